@@ -1,0 +1,1 @@
+"""Reference central platform: FastAPI + SQLAlchemy, SQLite by default, PostgreSQL in production."""

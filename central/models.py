@@ -1,0 +1,199 @@
+"""Central's tables.  Portable SQL only (SQLite and PostgreSQL), per-store data scoped by store_id.
+
+Central is stateless over this database, so several `pos-central` processes can
+share it; everything that must be unique under concurrency (event ids, codes,
+tokens) is a unique key, not an in-memory check.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import ClassVar
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+# SQLite only auto-increments INTEGER PRIMARY KEY; PostgreSQL wants BIGINT for a log.
+BigId = BigInteger().with_variant(Integer(), "sqlite")
+
+
+class Base(DeclarativeBase):
+    type_annotation_map: ClassVar = {datetime: DateTime(timezone=True)}
+
+
+class Store(Base):
+    __tablename__ = "stores"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    code: Mapped[str] = mapped_column(String(16), unique=True)
+    name: Mapped[str] = mapped_column(String(100))
+    name_en: Mapped[str] = mapped_column(String(100), default="")
+    address: Mapped[str] = mapped_column(String(200), default="")
+    currency: Mapped[str] = mapped_column(String(3), default="CNY")
+    created_at: Mapped[datetime]
+
+
+class Device(Base):
+    __tablename__ = "devices"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    store_id: Mapped[str] = mapped_column(ForeignKey("stores.id"), index=True)
+    terminal_no: Mapped[str] = mapped_column(String(8))
+    name: Mapped[str] = mapped_column(String(100))
+    platform: Mapped[str] = mapped_column(String(100), default="")
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime]
+    revoked_at: Mapped[datetime | None] = mapped_column(default=None)
+    last_seen_at: Mapped[datetime | None] = mapped_column(default=None)
+    last_seq: Mapped[int] = mapped_column(BigInteger, default=0)
+    __table_args__ = (UniqueConstraint("store_id", "terminal_no"),)
+
+
+class EnrollmentCode(Base):
+    __tablename__ = "enrollment_codes"
+    code_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    store_id: Mapped[str] = mapped_column(ForeignKey("stores.id"))
+    created_at: Mapped[datetime]
+    expires_at: Mapped[datetime]
+    used_at: Mapped[datetime | None] = mapped_column(default=None)
+    device_id: Mapped[str | None] = mapped_column(String(36), default=None)
+
+
+class Staff(Base):
+    __tablename__ = "staff"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    store_id: Mapped[str | None] = mapped_column(ForeignKey("stores.id"), index=True)
+    code: Mapped[str] = mapped_column(String(16), unique=True)
+    name: Mapped[str] = mapped_column(String(100))
+    role: Mapped[str] = mapped_column(String(16))
+    pin_hash: Mapped[str] = mapped_column(String(200))
+    active: Mapped[bool] = mapped_column(default=True)
+
+
+class Product(Base):
+    __tablename__ = "products"
+    sku: Mapped[str] = mapped_column(String(32), primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    name_en: Mapped[str] = mapped_column(String(200), default="")
+    category: Mapped[str] = mapped_column(String(64), default="")
+    brand: Mapped[str] = mapped_column(String(64), default="")
+    unit: Mapped[str] = mapped_column(String(16), default="")
+
+
+class Barcode(Base):
+    __tablename__ = "barcodes"
+    code: Mapped[str] = mapped_column(String(32), primary_key=True)
+    sku: Mapped[str] = mapped_column(ForeignKey("products.sku"), index=True)
+
+
+class Price(Base):
+    """A chain-wide list price (scope '*') or a store's own price (scope = store id)."""
+
+    __tablename__ = "prices"
+    sku: Mapped[str] = mapped_column(ForeignKey("products.sku"), primary_key=True)
+    scope: Mapped[str] = mapped_column(String(36), primary_key=True)
+    amount: Mapped[int] = mapped_column(BigInteger)
+
+
+class ChangeLogEntry(Base):
+    """State sent down to stores; the row id is the cursor.  store_id NULL: every store."""
+
+    __tablename__ = "change_log"
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    store_id: Mapped[str | None] = mapped_column(String(36))
+    entity: Mapped[str] = mapped_column(String(32))
+    entity_id: Mapped[str] = mapped_column(String(100))
+    op: Mapped[str] = mapped_column(String(8))
+    data: Mapped[dict | None] = mapped_column(JSON)
+    created_at: Mapped[datetime]
+    __table_args__ = (Index("ix_change_log_store_id_id", "store_id", "id"),)
+
+
+class ReceivedEvent(Base):
+    """Every event ever applied, kept for good: the event id is the idempotency key."""
+
+    __tablename__ = "events"
+    event_id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    device_id: Mapped[str] = mapped_column(ForeignKey("devices.id"), index=True)
+    store_id: Mapped[str] = mapped_column(ForeignKey("stores.id"), index=True)
+    seq: Mapped[int] = mapped_column(BigInteger)
+    type: Mapped[str] = mapped_column(String(64))
+    payload_hash: Mapped[str] = mapped_column(String(64))
+    status: Mapped[str] = mapped_column(String(16))
+    outcome: Mapped[dict | None] = mapped_column(JSON)
+    occurred_at: Mapped[datetime]
+    received_at: Mapped[datetime]
+
+
+class Sale(Base):
+    __tablename__ = "sales"
+    sale_id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    store_id: Mapped[str] = mapped_column(ForeignKey("stores.id"), index=True)
+    device_id: Mapped[str] = mapped_column(ForeignKey("devices.id"))
+    event_id: Mapped[str] = mapped_column(String(40), unique=True)
+    receipt_no: Mapped[str] = mapped_column(String(40), index=True)
+    cashier_id: Mapped[str] = mapped_column(String(36))
+    cashier_name: Mapped[str] = mapped_column(String(100))
+    currency: Mapped[str] = mapped_column(String(3))
+    subtotal: Mapped[int] = mapped_column(BigInteger)
+    discount_total: Mapped[int] = mapped_column(BigInteger)
+    total: Mapped[int] = mapped_column(BigInteger)
+    change: Mapped[int] = mapped_column(BigInteger)
+    occurred_at: Mapped[datetime]
+    received_at: Mapped[datetime]
+
+
+class SaleLine(Base):
+    __tablename__ = "sale_lines"
+    sale_id: Mapped[str] = mapped_column(ForeignKey("sales.sale_id"), primary_key=True)
+    line_no: Mapped[int] = mapped_column(primary_key=True)
+    sku: Mapped[str] = mapped_column(String(32), index=True)
+    name: Mapped[str] = mapped_column(String(200))
+    qty: Mapped[int]
+    unit_price: Mapped[int] = mapped_column(BigInteger)
+    discount: Mapped[int] = mapped_column(BigInteger)
+    amount: Mapped[int] = mapped_column(BigInteger)
+
+
+class SaleTender(Base):
+    __tablename__ = "sale_tenders"
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    sale_id: Mapped[str] = mapped_column(ForeignKey("sales.sale_id"), index=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    amount: Mapped[int] = mapped_column(BigInteger)
+    tendered: Mapped[int] = mapped_column(BigInteger)
+    change: Mapped[int] = mapped_column(BigInteger)
+
+
+class StockMovement(Base):
+    """The stock ledger: signed deltas per store and SKU; stock is their sum."""
+
+    __tablename__ = "stock_movements"
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    store_id: Mapped[str] = mapped_column(ForeignKey("stores.id"))
+    sku: Mapped[str] = mapped_column(String(32))
+    delta: Mapped[int] = mapped_column(BigInteger)
+    reason: Mapped[str] = mapped_column(String(32))
+    event_id: Mapped[str | None] = mapped_column(String(40))
+    created_at: Mapped[datetime]
+    __table_args__ = (Index("ix_stock_movements_store_sku", "store_id", "sku"),)
+
+
+class Note(Base):
+    """Things a person at central must look at (sequence gaps, conflicts)."""
+
+    __tablename__ = "notes"
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    store_id: Mapped[str | None] = mapped_column(String(36))
+    device_id: Mapped[str | None] = mapped_column(String(36))
+    kind: Mapped[str] = mapped_column(String(32))
+    message: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime]

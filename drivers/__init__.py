@@ -1,0 +1,1 @@
+"""Store devices behind one interface per kind, with simulators over real transports (no Qt)."""

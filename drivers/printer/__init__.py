@@ -1,0 +1,1 @@
+"""Receipt printers: a document in, ESC/POS bytes out to a transport."""

@@ -1,0 +1,37 @@
+"""Column widths as a thermal printer counts them: a Chinese character takes two cells."""
+
+from __future__ import annotations
+
+import unicodedata
+
+
+def cell_width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1 for ch in text)
+
+
+def wrap_cells(text: str, width: int) -> list[str]:
+    """Break text into lines of at most `width` cells without splitting a character."""
+    lines, current, used = [], [], 0
+    for ch in text:
+        w = 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+        if used + w > width and current:
+            lines.append("".join(current))
+            current, used = [], 0
+        current.append(ch)
+        used += w
+    if current or not lines:
+        lines.append("".join(current))
+    return lines
+
+
+def pad_between(left: str, right: str, width: int) -> list[str]:
+    """Left text (wrapped) with the right text flush right on its last line."""
+    right_w = cell_width(right)
+    lines = wrap_cells(left, width)
+    last = lines[-1]
+    gap = width - cell_width(last) - right_w
+    if gap >= 1:
+        lines[-1] = last + " " * gap + right
+    else:
+        lines.append(" " * max(0, width - right_w) + right)
+    return lines

@@ -1,0 +1,3 @@
+from pos_client.cli import main
+
+raise SystemExit(main())

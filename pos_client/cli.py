@@ -1,0 +1,171 @@
+"""`pos-client`: the app, the demo, and the commands IT and scripts use.
+
+Commands other than the app never import Qt, so they run on a headless till.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from datetime import UTC, datetime
+
+from pos_client.config import Paths
+
+
+def _data_dir_parent() -> argparse.ArgumentParser:
+    parent = argparse.ArgumentParser(add_help=False)
+    parent.add_argument("--data-dir", default=argparse.SUPPRESS,
+                        help="keep the database, config, logs and device output in DIR")
+    return parent
+
+
+def _parser() -> argparse.ArgumentParser:
+    common = _data_dir_parent()
+    parser = argparse.ArgumentParser(prog="pos-client", parents=[common],
+                                     description="Point-of-sale client (no command: open the till)")
+    parser.add_argument("--demo", action="store_true",
+                        help="open the POS against an embedded demo central with simulated devices")
+    parser.add_argument("--self-test", action="store_true",
+                        help="check this installation on a throw-away store and exit")
+    sub = parser.add_subparsers(dest="command")
+    enroll = sub.add_parser("enroll", parents=[common], help="register this till with central")
+    enroll.add_argument("--central", required=True, help="central URL, e.g. https://central.example.com")
+    enroll.add_argument("--code", required=True, help="one-time enrolment code from `pos-central enroll`")
+    enroll.add_argument("--name", help="device name shown at central (default: host name)")
+    sub.add_parser("sync", parents=[common], help="push unsent events and pull changes once")
+    status = sub.add_parser("status", parents=[common], help="show sync health")
+    status.add_argument("--json", action="store_true", help="machine-readable output")
+    return parser
+
+
+def _cmd_enroll(paths: Paths, args: argparse.Namespace) -> int:
+    from pos_client.services.till import enroll
+    from pos_client.services.token_store import TokenStoreUnavailable
+    from sync.errors import SyncError
+
+    try:
+        result = enroll(paths, args.central, args.code, args.name)
+    except TokenStoreUnavailable as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 3
+    except SyncError as exc:
+        print(f"error: enrolment failed: {exc.message}", file=sys.stderr)
+        return 2
+    print(f"enrolled: store {result.store_code}, till {result.terminal_no}, device {result.device_id}")
+    return 0
+
+
+def _cmd_sync(paths: Paths) -> int:
+    from pos_client.services.till import Till
+    from sync.errors import SyncError
+
+    till = Till(paths)
+    try:
+        try:
+            client = till.client()
+        except SyncError as exc:
+            print(f"error: {exc.message}", file=sys.stderr)
+            return 2
+        with client:
+            engine = till.sync_engine(
+                client, progress=lambda n: print(f"pulled {n} changes", file=sys.stderr))
+            report = engine.run_once()
+        stats = till.outbox.stats()
+        print(f"pushed {report.pushed} events ({report.duplicates} already there, "
+              f"{report.rejected} rejected), pulled {report.pulled} changes, "
+              f"{stats.pending} unsent, {stats.rejected} need attention")
+        if report.error is not None:
+            print(f"error: sync did not finish: {report.error.code}: {report.error.message}",
+                  file=sys.stderr)
+            return 1
+        return 0
+    finally:
+        till.close()
+
+
+def _cmd_status(paths: Paths, as_json: bool) -> int:
+    from pos_client.services.sync_service import sync_health
+    from pos_client.services.till import Till
+    from sync.errors import SyncError
+
+    till = Till(paths)
+    try:
+        health = sync_health(till.outbox, till.settings)
+        online, detail = False, "not enrolled"
+        if till.config.enrolled:
+            try:
+                with till.client() as client:
+                    client.health()
+                online, detail = True, "central answered"
+            except SyncError as exc:
+                detail = f"{exc.code}: {exc.message}"
+        status = {
+            "enrolled": till.config.enrolled,
+            "store": till.config.device.store_code or None,
+            "terminal": till.config.device.terminal_no or None,
+            "central": till.config.central.url or None,
+            "online": online,
+            "detail": detail,
+            "outbox_depth": health.pending,
+            "needs_attention": health.rejected,
+            "oldest_unsent_age_s": (round(health.oldest_pending_age_s, 1)
+                                    if health.oldest_pending_age_s is not None else None),
+            "last_sync_at": health.last_success_at.isoformat() if health.last_success_at else None,
+            "product_count": till.catalog.product_count(),
+            "checked_at": datetime.now(UTC).isoformat(),
+        }
+    finally:
+        till.close()
+    if as_json:
+        print(json.dumps(status, ensure_ascii=False, indent=2))
+    else:
+        for key, value in status.items():
+            print(f"{key:>20}: {value}")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    logging.basicConfig(level=logging.WARNING, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    data_dir = getattr(args, "data_dir", None)
+    if args.self_test:
+        from pos_client.self_test import run_self_test
+
+        return run_self_test()
+    if args.demo:
+        from pos_client.demo import run_demo
+
+        return run_demo(data_dir)
+    paths = Paths.resolve(data_dir)
+    if args.command == "enroll":
+        return _cmd_enroll(paths, args)
+    if args.command == "sync":
+        return _cmd_sync(paths)
+    if args.command == "status":
+        return _cmd_status(paths, args.json)
+
+    from pos_client.store.database import DatabaseTooNew
+    from pos_client.ui.app import display_problem, run_app
+
+    problem = display_problem()
+    if problem:
+        print(problem, file=sys.stderr)
+        return 2
+    from pos_client.services.till import Till
+
+    try:
+        till = Till(paths)
+    except DatabaseTooNew as exc:
+        print(f"error: this till's database was written by a newer version ({exc.found}); "
+              "install that version or newer. Nothing was changed.", file=sys.stderr)
+        return 3
+    try:
+        return run_app(till)
+    finally:
+        till.close()
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

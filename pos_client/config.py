@@ -1,0 +1,116 @@
+"""The till's configuration: a TOML file IT can read and edit.
+
+Only non-secret settings live here; the device token is in the OS keyring (or,
+by explicit choice, in a 0600 file), never in this file or the database.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+import platformdirs
+import tomli_w
+
+APP_NAME = "pos-client"
+
+
+@dataclass
+class CentralConfig:
+    url: str = ""
+
+
+@dataclass
+class DeviceConfig:
+    device_id: str = ""
+    store_id: str = ""
+    store_code: str = ""
+    terminal_no: str = ""
+    name: str = ""
+
+
+@dataclass
+class PrinterConfig:
+    url: str = "sim://printer"
+    paper_mm: int = 80
+    encoding: str = "gb18030"
+    chinese_mode: bool = True
+    drawer_pin: int = 2
+
+
+@dataclass
+class SyncConfig:
+    interval_seconds: float = 30.0
+
+
+@dataclass
+class UiConfig:
+    language: str = ""  # "" follows the system locale; "zh_CN" or "en"
+
+
+@dataclass
+class Config:
+    central: CentralConfig = field(default_factory=CentralConfig)
+    device: DeviceConfig = field(default_factory=DeviceConfig)
+    printer: PrinterConfig = field(default_factory=PrinterConfig)
+    sync: SyncConfig = field(default_factory=SyncConfig)
+    ui: UiConfig = field(default_factory=UiConfig)
+
+    @property
+    def enrolled(self) -> bool:
+        return bool(self.device.device_id and self.central.url)
+
+
+@dataclass(frozen=True)
+class Paths:
+    """Where a till keeps things. `--data-dir` puts everything under one folder."""
+
+    data_dir: Path
+    config_file: Path
+
+    @property
+    def database(self) -> Path:
+        return self.data_dir / "pos.db"
+
+    @property
+    def backups(self) -> Path:
+        return self.data_dir / "backups"
+
+    @property
+    def logs(self) -> Path:
+        return self.data_dir / "logs"
+
+    @classmethod
+    def resolve(cls, data_dir: str | os.PathLike[str] | None) -> Paths:
+        if data_dir:
+            root = Path(data_dir).expanduser().resolve()
+            return cls(root, root / "config.toml")
+        return cls(Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)),
+                   Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)) / "config.toml")
+
+
+def _section(cls, raw: dict):
+    known = {k: v for k, v in raw.items() if k in cls.__dataclass_fields__}
+    return cls(**known)
+
+
+def load_config(path: Path) -> Config:
+    if not path.exists():
+        return Config()
+    raw = tomllib.loads(path.read_text("utf-8"))
+    return Config(
+        central=_section(CentralConfig, raw.get("central", {})),
+        device=_section(DeviceConfig, raw.get("device", {})),
+        printer=_section(PrinterConfig, raw.get("printer", {})),
+        sync=_section(SyncConfig, raw.get("sync", {})),
+        ui=_section(UiConfig, raw.get("ui", {})),
+    )
+
+
+def save_config(path: Path, config: Config) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text(tomli_w.dumps(asdict(config)), "utf-8")
+    os.replace(tmp, path)

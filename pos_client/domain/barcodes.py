@@ -1,0 +1,71 @@
+"""What a scanned or typed code is, before the catalog is asked about it.
+
+Scanners send noise (a half-read, a stray control character) and people mistype
+digits; the GTIN check digit exists to catch both, so a code that fails it is
+refused here with the reason, instead of being looked up and reported "unknown".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import Enum
+
+import biip
+
+_INTERNAL_CODE = re.compile(r"^[A-Za-z][A-Za-z0-9\-_.]{1,31}$")
+_GTIN_LENGTHS = (8, 12, 13, 14)
+MAX_CODE_LENGTH = 64
+
+
+class CodeKind(Enum):
+    GTIN = "gtin"
+    INTERNAL = "internal"
+
+
+@dataclass(frozen=True, slots=True)
+class ScannedCode:
+    kind: CodeKind
+    value: str
+    """For a GTIN: the code as printed on the pack (8, 12, 13 or 14 digits)."""
+
+
+class MalformedCode(ValueError):
+    """A code that cannot be a product code; `reason` is a stable machine word."""
+
+    def __init__(self, code: str, reason: str) -> None:
+        super().__init__(f"{reason}: {code!r}")
+        self.code = code
+        self.reason = reason
+
+
+def classify(raw: str) -> ScannedCode:
+    code = raw.strip()
+    if not code:
+        raise MalformedCode(raw, "empty")
+    if len(code) > MAX_CODE_LENGTH or not code.isprintable():
+        raise MalformedCode(raw, "garbled")
+    if code.isdigit():
+        if len(code) not in _GTIN_LENGTHS:
+            raise MalformedCode(code, "length")
+        result = biip.parse(code)
+        if result.gtin is None:
+            raise MalformedCode(code, "check_digit")
+        return ScannedCode(CodeKind.GTIN, code)
+    if _INTERNAL_CODE.match(code):
+        return ScannedCode(CodeKind.INTERNAL, code.upper())
+    raise MalformedCode(code, "garbled")
+
+
+def gtin_lookup_keys(code: str) -> tuple[str, ...]:
+    """The forms under which a GTIN may be stored: as scanned and as GTIN-13/14.
+
+    A UPC-A (12 digits) is the same item as its EAN-13 with a leading zero, and
+    catalogs store either form.
+    """
+    keys = [code]
+    if len(code) == 12:
+        keys.append("0" + code)
+    elif len(code) == 13 and code.startswith("0"):
+        keys.append(code[1:])
+    return tuple(keys)

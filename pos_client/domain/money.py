@@ -1,0 +1,90 @@
+"""Money as integer minor units (fen, cents), end to end.
+
+Floats never touch an amount: a float cannot hold 0.1 exactly, and a till that
+is off by a fen per sale is off by thousands of yuan a year.  Everything that
+turns text into money or money into text goes through this module, so there is
+one place for display and rounding rules.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
+from babel.numbers import format_currency
+
+Amount = int
+"""An amount in the currency's minor unit (fen for CNY)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Currency:
+    code: str
+    minor_digits: int
+    receipt_symbol: str
+
+    @property
+    def scale(self) -> int:
+        return 10**self.minor_digits
+
+
+CNY = Currency(code="CNY", minor_digits=2, receipt_symbol="￥")
+
+# Anything above this is not a plausible single-tender amount at a till; it is a
+# stuck key or a scanned barcode in the cash field.
+MAX_TENDER: Amount = 10_000_000  # ¥100,000.00
+
+
+class InvalidAmount(ValueError):
+    """Text that does not read as an amount of money."""
+
+
+def parse_amount(text: str, currency: Currency = CNY) -> Amount:
+    """Read what a cashier typed ("100", "100.5", "99.90") as minor units, exactly."""
+    cleaned = text.strip().replace(",", "").replace("¥", "").replace("￥", "")
+    if not cleaned:
+        raise InvalidAmount(text)
+    try:
+        value = Decimal(cleaned)
+    except InvalidOperation as exc:
+        raise InvalidAmount(text) from exc
+    if not value.is_finite() or value < 0:
+        raise InvalidAmount(text)
+    scaled = value * currency.scale
+    if scaled != scaled.to_integral_value():
+        raise InvalidAmount(text)  # more decimals than the currency has
+    minor = int(scaled)
+    if minor > MAX_TENDER:
+        raise InvalidAmount(text)
+    return minor
+
+
+def to_decimal(amount: Amount, currency: Currency = CNY) -> Decimal:
+    return Decimal(amount).scaleb(-currency.minor_digits)
+
+
+def format_amount(amount: Amount, currency: Currency = CNY) -> str:
+    """Plain number with the currency's decimals ("12.50"), for tables and receipts."""
+    sign = "-" if amount < 0 else ""
+    whole, minor = divmod(abs(amount), currency.scale)
+    if currency.minor_digits == 0:
+        return f"{sign}{whole}"
+    return f"{sign}{whole}.{minor:0{currency.minor_digits}d}"
+
+
+def format_money(amount: Amount, locale: str = "zh_CN", currency: Currency = CNY) -> str:
+    """Amount with symbol for the screen, formatted by CLDR rules for the locale."""
+    return format_currency(to_decimal(amount, currency), currency.code, locale=locale)
+
+
+def format_receipt_money(amount: Amount, currency: Currency = CNY) -> str:
+    """Receipts use the full-width ￥: the half-width ¥ is a backslash on many GB printers."""
+    return f"{currency.receipt_symbol}{format_amount(amount, currency)}"
+
+
+def round_half_up(numerator: int, denominator: int) -> int:
+    """Integer division rounded half away from zero, for percentages of amounts."""
+    if denominator <= 0:
+        raise ValueError("denominator must be positive")
+    q = Decimal(numerator) / Decimal(denominator)
+    return int(q.quantize(Decimal(1), rounding=ROUND_HALF_UP))

@@ -1,0 +1,130 @@
+"""A completed sale: the immutable fact a till records, prints and sends up.
+
+Once the cashier has seen "paid", this record is what must survive a crash and
+reach central exactly once; it carries everything a receipt or an audit needs
+(names and prices as sold), never references to catalog rows that may change.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from .cart import Cart
+from .money import Amount
+
+
+class InsufficientTender(ValueError):
+    def __init__(self, due: Amount, tendered: Amount) -> None:
+        super().__init__(f"tendered {tendered} < due {due}")
+        self.due = due
+        self.tendered = tendered
+
+
+class EmptyCart(ValueError):
+    """Paying for nothing is always a slip of the finger."""
+
+
+@dataclass(frozen=True, slots=True)
+class SoldLine:
+    line_no: int
+    sku: str
+    barcode: str | None
+    name: str
+    name_en: str
+    unit: str
+    qty: int
+    unit_price: Amount
+    discount: Amount
+
+    @property
+    def amount(self) -> Amount:
+        return self.unit_price * self.qty - self.discount
+
+
+@dataclass(frozen=True, slots=True)
+class Tender:
+    kind: str  # "cash" now; card, wallet and points join later
+    amount: Amount
+    """What the tender covers of the total (cash: tendered minus change)."""
+    tendered: Amount
+    change: Amount = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Cashier:
+    staff_id: str
+    code: str
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class Sale:
+    sale_id: str
+    receipt_no: str
+    store_code: str
+    terminal_no: str
+    cashier: Cashier
+    occurred_at: datetime
+    lines: tuple[SoldLine, ...]
+    tenders: tuple[Tender, ...]
+    currency: str = "CNY"
+
+    @property
+    def subtotal(self) -> Amount:
+        return sum(line.unit_price * line.qty for line in self.lines)
+
+    @property
+    def discount_total(self) -> Amount:
+        return sum(line.discount for line in self.lines)
+
+    @property
+    def total(self) -> Amount:
+        return self.subtotal - self.discount_total
+
+    @property
+    def tendered(self) -> Amount:
+        return sum(t.tendered for t in self.tenders)
+
+    @property
+    def change(self) -> Amount:
+        return sum(t.change for t in self.tenders)
+
+    @property
+    def item_count(self) -> int:
+        return sum(line.qty for line in self.lines)
+
+
+def cash_tender(due: Amount, tendered: Amount) -> Tender:
+    if tendered < due:
+        raise InsufficientTender(due, tendered)
+    return Tender(kind="cash", amount=due, tendered=tendered, change=tendered - due)
+
+
+def sold_lines(cart: Cart) -> tuple[SoldLine, ...]:
+    if cart.is_empty:
+        raise EmptyCart()
+    return tuple(
+        SoldLine(
+            line_no=i + 1,
+            sku=line.product.sku,
+            barcode=line.product.barcode,
+            name=line.product.name,
+            name_en=line.product.name_en,
+            unit=line.product.unit,
+            qty=line.qty,
+            unit_price=line.product.price,
+            discount=line.discount,
+        )
+        for i, line in enumerate(cart.lines)
+    )
+
+
+def quick_cash_amounts(due: Amount) -> list[Amount]:
+    """Exact, then the next round 10, 50 and 100 yuan above the amount due."""
+    options = [due]
+    for step in (1000, 5000, 10000):
+        rounded = -(-due // step) * step
+        if rounded > due and rounded not in options:
+            options.append(rounded)
+    return options

@@ -1,0 +1,126 @@
+"""Checkout: from a scanned code to a durable, printed, queued sale.
+
+The order of things is the point: the sale, its receipt number and its
+outbox event are committed in one fsynced transaction before anyone is told
+"paid"; printing and sending happen afterwards, and their failure never
+undoes a sale.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from sqlalchemy import Connection
+
+from pos_client.domain.barcodes import CodeKind, MalformedCode, classify, gtin_lookup_keys
+from pos_client.domain.cart import Cart, Product
+from pos_client.domain.identifiers import new_id, receipt_counter_name, receipt_number
+from pos_client.domain.money import Amount
+from pos_client.domain.sale import Cashier, Sale, cash_tender, sold_lines
+from pos_client.store.catalog import CatalogItem, CatalogReader
+from pos_client.store.sales import OutgoingEvent, UnitOfWork, enqueue, insert_sale, next_counter
+from sync.protocol import SaleCompleted, SaleLinePayload, TenderPayload
+
+Clock = Callable[[], datetime]
+
+
+class UnknownCode(LookupError):
+    def __init__(self, code: str) -> None:
+        super().__init__(code)
+        self.code = code
+
+
+class NotForSale(LookupError):
+    """Known product without a price at this store."""
+
+    def __init__(self, item: CatalogItem) -> None:
+        super().__init__(item.sku)
+        self.item = item
+
+
+@dataclass(frozen=True, slots=True)
+class StoreIdentity:
+    store_code: str
+    terminal_no: str
+    currency: str = "CNY"
+
+
+def sale_event(sale: Sale) -> OutgoingEvent:
+    payload = SaleCompleted(
+        sale_id=sale.sale_id, receipt_no=sale.receipt_no, store_code=sale.store_code,
+        terminal_no=sale.terminal_no, cashier_id=sale.cashier.staff_id,
+        cashier_name=sale.cashier.name, currency=sale.currency,
+        lines=[SaleLinePayload(line_no=ln.line_no, sku=ln.sku, barcode=ln.barcode, name=ln.name,
+                               qty=ln.qty, unit_price=ln.unit_price, discount=ln.discount,
+                               amount=ln.amount) for ln in sale.lines],
+        subtotal=sale.subtotal, discount_total=sale.discount_total, total=sale.total,
+        tenders=[TenderPayload(kind=t.kind, amount=t.amount, tendered=t.tendered,  # type: ignore[arg-type]
+                               change=t.change) for t in sale.tenders],
+        change=sale.change,
+    )
+    return OutgoingEvent(event_id=new_id(), type="sale.completed", occurred_at=sale.occurred_at,
+                         payload=payload.model_dump(mode="json"))
+
+
+class CheckoutService:
+    def __init__(self, catalog: CatalogReader, writer: UnitOfWork, store: StoreIdentity,
+                 clock: Clock = lambda: datetime.now(UTC)) -> None:
+        self._catalog = catalog
+        self._writer = writer
+        self._store = store
+        self._clock = clock
+        self.cart = Cart()
+
+    def lookup(self, raw: str) -> Product:
+        """Raises MalformedCode, UnknownCode or NotForSale with what the cashier must hear."""
+        code = classify(raw)
+        if code.kind is CodeKind.GTIN:
+            item = self._catalog.by_barcode(gtin_lookup_keys(code.value))
+        else:
+            item = self._catalog.by_sku(code.value)
+        if item is None:
+            raise UnknownCode(code.value)
+        if item.price is None:
+            raise NotForSale(item)
+        return Product(sku=item.sku, name=item.name, name_en=item.name_en, unit=item.unit,
+                       price=item.price, barcode=item.barcode)
+
+    def scan(self, raw: str) -> int:
+        """Add one of the scanned item; returns the index of the line it landed on."""
+        return self.cart.add(self.lookup(raw))
+
+    def complete_cash_sale(self, tendered: Amount, cashier: Cashier) -> Sale:
+        """Commit durably and return the sale.
+
+        The cart is left as it is: the caller starts the next sale with `new_sale()`
+        on its own thread once it has shown "paid", so a failed commit loses nothing.
+        """
+        lines = sold_lines(self.cart)
+        due = self.cart.total
+        tender = cash_tender(due, tendered)
+        now = self._clock()
+        local_day = now.astimezone().date()
+
+        def write(conn: Connection) -> Sale:
+            seq = next_counter(conn, receipt_counter_name(local_day))
+            sale = Sale(
+                sale_id=new_id(),
+                receipt_no=receipt_number(self._store.store_code, self._store.terminal_no,
+                                          local_day, seq),
+                store_code=self._store.store_code, terminal_no=self._store.terminal_no,
+                cashier=cashier, occurred_at=now, lines=lines, tenders=(tender,),
+                currency=self._store.currency,
+            )
+            insert_sale(conn, sale)
+            enqueue(conn, sale_event(sale))
+            return sale
+
+        return self._writer.run(write)
+
+    def new_sale(self) -> None:
+        self.cart = Cart()
+
+
+__all__ = ["CheckoutService", "MalformedCode", "NotForSale", "StoreIdentity", "UnknownCode"]

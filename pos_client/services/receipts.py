@@ -1,0 +1,45 @@
+"""The receipt a customer takes home, as a printer document."""
+
+from __future__ import annotations
+
+from drivers.printer.document import Align, Barcode, Columns, ReceiptDocument, Rule, TextLine
+from pos_client.domain.money import format_amount, format_receipt_money
+from pos_client.domain.sale import Sale
+
+
+def receipt_document(sale: Sale, store_name: str, *, open_drawer: bool = True) -> ReceiptDocument:
+    local = sale.occurred_at.astimezone()
+    blocks: list = [
+        TextLine(store_name, Align.CENTER, bold=True, large=True),
+        TextLine(f"门店 Store {sale.store_code}  收银台 Till {sale.terminal_no}", Align.CENTER),
+        Rule(),
+        TextLine(f"单号 No.: {sale.receipt_no}"),
+        TextLine(f"时间 Time: {local:%Y-%m-%d %H:%M:%S}"),
+        TextLine(f"收银员 Cashier: {sale.cashier.name} ({sale.cashier.code})"),
+        Rule(),
+    ]
+    for line in sale.lines:
+        blocks.append(TextLine(line.name))
+        blocks.append(Columns(f"  {line.qty} x {format_amount(line.unit_price)}",
+                              format_amount(line.amount)))
+        if line.discount:
+            blocks.append(Columns("  优惠 Discount", "-" + format_amount(line.discount)))
+    blocks += [
+        Rule(),
+        Columns(f"件数 Items: {sale.item_count}", ""),
+        Columns("合计 Subtotal", format_receipt_money(sale.subtotal)),
+    ]
+    if sale.discount_total:
+        blocks.append(Columns("优惠 Discounts", "-" + format_receipt_money(sale.discount_total)))
+    blocks.append(Columns("应付 TOTAL", format_receipt_money(sale.total), bold=True))
+    for tender in sale.tenders:
+        label = {"cash": "现金 Cash"}.get(tender.kind, tender.kind)
+        blocks.append(Columns(label, format_receipt_money(tender.tendered)))
+    blocks += [
+        Columns("找零 Change", format_receipt_money(sale.change)),
+        Rule(),
+        Barcode(sale.receipt_no),
+        TextLine("谢谢惠顾 Thank you", Align.CENTER),
+    ]
+    return ReceiptDocument(job_id=sale.receipt_no, blocks=tuple(blocks), open_drawer=open_drawer,
+                           meta={"sale_id": sale.sale_id})

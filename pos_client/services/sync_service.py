@@ -1,0 +1,74 @@
+"""Tying the sync engine to the till's database, and reporting sync health."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from pydantic import ValidationError
+
+from pos_client.store.changes import CURSOR_KEY, StateApplier, StateChange
+from pos_client.store.outbox import Outbox
+from pos_client.store.settings import Settings
+from sync.client import CentralClient
+from sync.engine import SyncEngine
+from sync.protocol import ENTITY_DATA, Change
+
+log = logging.getLogger(__name__)
+LAST_SYNC_KEY = "sync.last_success_at"
+SKEW_KEY = "sync.clock_skew_seconds"
+
+
+class TillState:
+    """The engine's StatePort over the local store: cursor, pages, last success."""
+
+    def __init__(self, settings: Settings, applier: StateApplier) -> None:
+        self._settings = settings
+        self._applier = applier
+
+    def cursor(self) -> str | None:
+        return self._settings.get(CURSOR_KEY)
+
+    def apply_page(self, changes: list[Change], next_cursor: str) -> int:
+        checked: list[StateChange] = []
+        for change in changes:
+            model = ENTITY_DATA.get(change.entity)
+            if model is not None and change.op == "upsert":
+                try:
+                    data = model.model_validate(change.data or {}).model_dump()
+                except ValidationError:
+                    # Malformed server data must not poison the till: skip it, loudly.
+                    log.error("central sent an unreadable %s %s; skipped", change.entity, change.id)
+                    continue
+            else:
+                data = change.data
+            checked.append(StateChange(change.entity, change.id, change.op, data))
+        return self._applier.apply_page(checked, next_cursor)
+
+    def record_success(self, at: datetime, server_time: datetime) -> None:
+        self._settings.put(LAST_SYNC_KEY, at.isoformat())
+        self._settings.put(SKEW_KEY, (at - server_time).total_seconds())
+
+
+@dataclass(frozen=True, slots=True)
+class SyncHealth:
+    pending: int
+    rejected: int
+    oldest_pending_age_s: float | None
+    last_success_at: datetime | None
+
+
+def sync_health(outbox: Outbox, settings: Settings) -> SyncHealth:
+    stats = outbox.stats()
+    last = settings.get(LAST_SYNC_KEY)
+    return SyncHealth(
+        pending=stats.pending, rejected=stats.rejected,
+        oldest_pending_age_s=stats.oldest_age_seconds(datetime.now(UTC)),
+        last_success_at=datetime.fromisoformat(last) if last else None,
+    )
+
+
+def make_engine(client: CentralClient, device_id: str, outbox: Outbox, settings: Settings,
+                applier: StateApplier, progress=None) -> SyncEngine:
+    return SyncEngine(client, device_id, outbox, TillState(settings, applier), progress=progress)

@@ -1,0 +1,112 @@
+"""A till's parts, opened from its data directory and wired together once.
+
+The UI, the command line and the tests all start here, so they exercise the
+same objects in the same order.
+"""
+
+from __future__ import annotations
+
+import platform
+import socket
+from dataclasses import dataclass
+from pathlib import Path
+
+from drivers.printer.escpos_render import PaperProfile
+from drivers.printer.printers import ReceiptPrinter, open_printer
+from pos_client.config import Config, Paths, load_config, save_config
+from pos_client.store.catalog import CatalogReader
+from pos_client.store.changes import StateApplier
+from pos_client.store.database import open_database
+from pos_client.store.outbox import Outbox
+from pos_client.store.sales import SalesReader, UnitOfWork
+from pos_client.store.settings import Settings
+from pos_client.store.staff import StaffReader
+from sync.client import CentralClient
+from sync.engine import SyncEngine
+from sync.errors import AuthRejected, NotEnrolled
+
+from .auth import AuthService
+from .checkout import CheckoutService, StoreIdentity
+from .sync_service import make_engine
+from .token_store import token_store
+
+
+class Till:
+    def __init__(self, paths: Paths, config: Config | None = None) -> None:
+        self.paths = paths
+        self.config = config or load_config(paths.config_file)
+        self.engine = open_database(paths.database, paths.backups)
+        self.settings = Settings(self.engine)
+        self.catalog = CatalogReader(self.engine)
+        self.staff = StaffReader(self.engine)
+        self.outbox = Outbox(self.engine)
+        self.sales = SalesReader(self.engine)
+        self.writer = UnitOfWork(self.engine)
+        self.applier = StateApplier(self.engine)
+        self.auth = AuthService(self.staff, self.settings)
+
+    # ------------------------------------------------------------- identity
+    def identity(self) -> StoreIdentity:
+        cfg = self.catalog.store_config() or {}
+        return StoreIdentity(store_code=self.config.device.store_code or cfg.get("store_code", "?"),
+                             terminal_no=self.config.device.terminal_no or "00",
+                             currency=cfg.get("currency", "CNY"))
+
+    def store_name(self) -> str:
+        cfg = self.catalog.store_config() or {}
+        return cfg.get("name") or self.config.device.store_code or "POS"
+
+    def checkout(self) -> CheckoutService:
+        return CheckoutService(self.catalog, self.writer, self.identity())
+
+    # ------------------------------------------------------------- devices
+    def printer(self) -> ReceiptPrinter:
+        p = self.config.printer
+        profile = PaperProfile.for_width(p.paper_mm, encoding=p.encoding,
+                                         chinese_mode=p.chinese_mode, drawer_pin=p.drawer_pin)
+        return open_printer(p.url, profile, self.paths.data_dir)
+
+    # ------------------------------------------------------------- sync
+    def client(self) -> CentralClient:
+        if not self.config.enrolled:
+            raise NotEnrolled("this till is not enrolled with a central platform")
+        token = token_store(self.paths.data_dir).get(self.config.device.device_id)
+        if not token:
+            raise AuthRejected("no device token is stored on this till; enrol it again")
+        return CentralClient(self.config.central.url, token)
+
+    def sync_engine(self, client: CentralClient | None = None, progress=None) -> SyncEngine:
+        return make_engine(client or self.client(), self.config.device.device_id, self.outbox,
+                           self.settings, self.applier, progress=progress)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+@dataclass(frozen=True)
+class Enrolment:
+    device_id: str
+    store_code: str
+    terminal_no: str
+
+
+def enroll(paths: Paths, central_url: str, code: str, device_name: str | None = None) -> Enrolment:
+    """Spend a one-time code at central and keep the token where the platform keeps secrets."""
+    store = token_store(paths.data_dir)  # refuse before spending the code if no place for the token
+    name = device_name or socket.gethostname()
+    with CentralClient(central_url) as client:
+        answer = client.register(code, name, f"{platform.system()} {platform.release()}")
+    store.put(answer.device_id, answer.token)
+    config = load_config(paths.config_file)
+    config.central.url = central_url
+    config.device.device_id = answer.device_id
+    config.device.store_id = answer.store_id
+    config.device.store_code = answer.store_code
+    config.device.terminal_no = answer.terminal_no
+    config.device.name = name
+    save_config(paths.config_file, config)
+    return Enrolment(answer.device_id, answer.store_code, answer.terminal_no)
+
+
+def ensure_dirs(paths: Paths) -> None:
+    Path(paths.data_dir).mkdir(parents=True, exist_ok=True)

@@ -1,0 +1,90 @@
+"""Applying state sent down by central, a page at a time, with the cursor.
+
+Each page and its new cursor are one transaction, so a crash mid-pull resumes
+from the last whole page; applying the same page twice is harmless because
+every change is an upsert or delete by key.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Connection, Engine, delete
+from sqlalchemy.dialects.sqlite import insert
+
+from .schema import barcode, price, product, staff, store_config
+from .settings import put_setting
+
+CURSOR_KEY = "sync.cursor"
+
+
+@dataclass(frozen=True, slots=True)
+class StateChange:
+    entity: str
+    id: str
+    op: str
+    data: dict[str, Any] | None
+
+
+def _upsert(conn: Connection, table, keys: list[str], values: dict) -> None:
+    stmt = insert(table).values(**values)
+    updates = {k: stmt.excluded[k] for k in values if k not in keys}
+    conn.execute(stmt.on_conflict_do_update(index_elements=keys, set_=updates) if updates
+                 else stmt.on_conflict_do_nothing())
+
+
+def _apply_one(conn: Connection, change: StateChange) -> None:
+    d = change.data or {}
+    if change.entity == "product":
+        if change.op == "delete":
+            conn.execute(delete(product).where(product.c.sku == change.id))
+            return
+        _upsert(conn, product, ["sku"], {
+            "sku": d["sku"], "name": d["name"], "name_en": d.get("name_en", ""),
+            "category": d.get("category", ""), "brand": d.get("brand", ""), "unit": d.get("unit", ""),
+        })
+    elif change.entity == "barcode":
+        if change.op == "delete":
+            conn.execute(delete(barcode).where(barcode.c.code == change.id))
+            return
+        _upsert(conn, barcode, ["code"], {"code": d["code"], "sku": d["sku"]})
+    elif change.entity == "price":
+        sku, _, _scope = change.id.partition("@")
+        if change.op == "delete":
+            scope = "chain" if _scope == "*" else "store"
+            conn.execute(delete(price).where(price.c.sku == sku, price.c.scope == scope))
+            return
+        _upsert(conn, price, ["sku", "scope"],
+                {"sku": d["sku"], "scope": d.get("scope", "chain"), "amount": int(d["amount"])})
+    elif change.entity == "staff":
+        if change.op == "delete":
+            conn.execute(delete(staff).where(staff.c.staff_id == change.id))
+            return
+        _upsert(conn, staff, ["staff_id"], {
+            "staff_id": d["staff_id"], "code": d["code"], "name": d["name"], "role": d["role"],
+            "pin_hash": d["pin_hash"], "active": bool(d.get("active", True)),
+        })
+    elif change.entity == "store_config":
+        if change.op == "delete":
+            conn.execute(delete(store_config).where(store_config.c.store_id == change.id))
+            return
+        _upsert(conn, store_config, ["store_id"],
+                {"store_id": change.id, "data": json.dumps(d, ensure_ascii=False)})
+    # Entities this build does not know yet are skipped: a newer central may send more.
+
+
+class StateApplier:
+    def __init__(self, engine: Engine) -> None:
+        self._engine = engine
+
+    def apply_page(self, changes: Iterable[StateChange], next_cursor: str) -> int:
+        count = 0
+        with self._engine.begin() as conn:
+            for change in changes:
+                _apply_one(conn, change)
+                count += 1
+            put_setting(conn, CURSOR_KEY, next_cursor)
+        return count

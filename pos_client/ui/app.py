@@ -1,0 +1,111 @@
+"""Starting the till's window, with sync and the printer on their own threads."""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QApplication
+
+from pos_client.services.printing import PrintService
+from pos_client.services.till import Till
+from sync.errors import SyncError
+from sync.scheduler import SyncScheduler
+
+from .background import TaskRunner
+from .i18n import RESOURCES, install_translators, pick_language
+from .main_window import MainWindow
+
+log = logging.getLogger(__name__)
+CJK_FAMILIES = ["Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "Microsoft YaHei",
+                "PingFang SC", "WenQuanYi Micro Hei"]
+
+
+def display_problem() -> str | None:
+    """Why a window cannot open here, in words for IT, before Qt aborts with a trace."""
+    if sys.platform.startswith("linux"):
+        platform = os.environ.get("QT_QPA_PLATFORM", "")
+        if platform.startswith(("offscreen", "minimal", "vnc")):
+            return None
+        if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
+            return ("No display found (neither DISPLAY nor WAYLAND_DISPLAY is set), so the POS "
+                    "window cannot open.\n"
+                    "On a machine without a screen, run it under a virtual display:\n"
+                    "    sudo apt-get install -y xvfb && xvfb-run -a -s '-screen 0 1366x768x24' "
+                    "bash scripts/demo.sh\n"
+                    "or connect with a desktop session (ssh -X, VNC) and run it there.")
+    return None
+
+
+class TillApp:
+    """Everything the running window needs, built and torn down in one place."""
+
+    def __init__(self, till: Till, *, app: QApplication | None = None,
+                 sync_enabled: bool = True) -> None:
+        self.app = app or QApplication.instance() or QApplication(sys.argv[:1])
+        self.app.setApplicationName("POS")
+        language = pick_language(till.config.ui.language)
+        self.translators = install_translators(self.app, language)
+        font = QFont()
+        font.setFamilies([*CJK_FAMILIES, font.defaultFamily()])
+        self.app.setFont(font)
+        style = RESOURCES / "style" / "pos.qss"
+        if style.exists():
+            self.app.setStyleSheet(style.read_text("utf-8"))
+
+        self.till = till
+        self.runner = TaskRunner()
+        self.printing = PrintService(till.printer(),
+                                     on_status=lambda s: self.runner.to_ui(
+                                         lambda: self.window.on_printer_status(s)))
+        self.scheduler: SyncScheduler | None = None
+        self.window = MainWindow(till, self.runner, self.printing,
+                                 "zh_CN" if language == "zh_CN" else "en",
+                                 poke_sync=self.poke_sync)
+        if sync_enabled and till.config.enrolled:
+            try:
+                engine = till.sync_engine()
+            except SyncError as exc:
+                log.warning("sync disabled: %s", exc)
+                self.window.top_bar.set_online(False, exc.message)
+            else:
+                self.scheduler = SyncScheduler(
+                    engine, interval=till.config.sync.interval_seconds,
+                    on_report=lambda r: self.runner.to_ui(lambda: self.window.on_sync_report(r)))
+                self.scheduler.start()
+        elif not till.config.enrolled:
+            self.window.top_bar.set_online(False, "not enrolled")
+        self._status_timer = QTimer(self.window)
+        self._status_timer.timeout.connect(self.window.refresh_status)
+        self._status_timer.start(10_000)
+
+    def poke_sync(self) -> None:
+        if self.scheduler is not None:
+            self.scheduler.poke()
+
+    def close(self) -> None:
+        self._status_timer.stop()
+        if self.scheduler is not None:
+            self.scheduler.stop()
+        self.printing.close()
+        self.runner.shutdown()
+        self.window.close()
+        self.window.deleteLater()
+
+
+def run_app(till: Till) -> int:
+    problem = display_problem()
+    if problem:
+        print(problem, file=sys.stderr)
+        return 2
+    app = QApplication(sys.argv[:1])
+    till_app = TillApp(till, app=app)
+    till_app.window.resize(1366, 768)
+    till_app.window.show()
+    try:
+        return app.exec()
+    finally:
+        till_app.close()

@@ -1,0 +1,64 @@
+"""The cart as a Qt table: item, qty, unit price, discount, amount."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from pos_client.domain.cart import Cart
+from pos_client.domain.money import format_amount
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class CartModel(QAbstractTableModel):
+    COLUMNS = 5
+
+    def __init__(self, cart: Cart) -> None:
+        super().__init__()
+        self._cart = cart
+
+    def set_cart(self, cart: Cart) -> None:
+        self.beginResetModel()
+        self._cart = cart
+        self.endResetModel()
+
+    def refresh(self) -> None:
+        self.beginResetModel()
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._cart.lines)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self.COLUMNS
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (self.tr("Item"), self.tr("Qty"), self.tr("Unit price"), self.tr("Discount"),
+                    self.tr("Amount"))[section]
+        if role == Qt.ItemDataRole.TextAlignmentRole and section > 0:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or index.row() >= len(self._cart.lines):
+            return None
+        line = self._cart.lines[index.row()]
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if col == 0:
+                return line.product.name
+            if col == 1:
+                return str(line.qty)
+            if col == 2:
+                return format_amount(line.product.price)
+            if col == 3:
+                return format_amount(-line.discount) if line.discount else ""
+            return format_amount(line.amount)
+        if role == Qt.ItemDataRole.ToolTipRole and col == 0:
+            return f"{line.product.name_en}\n{line.product.sku}  {line.product.barcode or ''}"
+        if role == Qt.ItemDataRole.TextAlignmentRole and col > 0:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None

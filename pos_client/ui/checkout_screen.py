@@ -1,0 +1,177 @@
+"""Checkout: the cart as a large table, the total in large type, the scan field always ready."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pos_client.domain.money import format_money
+from pos_client.domain.sale import EmptyCart, Sale
+from pos_client.services.checkout import CheckoutService
+
+from .cart_model import CartModel
+from .messages import explain
+
+
+class CheckoutScreen(QWidget):
+    pay_requested = Signal()
+    help_requested = Signal()
+    logout_requested = Signal()
+
+    def __init__(self, checkout: CheckoutService, locale: str) -> None:
+        super().__init__()
+        self.setObjectName("checkoutScreen")
+        self.checkout = checkout
+        self._locale = locale
+        self.busy = False
+
+        self.scan_field = QLineEdit()
+        self.scan_field.setObjectName("scanField")
+        self.scan_field.setPlaceholderText(self.tr("Scan or type a barcode, then Enter"))
+        self.scan_field.setAccessibleName(self.tr("Barcode"))
+        self.scan_field.setAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled, False)
+        self.scan_field.setMaxLength(64)
+
+        self.model = CartModel(checkout.cart)
+        self.table = QTableView()
+        self.table.setObjectName("cartTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(44)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for col in range(1, CartModel.COLUMNS):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+
+        self.message_label = QLabel()
+        self.message_label.setObjectName("messageLabel")
+        self.message_label.setWordWrap(True)
+        self.message_label.setProperty("state", "info")
+
+        total_caption = QLabel(self.tr("Total"))
+        total_caption.setObjectName("totalCaption")
+        self.total_label = QLabel()
+        self.total_label.setObjectName("totalLabel")
+        self.total_label.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.count_label = QLabel()
+        self.count_label.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.result_label = QLabel()
+        self.result_label.setObjectName("resultLabel")
+        self.result_label.setWordWrap(True)
+        self.result_label.setAlignment(Qt.AlignmentFlag.AlignRight)
+
+        side = QVBoxLayout()
+        side.addWidget(total_caption)
+        side.addWidget(self.total_label)
+        side.addWidget(self.count_label)
+        side.addStretch(1)
+        side.addWidget(self.result_label)
+        side_box = QWidget()
+        side_box.setObjectName("sidePanel")
+        side_box.setLayout(side)
+        side_box.setMinimumWidth(320)
+
+        main = QHBoxLayout()
+        left = QVBoxLayout()
+        left.addWidget(self.scan_field)
+        left.addWidget(self.table, 1)
+        left.addWidget(self.message_label)
+        main.addLayout(left, 3)
+        main.addWidget(side_box, 1)
+
+        keys = QHBoxLayout()
+        self.help_button = self._fkey(self.tr("F1 Help"), self.help_requested)
+        self.logout_button = self._fkey(self.tr("F10 Log out"), self.logout_requested)
+        self.pay_button = self._fkey(self.tr("F12 Pay"), self.pay_requested)
+        self.pay_button.setObjectName("payButton")
+        keys.addWidget(self.help_button)
+        keys.addWidget(self.logout_button)
+        keys.addStretch(1)
+        keys.addWidget(self.pay_button)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(main, 1)
+        layout.addLayout(keys)
+
+        self.scan_field.returnPressed.connect(self._on_scan)
+        self._show_totals()
+
+    def _fkey(self, text: str, signal) -> QPushButton:
+        button = QPushButton(text)
+        button.setObjectName("fkey")
+        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        button.clicked.connect(signal.emit)
+        return button
+
+    def focus_scan(self) -> None:
+        self.scan_field.setFocus()
+
+    def _set_message(self, text: str, state: str) -> None:
+        self.message_label.setText(text)
+        self.message_label.setProperty("state", state)
+        self.message_label.style().unpolish(self.message_label)
+        self.message_label.style().polish(self.message_label)
+
+    def _on_scan(self) -> None:
+        raw = self.scan_field.text()
+        self.scan_field.clear()
+        if self.busy or not raw.strip():
+            return
+        if self.result_label.text():
+            self.result_label.clear()  # a new sale starts with the first scan after "paid"
+        try:
+            row = self.checkout.scan(raw)
+        except Exception as exc:  # every refusal is explained; nothing is added
+            self._set_message(explain(exc, self._locale), "error")
+            return
+        self.model.refresh()
+        self.table.selectRow(row)
+        self.table.scrollTo(self.model.index(row, 0))
+        line = self.checkout.cart.lines[row]
+        self._set_message(self.tr("{name} × {qty}").format(name=line.product.name, qty=line.qty),
+                          "info")
+        self._show_totals()
+
+    def _show_totals(self) -> None:
+        cart = self.checkout.cart
+        self.total_label.setText(format_money(cart.total, self._locale))
+        self.count_label.setText(self.tr("{n} item(s)").format(n=cart.item_count))
+
+    def check_payable(self) -> bool:
+        if self.checkout.cart.is_empty:
+            self._set_message(explain(EmptyCart(), self._locale), "error")
+            return False
+        return True
+
+    def set_busy(self, busy: bool) -> None:
+        self.busy = busy
+        self.pay_button.setEnabled(not busy)
+        if busy:
+            self._set_message(self.tr("Saving the sale…"), "info")
+
+    def show_paid(self, sale: Sale) -> None:
+        self.checkout.new_sale()
+        self.model.set_cart(self.checkout.cart)
+        self._show_totals()
+        self.result_label.setText(self.tr("Paid {total}\nChange {change}").format(
+            total=format_money(sale.total, self._locale),
+            change=format_money(sale.change, self._locale)))
+        self._set_message(self.tr("Sale {receipt} saved. Receipt is printing.").format(
+            receipt=sale.receipt_no), "success")
+
+    def show_error(self, text: str) -> None:
+        self._set_message(text, "error")

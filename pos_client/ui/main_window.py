@@ -1,0 +1,185 @@
+"""The till's window: top bar, then login or checkout; payment and help as dialogs."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
+
+from pos_client.domain.sale import Sale
+from pos_client.services.auth import Session
+from pos_client.services.printing import PrinterStatus, PrintService
+from pos_client.services.receipts import receipt_document
+from pos_client.services.sync_service import sync_health
+from pos_client.services.till import Till
+from sync.engine import SyncReport
+
+from .background import TaskRunner
+from .checkout_screen import CheckoutScreen
+from .login_screen import LoginScreen
+from .payment_dialog import PaymentDialog
+from .top_bar import TopBar
+
+log = logging.getLogger(__name__)
+
+SHORTCUTS = (
+    ("Enter", QT_TRANSLATE_NOOP("MainWindow",
+                                "Add the scanned or typed barcode; in payment, confirm the cash")),
+    ("F12", QT_TRANSLATE_NOOP("MainWindow", "Pay")),
+    ("F1", QT_TRANSLATE_NOOP("MainWindow", "Show this help")),
+    ("F10", QT_TRANSLATE_NOOP("MainWindow", "Log out (when the sale is empty)")),
+    ("Esc", QT_TRANSLATE_NOOP("MainWindow", "Clear the barcode field; in payment, back to the sale")),
+)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, till: Till, runner: TaskRunner, printing: PrintService, locale: str,
+                 poke_sync=None) -> None:
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self.till = till
+        self.runner = runner
+        self.printing = printing
+        self.locale = locale
+        self._poke_sync = poke_sync or (lambda: None)
+        self.session: Session | None = None
+        self.payment_dialog: PaymentDialog | None = None
+        self.help_dialog: QDialog | None = None
+        self.last_sale: Sale | None = None
+
+        ident = till.identity()
+        self.store_name = till.store_name()
+        self.setWindowTitle(self.tr("{store} — till {till}").format(store=self.store_name,
+                                                                     till=ident.terminal_no))
+        self.top_bar = TopBar(self.tr("{store} · {code} · Till {till}").format(
+            store=self.store_name, code=ident.store_code, till=ident.terminal_no))
+        self.login = LoginScreen(till.auth, self.store_name)
+        self.checkout = CheckoutScreen(till.checkout(), locale)
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self.login)
+        self.pages.addWidget(self.checkout)
+
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.top_bar)
+        layout.addWidget(self.pages, 1)
+        self.setCentralWidget(central)
+
+        self.login.logged_in.connect(self._on_login)
+        self.checkout.pay_requested.connect(self.pay)
+        self.checkout.help_requested.connect(self.show_help)
+        self.checkout.logout_requested.connect(self.logout)
+        for key, slot in ((Qt.Key.Key_F12, self.pay), (Qt.Key.Key_F1, self.show_help),
+                          (Qt.Key.Key_F10, self.logout), (Qt.Key.Key_Escape, self._escape)):
+            QShortcut(QKeySequence(key), self, activated=slot)
+
+        self.refresh_status()
+        self.login.reset()
+
+    # --------------------------------------------------------------- session
+    def _on_login(self, session: Session) -> None:
+        self.session = session
+        self.top_bar.set_staff(session.cashier.name)
+        self.pages.setCurrentWidget(self.checkout)
+        self.checkout.focus_scan()
+
+    def logout(self) -> None:
+        if self.pages.currentWidget() is not self.checkout or self.checkout.busy:
+            return
+        if not self.checkout.checkout.cart.is_empty:
+            self.checkout.show_error(self.tr("Pay for the sale in progress before logging out."))
+            return
+        self.session = None
+        self.top_bar.set_staff(None)
+        self.pages.setCurrentWidget(self.login)
+        self.login.reset()
+
+    def _escape(self) -> None:
+        if self.pages.currentWidget() is self.checkout:
+            self.checkout.scan_field.clear()
+            self.checkout.focus_scan()
+
+    # --------------------------------------------------------------- payment
+    def pay(self) -> None:
+        if (self.pages.currentWidget() is not self.checkout or self.checkout.busy
+                or self.payment_dialog is not None):
+            return
+        if not self.checkout.check_payable():
+            return
+        dialog = PaymentDialog(self.checkout.checkout.cart.total, self.locale, self)
+        dialog.finished.connect(lambda result: self._paid(dialog, result))
+        self.payment_dialog = dialog
+        dialog.open()
+        dialog.cash_field.setFocus()
+
+    def _paid(self, dialog: PaymentDialog, result: int) -> None:
+        self.payment_dialog = None
+        dialog.deleteLater()
+        if result != QDialog.DialogCode.Accepted or dialog.tendered is None or self.session is None:
+            self.checkout.focus_scan()
+            return
+        tendered, cashier = dialog.tendered, self.session.cashier
+        service = self.checkout.checkout
+        self.checkout.set_busy(True)
+        self.runner.write(lambda: service.complete_cash_sale(tendered, cashier),
+                          self._committed, self._commit_failed)
+
+    def _committed(self, sale: Sale) -> None:
+        """Runs once the sale is durable on disk: only now is "paid" shown."""
+        self.last_sale = sale
+        self.checkout.set_busy(False)
+        self.checkout.show_paid(sale)
+        self.checkout.focus_scan()
+        self.printing.submit(receipt_document(sale, self.store_name))
+        self._poke_sync()
+        self.refresh_status()
+
+    def _commit_failed(self, error: BaseException) -> None:
+        log.error("sale commit failed", exc_info=error)
+        self.checkout.set_busy(False)
+        self.checkout.show_error(self.tr(
+            "The sale could not be saved ({error}). Nothing was charged and the cart is kept: "
+            "try F12 again, and call IT if it keeps failing.").format(error=type(error).__name__))
+        self.checkout.focus_scan()
+
+    # --------------------------------------------------------------- help
+    def show_help(self) -> None:
+        if self.help_dialog is not None:
+            return
+        dialog = QDialog(self)
+        dialog.setObjectName("helpDialog")
+        dialog.setWindowTitle(self.tr("Keyboard shortcuts"))
+        layout = QVBoxLayout(dialog)
+        for key, text in SHORTCUTS:
+            layout.addWidget(QLabel(f"<b>{key}</b> — {self.tr(text)}"))
+        dialog.finished.connect(self._help_closed)
+        self.help_dialog = dialog
+        dialog.open()
+
+    def _help_closed(self) -> None:
+        self.help_dialog = None
+        self.checkout.focus_scan()
+
+    # --------------------------------------------------------------- status
+    def refresh_status(self) -> None:
+        health = sync_health(self.till.outbox, self.till.settings)
+        self.top_bar.set_unsent(health.pending, health.oldest_pending_age_s)
+
+    def on_sync_report(self, report: SyncReport) -> None:
+        if report.ok:
+            self.top_bar.set_online(True)
+        else:
+            reached = report.reached_central
+            self.top_bar.set_online(reached, report.error.message if report.error else "")
+        self.refresh_status()
+
+    def on_printer_status(self, status: PrinterStatus) -> None:
+        self.top_bar.set_printer(status.ok, status.waiting)
+        if not status.ok:
+            self.checkout.show_error(self.tr(
+                "The receipt did not print ({detail}). It is kept and will print when the "
+                "printer is fixed.").format(detail=status.detail[:80]))

@@ -1,0 +1,121 @@
+"""HTTP calls to central, with every way a store network fails turned into a typed error."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from typing import Any, TypeVar
+
+import httpx
+from pydantic import BaseModel, ValidationError
+
+from .errors import AuthRejected, CentralUnreachable, NotCentral, ProtocolUnsupported, ServerFault
+from .protocol import (
+    PROTOCOL_HEADER,
+    PROTOCOL_RANGE_HEADER,
+    PROTOCOL_VERSION,
+    ChangesResponse,
+    Event,
+    HealthResponse,
+    PushRequest,
+    PushResponse,
+    RegisterRequest,
+    RegisterResponse,
+)
+
+M = TypeVar("M", bound=BaseModel)
+DEFAULT_TIMEOUT = httpx.Timeout(10.0, connect=3.0)
+
+
+def _protocol_supported(header: str | None) -> bool:
+    if not header:
+        return True  # an older central that does not announce its range
+    try:
+        low, _, high = header.partition("-")
+        return int(low) <= PROTOCOL_VERSION <= int(high or low)
+    except ValueError:
+        return True
+
+
+class CentralClient:
+    def __init__(self, base_url: str, token: str | None = None, *,
+                 timeout: httpx.Timeout = DEFAULT_TIMEOUT,
+                 transport: httpx.BaseTransport | None = None) -> None:
+        headers = {PROTOCOL_HEADER: str(PROTOCOL_VERSION), "Accept-Encoding": "gzip"}
+        if token:
+            headers["Authorization"] = f"Bearer {token}"
+        self._http = httpx.Client(base_url=base_url.rstrip("/") + "/api/v1", headers=headers,
+                                  timeout=timeout, transport=transport)
+
+    def close(self) -> None:
+        self._http.close()
+
+    def __enter__(self) -> CentralClient:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _call(self, method: str, path: str, model: type[M], *, body: BaseModel | None = None,
+              params: dict[str, Any] | None = None) -> M:
+        content = None
+        headers = {}
+        if body is not None:
+            raw = body.model_dump_json().encode()
+            if len(raw) > 64 * 1024:
+                content, headers["Content-Encoding"] = gzip.compress(raw, 5), "gzip"
+            else:
+                content = raw
+            headers["Content-Type"] = "application/json"
+        try:
+            response = self._http.request(method, path, content=content, params=params,
+                                          headers=headers)
+        except (httpx.TransportError, httpx.DecodingError) as exc:
+            # Connect/read timeouts, refusals, resets, and bodies cut short all land here.
+            raise CentralUnreachable(f"{type(exc).__name__}: {exc}") from exc
+        return self._read(response, model)
+
+    def _read(self, response: httpx.Response, model: type[M]) -> M:
+        if not _protocol_supported(response.headers.get(PROTOCOL_RANGE_HEADER)):
+            raise ProtocolUnsupported(
+                f"central supports {response.headers.get(PROTOCOL_RANGE_HEADER)}, "
+                f"this till speaks {PROTOCOL_VERSION}")
+        error_code, error_message = "", ""
+        if response.status_code >= 400:
+            try:
+                err = response.json()["error"]
+                error_code, error_message = str(err["code"]), str(err["message"])
+            except (ValueError, KeyError, TypeError):
+                if response.status_code < 500:
+                    raise NotCentral(f"HTTP {response.status_code} without a central error body") from None
+        status = response.status_code
+        if status in (401, 403):
+            raise AuthRejected(error_message, revoked=error_code == "revoked", server_code=error_code)
+        if status >= 500:
+            raise ServerFault(f"HTTP {status}: {error_message or response.text[:200]}")
+        if status >= 400:
+            raise ServerFault(f"HTTP {status} {error_code}: {error_message}")
+        if "json" not in response.headers.get("content-type", ""):
+            raise NotCentral(f"answer is {response.headers.get('content-type', 'untyped')}, not JSON")
+        try:
+            return model.model_validate(response.json())
+        except (ValueError, ValidationError, json.JSONDecodeError) as exc:
+            raise NotCentral(f"answer does not match the protocol: {exc}") from exc
+
+    # ------------------------------------------------------------------ calls
+    def health(self) -> HealthResponse:
+        return self._call("GET", "/health", HealthResponse)
+
+    def register(self, code: str, device_name: str, platform: str) -> RegisterResponse:
+        body = RegisterRequest(enrollment_code=code, device_name=device_name, platform=platform)
+        return self._call("POST", "/devices/register", RegisterResponse, body=body)
+
+    def push(self, device_id: str, events: list[Event]) -> PushResponse:
+        return self._call("POST", "/sync/push", PushResponse,
+                          body=PushRequest(device_id=device_id, events=events))
+
+    def changes(self, since: str | None, limit: int = 1000) -> ChangesResponse:
+        params: dict[str, Any] = {"limit": limit}
+        if since:
+            params["since"] = since
+        return self._call("GET", "/sync/changes", ChangesResponse, params=params)

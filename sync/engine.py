@@ -1,0 +1,137 @@
+"""One round of sync: push everything waiting, then pull until central has no more.
+
+The engine knows the protocol and the order of things, and nothing about
+SQLite: the outbox and the state store are ports the services layer fills.
+Events leave the outbox only when central has answered them; a page of state
+and its cursor are stored together.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from typing import Protocol
+
+from .client import CentralClient
+from .errors import NotCentral, SyncError
+from .protocol import MAX_PUSH_EVENTS, Change, Event, EventResult
+
+
+class QueuedEventLike(Protocol):
+    seq: int
+    event_id: str
+    type: str
+    occurred_at: str
+    payload: dict
+
+
+class OutboxPort(Protocol):
+    def pending(self, limit: int) -> Sequence[QueuedEventLike]: ...
+    def note_attempt(self, seqs: list[int]) -> None: ...
+    def settle(self, delivered: list[str], rejected: list[tuple[str, str, str]]) -> None: ...
+
+
+class StatePort(Protocol):
+    def cursor(self) -> str | None: ...
+    def apply_page(self, changes: list[Change], next_cursor: str) -> int: ...
+    def record_success(self, at: datetime, server_time: datetime) -> None: ...
+
+
+@dataclass
+class SyncReport:
+    pushed: int = 0
+    duplicates: int = 0
+    rejected: int = 0
+    pulled: int = 0
+    reached_central: bool = False
+    error: SyncError | None = None
+    server_time: datetime | None = None
+    finished_at: datetime = field(default_factory=lambda: datetime.now(UTC))
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+    @property
+    def clock_skew(self) -> timedelta | None:
+        if self.server_time is None:
+            return None
+        return self.finished_at - self.server_time
+
+
+class SyncEngine:
+    def __init__(self, client: CentralClient, device_id: str, outbox: OutboxPort, state: StatePort,
+                 *, batch_size: int = MAX_PUSH_EVENTS, page_size: int = 1000,
+                 progress: Callable[[int], None] | None = None) -> None:
+        self._client = client
+        self._device_id = device_id
+        self._outbox = outbox
+        self._state = state
+        self._batch = min(batch_size, MAX_PUSH_EVENTS)
+        self._page = page_size
+        self._progress = progress
+        self._lock = threading.Lock()
+
+    def push(self, report: SyncReport) -> None:
+        while True:
+            queued = self._outbox.pending(self._batch)
+            if not queued:
+                return
+            self._outbox.note_attempt([q.seq for q in queued])
+            events = [Event(event_id=q.event_id, type=q.type, seq=q.seq,
+                            occurred_at=datetime.fromisoformat(q.occurred_at), payload=q.payload)
+                      for q in queued]
+            answer = self._client.push(self._device_id, events)
+            report.reached_central = True
+            report.server_time = answer.server_time
+            by_id: dict[str, EventResult] = {r.event_id: r for r in answer.results}
+            delivered, rejected = [], []
+            for event in events:
+                result = by_id.get(event.event_id)
+                if result is None:
+                    continue  # not answered: stays queued, goes again next round
+                if result.status == "rejected" or (result.status == "duplicate" and result.error):
+                    err = result.error
+                    rejected.append((event.event_id, err.code if err else "rejected",
+                                     err.message if err else ""))
+                else:
+                    delivered.append(event.event_id)
+                    if result.status == "duplicate":
+                        report.duplicates += 1
+            self._outbox.settle(delivered, rejected)
+            report.pushed += len(delivered)
+            report.rejected += len(rejected)
+            if len(delivered) + len(rejected) < len(events):
+                raise NotCentral("central did not answer every event of the batch")
+
+    def pull(self, report: SyncReport) -> None:
+        cursor = self._state.cursor()
+        while True:
+            page = self._client.changes(cursor, self._page)
+            report.reached_central = True
+            report.server_time = page.server_time
+            report.pulled += self._state.apply_page(page.changes, page.next_cursor)
+            if self._progress:
+                self._progress(report.pulled)
+            cursor = page.next_cursor
+            if not page.has_more:
+                return
+
+    def run_once(self) -> SyncReport:
+        """Push then pull; never raises a sync failure, it is in the report."""
+        report = SyncReport()
+        if not self._lock.acquire(blocking=False):
+            report.error = SyncError("a sync is already running")
+            return report
+        try:
+            self.push(report)
+            self.pull(report)
+            report.finished_at = datetime.now(UTC)
+            self._state.record_success(report.finished_at, report.server_time or report.finished_at)
+        except SyncError as exc:
+            report.error = exc
+        finally:
+            self._lock.release()
+        return report

@@ -1,0 +1,52 @@
+"""Typed sync failures, so the UI and CLI can say what happened and what to do."""
+
+from __future__ import annotations
+
+
+class SyncError(Exception):
+    """Base: `code` is stable for programs, `message` is for logs (the UI words its own)."""
+
+    code = "sync_error"
+
+    def __init__(self, message: str = "") -> None:
+        super().__init__(message or self.code)
+        self.message = message or self.code
+
+
+class CentralUnreachable(SyncError):
+    """No answer: network down, DNS, refused, timed out. The till is offline."""
+
+    code = "unreachable"
+
+
+class NotCentral(SyncError):
+    """Something answered that is not central (captive portal, proxy error page, cut body)."""
+
+    code = "not_central"
+
+
+class AuthRejected(SyncError):
+    """Token unknown or expired (401) or device revoked (403): re-enrol the till."""
+
+    code = "auth_rejected"
+
+    def __init__(self, message: str = "", *, revoked: bool = False, server_code: str = "") -> None:
+        super().__init__(message)
+        self.revoked = revoked
+        self.server_code = server_code
+
+
+class ProtocolUnsupported(SyncError):
+    """Central no longer speaks this client's protocol version: update the till."""
+
+    code = "protocol_unsupported"
+
+
+class ServerFault(SyncError):
+    """Central answered 5xx or refused the request as malformed: retry later."""
+
+    code = "server_fault"
+
+
+class NotEnrolled(SyncError):
+    code = "not_enrolled"

@@ -1,0 +1,216 @@
+"""Wire models of the store ↔ central contract (see PROTOCOL.md), shared by both sides.
+
+Central validates what stores send against these models and publishes them as
+OpenAPI; the client builds its requests from them.  Amounts are integer minor
+units.  Additive, optional fields keep older clients working; anything else
+bumps PROTOCOL_VERSION.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+PROTOCOL_VERSION = 1
+MIN_PROTOCOL_VERSION = 1
+MAX_PROTOCOL_VERSION_SUPPORTED = PROTOCOL_VERSION
+MAX_PUSH_EVENTS = 500
+MAX_PUSH_BYTES = 5 * 1024 * 1024
+PROTOCOL_HEADER = "X-POS-Protocol"
+PROTOCOL_RANGE_HEADER = "X-POS-Protocol-Supported"
+
+Money = Annotated[int, Field(ge=-10**12, le=10**12, description="integer minor units")]
+Qty = Annotated[int, Field(ge=-100_000, le=100_000)]
+Code = Annotated[str, Field(min_length=1, max_length=64)]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class _Lenient(BaseModel):
+    """Server answers: a newer central may add fields an older till ignores."""
+
+    model_config = ConfigDict(extra="ignore")
+
+
+class ErrorBody(_Lenient):
+    code: str
+    message: str
+
+
+class ErrorResponse(_Lenient):
+    error: ErrorBody
+
+
+# ---------------------------------------------------------------- enrolment
+class RegisterRequest(_Strict):
+    enrollment_code: Annotated[str, Field(min_length=4, max_length=64)]
+    device_name: Annotated[str, Field(min_length=1, max_length=100)]
+    platform: Annotated[str, Field(max_length=100)] = ""
+
+
+class RegisterResponse(_Lenient):
+    device_id: str
+    store_id: str
+    store_code: str
+    terminal_no: str = Field(description="two-digit till number within the store, for receipt numbers")
+    token: str
+    protocol_version: int
+    server_time: datetime
+
+
+# ---------------------------------------------------------------- events up
+class SaleLinePayload(_Strict):
+    line_no: Annotated[int, Field(ge=1)]
+    sku: Code
+    barcode: str | None = None
+    name: Annotated[str, Field(max_length=200)]
+    qty: Qty
+    unit_price: Money
+    discount: Money = 0
+    amount: Money
+    promotion_ids: list[str] = Field(default_factory=list)
+
+
+class TenderPayload(_Strict):
+    kind: Literal["cash", "card", "wallet", "points", "coupon"]
+    amount: Money
+    tendered: Money
+    change: Money = 0
+    reference: str | None = None
+
+
+class SaleCompleted(_Strict):
+    sale_id: str
+    receipt_no: Annotated[str, Field(max_length=40)]
+    store_code: Code
+    terminal_no: Annotated[str, Field(max_length=8)]
+    cashier_id: str
+    cashier_name: str
+    currency: Annotated[str, Field(min_length=3, max_length=3)] = "CNY"
+    lines: Annotated[list[SaleLinePayload], Field(min_length=1, max_length=500)]
+    subtotal: Money
+    discount_total: Money = 0
+    total: Money
+    tenders: Annotated[list[TenderPayload], Field(min_length=1, max_length=20)]
+    change: Money = 0
+    member_id: str | None = None
+    guide_id: str | None = None
+    coupon_codes: list[str] = Field(default_factory=list)
+
+
+EVENT_PAYLOADS: dict[str, type[BaseModel]] = {
+    "sale.completed": SaleCompleted,
+}
+"""Event types central can apply, and the model each payload must satisfy."""
+
+
+class Event(_Strict):
+    event_id: Annotated[str, Field(min_length=32, max_length=40)]
+    type: Annotated[str, Field(min_length=1, max_length=64)]
+    seq: Annotated[int, Field(ge=1)]
+    occurred_at: datetime
+    payload: dict[str, Any]
+
+
+class PushRequest(_Strict):
+    device_id: str
+    events: Annotated[list[Event], Field(max_length=MAX_PUSH_EVENTS)]
+
+
+EventStatus = Literal["accepted", "duplicate", "rejected"]
+
+
+class EventResult(_Lenient):
+    event_id: str
+    status: EventStatus
+    conflict: ErrorBody | None = None
+    error: ErrorBody | None = None
+
+
+class PushResponse(_Lenient):
+    results: list[EventResult]
+    server_time: datetime
+
+
+# ---------------------------------------------------------------- state down
+ENTITIES = (
+    "store_config",
+    "staff",
+    "product",
+    "barcode",
+    "price",
+)
+"""Entities central sends down today; later features add theirs here."""
+
+
+class Change(_Lenient):
+    entity: str
+    id: str
+    op: Literal["upsert", "delete"]
+    version: int
+    data: dict[str, Any] | None = None
+
+
+class ChangesResponse(_Lenient):
+    changes: list[Change]
+    next_cursor: str
+    has_more: bool
+    server_time: datetime
+
+
+class HealthResponse(_Lenient):
+    status: str
+    protocol_min: int
+    protocol_max: int
+    server_time: datetime
+
+
+# Shapes of `Change.data` per entity, validated by the client before applying.
+class StoreConfigData(_Lenient):
+    store_code: str
+    name: str
+    name_en: str = ""
+    address: str = ""
+    currency: str = "CNY"
+
+
+class StaffData(_Lenient):
+    staff_id: str
+    code: str
+    name: str
+    role: Literal["cashier", "supervisor", "manager", "guide", "it"]
+    pin_hash: str
+    active: bool = True
+
+
+class ProductData(_Lenient):
+    sku: str
+    name: str
+    name_en: str = ""
+    category: str = ""
+    brand: str = ""
+    unit: str = ""
+
+
+class BarcodeData(_Lenient):
+    code: str
+    sku: str
+
+
+class PriceData(_Lenient):
+    sku: str
+    amount: Money
+    scope: Literal["chain", "store"] = "chain"
+
+
+ENTITY_DATA: dict[str, type[BaseModel]] = {
+    "store_config": StoreConfigData,
+    "staff": StaffData,
+    "product": ProductData,
+    "barcode": BarcodeData,
+    "price": PriceData,
+}

@@ -1,0 +1,60 @@
+"""Shared fixtures: a real central over loopback HTTP, real SQLite files, an offscreen Qt."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ["POS_TOKEN_STORE"] = "file"
+
+from collections.abc import Iterator  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+
+from central.db import session_factory  # noqa: E402
+from central.devices import create_enrollment_code  # noqa: E402
+from central.seed import seed_demo  # noqa: E402
+from central.server import EmbeddedCentral  # noqa: E402
+from pos_client.config import Paths  # noqa: E402
+from pos_client.services.till import Till, enroll  # noqa: E402
+
+TEST_PRODUCTS = 60
+
+
+@pytest.fixture
+def central_db_url(tmp_path: Path) -> str:
+    return f"sqlite:///{tmp_path / 'central.db'}"
+
+
+@pytest.fixture
+def central(central_db_url: str) -> Iterator[EmbeddedCentral]:
+    server = EmbeddedCentral(central_db_url).start()
+    with session_factory(server.app.state.engine)() as session:
+        seed_demo(session, products=TEST_PRODUCTS)
+    yield server
+    server.stop()
+
+
+def make_code(server: EmbeddedCentral, store: str = "S001") -> str:
+    with session_factory(server.app.state.engine)() as session:
+        code = create_enrollment_code(session, store)
+        session.commit()
+    return code
+
+
+@pytest.fixture
+def till_paths(tmp_path: Path) -> Paths:
+    return Paths.resolve(tmp_path / "till")
+
+
+@pytest.fixture
+def till(central: EmbeddedCentral, till_paths: Paths) -> Iterator[Till]:
+    """A till enrolled in S001 that has pulled the catalog, as after installation."""
+    enroll(till_paths, central.url, make_code(central), "test-till")
+    t = Till(till_paths)
+    with t.client() as client:
+        report = t.sync_engine(client).run_once()
+    assert report.ok, report.error
+    yield t
+    t.close()

@@ -1,0 +1,66 @@
+"""Helpers the tests share: central-side queries and an ESC/POS reader."""
+
+from __future__ import annotations
+
+from sqlalchemy import func, select
+
+from central.db import session_factory
+from central.models import ReceivedEvent, Sale, SaleLine, StockMovement
+from central.server import EmbeddedCentral
+
+
+def central_sales(server: EmbeddedCentral) -> list[Sale]:
+    with session_factory(server.app.state.engine)() as s:
+        return list(s.scalars(select(Sale).order_by(Sale.receipt_no)))
+
+
+def central_lines(server: EmbeddedCentral, sale_id: str) -> list[SaleLine]:
+    with session_factory(server.app.state.engine)() as s:
+        return list(s.scalars(select(SaleLine).where(SaleLine.sale_id == sale_id)
+                              .order_by(SaleLine.line_no)))
+
+
+def central_events(server: EmbeddedCentral) -> list[ReceivedEvent]:
+    with session_factory(server.app.state.engine)() as s:
+        return list(s.scalars(select(ReceivedEvent).order_by(ReceivedEvent.seq)))
+
+
+def central_stock(server: EmbeddedCentral, sku: str) -> int:
+    with session_factory(server.app.state.engine)() as s:
+        return s.scalar(select(func.coalesce(func.sum(StockMovement.delta), 0))
+                        .where(StockMovement.sku == sku)) or 0
+
+
+def escpos_text(data: bytes, encoding: str = "gb18030") -> str:
+    """The printable text of an ESC/POS job, with the commands this project emits removed."""
+    out = bytearray()
+    i = 0
+    two_byte = {b"\x1b\x40": 0, b"\x1c\x26": 0}
+    while i < len(data):
+        chunk = data[i:i + 2]
+        if chunk in two_byte:
+            i += 2
+        elif data[i] == 0x1B and i + 1 < len(data):
+            cmd = data[i + 1]
+            if cmd in (ord("!"), ord("E"), ord("a"), ord("d"), ord("M"), ord("-"), ord("G"), ord("t")):
+                i += 3
+            elif cmd == ord("p"):
+                i += 5
+            else:
+                i += 2
+        elif data[i] == 0x1D and i + 1 < len(data):
+            cmd = data[i + 1]
+            if cmd == ord("V"):
+                i += 3 if data[i + 2] in (0, 1, 48, 49) else 4
+            elif cmd == ord("k"):
+                # GS k m n d1..dn (function B)
+                n = data[i + 3]
+                i += 4 + n
+            elif cmd in (ord("h"), ord("w"), ord("H"), ord("f"), ord("!"), ord("B")):
+                i += 3
+            else:
+                i += 2
+        else:
+            out.append(data[i])
+            i += 1
+    return out.decode(encoding, errors="replace")
