@@ -16,18 +16,35 @@ class CartModel(QAbstractTableModel):
     def __init__(self, cart: Cart) -> None:
         super().__init__()
         self._cart = cart
+        self._rows_shown = len(cart.lines)
 
     def set_cart(self, cart: Cart) -> None:
         self.beginResetModel()
         self._cart = cart
+        self._rows_shown = len(cart.lines)
         self.endResetModel()
 
     def refresh(self) -> None:
         self.beginResetModel()
+        self._rows_shown = len(self._cart.lines)
         self.endResetModel()
 
+    def line_changed(self, row: int) -> None:
+        """One line was added or changed: tell the view about that row only.
+
+        A full reset re-measures and repaints every row, which is what makes a
+        long cart slow to scan into.
+        """
+        known = self._rows_shown
+        if row >= known:
+            self.beginInsertRows(QModelIndex(), known, row)
+            self._rows_shown = row + 1
+            self.endInsertRows()
+        else:
+            self.dataChanged.emit(self.index(row, 0), self.index(row, self.COLUMNS - 1))
+
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._cart.lines)
+        return 0 if parent.isValid() else self._rows_shown
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else self.COLUMNS

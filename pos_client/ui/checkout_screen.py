@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -50,12 +51,25 @@ class CheckoutScreen(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        palette = self.table.palette()
+        for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
+            palette.setColor(group, QPalette.ColorRole.Highlight, QColor("#fde68a"))
+            palette.setColor(group, QPalette.ColorRole.HighlightedText, QColor("#111827"))
+        self.table.setPalette(palette)
+        table_font = self.table.font()
+        table_font.setPixelSize(18)
+        self.table.setFont(table_font)
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(44)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for col in range(1, CartModel.COLUMNS):
-            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        # Fixed widths from the font, not ResizeToContents: that re-measures every row per scan.
+        digits = self.table.fontMetrics().horizontalAdvance("0")
+        for col, chars in ((1, 6), (2, 10), (3, 10), (4, 11)):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Fixed)
+            header.resizeSection(col, max(digits * chars + 24,
+                                          header.fontMetrics().horizontalAdvance(
+                                              self.model.headerData(col, Qt.Orientation.Horizontal)) + 24))
 
         self.message_label = QLabel()
         self.message_label.setObjectName("messageLabel")
@@ -74,6 +88,11 @@ class CheckoutScreen(QWidget):
         self.result_label.setWordWrap(True)
         self.result_label.setAlignment(Qt.AlignmentFlag.AlignRight)
 
+        # Labels whose text changes on every scan get fixed heights: a size hint that moves
+        # re-lays out, and so repaints, the whole screen on each scan.
+        for label, lines in ((self.message_label, 2), (self.total_label, 1), (self.count_label, 1),
+                             (self.result_label, 2)):
+            label.setFixedHeight(label.fontMetrics().lineSpacing() * lines + 16)
         side = QVBoxLayout()
         side.addWidget(total_caption)
         side.addWidget(self.total_label)
@@ -118,13 +137,16 @@ class CheckoutScreen(QWidget):
         return button
 
     def focus_scan(self) -> None:
+        """Back to the scan field, also after a dialog closed and took window activation with it."""
+        self.window().activateWindow()
         self.scan_field.setFocus()
 
     def _set_message(self, text: str, state: str) -> None:
         self.message_label.setText(text)
-        self.message_label.setProperty("state", state)
-        self.message_label.style().unpolish(self.message_label)
-        self.message_label.style().polish(self.message_label)
+        if self.message_label.property("state") != state:  # re-polishing costs milliseconds
+            self.message_label.setProperty("state", state)
+            self.message_label.style().unpolish(self.message_label)
+            self.message_label.style().polish(self.message_label)
 
     def _on_scan(self) -> None:
         raw = self.scan_field.text()
@@ -138,7 +160,7 @@ class CheckoutScreen(QWidget):
         except Exception as exc:  # every refusal is explained; nothing is added
             self._set_message(explain(exc, self._locale), "error")
             return
-        self.model.refresh()
+        self.model.line_changed(row)
         self.table.selectRow(row)
         self.table.scrollTo(self.model.index(row, 0))
         line = self.checkout.cart.lines[row]

@@ -1,7 +1,8 @@
 """What the cashier reads when something goes wrong: what happened, and what to do.
 
 Messages are built from stable reasons, never from exception text, so each one
-is translated and worded for the person at the till.
+is translated and worded for the person at the till.  Each string is spelled
+out in a `QCoreApplication.translate("Messages", ...)` call so lupdate finds it.
 """
 
 from __future__ import annotations
@@ -18,47 +19,70 @@ from pos_client.services.auth import LoginFailed, LoginLocked, NoStaffYet
 from pos_client.services.checkout import NotForSale, UnknownCode
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Messages", text)
-
-
 def minutes_text(remaining: timedelta) -> str:
     minutes = max(1, int(remaining.total_seconds() + 59) // 60)
-    return tr("%n minute(s)").replace("%n", str(minutes))
+    return QCoreApplication.translate("Messages", "%n minute(s)", None, minutes)
+
+
+def _code_message(error: MalformedCode) -> str:
+    if error.reason == "check_digit":
+        text = QCoreApplication.translate(
+            "Messages",
+            "Barcode {code} failed its check digit: it was misread or mistyped. "
+            "Scan it again or type the digits under the bars.")
+        return text.format(code=error.code)
+    text = QCoreApplication.translate(
+        "Messages", "\"{code}\" is not a product code. Scan the item's barcode or type its digits.")
+    return text.format(code=error.code[:30])
+
+
+def _cart_message(error: CartError) -> str:
+    if error.reason == "qty_out_of_range":
+        text = QCoreApplication.translate(
+            "Messages", "A line can hold at most {limit} units. Start a second sale for more.")
+    else:
+        text = QCoreApplication.translate(
+            "Messages", "This sale already has {limit} lines. Pay for it and start another.")
+    return text.format(limit=error.limit)
 
 
 def explain(error: BaseException, locale: str = "zh_CN") -> str:
     if isinstance(error, MalformedCode):
-        if error.reason == "check_digit":
-            return tr("Barcode {code} failed its check digit: it was misread or mistyped. "
-                      "Scan it again or type the digits under the bars.").format(code=error.code)
-        return tr("\"{code}\" is not a product code. Scan the item's barcode or type its digits.").format(
-            code=error.code[:30])
-    if isinstance(error, UnknownCode):
-        return tr("No product with code {code} at this store. Check the code, or put the item "
-                  "aside and call a supervisor.").format(code=error.code)
-    if isinstance(error, NotForSale):
-        return tr("{name} has no price at this store yet, so it cannot be sold. "
-                  "Call a supervisor.").format(name=error.item.name)
+        return _code_message(error)
     if isinstance(error, CartError):
-        if error.reason == "qty_out_of_range":
-            return tr("A line can hold at most {limit} units. Start a second sale for more.").format(
-                limit=error.limit)
-        return tr("This sale already has {limit} lines. Pay for it and start another.").format(
-            limit=error.limit)
+        return _cart_message(error)
+    if isinstance(error, UnknownCode):
+        text = QCoreApplication.translate(
+            "Messages",
+            "No product with code {code} at this store. Check the code, or put the item aside "
+            "and call a supervisor.")
+        return text.format(code=error.code)
+    if isinstance(error, NotForSale):
+        text = QCoreApplication.translate(
+            "Messages",
+            "{name} has no price at this store yet, so it cannot be sold. Call a supervisor.")
+        return text.format(name=error.item.name)
     if isinstance(error, EmptyCart):
-        return tr("The sale is empty. Scan an item before paying.")
+        return QCoreApplication.translate("Messages", "The sale is empty. Scan an item before paying.")
     if isinstance(error, InsufficientTender):
-        return tr("{tendered} is less than the {due} due. Enter the cash received.").format(
-            tendered=format_money(error.tendered, locale), due=format_money(error.due, locale))
+        text = QCoreApplication.translate(
+            "Messages", "{tendered} is less than the {due} due. Enter the cash received.")
+        return text.format(tendered=format_money(error.tendered, locale),
+                           due=format_money(error.due, locale))
     if isinstance(error, LoginLocked):
-        return tr("Too many wrong PINs. Login is locked for {time}; a supervisor can help.").format(
-            time=minutes_text(error.remaining))
+        text = QCoreApplication.translate(
+            "Messages", "Too many wrong PINs. Login is locked for {time}; a supervisor can help.")
+        return text.format(time=minutes_text(error.remaining))
     if isinstance(error, LoginFailed):
-        return tr("Staff number or PIN is wrong. {left} attempt(s) left before login locks.").format(
-            left=error.attempts_left)
+        text = QCoreApplication.translate(
+            "Messages", "Staff number or PIN is wrong. {left} attempt(s) left before login locks.")
+        return text.format(left=error.attempts_left)
     if isinstance(error, NoStaffYet):
-        return tr("This till has no staff list yet. Connect it to the network and sync, "
-                  "or ask IT to enrol it.")
-    return tr("Something went wrong: {detail}. The sale in progress is kept; try again or "
-              "call IT.").format(detail=type(error).__name__)
+        return QCoreApplication.translate(
+            "Messages",
+            "This till has no staff list yet. Connect it to the network and sync, or ask IT to "
+            "enrol it.")
+    text = QCoreApplication.translate(
+        "Messages",
+        "Something went wrong: {detail}. The sale in progress is kept; try again or call IT.")
+    return text.format(detail=type(error).__name__)

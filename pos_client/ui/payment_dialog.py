@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QGridLayout,
@@ -97,9 +96,13 @@ class PaymentDialog(QDialog):
         layout.addWidget(self.error_label)
         layout.addLayout(buttons)
 
+        # Enter (main or keypad) confirms through the cash field alone: QDialog would
+        # otherwise also "click" whichever button is the default one.
+        for button in self.findChildren(QPushButton):
+            button.setAutoDefault(False)
+            button.setDefault(False)
         self.cash_field.textChanged.connect(self._update_change)
         self.cash_field.returnPressed.connect(self.confirm)
-        QShortcut(QKeySequence(Qt.Key.Key_Enter), self, activated=self.confirm)
         self.cash_field.setFocus()
         self._update_change()
 
