@@ -48,7 +48,7 @@ def main() -> int:
     class PaintCounter(QObject):
         paints = 0
 
-        def eventFilter(self, _obj, event) -> bool:  # noqa: N802, ANN001
+        def eventFilter(self, _obj, event) -> bool:
             if event.type() == QEvent.Type.Paint:
                 PaintCounter.paints += 1
             return False

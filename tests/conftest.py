@@ -7,17 +7,17 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["POS_TOKEN_STORE"] = "file"
 
-from collections.abc import Iterator  # noqa: E402
-from pathlib import Path  # noqa: E402
+from collections.abc import Iterator
+from pathlib import Path
 
-import pytest  # noqa: E402
+import pytest
 
-from central.db import session_factory  # noqa: E402
-from central.devices import create_enrollment_code  # noqa: E402
-from central.seed import seed_demo  # noqa: E402
-from central.server import EmbeddedCentral  # noqa: E402
-from pos_client.config import Paths  # noqa: E402
-from pos_client.services.till import Till, enroll  # noqa: E402
+from central.db import session_factory
+from central.devices import create_enrollment_code
+from central.seed import seed_demo
+from central.server import EmbeddedCentral
+from pos_client.config import Paths
+from pos_client.services.till import Till, enroll
 
 TEST_PRODUCTS = 60
 

@@ -57,7 +57,8 @@ def test_sync_exits_non_zero_when_central_is_unreachable(central: EmbeddedCentra
 def test_enrolment_without_a_keyring_names_the_file_opt_in(central: EmbeddedCentral, tmp_path: Path) -> None:
     result = run("pos_client", "enroll", "--central", central.url, "--code", make_code(central),
                  "--data-dir", str(tmp_path / "t"),
-                 env={"POS_TOKEN_STORE": "keyring", "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring"})
+                 env={"POS_TOKEN_STORE": "keyring",
+                      "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring"})
     assert result.returncode == 3
     assert "POS_TOKEN_STORE=file" in result.stderr
     assert not Paths.resolve(tmp_path / "t").config_file.exists()
@@ -71,7 +72,8 @@ def test_self_test_passes() -> None:
 
 def test_app_without_a_display_explains_how_to_run_it(tmp_path: Path) -> None:
     env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
-    for args in (("pos_client", "--data-dir", str(tmp_path)), ("pos_client", "--demo", "--data-dir", str(tmp_path))):
+    for args in (("pos_client", "--data-dir", str(tmp_path)),
+                 ("pos_client", "--demo", "--data-dir", str(tmp_path))):
         result = subprocess.run([sys.executable, "-m", *args], capture_output=True, text=True, env=env,
                                 timeout=60)
         assert result.returncode == 2

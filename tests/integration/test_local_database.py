@@ -1,4 +1,4 @@
-"""The till's SQLite file: migrations from older files, backups first, newer files refused, durability settings."""
+"""The till's SQLite file: migrations from older files after a backup, newer files refused, durability."""
 
 from __future__ import annotations
 

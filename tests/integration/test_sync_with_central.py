@@ -57,7 +57,8 @@ def test_sale_reaches_central_once_with_the_tills_totals(till: Till, central: Em
     assert [e.type for e in central_events(central)] == ["sale.completed"]
 
 
-def test_a_resent_event_is_a_duplicate_and_a_reused_id_is_rejected(till: Till, central: EmbeddedCentral) -> None:
+def test_a_resent_event_is_a_duplicate_and_a_reused_id_is_rejected(till: Till,
+                                                                    central: EmbeddedCentral) -> None:
     checkout = till.checkout()
     checkout.scan(first_barcodes(till, 1)[0])
     checkout.complete_cash_sale(checkout.cart.total, CASHIER)
