@@ -29,6 +29,8 @@ class DeviceConfig:
     store_code: str = ""
     terminal_no: str = ""
     name: str = ""
+    token_store: str = "keyring"
+    """Where enrolment put the device token: "keyring", or "file" when POS_TOKEN_STORE=file chose it."""
 
 
 @dataclass

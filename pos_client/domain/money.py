@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
-from babel.numbers import format_currency
+from babel.numbers import format_decimal
 
 Amount = int
 """An amount in the currency's minor unit (fen for CNY)."""
@@ -22,13 +22,15 @@ class Currency:
     code: str
     minor_digits: int
     receipt_symbol: str
+    symbol: str
+    """As shoppers in the currency's home market read it (¥, not CN¥, in an English UI too)."""
 
     @property
     def scale(self) -> int:
         return 10**self.minor_digits
 
 
-CNY = Currency(code="CNY", minor_digits=2, receipt_symbol="￥")
+CNY = Currency(code="CNY", minor_digits=2, receipt_symbol="￥", symbol="¥")
 
 # Anything above this is not a plausible single-tender amount at a till; it is a
 # stuck key or a scanned barcode in the cash field.
@@ -73,8 +75,10 @@ def format_amount(amount: Amount, currency: Currency = CNY) -> str:
 
 
 def format_money(amount: Amount, locale: str = "zh_CN", currency: Currency = CNY) -> str:
-    """Amount with symbol for the screen, formatted by CLDR rules for the locale."""
-    return format_currency(to_decimal(amount, currency), currency.code, locale=locale)
+    """Amount with symbol for the screen; grouping and decimal marks by CLDR rules for the locale."""
+    pattern = "#,##0." + "0" * currency.minor_digits if currency.minor_digits else "#,##0"
+    number = format_decimal(abs(to_decimal(amount, currency)), format=pattern, locale=locale)
+    return f"{'-' if amount < 0 else ''}{currency.symbol}{number}"
 
 
 def format_receipt_money(amount: Amount, currency: Currency = CNY) -> str:

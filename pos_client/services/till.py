@@ -28,7 +28,7 @@ from sync.errors import AuthRejected, NotEnrolled
 from .auth import AuthService
 from .checkout import CheckoutService, StoreIdentity
 from .sync_service import make_engine
-from .token_store import token_store
+from .token_store import TokenStoreUnavailable, chosen_store_kind, token_store
 
 
 class Till:
@@ -70,7 +70,11 @@ class Till:
     def client(self) -> CentralClient:
         if not self.config.enrolled:
             raise NotEnrolled("this till is not enrolled with a central platform")
-        token = token_store(self.paths.data_dir).get(self.config.device.device_id)
+        try:
+            store = token_store(self.paths.data_dir, self.config.device.token_store)
+        except TokenStoreUnavailable as exc:
+            raise AuthRejected(str(exc)) from exc
+        token = store.get(self.config.device.device_id)
         if not token:
             raise AuthRejected("no device token is stored on this till; enrol it again")
         return CentralClient(self.config.central.url, token)
@@ -104,6 +108,7 @@ def enroll(paths: Paths, central_url: str, code: str, device_name: str | None = 
     config.device.store_code = answer.store_code
     config.device.terminal_no = answer.terminal_no
     config.device.name = name
+    config.device.token_store = chosen_store_kind()
     save_config(paths.config_file, config)
     return Enrolment(answer.device_id, answer.store_code, answer.terminal_no)
 

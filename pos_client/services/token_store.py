@@ -75,8 +75,13 @@ class KeyringTokenStore:
             self._keyring.delete_password(SERVICE, device_id)
 
 
-def token_store(data_dir: Path) -> TokenStore:
-    choice = os.environ.get(TOKEN_STORE_ENV, "keyring").strip().lower()
-    if choice == "file":
+def chosen_store_kind(configured: str | None = None) -> str:
+    """POS_TOKEN_STORE wins; otherwise what enrolment chose and recorded in the config."""
+    choice = os.environ.get(TOKEN_STORE_ENV, "").strip().lower() or (configured or "keyring")
+    return "file" if choice == "file" else "keyring"
+
+
+def token_store(data_dir: Path, configured: str | None = None) -> TokenStore:
+    if chosen_store_kind(configured) == "file":
         return FileTokenStore(data_dir / "token.secret")
     return KeyringTokenStore()

@@ -92,6 +92,7 @@ class CheckoutScreen(QWidget):
         # re-lays out, and so repaints, the whole screen on each scan.
         for label, lines in ((self.message_label, 2), (self.total_label, 1), (self.count_label, 1),
                              (self.result_label, 2)):
+            label.ensurePolished()  # the style sheet's font size, not the default one
             label.setFixedHeight(label.fontMetrics().lineSpacing() * lines + 16)
         side = QVBoxLayout()
         side.addWidget(total_caption)
@@ -101,6 +102,7 @@ class CheckoutScreen(QWidget):
         side.addWidget(self.result_label)
         side_box = QWidget()
         side_box.setObjectName("sidePanel")
+        side_box.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         side_box.setLayout(side)
         side_box.setMinimumWidth(320)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
 
@@ -12,6 +12,7 @@ class TopBar(QWidget):
     def __init__(self, store_text: str) -> None:
         super().__init__()
         self.setObjectName("topBar")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)  # let the style sheet paint it
         self.store_label = QLabel(store_text)
         self.store_label.setObjectName("storeLabel")
         self.staff_label = QLabel()

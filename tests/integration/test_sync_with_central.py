@@ -108,7 +108,9 @@ def test_token_is_kept_in_a_private_file_only_when_asked(central: EmbeddedCentra
     enroll(paths, central.url, make_code(central))
     secret = paths.data_dir / "token.secret"
     assert secret.stat().st_mode & 0o777 == 0o600
-    assert "token" not in paths.config_file.read_text()
+    token = secret.read_text().split()[1]
+    assert len(token) >= 32 and token not in paths.config_file.read_text()
+    assert 'token_store = "file"' in paths.config_file.read_text()
     monkeypatch.setenv("POS_TOKEN_STORE", "keyring")
     import keyring
     from keyring.backends import fail
