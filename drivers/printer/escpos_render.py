@@ -44,20 +44,24 @@ def render(doc: ReceiptDocument, profile: PaperProfile) -> bytes:
 
     for block in doc.blocks:
         if isinstance(block, TextLine):
-            p.set(align=block.align.value, bold=block.bold, double_height=block.large,
-                  double_width=block.large)
+            # python-escpos sends no size command for double_*=False: ask for normal size
+            # explicitly, or everything after a large title prints large too.
+            if block.large:
+                p.set(align=block.align.value, bold=block.bold, double_height=True, double_width=True)
+            else:
+                p.set(align=block.align.value, bold=block.bold, normal_textsize=True)
             width = profile.columns // 2 if block.large else profile.columns
             for line in wrap_cells(block.text, width):
                 text(line + "\n")
         elif isinstance(block, Columns):
-            p.set(align="left", bold=block.bold)
+            p.set(align="left", bold=block.bold, normal_textsize=True)
             for line in pad_between(block.left, block.right, profile.columns):
                 text(line + "\n")
         elif isinstance(block, Rule):
-            p.set(align="left")
+            p.set(align="left", normal_textsize=True)
             text(block.char * profile.columns + "\n")
         elif isinstance(block, Barcode):
-            p.set(align="center")
+            p.set(align="center", normal_textsize=True)
             p.barcode("{B" + block.data, block.kind, height=60, width=2, pos="BELOW",
                       function_type="B", check=False)
     p.set(align="left")

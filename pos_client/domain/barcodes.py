@@ -8,6 +8,7 @@ refused here with the reason, instead of being looked up and reported "unknown".
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from enum import Enum
 
@@ -28,6 +29,14 @@ class ScannedCode:
     kind: CodeKind
     value: str
     """For a GTIN: the code as printed on the pack (8, 12, 13 or 14 digits)."""
+    expanded: str | None = None
+    """An 8-digit code that is a UPC-E rather than an EAN-8: the GTIN-12 it stands for."""
+
+    def lookup_keys(self) -> tuple[str, ...]:
+        if self.kind is not CodeKind.GTIN:
+            return (self.value,)
+        keys = gtin_lookup_keys(self.value)
+        return keys + gtin_lookup_keys(self.expanded) if self.expanded else keys
 
 
 class MalformedCode(ValueError):
@@ -40,18 +49,22 @@ class MalformedCode(ValueError):
 
 
 def classify(raw: str) -> ScannedCode:
-    code = raw.strip()
+    # A scanner behind a Chinese input method can send full-width digits (９６…): NFKC
+    # makes them ASCII.  Any other script's digits stay non-ASCII and are refused below.
+    code = unicodedata.normalize("NFKC", raw).strip()
     if not code:
         raise MalformedCode(raw, "empty")
     if len(code) > MAX_CODE_LENGTH or not code.isprintable():
         raise MalformedCode(raw, "garbled")
-    if code.isdigit():
+    if code.isascii() and code.isdigit():
         if len(code) not in _GTIN_LENGTHS:
             raise MalformedCode(code, "length")
         result = biip.parse(code)
         if result.gtin is None:
             raise MalformedCode(code, "check_digit")
-        return ScannedCode(CodeKind.GTIN, code)
+        # Eight digits are an EAN-8 or a UPC-E; biip reads a UPC-E as its full GTIN-12.
+        expanded = result.gtin.value if result.gtin.value != code else None
+        return ScannedCode(CodeKind.GTIN, code, expanded)
     if _INTERNAL_CODE.match(code):
         return ScannedCode(CodeKind.INTERNAL, code.upper())
     raise MalformedCode(code, "garbled")

@@ -8,6 +8,7 @@ one place for display and rounding rules.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
@@ -37,25 +38,31 @@ CNY = Currency(code="CNY", minor_digits=2, receipt_symbol="￥", symbol="¥")
 MAX_TENDER: Amount = 10_000_000  # ¥100,000.00
 
 
+_AMOUNT_SHAPES: dict[int, re.Pattern[str]] = {}
+
+
 class InvalidAmount(ValueError):
     """Text that does not read as an amount of money."""
 
 
 def parse_amount(text: str, currency: Currency = CNY) -> Amount:
-    """Read what a cashier typed ("100", "100.5", "99.90") as minor units, exactly."""
+    """Read what a cashier typed ("100", "100.5", "99.90") as minor units, exactly.
+
+    The shape is checked before any arithmetic: plain ASCII digits, at most the
+    currency's decimals, no exponent, so Decimal's precision and range never come
+    into play and nothing is silently rounded.
+    """
     cleaned = text.strip().replace(",", "").replace("¥", "").replace("￥", "")
-    if not cleaned:
+    shape = _AMOUNT_SHAPES.setdefault(
+        currency.minor_digits,
+        re.compile(rf"\d{{1,12}}(\.\d{{0,{currency.minor_digits}}})?|\.\d{{1,{currency.minor_digits}}}",
+                   re.ASCII) if currency.minor_digits else re.compile(r"\d{1,12}", re.ASCII))
+    if not shape.fullmatch(cleaned):
         raise InvalidAmount(text)
     try:
-        value = Decimal(cleaned)
-    except InvalidOperation as exc:
+        minor = int(Decimal(cleaned).scaleb(currency.minor_digits))
+    except InvalidOperation as exc:  # unreachable for the shapes above; kept as a guard
         raise InvalidAmount(text) from exc
-    if not value.is_finite() or value < 0:
-        raise InvalidAmount(text)
-    scaled = value * currency.scale
-    if scaled != scaled.to_integral_value():
-        raise InvalidAmount(text)  # more decimals than the currency has
-    minor = int(scaled)
     if minor > MAX_TENDER:
         raise InvalidAmount(text)
     return minor

@@ -31,7 +31,7 @@ def _unb64(text: str) -> bytes:
 
 
 def hash_pin(pin: str, *, salt: bytes | None = None) -> str:
-    if not (MIN_PIN_LENGTH <= len(pin) <= MAX_PIN_LENGTH and pin.isdigit()):
+    if not (MIN_PIN_LENGTH <= len(pin) <= MAX_PIN_LENGTH and pin.isascii() and pin.isdigit()):
         raise ValueError("a PIN is 4 to 12 digits")
     salt = salt or os.urandom(16)
     key = hashlib.scrypt(pin.encode(), salt=salt, n=_N, r=_R, p=_P, dklen=_DKLEN)

@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 
 from sqlalchemy import Connection
 
-from pos_client.domain.barcodes import CodeKind, MalformedCode, classify, gtin_lookup_keys
+from pos_client.domain.barcodes import CodeKind, MalformedCode, classify
 from pos_client.domain.cart import Cart, Product
 from pos_client.domain.identifiers import new_id, receipt_counter_name, receipt_number
 from pos_client.domain.money import Amount
@@ -77,7 +77,7 @@ class CheckoutService:
         """Raises MalformedCode, UnknownCode or NotForSale with what the cashier must hear."""
         code = classify(raw)
         if code.kind is CodeKind.GTIN:
-            item = self._catalog.by_barcode(gtin_lookup_keys(code.value))
+            item = self._catalog.by_barcode(code.lookup_keys())
         else:
             item = self._catalog.by_sku(code.value)
         if item is None:
