@@ -7,11 +7,11 @@ from __future__ import annotations
 
 import argparse
 import json
-import logging
 import sys
 from datetime import UTC, datetime
 
 from pos_client.config import Paths
+from pos_client.logging_setup import setup_logging
 
 
 def _data_dir_parent() -> argparse.ArgumentParser:
@@ -128,8 +128,8 @@ def _cmd_status(paths: Paths, as_json: bool) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    logging.basicConfig(level=logging.WARNING, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     data_dir = getattr(args, "data_dir", None)
+    setup_logging(None if args.self_test else Paths.resolve(data_dir).logs if not args.demo else None)
     if args.self_test:
         from pos_client.self_test import run_self_test
 

@@ -71,6 +71,7 @@ class Paths:
 
     data_dir: Path
     config_file: Path
+    log_dir: Path | None = None
 
     @property
     def database(self) -> Path:
@@ -82,7 +83,7 @@ class Paths:
 
     @property
     def logs(self) -> Path:
-        return self.data_dir / "logs"
+        return self.log_dir or self.data_dir / "logs"
 
     @classmethod
     def resolve(cls, data_dir: str | os.PathLike[str] | None) -> Paths:
@@ -90,7 +91,8 @@ class Paths:
             root = Path(data_dir).expanduser().resolve()
             return cls(root, root / "config.toml")
         return cls(Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)),
-                   Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)) / "config.toml")
+                   Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)) / "config.toml",
+                   Path(platformdirs.user_log_dir(APP_NAME, appauthor=False)))
 
 
 def _section(cls, raw: dict):

@@ -43,6 +43,9 @@ def run_demo(data_dir: str | None) -> int:
     default_root = Path(platformdirs.user_data_dir("pos-client", appauthor=False)) / "demo"
     root = Path(data_dir) if data_dir else default_root
     paths = Paths.resolve(root)
+    from pos_client.logging_setup import setup_logging
+
+    setup_logging(paths.logs)
     # The demo's token is a throw-away secret for a loopback server: keep it in the data dir.
     os.environ.setdefault(TOKEN_STORE_ENV, "file")
     central_dir = paths.data_dir / "central"

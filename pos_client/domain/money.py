@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import Decimal, InvalidOperation
 
 from babel.numbers import format_decimal
 
@@ -97,5 +97,7 @@ def round_half_up(numerator: int, denominator: int) -> int:
     """Integer division rounded half away from zero, for percentages of amounts."""
     if denominator <= 0:
         raise ValueError("denominator must be positive")
-    q = Decimal(numerator) / Decimal(denominator)
-    return int(q.quantize(Decimal(1), rounding=ROUND_HALF_UP))
+    quotient, remainder = divmod(abs(numerator), denominator)
+    if 2 * remainder >= denominator:
+        quotient += 1
+    return quotient if numerator >= 0 else -quotient

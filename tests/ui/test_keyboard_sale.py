@@ -127,3 +127,33 @@ def test_paying_an_empty_sale_or_too_little_cash_is_refused(qtbot, till_app: Til
     qtbot.waitUntil(lambda: window.payment_dialog is None)
     assert len(window.checkout.checkout.cart.lines) == 1  # nothing lost by backing out
     assert window.last_sale is None
+
+
+def test_with_central_down_the_sale_completes_and_waits_visibly(qtbot, till: Till,
+                                                                  central: EmbeddedCentral, qapp) -> None:
+    central.stop()
+    app = TillApp(till, app=qapp)
+    try:
+        window = app.window
+        window.show()
+        window.activateWindow()
+        qtbot.waitExposed(window)
+        qtbot.waitUntil(lambda: window.top_bar.online_label.property("state") == "offline", timeout=10000)
+        qtbot.waitUntil(lambda: QApplication.focusWidget() is window.login.staff_field)
+        type_into_focus(qtbot, "1001")
+        type_into_focus(qtbot, "1234")
+        type_into_focus(qtbot, barcodes(till)[0][0])
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_F12)
+        qtbot.waitUntil(lambda: window.payment_dialog is not None)
+        dialog = window.payment_dialog
+        qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.cash_field)
+        qtbot.keyClick(dialog.cash_field, Qt.Key.Key_Return)  # Enter on empty: exact cash
+        qtbot.waitUntil(lambda: window.last_sale is not None, timeout=5000)
+        assert window.last_sale.change == 0
+        assert till.outbox.stats().pending == 1
+        qtbot.waitUntil(lambda: window.top_bar.unsent_label.property("state") == "waiting", timeout=5000)
+        assert "1" in window.top_bar.unsent_label.text()
+        assert window.top_bar.online_label.property("state") == "offline"
+        assert (till.paths.data_dir / "devices" / "printer" / f"{window.last_sale.receipt_no}.bin").exists()
+    finally:
+        app.close()
