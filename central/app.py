@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-import gzip
+import json
+import zlib
 from collections.abc import Iterator
-from typing import Annotated
+from datetime import date
+from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, FastAPI, Header, Query, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
-from sqlalchemy import Engine
+from fastapi.responses import JSONResponse, StreamingResponse
+from pydantic import BaseModel, ValidationError
 from sqlalchemy.orm import Session
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
@@ -20,7 +22,10 @@ from sync.protocol import (
     PROTOCOL_RANGE_HEADER,
     PROTOCOL_VERSION,
     ChangesResponse,
+    ErrorBody,
     ErrorResponse,
+    Event,
+    EventResult,
     HealthResponse,
     PushRequest,
     PushResponse,
@@ -28,11 +33,21 @@ from sync.protocol import (
     RegisterResponse,
 )
 
-from .changes import MAX_PAGE, changes_for_store, parse_cursor
-from .db import init_db, make_engine, session_factory, utcnow
+from .changes import (
+    MAX_PAGE,
+    SNAPSHOT_ENTITIES,
+    Cursor,
+    CursorExpired,
+    changes_for_store,
+    current_cursor,
+    snapshot_count,
+    snapshot_rows,
+)
+from .db import Engines, init_db, make_engines, session_factory, utcnow
 from .devices import EnrollmentError, device_for_token, register_device
 from .events import apply_event
-from .models import Device
+from .models import Device, Store
+from .reports import UnknownStore, sales_report
 
 
 class ApiError(Exception):
@@ -42,38 +57,69 @@ class ApiError(Exception):
 
 
 def _error(status: int, code: str, message: str) -> JSONResponse:
-    return JSONResponse(status_code=status,
-                        content={"error": {"code": code, "message": message}})
+    return JSONResponse(status_code=status, content={"error": {"code": code, "message": message}})
 
 
 ERRORS = {
     400: {"model": ErrorResponse}, 401: {"model": ErrorResponse}, 403: {"model": ErrorResponse},
-    413: {"model": ErrorResponse}, 422: {"model": ErrorResponse},
+    404: {"model": ErrorResponse}, 410: {"model": ErrorResponse}, 413: {"model": ErrorResponse},
+    422: {"model": ErrorResponse},
 }
 
 
-def create_app(db_url: str | None = None, *, engine: Engine | None = None) -> FastAPI:
-    engine = engine or make_engine(db_url or "sqlite:///central.db")
-    init_db(engine)
-    factory = session_factory(engine)
+class TenderTotal(BaseModel):
+    kind: str
+    count: int
+    amount: int
+
+
+class SalesReport(BaseModel):
+    store: str
+    date: date
+    timezone: str
+    currency: str
+    sale_count: int
+    gross: int
+    discounts: int
+    net: int
+    tenders: list[TenderTotal]
+
+
+def _malformed(raw: object, exc: ValidationError) -> EventResult:
+    event_id = raw.get("event_id") if isinstance(raw, dict) else None
+    where = ", ".join(".".join(str(p) for p in e["loc"]) for e in exc.errors()[:3])
+    return EventResult(event_id=str(event_id)[:40] if event_id else "", status="rejected",
+                       error=ErrorBody(code="malformed_event", message=f"Unreadable event: {where}"))
+
+
+def create_app(db_url: str | None = None, *, engines: Engines | None = None) -> FastAPI:
+    engines = engines or make_engines(db_url or "sqlite:///central.db")
+    init_db(engines.write)
+    writes = session_factory(engines.write)
+    reads = session_factory(engines.read)
 
     app = FastAPI(
         title="POS central", version=str(PROTOCOL_VERSION), openapi_url="/api/v1/openapi.json",
         docs_url="/api/v1/docs", redoc_url=None,
     )
-    app.state.engine = engine
-    app.state.sessions = factory
+    app.state.engines = engines
+    app.state.engine = engines.write
+    app.state.sessions = writes
 
     @app.middleware("http")
     async def _protocol_headers(request: Request, call_next):
         if request.headers.get("content-encoding") == "gzip":
             body = await request.body()
-            if len(body) > MAX_PUSH_BYTES:
-                return _error(413, "too_large", "Request body is over 5 MB.")
             try:
-                request._body = gzip.decompress(body)  # starlette caches the body here
-            except (OSError, EOFError):
+                decoder = zlib.decompressobj(wbits=31)
+                raw = decoder.decompress(body, MAX_PUSH_BYTES + 1)
+            except zlib.error:
                 return _error(400, "bad_gzip", "Request body is not valid gzip.")
+            if len(raw) > MAX_PUSH_BYTES:
+                return _error(413, "too_large", "Request body is over 5 MB.")
+            request._body = raw  # starlette caches the body here
+        elif int(request.headers.get("content-length") or 0) > MAX_PUSH_BYTES:
+            return _error(413, "too_large", "Request body is over 5 MB.")
         response = await call_next(request)
         response.headers[PROTOCOL_RANGE_HEADER] = f"{MIN_PROTOCOL_VERSION}-{MAX_PROTOCOL_VERSION_SUPPORTED}"
         return response
@@ -94,12 +140,16 @@ def create_app(db_url: str | None = None, *, engine: Engine | None = None) -> Fa
     async def _http(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
         return _error(exc.status_code, "http_error", str(exc.detail))
 
-    def session() -> Iterator[Session]:
-        with factory() as s:
+    def read_session() -> Iterator[Session]:
+        with reads() as s:
+            yield s
+
+    def write_session() -> Iterator[Session]:
+        with writes() as s:
             yield s
 
     def device(authorization: Annotated[str | None, Header()] = None,
-               s: Session = Depends(session)) -> Device:
+               s: Session = Depends(read_session)) -> Device:
         if not authorization or not authorization.startswith("Bearer "):
             raise ApiError(401, "no_token", "This call needs a device token.")
         found = device_for_token(s, authorization.removeprefix("Bearer ").strip())
@@ -117,7 +167,7 @@ def create_app(db_url: str | None = None, *, engine: Engine | None = None) -> Fa
                               protocol_max=MAX_PROTOCOL_VERSION_SUPPORTED, server_time=utcnow())
 
     @api.post("/devices/register", response_model=RegisterResponse)
-    def register(body: RegisterRequest, s: Session = Depends(session)) -> RegisterResponse:
+    def register(body: RegisterRequest, s: Session = Depends(write_session)) -> RegisterResponse:
         try:
             dev, store, token = register_device(s, body.enrollment_code, body.device_name, body.platform)
             s.commit()
@@ -132,23 +182,78 @@ def create_app(db_url: str | None = None, *, engine: Engine | None = None) -> Fa
     def push(body: PushRequest, dev: Device = Depends(device)) -> PushResponse:
         if body.device_id != dev.id:
             raise ApiError(403, "wrong_device", "The batch names a different device than the token.")
-        results = [apply_event(factory, dev.id, event) for event in body.events]
+        results = []
+        for raw in body.events:
+            try:
+                event = Event.model_validate(raw)
+            except ValidationError as exc:
+                results.append(_malformed(raw, exc))
+                continue
+            results.append(apply_event(writes, dev.id, event))
         return PushResponse(results=results, server_time=utcnow())
 
     @api.get("/sync/changes", response_model=ChangesResponse)
     def changes(
-        since: Annotated[str | None, Query(max_length=20)] = None,
+        since: Annotated[str | None, Query(max_length=40)] = None,
         limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 1000,
         dev: Device = Depends(device),
-        s: Session = Depends(session),
+        s: Session = Depends(read_session),
     ) -> ChangesResponse:
         try:
-            cursor = parse_cursor(since)
+            cursor = Cursor.decode(since)
         except ValueError as exc:
             raise ApiError(400, "bad_cursor", "The cursor is not one central gave out.") from exc
-        rows, next_cursor, has_more = changes_for_store(s, dev.store_id, cursor, limit)
-        return ChangesResponse(changes=rows, next_cursor=str(next_cursor), has_more=has_more,
+        try:
+            rows, next_cursor, has_more = changes_for_store(s, dev.store_id, cursor, limit)
+        except CursorExpired as exc:
+            raise ApiError(410, "cursor_expired",
+                           "Changes this old are no longer kept; load snapshots again.") from exc
+        return ChangesResponse(changes=rows, next_cursor=next_cursor.encode(), has_more=has_more,
                                server_time=utcnow())
+
+    @api.get("/sync/snapshot", response_class=StreamingResponse,
+             responses={200: {"content": {"application/x-ndjson": {}},
+                              "description": "gzip NDJSON: a header line {entity, total}, one line "
+                                             "{id, data} per row, a trailer line {cursor, count}"}})
+    def snapshot(entity: Literal[SNAPSHOT_ENTITIES],  # type: ignore[valid-type]
+                 dev: Device = Depends(device)) -> StreamingResponse:
+        store_id = dev.store_id
+
+        def stream() -> Iterator[bytes]:
+            # One read transaction: the cursor and the rows are the same moment's state.
+            with reads() as s, s.begin():
+                cursor = current_cursor(s, store_id)
+                total = snapshot_count(s, store_id, entity)
+                packer = zlib.compressobj(6, zlib.DEFLATED, 31)
+                lines = [json.dumps({"entity": entity, "total": total})]
+                count = 0
+                for row_id, data in snapshot_rows(s, store_id, entity):
+                    lines.append(json.dumps({"id": row_id, "data": data}, ensure_ascii=False,
+                                            separators=(",", ":")))
+                    count += 1
+                    if len(lines) >= 2000:
+                        yield packer.compress(("\n".join(lines) + "\n").encode())
+                        lines = []
+                lines.append(json.dumps({"cursor": cursor.encode(), "count": count}))
+                yield packer.compress(("\n".join(lines) + "\n").encode()) + packer.flush()
+
+        return StreamingResponse(stream(), media_type="application/x-ndjson",
+                                 headers={"Content-Encoding": "gzip"})
+
+    @api.get("/reports/sales", response_model=SalesReport)
+    def report(store: Annotated[str, Query(min_length=1, max_length=16)],
+               day: Annotated[date, Query(alias="date")],
+               dev: Device = Depends(device), s: Session = Depends(read_session)) -> SalesReport:
+        own = s.get(Store, dev.store_id)
+        if own is None or own.code != store:
+            raise ApiError(403, "wrong_store", "A till can read only its own store's reports.")
+        try:
+            return SalesReport.model_validate(sales_report(s, store, day))
+        except UnknownStore as exc:
+            raise ApiError(404, "unknown_store", f"No store {store}.") from exc
 
     app.include_router(api)
     return app
+
+
+

@@ -8,35 +8,13 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterable
-from datetime import datetime
 
 from sqlalchemy import insert
 from sqlalchemy.orm import Session
 
+from .changelog import ensure_scope, log_change, log_changes
 from .db import utcnow
-from .models import Barcode, ChangeLogEntry, Price, Product, Staff, Store
-
-
-def log_change(
-    session: Session,
-    *,
-    entity: str,
-    entity_id: str,
-    data: dict | None,
-    store_id: str | None = None,
-    op: str = "upsert",
-    now: datetime | None = None,
-) -> None:
-    session.add(
-        ChangeLogEntry(
-            store_id=store_id,
-            entity=entity,
-            entity_id=entity_id,
-            op=op,
-            data=data,
-            created_at=now or utcnow(),
-        )
-    )
+from .models import CHAIN_SCOPE, Barcode, Price, Product, Staff, Store
 
 
 def store_config_data(store: Store) -> dict:
@@ -46,18 +24,22 @@ def store_config_data(store: Store) -> dict:
         "name_en": store.name_en,
         "address": store.address,
         "currency": store.currency,
+        "timezone": store.timezone,
+        "offline_limits": {"noncash_lock_after_hours": store.noncash_lock_after_hours},
     }
 
 
 def add_store(session: Session, code: str, name: str, name_en: str = "", address: str = "") -> Store:
     store = Store(
         id=str(uuid.uuid4()), code=code, name=name, name_en=name_en, address=address,
-        currency="CNY", created_at=utcnow(),
+        currency="CNY", timezone="Asia/Shanghai", noncash_lock_after_hours=72, created_at=utcnow(),
     )
     session.add(store)
     session.flush()
+    ensure_scope(session, CHAIN_SCOPE)
+    ensure_scope(session, store.id)
     log_change(session, entity="store_config", entity_id=store.id,
-               data=store_config_data(store), store_id=store.id)
+               data=store_config_data(store), scope=store.id)
     return store
 
 
@@ -70,7 +52,7 @@ def add_staff(
     )
     session.add(staff)
     log_change(
-        session, entity="staff", entity_id=staff.id, store_id=staff.store_id,
+        session, entity="staff", entity_id=staff.id, scope=staff.store_id or CHAIN_SCOPE,
         data={"staff_id": staff.id, "code": code, "name": name, "role": role,
               "pin_hash": pin_hash, "active": True},
     )
@@ -91,6 +73,7 @@ class CatalogRow:
 
 def add_products(session: Session, rows: Iterable[CatalogRow], chunk: int = 5000) -> int:
     """Bulk insert for seeding and imports: core inserts in chunks, not ORM objects."""
+    ensure_scope(session, CHAIN_SCOPE)
     count = 0
     products: list[dict] = []
     barcodes: list[dict] = []
@@ -98,14 +81,11 @@ def add_products(session: Session, rows: Iterable[CatalogRow], chunk: int = 5000
     changes: list[dict] = []
 
     def flush() -> None:
-        now = utcnow()
-        for change in changes:
-            change["created_at"] = now
         if products:
             session.execute(insert(Product), products)
             session.execute(insert(Barcode), barcodes)
             session.execute(insert(Price), prices)
-            session.execute(insert(ChangeLogEntry), changes)
+            log_changes(session, CHAIN_SCOPE, changes)
         products.clear()
         barcodes.clear()
         prices.clear()
@@ -115,15 +95,13 @@ def add_products(session: Session, rows: Iterable[CatalogRow], chunk: int = 5000
         product = {"sku": row.sku, "name": row.name, "name_en": row.name_en,
                    "category": row.category, "brand": row.brand, "unit": row.unit}
         products.append(product)
-        changes.append({"store_id": None, "entity": "product", "entity_id": row.sku,
-                        "op": "upsert", "data": product})
+        changes.append({"entity": "product", "entity_id": row.sku, "op": "upsert", "data": product})
         for code in row.barcodes:
             barcodes.append({"code": code, "sku": row.sku})
-            changes.append({"store_id": None, "entity": "barcode", "entity_id": code,
-                            "op": "upsert", "data": {"code": code, "sku": row.sku}})
+            changes.append({"entity": "barcode", "entity_id": code, "op": "upsert",
+                            "data": {"code": code, "sku": row.sku}})
         prices.append({"sku": row.sku, "scope": "*", "amount": row.price})
-        changes.append({"store_id": None, "entity": "price", "entity_id": f"{row.sku}@*",
-                        "op": "upsert",
+        changes.append({"entity": "price", "entity_id": f"{row.sku}@*", "op": "upsert",
                         "data": {"sku": row.sku, "amount": row.price, "scope": "chain"}})
         count += 1
         if len(products) >= chunk:

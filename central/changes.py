@@ -1,37 +1,156 @@
-"""Reading the change log for one store, a page at a time."""
+"""What a store pulls: pages of the change log, and whole-entity snapshots.
+
+A store's cursor is opaque to it; here it is the last chain and store
+sequence numbers the store has applied ("c.s").  Both sequences are
+gap-free and numbered in commit order (see ChangeScope), so paging by them
+never skips a change.
+"""
 
 from __future__ import annotations
 
-from sqlalchemy import or_, select
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from sync.protocol import Change
 
-from .models import ChangeLogEntry
+from .catalog import store_config_data
+from .models import (
+    CHAIN_SCOPE,
+    Barcode,
+    ChangeLogEntry,
+    ChangeScope,
+    Price,
+    Product,
+    Staff,
+    StockLevel,
+    Store,
+)
+from .stock import stock_level_data
 
 MAX_PAGE = 5000
 
 
-def parse_cursor(cursor: str | None) -> int:
-    if not cursor:
-        return 0
-    if not cursor.isdigit() or len(cursor) > 18:
-        raise ValueError("cursor")
-    return int(cursor)
+class CursorExpired(Exception):
+    """The log entries after this cursor were compacted away: bootstrap from snapshots."""
 
 
-def changes_for_store(session: Session, store_id: str, since: int, limit: int
-                      ) -> tuple[list[Change], int, bool]:
-    rows = session.scalars(
-        select(ChangeLogEntry)
-        .where(ChangeLogEntry.id > since)
-        .where(or_(ChangeLogEntry.store_id.is_(None), ChangeLogEntry.store_id == store_id))
-        .order_by(ChangeLogEntry.id)
-        .limit(limit + 1)
-    ).all()
-    has_more = len(rows) > limit
-    rows = rows[:limit]
-    changes = [
-        Change(entity=r.entity, id=r.entity_id, op=r.op, version=r.id, data=r.data) for r in rows
-    ]
-    return changes, (rows[-1].id if rows else since), has_more
+@dataclass(frozen=True)
+class Cursor:
+    chain: int = 0
+    store: int = 0
+
+    def encode(self) -> str:
+        return f"{self.chain}.{self.store}"
+
+    @classmethod
+    def decode(cls, text: str | None) -> Cursor:
+        if not text:
+            return cls()
+        chain, dot, store = text.partition(".")
+        if not dot or not chain.isdigit() or not store.isdigit() or len(text) > 40:
+            raise ValueError("cursor")
+        return cls(int(chain), int(store))
+
+
+def current_cursor(session: Session, store_id: str) -> Cursor:
+    rows = dict(session.execute(
+        select(ChangeScope.scope, ChangeScope.last_seq)
+        .where(ChangeScope.scope.in_([CHAIN_SCOPE, store_id]))).all())
+    return Cursor(rows.get(CHAIN_SCOPE, 0), rows.get(store_id, 0))
+
+
+def _check_retained(session: Session, scope: str, after: int) -> None:
+    min_seq = session.scalar(select(ChangeScope.min_seq).where(ChangeScope.scope == scope)) or 1
+    if after < min_seq - 1:
+        raise CursorExpired(scope)
+
+
+def _page(session: Session, scope: str, after: int, limit: int) -> list[ChangeLogEntry]:
+    return list(session.scalars(
+        select(ChangeLogEntry).where(ChangeLogEntry.scope == scope, ChangeLogEntry.seq > after)
+        .order_by(ChangeLogEntry.seq).limit(limit)))
+
+
+def changes_for_store(session: Session, store_id: str, cursor: Cursor, limit: int
+                      ) -> tuple[list[Change], Cursor, bool]:
+    """Chain changes first, then the store's; each entity lives in one scope, so order holds."""
+    _check_retained(session, CHAIN_SCOPE, cursor.chain)
+    _check_retained(session, store_id, cursor.store)
+    chain_rows = _page(session, CHAIN_SCOPE, cursor.chain, limit + 1)
+    if len(chain_rows) > limit:
+        rows, has_more = chain_rows[:limit], True
+        next_cursor = Cursor(rows[-1].seq, cursor.store)
+        store_rows: list[ChangeLogEntry] = []
+    else:
+        store_rows = _page(session, store_id, cursor.store, limit - len(chain_rows) + 1)
+        has_more = len(store_rows) > limit - len(chain_rows)
+        store_rows = store_rows[: limit - len(chain_rows)]
+        rows = chain_rows
+        next_cursor = Cursor(chain_rows[-1].seq if chain_rows else cursor.chain,
+                             store_rows[-1].seq if store_rows else cursor.store)
+    changes = [Change(entity=r.entity, id=r.entity_id, op=r.op, version=r.seq, data=r.data)
+               for r in (*rows, *store_rows)]
+    return changes, next_cursor, has_more
+
+
+# ------------------------------------------------------------------ snapshots
+SNAPSHOT_ENTITIES = ("store_config", "staff", "product", "barcode", "price", "stock_level")
+
+
+def _price_row(price: Price, store_id: str) -> tuple[str, dict]:
+    return (f"{price.sku}@{price.scope}",
+            {"sku": price.sku, "amount": price.amount, "scope": "chain" if price.scope == "*" else "store"})
+
+
+def snapshot_count(session: Session, store_id: str, entity: str) -> int:
+    count = select(func.count())
+    if entity == "store_config":
+        return 1
+    if entity == "staff":
+        return session.scalar(count.select_from(Staff).where(
+            or_(Staff.store_id.is_(None), Staff.store_id == store_id))) or 0
+    if entity == "product":
+        return session.scalar(count.select_from(Product)) or 0
+    if entity == "barcode":
+        return session.scalar(count.select_from(Barcode)) or 0
+    if entity == "price":
+        return session.scalar(count.select_from(Price).where(Price.scope.in_(["*", store_id]))) or 0
+    if entity == "stock_level":
+        return session.scalar(count.select_from(StockLevel).where(StockLevel.store_id == store_id)) or 0
+    raise KeyError(entity)
+
+
+def snapshot_rows(session: Session, store_id: str, entity: str) -> Iterator[tuple[str, dict]]:
+    """(id, data) for every current row of the entity that concerns the store, streamed."""
+    batch = {"yield_per": 5000}
+    if entity == "store_config":
+        store = session.get(Store, store_id)
+        assert store is not None
+        yield store.id, store_config_data(store)
+    elif entity == "staff":
+        for s in session.scalars(select(Staff).where(
+                or_(Staff.store_id.is_(None), Staff.store_id == store_id))):
+            yield s.id, {"staff_id": s.id, "code": s.code, "name": s.name, "role": s.role,
+                         "pin_hash": s.pin_hash, "active": s.active}
+    elif entity == "product":
+        stmt = select(Product.sku, Product.name, Product.name_en, Product.category, Product.brand,
+                      Product.unit).execution_options(**batch)
+        for sku, name, name_en, category, brand, unit in session.execute(stmt):
+            yield sku, {"sku": sku, "name": name, "name_en": name_en, "category": category,
+                        "brand": brand, "unit": unit}
+    elif entity == "barcode":
+        for code, sku in session.execute(select(Barcode.code, Barcode.sku).execution_options(**batch)):
+            yield code, {"code": code, "sku": sku}
+    elif entity == "price":
+        stmt = select(Price).where(Price.scope.in_(["*", store_id])).execution_options(**batch)
+        for price in session.scalars(stmt):
+            yield _price_row(price, store_id)
+    elif entity == "stock_level":
+        stmt = select(StockLevel).where(StockLevel.store_id == store_id).execution_options(**batch)
+        for level in session.scalars(stmt):
+            yield level.sku, stock_level_data(level)
+    else:
+        raise KeyError(entity)

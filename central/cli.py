@@ -21,6 +21,16 @@ def _parser() -> argparse.ArgumentParser:
     enroll = sub.add_parser("enroll", help="make a one-time enrolment code for a store (valid 24 h)")
     enroll.add_argument("--db", default=DEFAULT_DB)
     enroll.add_argument("--store", required=True, help="store code, e.g. S001")
+    report = sub.add_parser("report", help="a store's sales for one local day")
+    report.add_argument("--db", default=DEFAULT_DB)
+    report.add_argument("--store", required=True)
+    report.add_argument("--date", required=True, help="YYYY-MM-DD, in the store's time zone")
+    report.add_argument("--json", action="store_true")
+    compact = sub.add_parser("compact", help="drop change-log entries older than the retention")
+    compact.add_argument("--db", default=DEFAULT_DB)
+    compact.add_argument("--keep-days", type=float, default=30.0)
+    gaps = sub.add_parser("gaps", help="devices with missing event sequence numbers")
+    gaps.add_argument("--db", default=DEFAULT_DB)
     return parser
 
 
@@ -45,6 +55,25 @@ def main(argv: list[str] | None = None) -> int:
             count = seed_demo(session, args.products)
         print(f"demo chain ready: 3 stores, 5 staff, {count} products")
         return 0
+    if args.command == "report":
+        return _report(factory, args)
+    if args.command == "compact":
+        from datetime import timedelta
+
+        from .maintenance import compact_change_log
+
+        with factory() as session:
+            removed = compact_change_log(session, timedelta(days=args.keep_days))
+        print(f"removed {removed} change-log entries older than {args.keep_days:g} days")
+        return 0
+    if args.command == "gaps":
+        import json
+
+        from .maintenance import sequence_gaps
+
+        with factory() as session:
+            print(json.dumps(sequence_gaps(session), indent=2))
+        return 0
     from .devices import EnrollmentError, create_enrollment_code
 
     with factory() as session:
@@ -56,6 +85,36 @@ def main(argv: list[str] | None = None) -> int:
         session.commit()
     print(f"one-time enrolment code for {args.store}, valid 24 hours:", file=sys.stderr)
     print(code)
+    return 0
+
+
+def _report(factory, args: argparse.Namespace) -> int:
+    import json
+    from datetime import date
+
+    from pos_client.domain.money import format_amount
+
+    from .reports import UnknownStore, sales_report
+
+    try:
+        day = date.fromisoformat(args.date)
+    except ValueError:
+        print(f"error: --date {args.date!r} is not YYYY-MM-DD", file=sys.stderr)
+        return 2
+    with factory() as session:
+        try:
+            result = sales_report(session, args.store, day)
+        except UnknownStore:
+            print(f"error: no store {args.store!r}", file=sys.stderr)
+            return 2
+    if args.json:
+        print(json.dumps(result, indent=2, ensure_ascii=False))
+        return 0
+    print(f"{result['store']} {result['date']} ({result['timezone']}): {result['sale_count']} sales")
+    for key in ("gross", "discounts", "net"):
+        print(f"  {key:>9}: {format_amount(result[key])}")
+    for tender in result["tenders"]:
+        print(f"  {tender['kind']:>9}: {format_amount(tender['amount'])} ({tender['count']})")
     return 0
 
 

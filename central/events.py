@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from datetime import datetime
+from datetime import UTC, datetime
 
 from pydantic import ValidationError
 from sqlalchemy.exc import IntegrityError
@@ -19,8 +19,10 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from sync.protocol import EVENT_PAYLOADS, ErrorBody, Event, EventResult, SaleCompleted
 
+from .changelog import lock_scope
 from .db import utcnow
-from .models import Device, Note, ReceivedEvent, Sale, SaleLine, SaleTender, StockMovement, Store
+from .models import Device, Note, ReceivedEvent, Sale, SaleLine, SaleTender, Store
+from .stock import move_stock
 
 
 def payload_hash(event: Event) -> str:
@@ -48,16 +50,21 @@ def _apply_sale(session: Session, device: Device, store: Store, event: Event,
         sale_id=sale.sale_id, store_id=store.id, device_id=device.id, event_id=event.event_id,
         receipt_no=sale.receipt_no, cashier_id=sale.cashier_id, cashier_name=sale.cashier_name,
         currency=sale.currency, subtotal=sale.subtotal, discount_total=sale.discount_total,
-        total=sale.total, change=sale.change, occurred_at=event.occurred_at, received_at=now,
+        total=sale.total, change=sale.change, occurred_at=event.occurred_at.astimezone(UTC),
+        received_at=now,
     ))
     session.flush()  # parent row first: PostgreSQL checks the foreign keys per statement
+    lock_scope(session, store.id)
     for line in sale.lines:
         session.add(SaleLine(
             sale_id=sale.sale_id, line_no=line.line_no, sku=line.sku, name=line.name, qty=line.qty,
             unit_price=line.unit_price, discount=line.discount, amount=line.amount,
         ))
-        session.add(StockMovement(store_id=store.id, sku=line.sku, delta=-line.qty, reason="sale",
-                                  event_id=event.event_id, created_at=now))
+    moved: dict[str, int] = {}
+    for line in sale.lines:
+        moved[line.sku] = moved.get(line.sku, 0) - line.qty
+    for sku in sorted(moved):
+        move_stock(session, store.id, sku, moved[sku], "sale", event.event_id, now)
     for tender in sale.tenders:
         session.add(SaleTender(sale_id=sale.sale_id, kind=tender.kind, amount=tender.amount,
                                tendered=tender.tendered, change=tender.change))
@@ -114,7 +121,8 @@ def apply_event(factory: sessionmaker[Session], device_id: str, event: Event) ->
         session.add(ReceivedEvent(
             event_id=event.event_id, device_id=device.id, store_id=store.id, seq=event.seq,
             type=event.type, payload_hash=digest, status=result.status,
-            outcome=result.model_dump(mode="json"), occurred_at=event.occurred_at, received_at=now,
+            outcome=result.model_dump(mode="json"), occurred_at=event.occurred_at.astimezone(UTC),
+            received_at=now,
         ))
         try:
             session.commit()

@@ -39,6 +39,8 @@ class Store(Base):
     name_en: Mapped[str] = mapped_column(String(100), default="")
     address: Mapped[str] = mapped_column(String(200), default="")
     currency: Mapped[str] = mapped_column(String(3), default="CNY")
+    timezone: Mapped[str] = mapped_column(String(64), default="Asia/Shanghai")
+    noncash_lock_after_hours: Mapped[int] = mapped_column(default=72)
     created_at: Mapped[datetime]
 
 
@@ -103,18 +105,38 @@ class Price(Base):
     amount: Mapped[int] = mapped_column(BigInteger)
 
 
+CHAIN_SCOPE = "chain"
+
+
+class ChangeScope(Base):
+    """A gap-free change sequence per scope: the chain, or one store.
+
+    A writer takes the scope's row lock to number its changes, so within a scope
+    numbers are handed out in commit order and a reader paging by number never
+    skips a change that commits late (an autoincrement id can).  Per-store scopes
+    keep stores from queueing behind each other.
+    """
+
+    __tablename__ = "change_scopes"
+    scope: Mapped[str] = mapped_column(String(36), primary_key=True)
+    last_seq: Mapped[int] = mapped_column(BigInteger, default=0)
+    min_seq: Mapped[int] = mapped_column(BigInteger, default=1)
+    """Oldest number still in the log; a cursor before it was compacted away (410)."""
+
+
 class ChangeLogEntry(Base):
-    """State sent down to stores; the row id is the cursor.  store_id NULL: every store."""
+    """State sent down to stores, numbered per scope ('chain' or a store id)."""
 
     __tablename__ = "change_log"
     id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
-    store_id: Mapped[str | None] = mapped_column(String(36))
+    scope: Mapped[str] = mapped_column(String(36))
+    seq: Mapped[int] = mapped_column(BigInteger)
     entity: Mapped[str] = mapped_column(String(32))
     entity_id: Mapped[str] = mapped_column(String(100))
     op: Mapped[str] = mapped_column(String(8))
     data: Mapped[dict | None] = mapped_column(JSON)
     created_at: Mapped[datetime]
-    __table_args__ = (Index("ix_change_log_store_id_id", "store_id", "id"),)
+    __table_args__ = (UniqueConstraint("scope", "seq", name="uq_change_log_scope_seq"),)
 
 
 class ReceivedEvent(Base):
@@ -185,6 +207,17 @@ class StockMovement(Base):
     event_id: Mapped[str | None] = mapped_column(String(40))
     created_at: Mapped[datetime]
     __table_args__ = (Index("ix_stock_movements_store_sku", "store_id", "sku"),)
+
+
+class StockLevel(Base):
+    """Sum of a store's ledger for one SKU, kept with the ledger position it reflects."""
+
+    __tablename__ = "stock_levels"
+    store_id: Mapped[str] = mapped_column(ForeignKey("stores.id"), primary_key=True)
+    sku: Mapped[str] = mapped_column(String(32), primary_key=True)
+    on_hand: Mapped[int] = mapped_column(BigInteger, default=0)
+    position: Mapped[int] = mapped_column(BigInteger, default=0)
+    """Number of movements summed so far: what a later count was counted against."""
 
 
 class Note(Base):

@@ -15,6 +15,7 @@ from pos_client.domain.pins import hash_pin
 from .catalog import CatalogRow, add_products, add_staff, add_store
 from .demo_catalog import demo_products
 from .models import Product, Store
+from .stock import seed_stock
 
 DEMO_STORES = (
     ("S001", "上海南京西路店", "Shanghai West Nanjing Rd", "上海市静安区南京西路 1266 号"),
@@ -60,5 +61,10 @@ def seed_demo(session: Session, products: int = DEFAULT_DEMO_PRODUCTS) -> int:
         for p in demo_products(products)
     )
     count = add_products(session, rows)
+    # Opening stock in every store for the first few thousand products (all of the demo's).
+    stores = session.scalars(select(Store).order_by(Store.code)).all()
+    opening = [(p.sku, 20 + (i * 7) % 80) for i, p in enumerate(demo_products(min(products, 5000)))]
+    for store in stores:
+        seed_stock(session, store.id, opening)
     session.commit()
     return count

@@ -48,7 +48,7 @@ class EmbeddedCentral:
         if self._thread is not None:
             self._thread.join(timeout=10)
         self._sock.close()
-        self.app.state.engine.dispose()
+        self.app.state.engines.dispose()
 
     def __enter__(self) -> EmbeddedCentral:
         return self.start()

@@ -57,6 +57,20 @@ def _cmd_enroll(paths: Paths, args: argparse.Namespace) -> int:
     return 0
 
 
+def _progress_printer():
+    """Progress lines for long loads, at most one per entity per 10%, so logs stay readable."""
+    shown: dict[str, int] = {}
+
+    def show(what: str, done: int, total: int) -> None:
+        step = 100 if total <= 0 else min(100, done * 100 // total)
+        if step - shown.get(what, -10) >= 10 or (step == 100 and shown.get(what) != 100):
+            shown[what] = step
+            label = f"{done}/{total}" if total else str(done)
+            print(f"loading {what}: {label} ({step}%)", file=sys.stderr, flush=True)
+
+    return show
+
+
 def _cmd_sync(paths: Paths) -> int:
     from pos_client.services.till import Till
     from sync.errors import SyncError
@@ -69,12 +83,12 @@ def _cmd_sync(paths: Paths) -> int:
             print(f"error: {exc.message}", file=sys.stderr)
             return 2
         with client:
-            engine = till.sync_engine(
-                client, progress=lambda n: print(f"pulled {n} changes", file=sys.stderr))
+            engine = till.sync_engine(client, progress=_progress_printer())
             report = engine.run_once()
         stats = till.outbox.stats()
         print(f"pushed {report.pushed} events ({report.duplicates} already there, "
-              f"{report.rejected} rejected), pulled {report.pulled} changes, "
+              f"{report.rejected} rejected), loaded {report.loaded} snapshot rows, "
+              f"pulled {report.pulled} changes, "
               f"{stats.pending} unsent, {stats.rejected} need attention")
         if report.error is not None:
             print(f"error: sync did not finish: {report.error.code}: {report.error.message}",

@@ -4,12 +4,20 @@ from __future__ import annotations
 
 import gzip
 import json
+from collections.abc import Iterator
 from typing import Any, TypeVar
 
 import httpx
 from pydantic import BaseModel, ValidationError
 
-from .errors import AuthRejected, CentralUnreachable, NotCentral, ProtocolUnsupported, ServerFault
+from .errors import (
+    AuthRejected,
+    CentralUnreachable,
+    CursorExpired,
+    NotCentral,
+    ProtocolUnsupported,
+    ServerFault,
+)
 from .protocol import (
     PROTOCOL_HEADER,
     PROTOCOL_RANGE_HEADER,
@@ -21,6 +29,9 @@ from .protocol import (
     PushResponse,
     RegisterRequest,
     RegisterResponse,
+    SnapshotHeader,
+    SnapshotRow,
+    SnapshotTrailer,
 )
 
 M = TypeVar("M", bound=BaseModel)
@@ -91,6 +102,8 @@ class CentralClient:
         status = response.status_code
         if status in (401, 403):
             raise AuthRejected(error_message, revoked=error_code == "revoked", server_code=error_code)
+        if status == 410:
+            raise CursorExpired(error_message)
         if status >= 500:
             raise ServerFault(f"HTTP {status}: {error_message or response.text[:200]}")
         if status >= 400:
@@ -111,8 +124,41 @@ class CentralClient:
         return self._call("POST", "/devices/register", RegisterResponse, body=body)
 
     def push(self, device_id: str, events: list[Event]) -> PushResponse:
-        return self._call("POST", "/sync/push", PushResponse,
-                          body=PushRequest(device_id=device_id, events=events))
+        body = PushRequest(device_id=device_id, events=[e.model_dump(mode="json") for e in events])
+        return self._call("POST", "/sync/push", PushResponse, body=body)
+
+    def snapshot(self, entity: str) -> Iterator[SnapshotHeader | SnapshotRow | SnapshotTrailer]:
+        """Stream one entity (gzip NDJSON): a header, rows, then the trailer with the cursor.
+
+        A stream that ends without its trailer was cut short and raises, so a
+        half snapshot is never taken for a whole one.
+        """
+        try:
+            with self._http.stream("GET", "/sync/snapshot", params={"entity": entity},
+                                   timeout=httpx.Timeout(60.0, connect=3.0)) as response:
+                if response.status_code >= 400 or "ndjson" not in response.headers.get("content-type", ""):
+                    response.read()
+                    self._read(response, SnapshotTrailer)  # raises the typed error
+                    raise NotCentral("snapshot answer is not NDJSON")
+                header_seen = False
+                for line in response.iter_lines():
+                    if not line:
+                        continue
+                    try:
+                        item = json.loads(line)
+                        if not header_seen:
+                            header_seen = True
+                            yield SnapshotHeader.model_validate(item)
+                        elif "cursor" in item:
+                            yield SnapshotTrailer.model_validate(item)
+                            return
+                        else:
+                            yield SnapshotRow.model_validate(item)
+                    except (ValueError, ValidationError) as exc:
+                        raise NotCentral(f"unreadable snapshot line: {exc}") from exc
+        except (httpx.TransportError, httpx.DecodingError) as exc:
+            raise CentralUnreachable(f"{type(exc).__name__}: {exc}") from exc
+        raise NotCentral(f"the {entity} snapshot ended without its trailer")
 
     def changes(self, since: str | None, limit: int = 1000) -> ChangesResponse:
         params: dict[str, Any] = {"limit": limit}

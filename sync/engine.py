@@ -15,8 +15,16 @@ from datetime import UTC, datetime, timedelta
 from typing import Protocol
 
 from .client import CentralClient
-from .errors import NotCentral, SyncError
-from .protocol import MAX_PUSH_EVENTS, Change, Event, EventResult
+from .errors import CursorExpired, NotCentral, SnapshotMismatch, SyncError
+from .protocol import (
+    ENTITIES,
+    MAX_PUSH_EVENTS,
+    Change,
+    Event,
+    EventResult,
+    SnapshotHeader,
+    SnapshotRow,
+)
 
 
 class QueuedEventLike(Protocol):
@@ -33,10 +41,22 @@ class OutboxPort(Protocol):
     def settle(self, delivered: list[str], rejected: list[tuple[str, str, str]]) -> None: ...
 
 
+class SnapshotSink(Protocol):
+    def add(self, rows: list[tuple[str, dict]]) -> int: ...
+    def finish(self) -> int: ...
+    def close(self) -> None: ...
+
+
 class StatePort(Protocol):
     def cursor(self) -> str | None: ...
     def apply_page(self, changes: list[Change], next_cursor: str) -> int: ...
     def record_success(self, at: datetime, server_time: datetime) -> None: ...
+    def snapshot_sink(self, entity: str) -> SnapshotSink: ...
+    def set_cursor(self, cursor: str | None) -> None: ...
+
+
+Progress = Callable[[str, int, int], None]
+"""(what, done, total): 'changes' while pulling, or the entity being loaded from a snapshot."""
 
 
 @dataclass
@@ -45,6 +65,8 @@ class SyncReport:
     duplicates: int = 0
     rejected: int = 0
     pulled: int = 0
+    loaded: int = 0
+    """Rows loaded from snapshots (a first load, or after central answered 410)."""
     reached_central: bool = False
     error: SyncError | None = None
     server_time: datetime | None = None
@@ -64,7 +86,7 @@ class SyncReport:
 class SyncEngine:
     def __init__(self, client: CentralClient, device_id: str, outbox: OutboxPort, state: StatePort,
                  *, batch_size: int = MAX_PUSH_EVENTS, page_size: int = 1000,
-                 progress: Callable[[int], None] | None = None) -> None:
+                 progress: Progress | None = None) -> None:
         self._client = client
         self._device_id = device_id
         self._outbox = outbox
@@ -108,16 +130,65 @@ class SyncEngine:
 
     def pull(self, report: SyncReport) -> None:
         cursor = self._state.cursor()
+        if cursor is None:
+            self.bootstrap(report)
+            cursor = self._state.cursor()
         while True:
-            page = self._client.changes(cursor, self._page)
+            try:
+                page = self._client.changes(cursor, self._page)
+            except CursorExpired:
+                # Central compacted past our cursor: reload state; unsent events stay queued.
+                self._state.set_cursor(None)
+                self.bootstrap(report)
+                cursor = self._state.cursor()
+                continue
             report.reached_central = True
             report.server_time = page.server_time
             report.pulled += self._state.apply_page(page.changes, page.next_cursor)
             if self._progress:
-                self._progress(report.pulled)
+                self._progress("changes", report.pulled, report.pulled + (1 if page.has_more else 0))
             cursor = page.next_cursor
             if not page.has_more:
                 return
+
+    def bootstrap(self, report: SyncReport) -> None:
+        """Load every entity from snapshots; the cursor is set only once all are in."""
+        first_cursor: str | None = None
+        for entity in ENTITIES:
+            for attempt in (1, 2):
+                central_count, local_count, cursor = self._load(entity, report)
+                if local_count == central_count:
+                    break
+                if attempt == 2:
+                    raise SnapshotMismatch(
+                        f"{entity}: central has {central_count} rows, this till {local_count}")
+            first_cursor = first_cursor or cursor  # the earliest: later changes replay harmlessly
+        self._state.set_cursor(first_cursor)
+
+    def _load(self, entity: str, report: SyncReport) -> tuple[int, int, str]:
+        sink = self._state.snapshot_sink(entity)
+        try:
+            total, batch, done = 0, [], 0
+            for item in self._client.snapshot(entity):
+                report.reached_central = True
+                if isinstance(item, SnapshotHeader):
+                    total = item.total
+                elif isinstance(item, SnapshotRow):
+                    batch.append((item.id, item.data))
+                    if len(batch) >= 5000:
+                        done += sink.add(batch)
+                        batch = []
+                        if self._progress:
+                            self._progress(entity, done, total)
+                else:  # the trailer: the snapshot is whole
+                    done += sink.add(batch)
+                    report.loaded += done
+                    if self._progress:
+                        self._progress(entity, done, total)
+                    return item.count, sink.finish(), item.cursor
+            raise NotCentral(f"the {entity} snapshot ended without its trailer")
+        finally:
+            sink.close()
 
     def run_once(self) -> SyncReport:
         """Push then pull; never raises a sync failure, it is in the report."""

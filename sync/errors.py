@@ -48,5 +48,17 @@ class ServerFault(SyncError):
     code = "server_fault"
 
 
+class CursorExpired(SyncError):
+    """Central no longer keeps changes that old (410): load snapshots again."""
+
+    code = "cursor_expired"
+
+
+class SnapshotMismatch(SyncError):
+    """After loading a snapshot twice, the till's row count still differs from central's."""
+
+    code = "snapshot_mismatch"
+
+
 class NotEnrolled(SyncError):
     code = "not_enrolled"

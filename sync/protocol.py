@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 
 PROTOCOL_VERSION = 1
 MIN_PROTOCOL_VERSION = 1
@@ -111,14 +111,17 @@ EVENT_PAYLOADS: dict[str, type[BaseModel]] = {
 class Event(_Strict):
     event_id: Annotated[str, Field(min_length=32, max_length=40)]
     type: Annotated[str, Field(min_length=1, max_length=64)]
-    seq: Annotated[int, Field(ge=1)]
-    occurred_at: datetime
+    seq: Annotated[int, Field(ge=1, le=2**62)]
+    occurred_at: AwareDatetime
     payload: dict[str, Any]
 
 
 class PushRequest(_Strict):
+    """Events are checked one by one at central, so one unreadable event is rejected
+    alone (and kept by the store for attention) instead of failing the whole batch."""
+
     device_id: str
-    events: Annotated[list[Event], Field(max_length=MAX_PUSH_EVENTS)]
+    events: Annotated[list[dict[str, Any]], Field(max_length=MAX_PUSH_EVENTS)]
 
 
 EventStatus = Literal["accepted", "duplicate", "rejected"]
@@ -143,8 +146,9 @@ ENTITIES = (
     "product",
     "barcode",
     "price",
+    "stock_level",
 )
-"""Entities central sends down today; later features add theirs here."""
+"""Entities central sends down today, in snapshot order; later features add theirs here."""
 
 
 class Change(_Lenient):
@@ -170,12 +174,19 @@ class HealthResponse(_Lenient):
 
 
 # Shapes of `Change.data` per entity, validated by the client before applying.
+class OfflineLimits(_Lenient):
+    noncash_lock_after_hours: Annotated[int, Field(ge=0, le=24 * 365)] = 72
+    """Hours without a successful sync after which only cash may be taken."""
+
+
 class StoreConfigData(_Lenient):
     store_code: str
     name: str
     name_en: str = ""
     address: str = ""
     currency: str = "CNY"
+    timezone: str = "Asia/Shanghai"
+    offline_limits: OfflineLimits = Field(default_factory=OfflineLimits)
 
 
 class StaffData(_Lenient):
@@ -207,10 +218,36 @@ class PriceData(_Lenient):
     scope: Literal["chain", "store"] = "chain"
 
 
+class StockLevelData(_Lenient):
+    sku: str
+    on_hand: int
+    position: Annotated[int, Field(ge=0)]
+
+
+class SnapshotHeader(_Lenient):
+    """First line of a snapshot stream."""
+
+    entity: str
+    total: int
+
+
+class SnapshotRow(_Lenient):
+    id: str
+    data: dict[str, Any]
+
+
+class SnapshotTrailer(_Lenient):
+    """Last line: how many rows were sent, and the cursor to pull changes from."""
+
+    cursor: str
+    count: int
+
+
 ENTITY_DATA: dict[str, type[BaseModel]] = {
     "store_config": StoreConfigData,
     "staff": StaffData,
     "product": ProductData,
     "barcode": BarcodeData,
     "price": PriceData,
+    "stock_level": StockLevelData,
 }

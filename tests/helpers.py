@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import func, select
 
 from central.db import session_factory
-from central.models import ReceivedEvent, Sale, SaleLine, StockMovement
+from central.models import ReceivedEvent, Sale, SaleLine, StockLevel, StockMovement, Store
 from central.server import EmbeddedCentral
 
 
@@ -26,9 +26,17 @@ def central_events(server: EmbeddedCentral) -> list[ReceivedEvent]:
 
 
 def central_stock(server: EmbeddedCentral, sku: str) -> int:
+    """Net ledger movement of a SKU across the chain since the demo's opening stock."""
     with session_factory(server.app.state.engine)() as s:
         return s.scalar(select(func.coalesce(func.sum(StockMovement.delta), 0))
-                        .where(StockMovement.sku == sku)) or 0
+                        .where(StockMovement.sku == sku, StockMovement.reason != "initial")) or 0
+
+
+def central_level(server: EmbeddedCentral, store_code: str, sku: str) -> int | None:
+    """The stock level central keeps (and sends down) for one store and SKU."""
+    with session_factory(server.app.state.engine)() as s:
+        return s.scalar(select(StockLevel.on_hand).join(Store, Store.id == StockLevel.store_id)
+                        .where(Store.code == store_code, StockLevel.sku == sku))
 
 
 def escpos_text(data: bytes, encoding: str = "gb18030") -> str:

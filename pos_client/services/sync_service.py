@@ -11,8 +11,9 @@ from pydantic import ValidationError
 from pos_client.store.changes import CURSOR_KEY, StateApplier, StateChange
 from pos_client.store.outbox import Outbox
 from pos_client.store.settings import Settings
+from pos_client.store.snapshot import SnapshotWriter
 from sync.client import CentralClient
-from sync.engine import SyncEngine
+from sync.engine import Progress, SyncEngine
 from sync.protocol import ENTITY_DATA, Change
 
 log = logging.getLogger(__name__)
@@ -46,6 +47,13 @@ class TillState:
             checked.append(StateChange(change.entity, change.id, change.op, data))
         return self._applier.apply_page(checked, next_cursor)
 
+    def snapshot_sink(self, entity: str) -> SnapshotWriter:
+        return SnapshotWriter(self._applier.engine, entity, on_bad_row=lambda row_id, exc: log.error(
+            "central sent an unreadable %s row %s (%s); skipped", entity, row_id, exc))
+
+    def set_cursor(self, cursor: str | None) -> None:
+        self._settings.put(CURSOR_KEY, cursor)
+
     def record_success(self, at: datetime, server_time: datetime) -> None:
         self._settings.put(LAST_SYNC_KEY, at.isoformat())
         self._settings.put(SKEW_KEY, (at - server_time).total_seconds())
@@ -70,5 +78,5 @@ def sync_health(outbox: Outbox, settings: Settings) -> SyncHealth:
 
 
 def make_engine(client: CentralClient, device_id: str, outbox: Outbox, settings: Settings,
-                applier: StateApplier, progress=None) -> SyncEngine:
+                applier: StateApplier, progress: Progress | None = None) -> SyncEngine:
     return SyncEngine(client, device_id, outbox, TillState(settings, applier), progress=progress)

@@ -22,7 +22,7 @@ from pos_client.store.sales import SalesReader, UnitOfWork
 from pos_client.store.settings import Settings
 from pos_client.store.staff import StaffReader
 from sync.client import CentralClient
-from sync.engine import SyncEngine
+from sync.engine import Progress, SyncEngine
 from sync.errors import AuthRejected, NotEnrolled
 
 from .auth import AuthService
@@ -79,7 +79,8 @@ class Till:
             raise AuthRejected("no device token is stored on this till; enrol it again")
         return CentralClient(self.config.central.url, token)
 
-    def sync_engine(self, client: CentralClient | None = None, progress=None) -> SyncEngine:
+    def sync_engine(self, client: CentralClient | None = None,
+                    progress: Progress | None = None) -> SyncEngine:
         return make_engine(client or self.client(), self.config.device.device_id, self.outbox,
                            self.settings, self.applier, progress=progress)
 

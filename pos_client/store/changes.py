@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy import Connection, Engine, delete
 from sqlalchemy.dialects.sqlite import insert
 
-from .schema import barcode, price, product, staff, store_config
+from .schema import barcode, price, product, staff, stock_level, store_config
 from .settings import put_setting
 
 CURSOR_KEY = "sync.cursor"
@@ -67,6 +67,17 @@ def _apply_one(conn: Connection, change: StateChange) -> None:
             "staff_id": d["staff_id"], "code": d["code"], "name": d["name"], "role": d["role"],
             "pin_hash": d["pin_hash"], "active": bool(d.get("active", True)),
         })
+    elif change.entity == "stock_level":
+        if change.op == "delete":
+            conn.execute(delete(stock_level).where(stock_level.c.sku == change.id))
+            return
+        # Levels only move forward: an older position arriving late never overwrites a newer one.
+        stmt = insert(stock_level).values(sku=d["sku"], on_hand=int(d["on_hand"]),
+                                          position=int(d["position"]))
+        conn.execute(stmt.on_conflict_do_update(
+            index_elements=["sku"],
+            set_={"on_hand": stmt.excluded.on_hand, "position": stmt.excluded.position},
+            where=stmt.excluded.position >= stock_level.c.position))
     elif change.entity == "store_config":
         if change.op == "delete":
             conn.execute(delete(store_config).where(store_config.c.store_id == change.id))
@@ -79,6 +90,10 @@ def _apply_one(conn: Connection, change: StateChange) -> None:
 class StateApplier:
     def __init__(self, engine: Engine) -> None:
         self._engine = engine
+
+    @property
+    def engine(self) -> Engine:
+        return self._engine
 
     def apply_page(self, changes: Iterable[StateChange], next_cursor: str) -> int:
         count = 0

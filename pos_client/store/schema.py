@@ -55,6 +55,13 @@ price = Table(
     Column("amount", Integer, nullable=False),
 )
 
+stock_level = Table(
+    "stock_level", metadata,
+    Column("sku", String, primary_key=True),
+    Column("on_hand", Integer, nullable=False),
+    Column("position", Integer, nullable=False),
+)
+
 counter = Table(
     "counter", metadata,
     Column("name", String, primary_key=True),

@@ -15,7 +15,7 @@ from sync.client import CentralClient
 from sync.errors import AuthRejected, CentralUnreachable
 from sync.protocol import Event
 from tests.conftest import TEST_PRODUCTS, make_code
-from tests.helpers import central_events, central_lines, central_sales, central_stock
+from tests.helpers import central_events, central_level, central_lines, central_sales, central_stock
 
 CASHIER = Cashier("staff-1", "1001", "李娜")
 
@@ -24,6 +24,11 @@ def first_barcodes(till: Till, n: int) -> list[str]:
     with till.engine.connect() as conn:
         return [r[0] for r in conn.execute(text("SELECT code FROM barcode ORDER BY rowid LIMIT :n"),
                                            {"n": n})]
+
+
+def local_level(till: Till, sku: str) -> int | None:
+    with till.engine.connect() as conn:
+        return conn.execute(text("SELECT on_hand FROM stock_level WHERE sku = :s"), {"s": sku}).scalar()
 
 
 def test_catalog_arrives_only_through_sync(till: Till) -> None:
@@ -36,6 +41,10 @@ def test_catalog_arrives_only_through_sync(till: Till) -> None:
 
 def test_sale_reaches_central_once_with_the_tills_totals(till: Till, central: EmbeddedCentral) -> None:
     codes = first_barcodes(till, 2)
+    sku = till.catalog.by_barcode((codes[0],)).sku
+    opening = central_level(central, "S001", sku)
+    assert opening is not None and opening > 2
+    assert local_level(till, sku) == opening  # stock levels come down with the catalog
     checkout = till.checkout()
     checkout.scan(codes[0])
     checkout.scan(codes[1])
@@ -54,6 +63,10 @@ def test_sale_reaches_central_once_with_the_tills_totals(till: Till, central: Em
     lines = central_lines(central, sale.sale_id)
     assert [(ln.qty, ln.amount) for ln in lines] == [(ln.qty, ln.amount) for ln in sale.lines]
     assert central_stock(central, sale.lines[0].sku) == -2
+    assert central_level(central, "S001", sku) == opening - 2
+    with till.client() as client:
+        till.sync_engine(client).run_once()
+    assert local_level(till, sku) == opening - 2
     assert [e.type for e in central_events(central)] == ["sale.completed"]
 
 

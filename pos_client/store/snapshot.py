@@ -1,0 +1,113 @@
+"""Loading a whole entity from a snapshot: fast bulk upserts, then a sweep of what central no longer has.
+
+A first load is a million products, so this path uses the DB-API directly
+with executemany, committing page by page.  Rows are upserted in place (the
+till keeps selling from the old catalog meanwhile); only when the whole
+snapshot is in are rows it did not mention removed.  A crash part-way leaves
+the sync cursor unset, so the next round loads the snapshot again.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from sqlalchemy import Engine
+
+Row = tuple[str, dict[str, Any]]
+
+_UPSERT = {
+    "product": ("INSERT INTO product (sku, name, name_en, category, brand, unit) VALUES (?,?,?,?,?,?) "
+                "ON CONFLICT(sku) DO UPDATE SET name=excluded.name, name_en=excluded.name_en, "
+                "category=excluded.category, brand=excluded.brand, unit=excluded.unit"),
+    "barcode": ("INSERT INTO barcode (code, sku) VALUES (?,?) "
+                "ON CONFLICT(code) DO UPDATE SET sku=excluded.sku"),
+    "price": ("INSERT INTO price (sku, scope, amount) VALUES (?,?,?) "
+              "ON CONFLICT(sku, scope) DO UPDATE SET amount=excluded.amount"),
+    "staff": ("INSERT INTO staff (staff_id, code, name, role, pin_hash, active) VALUES (?,?,?,?,?,?) "
+              "ON CONFLICT(staff_id) DO UPDATE SET code=excluded.code, name=excluded.name, "
+              "role=excluded.role, pin_hash=excluded.pin_hash, active=excluded.active"),
+    "store_config": ("INSERT INTO store_config (store_id, data) VALUES (?,?) "
+                     "ON CONFLICT(store_id) DO UPDATE SET data=excluded.data"),
+    "stock_level": ("INSERT INTO stock_level (sku, on_hand, position) VALUES (?,?,?) "
+                    "ON CONFLICT(sku) DO UPDATE SET on_hand=excluded.on_hand, position=excluded.position"),
+}
+_KEY = {
+    "product": "sku", "barcode": "code", "price": "sku || '|' || scope", "staff": "staff_id",
+    "store_config": "store_id", "stock_level": "sku",
+}
+
+
+def _params(entity: str, row_id: str, d: dict[str, Any]) -> tuple[tuple, str]:
+    """(upsert parameters, local key); raises KeyError/TypeError/ValueError on a malformed row."""
+    if entity == "product":
+        return (str(d["sku"]), str(d["name"]), str(d.get("name_en", "")), str(d.get("category", "")),
+                str(d.get("brand", "")), str(d.get("unit", ""))), str(d["sku"])
+    if entity == "barcode":
+        return (str(d["code"]), str(d["sku"])), str(d["code"])
+    if entity == "price":
+        scope = "store" if d.get("scope") == "store" else "chain"
+        amount = d["amount"]
+        if not isinstance(amount, int) or isinstance(amount, bool):
+            raise TypeError("amount")
+        return (str(d["sku"]), scope, amount), f"{d['sku']}|{scope}"
+    if entity == "staff":
+        return (str(d["staff_id"]), str(d["code"]), str(d["name"]), str(d["role"]), str(d["pin_hash"]),
+                bool(d.get("active", True))), str(d["staff_id"])
+    if entity == "store_config":
+        return (row_id, json.dumps(d, ensure_ascii=False)), row_id
+    if entity == "stock_level":
+        return (str(d["sku"]), int(d["on_hand"]), int(d["position"])), str(d["sku"])
+    raise KeyError(entity)
+
+
+class SnapshotWriter:
+    def __init__(self, engine: Engine, entity: str,
+                 on_bad_row: Callable[[str, Exception], None] | None = None) -> None:
+        if entity not in _UPSERT:
+            raise KeyError(entity)
+        self.entity = entity
+        self._on_bad_row = on_bad_row
+        self._raw = engine.raw_connection()
+        self._cur = self._raw.cursor()
+        self._cur.execute("CREATE TEMP TABLE IF NOT EXISTS snapshot_ids (id TEXT PRIMARY KEY)")
+        self._cur.execute("DELETE FROM snapshot_ids")
+
+    def add(self, rows: Iterable[Row]) -> int:
+        params, keys = [], []
+        for row_id, data in rows:
+            try:
+                p, key = _params(self.entity, row_id, data)
+            except (KeyError, TypeError, ValueError) as exc:
+                if self._on_bad_row:
+                    self._on_bad_row(row_id, exc)
+                continue
+            params.append(p)
+            keys.append((key,))
+        self._cur.execute("BEGIN IMMEDIATE")
+        try:
+            self._cur.executemany(_UPSERT[self.entity], params)
+            self._cur.executemany("INSERT OR IGNORE INTO snapshot_ids VALUES (?)", keys)
+            self._cur.execute("COMMIT")
+        except BaseException:
+            self._cur.execute("ROLLBACK")
+            raise
+        return len(params)
+
+    def finish(self) -> int:
+        """Remove what the snapshot did not contain; returns the entity's local row count."""
+        self._cur.execute("BEGIN IMMEDIATE")
+        try:
+            self._cur.execute(f"DELETE FROM {self.entity} WHERE {_KEY[self.entity]} "
+                              "NOT IN (SELECT id FROM snapshot_ids)")
+            self._cur.execute("DELETE FROM snapshot_ids")
+            self._cur.execute("COMMIT")
+        except BaseException:
+            self._cur.execute("ROLLBACK")
+            raise
+        return self._cur.execute(f"SELECT count(*) FROM {self.entity}").fetchone()[0]
+
+    def close(self) -> None:
+        self._cur.close()
+        self._raw.close()
