@@ -20,10 +20,50 @@ from pos_client.config import Paths
 from pos_client.services.till import Till, enroll
 
 TEST_PRODUCTS = 60
+PG_URL = os.environ.get("POS_TEST_PG_URL", "")
+
+
+def _pg_reachable() -> bool:
+    if not PG_URL:
+        return False
+    from sqlalchemy import create_engine, text
+
+    try:
+        engine = create_engine(PG_URL)
+        with engine.connect() as conn:
+            conn.execute(text("select 1"))
+        engine.dispose()
+        return True
+    except Exception:
+        return False
+
+
+CENTRAL_ON_PG = _pg_reachable()
+
+
+def pytest_report_header(config) -> str:  # noqa: ANN001
+    if CENTRAL_ON_PG:
+        return f"central tests run on PostgreSQL ({PG_URL.rsplit('@', 1)[-1]})"
+    why = "POS_TEST_PG_URL is not set" if not PG_URL else f"{PG_URL} is not reachable"
+    return f"central tests run on SQLite ({why})"
+
+
+def _fresh_pg_schema() -> None:
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(PG_URL, isolation_level="AUTOCOMMIT")
+    with engine.connect() as conn:
+        conn.execute(text("DROP SCHEMA IF EXISTS public CASCADE"))
+        conn.execute(text("CREATE SCHEMA public"))
+    engine.dispose()
 
 
 @pytest.fixture
 def central_db_url(tmp_path: Path) -> str:
+    """Central's database: PostgreSQL when the test command could start one, else SQLite."""
+    if CENTRAL_ON_PG:
+        _fresh_pg_schema()
+        return PG_URL
     return f"sqlite:///{tmp_path / 'central.db'}"
 
 
