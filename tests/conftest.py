@@ -41,7 +41,7 @@ def _pg_reachable() -> bool:
 CENTRAL_ON_PG = _pg_reachable()
 
 
-def pytest_report_header(config) -> str:  # noqa: ANN001
+def pytest_report_header(config) -> str:
     if CENTRAL_ON_PG:
         return f"central tests run on PostgreSQL ({PG_URL.rsplit('@', 1)[-1]})"
     why = "POS_TEST_PG_URL is not set" if not PG_URL else f"{PG_URL} is not reachable"
