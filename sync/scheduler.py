@@ -8,6 +8,10 @@ from collections.abc import Callable
 
 from .backoff import Backoff
 from .engine import SyncEngine, SyncReport
+from .errors import AuthRejected, ProtocolUnsupported
+
+STOPPING_ERRORS = (AuthRejected, ProtocolUnsupported)
+"""Failures that retrying cannot fix: the till needs re-enrolment or an update."""
 
 log = logging.getLogger(__name__)
 
@@ -22,14 +26,21 @@ class SyncScheduler:
         self._backoff = backoff or Backoff(cap=max(interval, 60.0))
         self._wake = threading.Event()
         self._stop = threading.Event()
+        self.paused_by: Exception | None = None
         self._thread = threading.Thread(target=self._loop, name="sync", daemon=True)
 
     def start(self) -> None:
         self._thread.start()
 
     def poke(self) -> None:
-        """Sync now (after a sale, or when staff press 'sync')."""
+        """Sync now (after a sale, or when staff press 'sync'); also retries after a pause."""
+        self.paused_by = None
         self._wake.set()
+
+    def replace_engine(self, engine: SyncEngine) -> None:
+        """After re-enrolment: sync with the new identity from the next round on."""
+        self._engine = engine
+        self.poke()
 
     def stop(self, timeout: float = 15.0) -> None:
         self._stop.set()
@@ -52,5 +63,11 @@ class SyncScheduler:
                     log.info("sync failed (%s); retrying in %.1fs", report.error, delay)
             if report is not None and self._on_report is not None:
                 self._on_report(report)
-            self._wake.wait(delay)
+            if report is not None and isinstance(report.error, STOPPING_ERRORS):
+                # Hammering central with a revoked token helps nobody: wait for staff or IT.
+                self.paused_by = report.error
+                log.warning("sync paused until re-enrolment or update: %s", report.error)
+                self._wake.wait()
+            else:
+                self._wake.wait(delay)
             self._wake.clear()

@@ -8,6 +8,13 @@ from datetime import UTC, datetime
 
 from pydantic import ValidationError
 
+from pos_client.domain.offline_policy import (
+    OfflineLimits,
+    OfflineState,
+    offline_state,
+    skew_worth_showing,
+)
+from pos_client.store.catalog import CatalogReader
 from pos_client.store.changes import CURSOR_KEY, StateApplier, StateChange
 from pos_client.store.outbox import Outbox
 from pos_client.store.settings import Settings
@@ -74,6 +81,41 @@ def sync_health(outbox: Outbox, settings: Settings) -> SyncHealth:
         pending=stats.pending, rejected=stats.rejected,
         oldest_pending_age_s=stats.oldest_age_seconds(datetime.now(UTC)),
         last_success_at=datetime.fromisoformat(last) if last else None,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class SyncOverview:
+    """Everything the sync panel shows, read from the till's own database."""
+
+    health: SyncHealth
+    skew_seconds: float | None
+    limits: OfflineLimits
+    offline: OfflineState
+    attention: list[dict]
+
+    @property
+    def skew_worth_showing(self) -> bool:
+        return skew_worth_showing(self.skew_seconds)
+
+
+def store_limits(catalog: CatalogReader) -> OfflineLimits:
+    raw = ((catalog.store_config() or {}).get("offline_limits") or {})
+    try:
+        return OfflineLimits(noncash_lock_after_hours=int(raw.get("noncash_lock_after_hours", 72)))
+    except (TypeError, ValueError):
+        return OfflineLimits()
+
+
+def sync_overview(outbox: Outbox, settings: Settings, catalog: CatalogReader,
+                  now: datetime | None = None) -> SyncOverview:
+    now = now or datetime.now(UTC)
+    health = sync_health(outbox, settings)
+    limits = store_limits(catalog)
+    return SyncOverview(
+        health=health, skew_seconds=settings.get(SKEW_KEY), limits=limits,
+        offline=offline_state(health.last_success_at, now, limits),
+        attention=outbox.rejected(),
     )
 
 

@@ -10,8 +10,9 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 
+from pos_client.config import load_config
 from pos_client.services.printing import PrintService
-from pos_client.services.till import Till
+from pos_client.services.till import Till, enroll
 from sync.errors import SyncError
 from sync.scheduler import SyncScheduler
 
@@ -64,23 +65,48 @@ class TillApp:
         self.scheduler: SyncScheduler | None = None
         self.window = MainWindow(till, self.runner, self.printing,
                                  "zh_CN" if language == "zh_CN" else "en",
-                                 poke_sync=self.poke_sync)
+                                 poke_sync=self.poke_sync, reenrol=self.reenrol)
         if sync_enabled and till.config.enrolled:
-            try:
-                engine = till.sync_engine()
-            except SyncError as exc:
-                log.warning("sync disabled: %s", exc)
-                self.window.top_bar.set_online(False, exc.message)
-            else:
-                self.scheduler = SyncScheduler(
-                    engine, interval=till.config.sync.interval_seconds,
-                    on_report=lambda r: self.runner.to_ui(lambda: self.window.on_sync_report(r)))
-                self.scheduler.start()
+            self._start_sync()
         elif not till.config.enrolled:
             self.window.top_bar.set_online(False, "not enrolled")
         self._status_timer = QTimer(self.window)
         self._status_timer.timeout.connect(self.window.refresh_status)
         self._status_timer.start(10_000)
+
+    def _engine(self):
+        def progress(what: str, done: int, total: int) -> None:
+            self.runner.to_ui(lambda: self.window.on_sync_progress(what, done, total))
+
+        return self.till.sync_engine(progress=progress)
+
+    def _start_sync(self) -> None:
+        try:
+            engine = self._engine()
+        except SyncError as exc:
+            log.warning("sync disabled: %s", exc)
+            self.window.top_bar.set_online(False, exc.message)
+            return
+        self.scheduler = SyncScheduler(
+            engine, interval=self.till.config.sync.interval_seconds,
+            on_report=lambda r: self.runner.to_ui(lambda: self.window.on_sync_report(r)))
+        self.scheduler.start()
+
+    def reenrol(self, url: str, code: str, on_success, on_failure) -> None:
+        """Enrol again in the background; sync resumes with the new token, unsent events kept."""
+        def work() -> object:
+            result = enroll(self.till.paths, url, code, self.till.config.device.name or None)
+            self.till.config = load_config(self.till.paths.config_file)
+            return result
+
+        def done(result: object) -> None:
+            if self.scheduler is None:
+                self._start_sync()
+            else:
+                self.scheduler.replace_engine(self._engine())
+            on_success(result)
+
+        self.runner.network(work, done, on_failure)
 
     def poke_sync(self) -> None:
         if self.scheduler is not None:

@@ -28,6 +28,7 @@ class CheckoutScreen(QWidget):
     pay_requested = Signal()
     help_requested = Signal()
     logout_requested = Signal()
+    sync_requested = Signal()
 
     def __init__(self, checkout: CheckoutService, locale: str) -> None:
         super().__init__()
@@ -116,10 +117,12 @@ class CheckoutScreen(QWidget):
 
         keys = QHBoxLayout()
         self.help_button = self._fkey(self.tr("F1 Help"), self.help_requested)
+        self.sync_button = self._fkey(self.tr("F9 Sync"), self.sync_requested)
         self.logout_button = self._fkey(self.tr("F10 Log out"), self.logout_requested)
         self.pay_button = self._fkey(self.tr("F12 Pay"), self.pay_requested)
         self.pay_button.setObjectName("payButton")
         keys.addWidget(self.help_button)
+        keys.addWidget(self.sync_button)
         keys.addWidget(self.logout_button)
         keys.addStretch(1)
         keys.addWidget(self.pay_button)

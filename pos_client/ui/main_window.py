@@ -12,14 +12,18 @@ from pos_client.domain.sale import Sale
 from pos_client.services.auth import Session
 from pos_client.services.printing import PrinterStatus, PrintService
 from pos_client.services.receipts import receipt_document
-from pos_client.services.sync_service import sync_health
+from pos_client.services.sync_service import sync_health, sync_overview
 from pos_client.services.till import Till
 from sync.engine import SyncReport
+from sync.errors import AuthRejected
+from sync.scheduler import STOPPING_ERRORS
 
 from .background import TaskRunner
 from .checkout_screen import CheckoutScreen
+from .enrol_dialog import EnrolDialog
 from .login_screen import LoginScreen
 from .payment_dialog import PaymentDialog
+from .sync_panel import SyncPanel
 from .top_bar import TopBar
 
 log = logging.getLogger(__name__)
@@ -29,6 +33,7 @@ SHORTCUTS = (
                                 "Add the scanned or typed barcode; in payment, confirm the cash")),
     ("F12", QT_TRANSLATE_NOOP("MainWindow", "Pay")),
     ("F1", QT_TRANSLATE_NOOP("MainWindow", "Show this help")),
+    ("F9", QT_TRANSLATE_NOOP("MainWindow", "Sync panel: what waits, what needs attention, sync now")),
     ("F10", QT_TRANSLATE_NOOP("MainWindow", "Log out (when the sale is empty)")),
     ("Esc", QT_TRANSLATE_NOOP("MainWindow", "Clear the barcode field; in payment, back to the sale")),
 )
@@ -36,7 +41,7 @@ SHORTCUTS = (
 
 class MainWindow(QMainWindow):
     def __init__(self, till: Till, runner: TaskRunner, printing: PrintService, locale: str,
-                 poke_sync=None) -> None:
+                 poke_sync=None, reenrol=None) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
         self.till = till
@@ -44,9 +49,14 @@ class MainWindow(QMainWindow):
         self.printing = printing
         self.locale = locale
         self._poke_sync = poke_sync or (lambda: None)
+        self._reenrol = reenrol
+        self.sync_panel: SyncPanel | None = None
+        self.sync_online: bool | None = None
+        self.sync_detail = ""
         self.session: Session | None = None
         self.payment_dialog: PaymentDialog | None = None
         self.help_dialog: QDialog | None = None
+        self.enrol_dialog: EnrolDialog | None = None
         self.last_sale: Sale | None = None
 
         ident = till.identity()
@@ -73,7 +83,9 @@ class MainWindow(QMainWindow):
         self.checkout.pay_requested.connect(self.pay)
         self.checkout.help_requested.connect(self.show_help)
         self.checkout.logout_requested.connect(self.logout)
+        self.checkout.sync_requested.connect(self.open_sync_panel)
         for key, slot in ((Qt.Key.Key_F12, self.pay), (Qt.Key.Key_F1, self.show_help),
+                          (Qt.Key.Key_F9, self.open_sync_panel),
                           (Qt.Key.Key_F10, self.logout), (Qt.Key.Key_Escape, self._escape)):
             QShortcut(QKeySequence(key), self, activated=slot)
 
@@ -171,11 +183,80 @@ class MainWindow(QMainWindow):
 
     def on_sync_report(self, report: SyncReport) -> None:
         if report.ok:
+            self.sync_online, self.sync_detail = True, ""
             self.top_bar.set_online(True)
+        elif isinstance(report.error, STOPPING_ERRORS):
+            self.sync_online, self.sync_detail = False, self._stopped_text(report.error)
+            self.top_bar.set_stopped(self.sync_detail)
         else:
-            reached = report.reached_central
-            self.top_bar.set_online(reached, report.error.message if report.error else "")
+            self.sync_online = report.reached_central
+            self.sync_detail = report.error.message if report.error else ""
+            self.top_bar.set_online(report.reached_central, self.sync_detail)
         self.refresh_status()
+        self._refresh_sync_panel()
+
+    def _stopped_text(self, error: Exception) -> str:
+        if isinstance(error, AuthRejected) and error.revoked:
+            return self.tr("central revoked this till: it keeps selling, but sends nothing until "
+                           "it is enrolled again (F9)")
+        if isinstance(error, AuthRejected):
+            return self.tr("central no longer accepts this till's token: enrol it again (F9)")
+        return self.tr("central needs a newer version of this app: ask IT to update it")
+
+    def on_sync_progress(self, what: str, done: int, total: int) -> None:
+        if self.sync_panel is not None:
+            self.sync_panel.show_progress(what, done, total)
+
+    # --------------------------------------------------------------- sync panel
+    def open_sync_panel(self) -> None:
+        if self.sync_panel is not None or self.session is None:
+            return
+        panel = SyncPanel(self, may_enrol=self.session.role in ("manager", "it", "supervisor"))
+        panel.sync_requested.connect(self._poke_sync)
+        panel.enrol_requested.connect(self._ask_enrolment)
+        panel.finished.connect(self._sync_panel_closed)
+        self.sync_panel = panel
+        self._refresh_sync_panel()
+        panel.open()
+
+    def _sync_panel_closed(self) -> None:
+        if self.sync_panel is not None:
+            self.sync_panel.deleteLater()
+        self.sync_panel = None
+        self.checkout.focus_scan()
+
+    def _refresh_sync_panel(self) -> None:
+        if self.sync_panel is not None:
+            overview = sync_overview(self.till.outbox, self.till.settings, self.till.catalog)
+            self.sync_panel.show_overview(overview, self.sync_online, self.sync_detail)
+
+    def _ask_enrolment(self) -> None:
+        if self._reenrol is None:
+            return
+        dialog = EnrolDialog(self.till.config.central.url, self.sync_panel or self)
+        dialog.finished.connect(lambda result: self._enrolment_answered(dialog, result))
+        self.enrol_dialog = dialog
+        dialog.open()
+
+    def _enrolment_answered(self, dialog: EnrolDialog, result: int) -> None:
+        self.enrol_dialog = None
+        dialog.deleteLater()
+        if result != QDialog.DialogCode.Accepted:
+            return
+        url, code = dialog.url_field.text().strip(), dialog.code_field.text().strip()
+        self.top_bar.set_online(None)
+        self._reenrol(url, code, self._enrolled, self._enrol_failed)
+
+    def _enrolled(self, _result: object) -> None:
+        self.sync_detail = ""
+        self.top_bar.set_online(None)
+        self._refresh_sync_panel()
+
+    def _enrol_failed(self, error: BaseException) -> None:
+        self.sync_online, self.sync_detail = False, self.tr("enrolment failed: {error}").format(
+            error=getattr(error, "message", type(error).__name__))
+        self.top_bar.set_online(False, self.sync_detail)
+        self._refresh_sync_panel()
 
     def on_printer_status(self, status: PrinterStatus) -> None:
         self.top_bar.set_printer(status.ok, status.waiting)

@@ -58,6 +58,14 @@ class TopBar(QWidget):
         self.online_label.style().unpolish(self.online_label)
         self.online_label.style().polish(self.online_label)
 
+    def set_stopped(self, detail: str) -> None:
+        """Sync paused for something only a person can fix (revoked, too old)."""
+        self.online_label.setText(self.tr("● Sync stopped"))
+        self.online_label.setToolTip(detail)
+        self.online_label.setProperty("state", "offline")
+        self.online_label.style().unpolish(self.online_label)
+        self.online_label.style().polish(self.online_label)
+
     def set_unsent(self, pending: int, oldest_age_s: float | None) -> None:
         if pending == 0:
             self.unsent_label.setText(self.tr("All sent"))

@@ -32,61 +32,109 @@
 <context>
     <name>CheckoutScreen</name>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="41" />
+        <location filename="../../pos_client/ui/checkout_screen.py" line="42" />
         <source>Scan or type a barcode, then Enter</source>
         <translation>扫描或输入条码，按回车</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="42" />
+        <location filename="../../pos_client/ui/checkout_screen.py" line="43" />
         <source>Barcode</source>
         <translation>条码</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="79" />
+        <location filename="../../pos_client/ui/checkout_screen.py" line="80" />
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="116" />
+        <location filename="../../pos_client/ui/checkout_screen.py" line="119" />
         <source>F1 Help</source>
         <translation>F1 帮助</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="117" />
+        <location filename="../../pos_client/ui/checkout_screen.py" line="120" />
+        <source>F9 Sync</source>
+        <translation>F9 同步</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="121" />
         <source>F10 Log out</source>
         <translation>F10 退出登录</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="118" />
+        <location filename="../../pos_client/ui/checkout_screen.py" line="122" />
         <source>F12 Pay</source>
         <translation>F12 收款</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="167" />
+        <location filename="../../pos_client/ui/checkout_screen.py" line="172" />
         <source>{name} × {qty}</source>
         <translation>{name} × {qty}</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="174" />
+        <location filename="../../pos_client/ui/checkout_screen.py" line="179" />
         <source>{n} item(s)</source>
         <translation>共 {n} 件</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="186" />
+        <location filename="../../pos_client/ui/checkout_screen.py" line="191" />
         <source>Saving the sale…</source>
         <translation>正在保存交易…</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="192" />
+        <location filename="../../pos_client/ui/checkout_screen.py" line="197" />
         <source>Paid {total}
 Change {change}</source>
         <translation>已收款 {total}
 找零 {change}</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="195" />
+        <location filename="../../pos_client/ui/checkout_screen.py" line="200" />
         <source>Sale {receipt} saved. Receipt is printing.</source>
         <translation>交易 {receipt} 已保存，小票正在打印。</translation>
+    </message>
+</context>
+<context>
+    <name>EnrolDialog</name>
+    <message>
+        <location filename="../../pos_client/ui/enrol_dialog.py" line="13" />
+        <source>Enrol this till</source>
+        <translation>注册本收银台</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/enrol_dialog.py" line="14" />
+        <source>IT makes a one-time code at central with 'pos-central enroll --store CODE'. Unsent sales are kept and sent after enrolment.</source>
+        <translation>IT 在中心平台用“pos-central enroll --store 门店编码”生成一次性注册码。未上传的交易会保留，注册后上传。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/enrol_dialog.py" line="27" />
+        <source>Enrol</source>
+        <translation>注册</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/enrol_dialog.py" line="30" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/enrol_dialog.py" line="33" />
+        <source>Central address</source>
+        <translation>中心平台地址</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/enrol_dialog.py" line="34" />
+        <source>One-time code</source>
+        <translation>一次性注册码</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/enrol_dialog.py" line="45" />
+        <source>The central address starts with https:// (or http://).</source>
+        <translation>中心平台地址应以 https://（或 http://）开头。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/enrol_dialog.py" line="48" />
+        <source>Type the whole one-time code, e.g. ABCD-EFGH-JKLM.</source>
+        <translation>请输入完整的一次性注册码，例如 ABCD-EFGH-JKLM。</translation>
     </message>
 </context>
 <context>
@@ -117,57 +165,82 @@ Change {change}</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="28" />
+        <location filename="../../pos_client/ui/main_window.py" line="32" />
         <source>Add the scanned or typed barcode; in payment, confirm the cash</source>
         <translation>添加扫描或输入的条码；收款时确认现金</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="30" />
+        <location filename="../../pos_client/ui/main_window.py" line="34" />
         <source>Pay</source>
         <translation>收款</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="31" />
+        <location filename="../../pos_client/ui/main_window.py" line="35" />
         <source>Show this help</source>
         <translation>显示本帮助</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="32" />
+        <location filename="../../pos_client/ui/main_window.py" line="36" />
+        <source>Sync panel: what waits, what needs attention, sync now</source>
+        <translation>同步面板：待上传、需处理的事项，立即同步</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/main_window.py" line="37" />
         <source>Log out (when the sale is empty)</source>
         <translation>退出登录（当前交易为空时）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="33" />
+        <location filename="../../pos_client/ui/main_window.py" line="38" />
         <source>Clear the barcode field; in payment, back to the sale</source>
         <translation>清空条码框；收款时返回交易</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="54" />
+        <location filename="../../pos_client/ui/main_window.py" line="64" />
         <source>{store} — till {till}</source>
         <translation>{store} — 收银台 {till}</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="56" />
+        <location filename="../../pos_client/ui/main_window.py" line="66" />
         <source>{store} · {code} · Till {till}</source>
         <translation>{store} · {code} · 收银台 {till}</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="94" />
+        <location filename="../../pos_client/ui/main_window.py" line="106" />
         <source>Pay for the sale in progress before logging out.</source>
         <translation>请先完成当前交易的收款，再退出登录。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="145" />
+        <location filename="../../pos_client/ui/main_window.py" line="157" />
         <source>The sale could not be saved ({error}). Nothing was charged and the cart is kept: try F12 again, and call IT if it keeps failing.</source>
         <translation>交易未能保存（{error}）。未收取任何款项，购物车已保留：请再按 F12 重试，如仍失败请联系 IT。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="155" />
+        <location filename="../../pos_client/ui/main_window.py" line="167" />
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="184" />
+        <location filename="../../pos_client/ui/main_window.py" line="200" />
+        <source>central revoked this till: it keeps selling, but sends nothing until it is enrolled again (F9)</source>
+        <translation>中心平台已停用本收银台：仍可继续销售，但重新注册前不会上传任何数据（F9）</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/main_window.py" line="203" />
+        <source>central no longer accepts this till's token: enrol it again (F9)</source>
+        <translation>中心平台不再接受本收银台的令牌：请重新注册（F9）</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/main_window.py" line="204" />
+        <source>central needs a newer version of this app: ask IT to update it</source>
+        <translation>中心平台需要更新版本的收银软件：请联系 IT 升级</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/main_window.py" line="256" />
+        <source>enrolment failed: {error}</source>
+        <translation>注册失败：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/main_window.py" line="265" />
         <source>The receipt did not print ({detail}). It is kept and will print when the printer is fixed.</source>
         <translation>小票未能打印（{detail}）。小票已保留，打印机恢复后将自动打印。</translation>
     </message>
@@ -307,44 +380,187 @@ Change {change}</source>
     </message>
 </context>
 <context>
+    <name>SyncPanel</name>
+    <message>
+        <location filename="../../pos_client/ui/sync_panel.py" line="39" />
+        <source>Sync with central</source>
+        <translation>与中心平台同步</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/sync_panel.py" line="57" />
+        <source>Connection</source>
+        <translation>连接状态</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/sync_panel.py" line="58" />
+        <source>Waiting to send</source>
+        <translation>待上传</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/sync_panel.py" line="59" />
+        <source>Last successful sync</source>
+        <translation>上次成功同步</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/sync_panel.py" line="60" />
+        <source>Offline limits</source>
+        <translation>离线限制</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/sync_panel.py" line="65" />
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/sync_panel.py" line="65" />
+        <source>Event</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/sync_panel.py" line="65" />
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/sync_panel.py" line="65" />
+        <source>Central's reason</source>
+        <translation>中心平台的原因</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/sync_panel.py" line="71" />
+        <source>Sync now</source>
+        <translation>立即同步</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/sync_panel.py" line="74" />
+        <source>Enrol this till again…</source>
+        <translation>重新注册本收银台…</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/sync_panel.py" line="77" />
+        <source>A manager or IT can enrol the till again.</source>
+        <translation>店长或 IT 可以重新注册本收银台。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/sync_panel.py" line="79" />
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/sync_panel.py" line="99" />
+        <source>Online: central answered the last sync.</source>
+        <translation>在线：中心平台已响应上次同步。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/sync_panel.py" line="101" />
+        <source>Not yet known: the first sync is running.</source>
+        <translation>尚未确定：首次同步正在进行。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/sync_panel.py" line="103" />
+        <source>Offline: {detail}. Sales go on and are sent later.</source>
+        <translation>离线：{detail}。可继续销售，稍后上传。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/sync_panel.py" line="104" />
+        <source>central did not answer</source>
+        <translation>中心平台没有响应</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/sync_panel.py" line="105" />
+        <source>{n} event(s), oldest {age} old</source>
+        <translation>{n} 条事件，最早的已等待 {age}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/sync_panel.py" line="107" />
+        <source>nothing: every event has reached central</source>
+        <translation>无：所有事件均已到达中心平台</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/sync_panel.py" line="110" />
+        <source>never</source>
+        <translation>从未</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/sync_panel.py" line="113" />
+        <source>Only cash is taken: the till has not synced for {hours} h or more. Card and wallet tenders unlock after the next successful sync.</source>
+        <translation>仅收现金：本收银台已 {hours} 小时或更久未同步。下次同步成功后，银行卡和钱包支付将解锁。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/sync_panel.py" line="116" />
+        <source>Card and wallet tenders lock after {hours} h without a sync ({left} left). Cash is always taken.</source>
+        <translation>超过 {hours} 小时未同步，银行卡和钱包支付将锁定（剩余 {left}）。现金始终可收。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/sync_panel.py" line="123" />
+        <source>This till's clock is {m} min ahead of central. Ask IT to set the time.</source>
+        <translation>本收银台时钟比中心平台快 {m} 分钟。请联系 IT 校准时间。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/sync_panel.py" line="125" />
+        <source>This till's clock is {m} min behind central. Ask IT to set the time.</source>
+        <translation>本收银台时钟比中心平台慢 {m} 分钟。请联系 IT 校准时间。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/sync_panel.py" line="131" />
+        <source>Needs attention: {n} event(s) central could not accept. They are kept here; a manager should report them to central support.</source>
+        <translation>需处理：{n} 条事件未被中心平台接受。它们保留在此处；请店长报告给中心平台支持人员。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/sync_panel.py" line="133" />
+        <source>Needs attention: nothing.</source>
+        <translation>需处理：无。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/sync_panel.py" line="149" />
+        <source>Loading {what} from central: {done} of {total}</source>
+        <translation>正在从中心平台加载 {what}：{done} / {total}</translation>
+    </message>
+</context>
+<context>
     <name>TopBar</name>
     <message>
-        <location filename="../../pos_client/ui/top_bar.py" line="45" />
+        <location filename="../../pos_client/ui/top_bar.py" line="46" />
         <source>Staff: {name}</source>
         <translation>收银员：{name}</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/top_bar.py" line="49" />
+        <location filename="../../pos_client/ui/top_bar.py" line="50" />
         <source>Connecting…</source>
         <translation>正在连接…</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/top_bar.py" line="51" />
+        <location filename="../../pos_client/ui/top_bar.py" line="52" />
         <source>● Online</source>
         <translation>● 在线</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/top_bar.py" line="53" />
+        <location filename="../../pos_client/ui/top_bar.py" line="54" />
         <source>● Offline</source>
         <translation>● 离线</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/top_bar.py" line="62" />
+        <location filename="../../pos_client/ui/top_bar.py" line="63" />
+        <source>● Sync stopped</source>
+        <translation>● 同步已停止</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/top_bar.py" line="71" />
         <source>All sent</source>
         <translation>已全部上传</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/top_bar.py" line="66" />
+        <location filename="../../pos_client/ui/top_bar.py" line="75" />
         <source>Unsent: {n} (oldest {m} min)</source>
         <translation>待上传：{n}（最早 {m} 分钟前）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/top_bar.py" line="74" />
+        <location filename="../../pos_client/ui/top_bar.py" line="83" />
         <source>Printer OK</source>
         <translation>打印机正常</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/top_bar.py" line="77" />
+        <location filename="../../pos_client/ui/top_bar.py" line="86" />
         <source>Printer fault: {n} waiting</source>
         <translation>打印机故障：{n} 张待打印</translation>
     </message>
