@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import json
 import zlib
 from collections.abc import Iterator
 from datetime import date
 from typing import Annotated, Literal
 
+import orjson
 from fastapi import APIRouter, Depends, FastAPI, Header, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, StreamingResponse
@@ -224,18 +224,17 @@ def create_app(db_url: str | None = None, *, engines: Engines | None = None) -> 
             with reads() as s, s.begin():
                 cursor = current_cursor(s, store_id)
                 total = snapshot_count(s, store_id, entity)
-                packer = zlib.compressobj(6, zlib.DEFLATED, 31)
-                lines = [json.dumps({"entity": entity, "total": total})]
+                packer = zlib.compressobj(1, zlib.DEFLATED, 31)  # fast: CPU, not bandwidth, is short
+                lines = [orjson.dumps({"entity": entity, "total": total})]
                 count = 0
                 for row_id, data in snapshot_rows(s, store_id, entity):
-                    lines.append(json.dumps({"id": row_id, "data": data}, ensure_ascii=False,
-                                            separators=(",", ":")))
+                    lines.append(orjson.dumps({"id": row_id, "data": data}))
                     count += 1
                     if len(lines) >= 2000:
-                        yield packer.compress(("\n".join(lines) + "\n").encode())
+                        yield packer.compress(b"\n".join(lines) + b"\n")
                         lines = []
-                lines.append(json.dumps({"cursor": cursor.encode(), "count": count}))
-                yield packer.compress(("\n".join(lines) + "\n").encode()) + packer.flush()
+                lines.append(orjson.dumps({"cursor": cursor.encode(), "count": count}))
+                yield packer.compress(b"\n".join(lines) + b"\n") + packer.flush()
 
         return StreamingResponse(stream(), media_type="application/x-ndjson",
                                  headers={"Content-Encoding": "gzip"})

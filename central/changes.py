@@ -28,7 +28,6 @@ from .models import (
     StockLevel,
     Store,
 )
-from .stock import stock_level_data
 
 MAX_PAGE = 5000
 
@@ -100,11 +99,6 @@ def changes_for_store(session: Session, store_id: str, cursor: Cursor, limit: in
 SNAPSHOT_ENTITIES = ("store_config", "staff", "product", "barcode", "price", "stock_level")
 
 
-def _price_row(price: Price, store_id: str) -> tuple[str, dict]:
-    return (f"{price.sku}@{price.scope}",
-            {"sku": price.sku, "amount": price.amount, "scope": "chain" if price.scope == "*" else "store"})
-
-
 def snapshot_count(session: Session, store_id: str, entity: str) -> int:
     count = select(func.count())
     if entity == "store_config":
@@ -124,7 +118,11 @@ def snapshot_count(session: Session, store_id: str, entity: str) -> int:
 
 
 def snapshot_rows(session: Session, store_id: str, entity: str) -> Iterator[tuple[str, dict]]:
-    """(id, data) for every current row of the entity that concerns the store, streamed."""
+    """(id, data) for every current row of the entity that concerns the store, streamed.
+
+    Plain column tuples, not ORM objects: at a million rows per entity, building
+    objects costs more than reading them.
+    """
     batch = {"yield_per": 5000}
     if entity == "store_config":
         store = session.get(Store, store_id)
@@ -145,12 +143,15 @@ def snapshot_rows(session: Session, store_id: str, entity: str) -> Iterator[tupl
         for code, sku in session.execute(select(Barcode.code, Barcode.sku).execution_options(**batch)):
             yield code, {"code": code, "sku": sku}
     elif entity == "price":
-        stmt = select(Price).where(Price.scope.in_(["*", store_id])).execution_options(**batch)
-        for price in session.scalars(stmt):
-            yield _price_row(price, store_id)
+        stmt = (select(Price.sku, Price.scope, Price.amount).where(Price.scope.in_(["*", store_id]))
+                .execution_options(**batch))
+        for sku, scope, amount in session.execute(stmt):
+            yield f"{sku}@{scope}", {"sku": sku, "amount": amount,
+                                     "scope": "chain" if scope == "*" else "store"}
     elif entity == "stock_level":
-        stmt = select(StockLevel).where(StockLevel.store_id == store_id).execution_options(**batch)
-        for level in session.scalars(stmt):
-            yield level.sku, stock_level_data(level)
+        stmt = (select(StockLevel.sku, StockLevel.on_hand, StockLevel.position)
+                .where(StockLevel.store_id == store_id).execution_options(**batch))
+        for sku, on_hand, position in session.execute(stmt):
+            yield sku, {"sku": sku, "on_hand": on_hand, "position": position}
     else:
         raise KeyError(entity)

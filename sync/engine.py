@@ -175,7 +175,7 @@ class SyncEngine:
                     total = item.total
                 elif isinstance(item, SnapshotRow):
                     batch.append((item.id, item.data))
-                    if len(batch) >= 5000:
+                    if len(batch) >= 20000:
                         done += sink.add(batch)
                         batch = []
                         if self._progress:
