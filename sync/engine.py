@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Sequence
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Protocol
 
 from .client import CentralClient
-from .errors import CursorExpired, NotCentral, SnapshotMismatch, SyncError
+from .errors import CursorExpired, NotCentral, SnapshotMismatch, SyncBusy, SyncError
 from .protocol import (
     ENTITIES,
     MAX_PUSH_EVENTS,
@@ -86,7 +87,8 @@ class SyncReport:
 class SyncEngine:
     def __init__(self, client: CentralClient, device_id: str, outbox: OutboxPort, state: StatePort,
                  *, batch_size: int = MAX_PUSH_EVENTS, page_size: int = 1000,
-                 progress: Progress | None = None) -> None:
+                 progress: Progress | None = None,
+                 exclusive: Callable[[], AbstractContextManager[bool]] | None = None) -> None:
         self._client = client
         self._device_id = device_id
         self._outbox = outbox
@@ -95,6 +97,7 @@ class SyncEngine:
         self._page = page_size
         self._progress = progress
         self._lock = threading.Lock()
+        self._exclusive = exclusive or (lambda: nullcontext(True))
 
     def push(self, report: SyncReport) -> None:
         while True:
@@ -194,13 +197,17 @@ class SyncEngine:
         """Push then pull; never raises a sync failure, it is in the report."""
         report = SyncReport()
         if not self._lock.acquire(blocking=False):
-            report.error = SyncError("a sync is already running")
+            report.error = SyncBusy("a sync is already running in this process")
             return report
         try:
-            self.push(report)
-            self.pull(report)
-            report.finished_at = datetime.now(UTC)
-            self._state.record_success(report.finished_at, report.server_time or report.finished_at)
+            with self._exclusive() as mine:
+                if not mine:
+                    report.error = SyncBusy("a sync is already running for this till")
+                    return report
+                self.push(report)
+                self.pull(report)
+                report.finished_at = datetime.now(UTC)
+                self._state.record_success(report.finished_at, report.server_time or report.finished_at)
         except SyncError as exc:
             report.error = exc
         finally:

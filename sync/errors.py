@@ -60,5 +60,11 @@ class SnapshotMismatch(SyncError):
     code = "snapshot_mismatch"
 
 
+class SyncBusy(SyncError):
+    """Another sync of the same till is running (this process or another): nothing was done."""
+
+    code = "busy"
+
+
 class NotEnrolled(SyncError):
     code = "not_enrolled"

@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from pathlib import Path
 
+from filelock import FileLock, Timeout
 from pydantic import ValidationError
 
 from pos_client.domain.offline_policy import (
@@ -119,6 +123,24 @@ def sync_overview(outbox: Outbox, settings: Settings, catalog: CatalogReader,
     )
 
 
+@contextmanager
+def till_sync_lock(lock_file: Path) -> Iterator[bool]:
+    """True while this process holds the till's sync lock; False at once if another does."""
+    lock = FileLock(lock_file)
+    try:
+        lock.acquire(timeout=0)
+    except Timeout:
+        yield False
+        return
+    try:
+        yield True
+    finally:
+        lock.release()
+
+
 def make_engine(client: CentralClient, device_id: str, outbox: Outbox, settings: Settings,
-                applier: StateApplier, progress: Progress | None = None) -> SyncEngine:
-    return SyncEngine(client, device_id, outbox, TillState(settings, applier), progress=progress)
+                applier: StateApplier, progress: Progress | None = None,
+                lock_file: Path | None = None) -> SyncEngine:
+    exclusive = (lambda: till_sync_lock(lock_file)) if lock_file else None
+    return SyncEngine(client, device_id, outbox, TillState(settings, applier), progress=progress,
+                      exclusive=exclusive)

@@ -82,7 +82,8 @@ class Till:
     def sync_engine(self, client: CentralClient | None = None,
                     progress: Progress | None = None) -> SyncEngine:
         return make_engine(client or self.client(), self.config.device.device_id, self.outbox,
-                           self.settings, self.applier, progress=progress)
+                           self.settings, self.applier, progress=progress,
+                           lock_file=self.paths.data_dir / "sync.lock")
 
     def close(self) -> None:
         self.engine.dispose()

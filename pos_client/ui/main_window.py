@@ -15,7 +15,7 @@ from pos_client.services.receipts import receipt_document
 from pos_client.services.sync_service import sync_health, sync_overview
 from pos_client.services.till import Till
 from sync.engine import SyncReport
-from sync.errors import AuthRejected
+from sync.errors import AuthRejected, SyncBusy
 from sync.scheduler import STOPPING_ERRORS
 
 from .background import TaskRunner
@@ -182,6 +182,9 @@ class MainWindow(QMainWindow):
         self.top_bar.set_unsent(health.pending, health.oldest_pending_age_s)
 
     def on_sync_report(self, report: SyncReport) -> None:
+        if isinstance(report.error, SyncBusy):  # another sync of this till ran: no news about central
+            self.refresh_status()
+            return
         if report.ok:
             self.sync_online, self.sync_detail = True, ""
             self.top_bar.set_online(True)

@@ -140,3 +140,18 @@ def test_wrong_token_and_unreachable_central_are_typed(central: EmbeddedCentral)
         client.changes(None)
     with CentralClient("http://127.0.0.1:9", "x") as client, pytest.raises(CentralUnreachable):
         client.health()
+
+
+def test_a_second_sync_of_the_same_till_waits_its_turn(till: Till, central: EmbeddedCentral) -> None:
+    from filelock import FileLock
+
+    checkout = till.checkout()
+    checkout.scan(first_barcodes(till, 1)[0])
+    checkout.complete_cash_sale(checkout.cart.total, CASHIER)
+    other_process = FileLock(till.paths.data_dir / "sync.lock")
+    with other_process, till.client() as client:  # as if `pos-client sync` ran beside the app
+        report = till.sync_engine(client).run_once()
+    assert report.error is not None and report.error.code == "busy"
+    assert till.outbox.stats().pending == 1 and central_sales(central) == []
+    with till.client() as client:
+        assert till.sync_engine(client).run_once().pushed == 1
