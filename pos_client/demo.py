@@ -67,8 +67,10 @@ def run_demo(data_dir: str | None) -> int:
             save_config(paths.config_file, config)
 
         till = Till(paths)
+        from pos_client.cli import _progress_printer
+
         with till.client() as client:
-            report = till.sync_engine(client).run_once()
+            report = till.sync_engine(client, progress=_progress_printer()).run_once()
         if report.error:
             print(f"first sync failed: {report.error.message}", file=sys.stderr)
         _print_welcome(till, central.url, products, [(s.code, s.name, s.role, s.pin) for s in DEMO_STAFF])

@@ -207,6 +207,8 @@ class MainWindow(QMainWindow):
         return self.tr("central needs a newer version of this app: ask IT to update it")
 
     def on_sync_progress(self, what: str, done: int, total: int) -> None:
+        if what != "changes":  # a snapshot load can take a minute: say so where staff look
+            self.top_bar.set_loading(what, done, total)
         if self.sync_panel is not None:
             self.sync_panel.show_progress(what, done, total)
 

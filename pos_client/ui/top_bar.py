@@ -58,6 +58,12 @@ class TopBar(QWidget):
         self.online_label.style().unpolish(self.online_label)
         self.online_label.style().polish(self.online_label)
 
+    def set_loading(self, what: str, done: int, total: int) -> None:
+        if total <= 0 or done >= total:
+            return
+        self.online_label.setText(self.tr("Loading {what} {pct}%").format(
+            what=what, pct=done * 100 // total))
+
     def set_stopped(self, detail: str) -> None:
         """Sync paused for something only a person can fix (revoked, too old)."""
         self.online_label.setText(self.tr("● Sync stopped"))

@@ -220,27 +220,27 @@ Change {change}</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="200" />
+        <location filename="../../pos_client/ui/main_window.py" line="203" />
         <source>central revoked this till: it keeps selling, but sends nothing until it is enrolled again (F9)</source>
         <translation>中心平台已停用本收银台：仍可继续销售，但重新注册前不会上传任何数据（F9）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="203" />
+        <location filename="../../pos_client/ui/main_window.py" line="206" />
         <source>central no longer accepts this till's token: enrol it again (F9)</source>
         <translation>中心平台不再接受本收银台的令牌：请重新注册（F9）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="204" />
+        <location filename="../../pos_client/ui/main_window.py" line="207" />
         <source>central needs a newer version of this app: ask IT to update it</source>
         <translation>中心平台需要更新版本的收银软件：请联系 IT 升级</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="256" />
+        <location filename="../../pos_client/ui/main_window.py" line="261" />
         <source>enrolment failed: {error}</source>
         <translation>注册失败：{error}</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="265" />
+        <location filename="../../pos_client/ui/main_window.py" line="270" />
         <source>The receipt did not print ({detail}). It is kept and will print when the printer is fixed.</source>
         <translation>小票未能打印（{detail}）。小票已保留，打印机恢复后将自动打印。</translation>
     </message>
@@ -540,27 +540,32 @@ Change {change}</source>
         <translation>● 离线</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/top_bar.py" line="63" />
+        <location filename="../../pos_client/ui/top_bar.py" line="64" />
+        <source>Loading {what} {pct}%</source>
+        <translation>正在加载 {what} {pct}%</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/top_bar.py" line="69" />
         <source>● Sync stopped</source>
         <translation>● 同步已停止</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/top_bar.py" line="71" />
+        <location filename="../../pos_client/ui/top_bar.py" line="77" />
         <source>All sent</source>
         <translation>已全部上传</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/top_bar.py" line="75" />
+        <location filename="../../pos_client/ui/top_bar.py" line="81" />
         <source>Unsent: {n} (oldest {m} min)</source>
         <translation>待上传：{n}（最早 {m} 分钟前）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/top_bar.py" line="83" />
+        <location filename="../../pos_client/ui/top_bar.py" line="89" />
         <source>Printer OK</source>
         <translation>打印机正常</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/top_bar.py" line="86" />
+        <location filename="../../pos_client/ui/top_bar.py" line="92" />
         <source>Printer fault: {n} waiting</source>
         <translation>打印机故障：{n} 张待打印</translation>
     </message>
