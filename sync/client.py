@@ -104,6 +104,9 @@ class CentralClient:
                 f"central supports {response.headers.get(PROTOCOL_RANGE_HEADER)}, "
                 f"this till speaks {PROTOCOL_VERSION}")
         error_code, error_message = "", ""
+        if response.status_code == 511:
+            # RFC 6585 Network Authentication Required: a captive portal, not central.
+            raise NotCentral("the network asks for a login (HTTP 511): a captive portal is in the way")
         if response.status_code >= 400:
             try:
                 err = response.json()["error"]
