@@ -210,6 +210,7 @@ class SyncEngine:
                 self._state.record_success(report.finished_at, report.server_time or report.finished_at)
         except SyncError as exc:
             report.error = exc
+            report.finished_at = datetime.now(UTC)  # skew is judged against the last answer's time
         finally:
             self._lock.release()
         return report

@@ -14,13 +14,14 @@ class SyncError(Exception):
 
 
 class CentralUnreachable(SyncError):
-    """No answer: network down, DNS, refused, timed out. The till is offline."""
+    """No whole answer: network down, DNS, refused, timed out, reset, or a body cut short."""
 
     code = "unreachable"
 
 
 class NotCentral(SyncError):
-    """Something answered that is not central (captive portal, proxy error page, cut body)."""
+    """Something answered that is not central: a captive portal (200 HTML, 302, 511), or an
+    answer that does not match the protocol. (A proxy's 5xx page reads as ServerFault.)"""
 
     code = "not_central"
 
