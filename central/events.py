@@ -46,6 +46,8 @@ def _apply_sale(session: Session, device: Device, store: Store, event: Event,
                         f"Sale is for store {sale.store_code}, device belongs to {store.code}.")
     if sum(line.amount for line in sale.lines) != sale.total:
         raise Rejection("totals_mismatch", "Line amounts do not add up to the sale total.")
+    if session.get(Sale, sale.sale_id) is not None:
+        raise Rejection("sale_id_reused", "Another event already recorded a sale with this sale id.")
     session.add(Sale(
         sale_id=sale.sale_id, store_id=store.id, device_id=device.id, event_id=event.event_id,
         receipt_no=sale.receipt_no, cashier_id=sale.cashier_id, cashier_name=sale.cashier_name,
@@ -97,7 +99,21 @@ def _previous(session: Session, event: Event, digest: str) -> EventResult | None
 
 
 def apply_event(factory: sessionmaker[Session], device_id: str, event: Event) -> EventResult:
+    """Apply once, ever. Two central processes racing on the same event both get an answer:
+    the loser's insert hits a unique key, rolls back, and reads the winner's outcome."""
     digest = payload_hash(event)
+    for _attempt in range(3):
+        try:
+            return _apply_once(factory, device_id, event, digest)
+        except IntegrityError:
+            with factory() as session:
+                raced = _previous(session, event, digest)
+            if raced is not None:
+                return raced
+    raise RuntimeError(f"event {event.event_id} kept colliding without a recorded outcome")
+
+
+def _apply_once(factory: sessionmaker[Session], device_id: str, event: Event, digest: str) -> EventResult:
     now = utcnow()
     with factory() as session:
         previous = _previous(session, event, digest)
@@ -124,12 +140,5 @@ def apply_event(factory: sessionmaker[Session], device_id: str, event: Event) ->
             outcome=result.model_dump(mode="json"), occurred_at=event.occurred_at.astimezone(UTC),
             received_at=now,
         ))
-        try:
-            session.commit()
-        except IntegrityError:
-            session.rollback()
-            raced = _previous(session, event, digest)
-            if raced is None:
-                raise
-            return raced
+        session.commit()
     return result
