@@ -275,7 +275,12 @@ def read_central(server: EmbeddedCentral, device_id: str) -> CentralState:
     from central.models import ReceivedEvent, Sale, StockMovement
 
     state = CentralState()
+    # One snapshot for all three reads: central may still be applying the batch the killed till
+    # sent, and under READ COMMITTED (PostgreSQL) a sale committed between the read of the events
+    # and the read of the sales would look like a sale without its event.
     with session_factory(server.app.state.engine)() as s:
+        s.connection(execution_options={"isolation_level": "REPEATABLE READ"}
+                     if s.get_bind().dialect.name == "postgresql" else {})
         for ev in s.scalars(select(ReceivedEvent).where(ReceivedEvent.device_id == device_id)):
             state.events[ev.event_id] = (ev.seq, ev.type, ev.status)
         rows = list(s.scalars(select(Sale).where(Sale.device_id == device_id)))
