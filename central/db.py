@@ -12,8 +12,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import QueuePool
 
 from .models import CHAIN_SCOPE, Base, ChangeScope
 
@@ -23,7 +24,10 @@ def utcnow() -> datetime:
 
 
 def _sqlite_engine(url: str, *, immediate: bool) -> Engine:
-    engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
+    # Pools as large as the server's worker threads (anyio's default is 40): a request that
+    # waits for a connection longer than the pool timeout would fail with a 500.
+    engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30},
+                           poolclass=QueuePool, pool_size=10, max_overflow=40, pool_timeout=60)
 
     @event.listens_for(engine, "connect")
     def _pragmas(dbapi_conn, _record):
@@ -56,8 +60,26 @@ class Engines:
 def make_engines(url: str) -> Engines:
     if url.startswith("sqlite"):
         return Engines(_sqlite_engine(url, immediate=True), _sqlite_engine(url, immediate=False))
-    engine = create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=40)
+    engine = create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=40, pool_timeout=60)
     return Engines(engine, engine)
+
+
+def defer_flush(conn: Connection, deferred: bool) -> None:
+    """Let commits on this connection skip (or again wait for) the flush to disk.
+
+    Only for a batch that ends with a flushed commit before anyone is told the outcome
+    (see `events.EventBatch`).  SQLite in WAL mode with synchronous=NORMAL and
+    PostgreSQL with synchronous_commit=off both keep commits atomic and in order; they
+    only leave the last ones unflushed until a later flushed commit.
+    """
+    if conn.in_transaction():
+        raise RuntimeError("change flushing between transactions, not inside one")
+    if conn.dialect.name == "sqlite":
+        # The driver runs in autocommit mode (see _sqlite_engine): no transaction is opened.
+        conn.connection.dbapi_connection.execute(f"PRAGMA synchronous={'NORMAL' if deferred else 'FULL'}")
+    elif conn.dialect.name == "postgresql":
+        conn.exec_driver_sql(f"SET synchronous_commit TO {'off' if deferred else 'on'}")
+        conn.commit()
 
 
 def make_engine(url: str) -> Engine:
