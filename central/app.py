@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import zlib
 from collections.abc import Iterator
-from datetime import date
+from datetime import date, timedelta
 from typing import Annotated, Literal
 
 import orjson
@@ -12,6 +12,7 @@ from fastapi import APIRouter, Depends, FastAPI, Header, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, StreamingResponse
 from pydantic import BaseModel, ValidationError
+from sqlalchemy import update
 from sqlalchemy.orm import Session
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
@@ -44,8 +45,15 @@ from .changes import (
     snapshot_rows,
 )
 from .db import Engines, init_db, make_engines, session_factory, utcnow
-from .devices import EnrollmentError, device_for_token, register_device
-from .events import apply_event
+from .devices import (
+    TOKEN_IDLE_LIMIT,
+    EnrollmentError,
+    device_for_token,
+    needs_seen_update,
+    register_device,
+    token_expired,
+)
+from .events import EventBatch
 from .models import Device, Store
 from .reports import UnknownStore, sales_report
 
@@ -92,7 +100,8 @@ def _malformed(raw: object, exc: ValidationError) -> EventResult:
                        error=ErrorBody(code="malformed_event", message=f"Unreadable event: {where}"))
 
 
-def create_app(db_url: str | None = None, *, engines: Engines | None = None) -> FastAPI:
+def create_app(db_url: str | None = None, *, engines: Engines | None = None,
+               token_idle_limit: timedelta = TOKEN_IDLE_LIMIT) -> FastAPI:
     engines = engines or make_engines(db_url or "sqlite:///central.db")
     init_db(engines.write)
     writes = session_factory(engines.write)
@@ -148,15 +157,27 @@ def create_app(db_url: str | None = None, *, engines: Engines | None = None) -> 
         with writes() as s:
             yield s
 
-    def device(authorization: Annotated[str | None, Header()] = None,
-               s: Session = Depends(read_session)) -> Device:
+    def device(authorization: Annotated[str | None, Header()] = None) -> Device:
+        """The calling till.  Its own short session, closed before the endpoint runs: a push of
+        500 events must not hold a second pooled connection just to remember who sent it."""
         if not authorization or not authorization.startswith("Bearer "):
             raise ApiError(401, "no_token", "This call needs a device token.")
-        found = device_for_token(s, authorization.removeprefix("Bearer ").strip())
+        with reads() as s:
+            found = device_for_token(s, authorization.removeprefix("Bearer ").strip())
         if found is None:
             raise ApiError(401, "bad_token", "The device token is not valid. Enrol the till again.")
         if found.revoked_at is not None:
             raise ApiError(403, "revoked", "This till has been revoked at central. Ask IT to enrol it again.")
+        now = utcnow()
+        if token_expired(found, now, token_idle_limit):
+            raise ApiError(401, "token_expired",
+                           f"This till's token expired after {token_idle_limit.days} days without contact "
+                           "with central. Ask IT to enrol it again.")
+        if needs_seen_update(found, now):
+            with writes() as w:
+                w.execute(update(Device).where(Device.id == found.id).values(last_seen_at=now))
+                w.commit()
+            found.last_seen_at = now
         return found
 
     api = APIRouter(prefix="/api/v1", responses=ERRORS)
@@ -183,13 +204,14 @@ def create_app(db_url: str | None = None, *, engines: Engines | None = None) -> 
         if body.device_id != dev.id:
             raise ApiError(403, "wrong_device", "The batch names a different device than the token.")
         results = []
-        for raw in body.events:
-            try:
-                event = Event.model_validate(raw)
-            except ValidationError as exc:
-                results.append(_malformed(raw, exc))
-                continue
-            results.append(apply_event(writes, dev.id, event))
+        with EventBatch(engines.write, dev.id) as batch:
+            for raw in body.events:
+                try:
+                    event = Event.model_validate(raw)
+                except ValidationError as exc:
+                    results.append(_malformed(raw, exc))
+                    continue
+                results.append(batch.apply(event))
         return PushResponse(results=results, server_time=utcnow())
 
     @api.get("/sync/changes", response_model=ChangesResponse)

@@ -15,6 +15,8 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--db", default=DEFAULT_DB, help="SQLAlchemy URL (sqlite:///f.db, postgresql+psycopg://...)")
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8600)
+    serve.add_argument("--token-idle-days", type=float, default=30.0,
+                       help="a till that has not called central for this long must be enrolled again")
     seed = sub.add_parser("seed-demo", help="create the demo chain in an empty database")
     seed.add_argument("--db", default=DEFAULT_DB)
     seed.add_argument("--products", type=int, default=2000)
@@ -39,11 +41,14 @@ def main(argv: list[str] | None = None) -> int:
     from .db import init_db, make_engine, session_factory
 
     if args.command == "serve":
+        from datetime import timedelta
+
         import uvicorn
 
         from .app import create_app
 
-        uvicorn.run(create_app(args.db), host=args.host, port=args.port, log_level="info")
+        app = create_app(args.db, token_idle_limit=timedelta(days=args.token_idle_days))
+        uvicorn.run(app, host=args.host, port=args.port, log_level="info")
         return 0
     engine = make_engine(args.db)
     init_db(engine)

@@ -18,6 +18,11 @@ from .db import as_utc, utcnow
 from .models import Device, EnrollmentCode, Store
 
 CODE_VALIDITY = timedelta(hours=24)
+TOKEN_IDLE_LIMIT = timedelta(days=30)
+"""A token not used for this long stops working: a till lost, stolen or stored away for a month
+must be enrolled again by IT.  Every call renews it, so a till in daily use never expires."""
+SEEN_RESOLUTION = timedelta(minutes=10)
+"""How stale `last_seen_at` may get before a call writes it again (pulls are frequent reads)."""
 _CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read aloud over the phone
 
 
@@ -76,3 +81,12 @@ def register_device(
 
 def device_for_token(session: Session, token: str) -> Device | None:
     return session.scalar(select(Device).where(Device.token_hash == sha256(token)))
+
+
+def token_expired(device: Device, now: datetime, idle_limit: timedelta = TOKEN_IDLE_LIMIT) -> bool:
+    last_used = device.last_seen_at or device.created_at
+    return as_utc(last_used) + idle_limit < now
+
+
+def needs_seen_update(device: Device, now: datetime) -> bool:
+    return device.last_seen_at is None or as_utc(device.last_seen_at) + SEEN_RESOLUTION < now

@@ -202,6 +202,9 @@ class MainWindow(QMainWindow):
         if isinstance(error, AuthRejected) and error.revoked:
             return self.tr("central revoked this till: it keeps selling, but sends nothing until "
                            "it is enrolled again (F9)")
+        if isinstance(error, AuthRejected) and error.server_code == "token_expired":
+            return self.tr("this till was out of touch with central so long that its token expired: "
+                           "it keeps selling; enrol it again (F9)")
         if isinstance(error, AuthRejected):
             return self.tr("central no longer accepts this till's token: enrol it again (F9)")
         return self.tr("central needs a newer version of this app: ask IT to update it")

@@ -1,30 +1,30 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>CartModel</name>
     <message>
-        <location filename="../../pos_client/ui/cart_model.py" line="56" />
+        <location filename="../../pos_client/ui/cart_model.py" line="56"/>
         <source>Item</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/cart_model.py" line="56" />
+        <location filename="../../pos_client/ui/cart_model.py" line="56"/>
         <source>Qty</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/cart_model.py" line="56" />
+        <location filename="../../pos_client/ui/cart_model.py" line="56"/>
         <source>Unit price</source>
         <translation>单价</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/cart_model.py" line="56" />
+        <location filename="../../pos_client/ui/cart_model.py" line="56"/>
         <source>Discount</source>
         <translation>优惠</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/cart_model.py" line="57" />
+        <location filename="../../pos_client/ui/cart_model.py" line="57"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
@@ -32,64 +32,64 @@
 <context>
     <name>CheckoutScreen</name>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="42" />
+        <location filename="../../pos_client/ui/checkout_screen.py" line="42"/>
         <source>Scan or type a barcode, then Enter</source>
         <translation>扫描或输入条码，按回车</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="43" />
+        <location filename="../../pos_client/ui/checkout_screen.py" line="43"/>
         <source>Barcode</source>
         <translation>条码</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="80" />
+        <location filename="../../pos_client/ui/checkout_screen.py" line="80"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="119" />
+        <location filename="../../pos_client/ui/checkout_screen.py" line="119"/>
         <source>F1 Help</source>
         <translation>F1 帮助</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="120" />
+        <location filename="../../pos_client/ui/checkout_screen.py" line="120"/>
         <source>F9 Sync</source>
         <translation>F9 同步</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="121" />
+        <location filename="../../pos_client/ui/checkout_screen.py" line="121"/>
         <source>F10 Log out</source>
         <translation>F10 退出登录</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="122" />
+        <location filename="../../pos_client/ui/checkout_screen.py" line="122"/>
         <source>F12 Pay</source>
         <translation>F12 收款</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="172" />
+        <location filename="../../pos_client/ui/checkout_screen.py" line="172"/>
         <source>{name} × {qty}</source>
         <translation>{name} × {qty}</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="179" />
+        <location filename="../../pos_client/ui/checkout_screen.py" line="179"/>
         <source>{n} item(s)</source>
         <translation>共 {n} 件</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="191" />
+        <location filename="../../pos_client/ui/checkout_screen.py" line="191"/>
         <source>Saving the sale…</source>
         <translation>正在保存交易…</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="197" />
+        <location filename="../../pos_client/ui/checkout_screen.py" line="197"/>
         <source>Paid {total}
 Change {change}</source>
         <translation>已收款 {total}
 找零 {change}</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="200" />
+        <location filename="../../pos_client/ui/checkout_screen.py" line="200"/>
         <source>Sale {receipt} saved. Receipt is printing.</source>
         <translation>交易 {receipt} 已保存，小票正在打印。</translation>
     </message>
@@ -97,42 +97,42 @@ Change {change}</source>
 <context>
     <name>EnrolDialog</name>
     <message>
-        <location filename="../../pos_client/ui/enrol_dialog.py" line="13" />
+        <location filename="../../pos_client/ui/enrol_dialog.py" line="13"/>
         <source>Enrol this till</source>
         <translation>注册本收银台</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/enrol_dialog.py" line="14" />
-        <source>IT makes a one-time code at central with 'pos-central enroll --store CODE'. Unsent sales are kept and sent after enrolment.</source>
+        <location filename="../../pos_client/ui/enrol_dialog.py" line="14"/>
+        <source>IT makes a one-time code at central with &apos;pos-central enroll --store CODE&apos;. Unsent sales are kept and sent after enrolment.</source>
         <translation>IT 在中心平台用“pos-central enroll --store 门店编码”生成一次性注册码。未上传的交易会保留，注册后上传。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/enrol_dialog.py" line="27" />
+        <location filename="../../pos_client/ui/enrol_dialog.py" line="27"/>
         <source>Enrol</source>
         <translation>注册</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/enrol_dialog.py" line="30" />
+        <location filename="../../pos_client/ui/enrol_dialog.py" line="30"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/enrol_dialog.py" line="33" />
+        <location filename="../../pos_client/ui/enrol_dialog.py" line="33"/>
         <source>Central address</source>
         <translation>中心平台地址</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/enrol_dialog.py" line="34" />
+        <location filename="../../pos_client/ui/enrol_dialog.py" line="34"/>
         <source>One-time code</source>
         <translation>一次性注册码</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/enrol_dialog.py" line="45" />
+        <location filename="../../pos_client/ui/enrol_dialog.py" line="45"/>
         <source>The central address starts with https:// (or http://).</source>
         <translation>中心平台地址应以 https://（或 http://）开头。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/enrol_dialog.py" line="48" />
+        <location filename="../../pos_client/ui/enrol_dialog.py" line="48"/>
         <source>Type the whole one-time code, e.g. ABCD-EFGH-JKLM.</source>
         <translation>请输入完整的一次性注册码，例如 ABCD-EFGH-JKLM。</translation>
     </message>
@@ -140,24 +140,24 @@ Change {change}</source>
 <context>
     <name>LoginScreen</name>
     <message>
-        <location filename="../../pos_client/ui/login_screen.py" line="31" />
+        <location filename="../../pos_client/ui/login_screen.py" line="31"/>
         <source>Enter your staff number and PIN</source>
         <translation>请输入工号和密码</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/login_screen.py" line="36" />
-        <location filename="../../pos_client/ui/login_screen.py" line="53" />
+        <location filename="../../pos_client/ui/login_screen.py" line="36"/>
+        <location filename="../../pos_client/ui/login_screen.py" line="53"/>
         <source>Staff number</source>
         <translation>工号</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/login_screen.py" line="41" />
-        <location filename="../../pos_client/ui/login_screen.py" line="54" />
+        <location filename="../../pos_client/ui/login_screen.py" line="41"/>
+        <location filename="../../pos_client/ui/login_screen.py" line="54"/>
         <source>PIN</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/login_screen.py" line="45" />
+        <location filename="../../pos_client/ui/login_screen.py" line="45"/>
         <source>Log in</source>
         <translation>登录</translation>
     </message>
@@ -165,82 +165,87 @@ Change {change}</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="32" />
+        <location filename="../../pos_client/ui/main_window.py" line="32"/>
         <source>Add the scanned or typed barcode; in payment, confirm the cash</source>
         <translation>添加扫描或输入的条码；收款时确认现金</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="34" />
+        <location filename="../../pos_client/ui/main_window.py" line="34"/>
         <source>Pay</source>
         <translation>收款</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="35" />
+        <location filename="../../pos_client/ui/main_window.py" line="35"/>
         <source>Show this help</source>
         <translation>显示本帮助</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="36" />
+        <location filename="../../pos_client/ui/main_window.py" line="36"/>
         <source>Sync panel: what waits, what needs attention, sync now</source>
         <translation>同步面板：待上传、需处理的事项，立即同步</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="37" />
+        <location filename="../../pos_client/ui/main_window.py" line="37"/>
         <source>Log out (when the sale is empty)</source>
         <translation>退出登录（当前交易为空时）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="38" />
+        <location filename="../../pos_client/ui/main_window.py" line="38"/>
         <source>Clear the barcode field; in payment, back to the sale</source>
         <translation>清空条码框；收款时返回交易</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="64" />
+        <location filename="../../pos_client/ui/main_window.py" line="64"/>
         <source>{store} — till {till}</source>
         <translation>{store} — 收银台 {till}</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="66" />
+        <location filename="../../pos_client/ui/main_window.py" line="66"/>
         <source>{store} · {code} · Till {till}</source>
         <translation>{store} · {code} · 收银台 {till}</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="106" />
+        <location filename="../../pos_client/ui/main_window.py" line="106"/>
         <source>Pay for the sale in progress before logging out.</source>
         <translation>请先完成当前交易的收款，再退出登录。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="157" />
+        <location filename="../../pos_client/ui/main_window.py" line="157"/>
         <source>The sale could not be saved ({error}). Nothing was charged and the cart is kept: try F12 again, and call IT if it keeps failing.</source>
         <translation>交易未能保存（{error}）。未收取任何款项，购物车已保留：请再按 F12 重试，如仍失败请联系 IT。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="167" />
+        <location filename="../../pos_client/ui/main_window.py" line="167"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="203" />
+        <location filename="../../pos_client/ui/main_window.py" line="203"/>
         <source>central revoked this till: it keeps selling, but sends nothing until it is enrolled again (F9)</source>
         <translation>中心平台已停用本收银台：仍可继续销售，但重新注册前不会上传任何数据（F9）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="206" />
-        <source>central no longer accepts this till's token: enrol it again (F9)</source>
+        <location filename="../../pos_client/ui/main_window.py" line="206"/>
+        <source>this till was out of touch with central so long that its token expired: it keeps selling; enrol it again (F9)</source>
+        <translation>本机与总部失联太久，令牌已过期：仍可继续销售；请重新注册本机（F9）</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/main_window.py" line="209"/>
+        <source>central no longer accepts this till&apos;s token: enrol it again (F9)</source>
         <translation>中心平台不再接受本收银台的令牌：请重新注册（F9）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="207" />
+        <location filename="../../pos_client/ui/main_window.py" line="210"/>
         <source>central needs a newer version of this app: ask IT to update it</source>
         <translation>中心平台需要更新版本的收银软件：请联系 IT 升级</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="261" />
+        <location filename="../../pos_client/ui/main_window.py" line="264"/>
         <source>enrolment failed: {error}</source>
         <translation>注册失败：{error}</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="270" />
+        <location filename="../../pos_client/ui/main_window.py" line="273"/>
         <source>The receipt did not print ({detail}). It is kept and will print when the printer is fixed.</source>
         <translation>小票未能打印（{detail}）。小票已保留，打印机恢复后将自动打印。</translation>
     </message>
@@ -248,69 +253,69 @@ Change {change}</source>
 <context>
     <name>Messages</name>
     <message numerus="yes">
-        <location filename="../../pos_client/ui/messages.py" line="24" />
+        <location filename="../../pos_client/ui/messages.py" line="24"/>
         <source>%n minute(s)</source>
         <translation>
             <numerusform>%n 分钟</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="29" />
+        <location filename="../../pos_client/ui/messages.py" line="29"/>
         <source>Barcode {code} failed its check digit: it was misread or mistyped. Scan it again or type the digits under the bars.</source>
         <translation>条码 {code} 校验位错误：可能扫描不完整或输入有误。请重新扫描，或输入条码下方的数字。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="34" />
-        <source>"{code}" is not a product code. Scan the item's barcode or type its digits.</source>
+        <location filename="../../pos_client/ui/messages.py" line="34"/>
+        <source>&quot;{code}&quot; is not a product code. Scan the item&apos;s barcode or type its digits.</source>
         <translation>“{code}”不是商品编码。请扫描商品条码或输入条码数字。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="41" />
+        <location filename="../../pos_client/ui/messages.py" line="41"/>
         <source>A line can hold at most {limit} units. Start a second sale for more.</source>
         <translation>每行最多 {limit} 件。更多数量请另开一笔交易。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="44" />
+        <location filename="../../pos_client/ui/messages.py" line="44"/>
         <source>This sale already has {limit} lines. Pay for it and start another.</source>
         <translation>本笔交易已有 {limit} 行。请先收款，再开始新交易。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="55" />
+        <location filename="../../pos_client/ui/messages.py" line="55"/>
         <source>No product with code {code} at this store. Check the code, or put the item aside and call a supervisor.</source>
         <translation>本店没有编码为 {code} 的商品。请核对编码，或将商品放在一旁并联系主管。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="61" />
+        <location filename="../../pos_client/ui/messages.py" line="61"/>
         <source>{name} has no price at this store yet, so it cannot be sold. Call a supervisor.</source>
         <translation>{name} 在本店尚无售价，暂不能销售。请联系主管。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="66" />
+        <location filename="../../pos_client/ui/messages.py" line="66"/>
         <source>The sale is empty. Scan an item before paying.</source>
         <translation>当前交易为空。请先扫描商品再收款。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="68" />
+        <location filename="../../pos_client/ui/messages.py" line="68"/>
         <source>{tendered} is less than the {due} due. Enter the cash received.</source>
         <translation>{tendered} 少于应收的 {due}。请输入实收现金。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="73" />
+        <location filename="../../pos_client/ui/messages.py" line="73"/>
         <source>Too many wrong PINs. Login is locked for {time}; a supervisor can help.</source>
         <translation>密码错误次数过多，登录已锁定 {time}；可请主管协助。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="77" />
+        <location filename="../../pos_client/ui/messages.py" line="77"/>
         <source>Staff number or PIN is wrong. {left} attempt(s) left before login locks.</source>
         <translation>工号或密码错误。再错 {left} 次将锁定登录。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="81" />
+        <location filename="../../pos_client/ui/messages.py" line="81"/>
         <source>This till has no staff list yet. Connect it to the network and sync, or ask IT to enrol it.</source>
         <translation>本收银台还没有员工名单。请连接网络并同步，或联系 IT 注册本机。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="85" />
+        <location filename="../../pos_client/ui/messages.py" line="85"/>
         <source>Something went wrong: {detail}. The sale in progress is kept; try again or call IT.</source>
         <translation>出现错误：{detail}。当前交易已保留；请重试或联系 IT。</translation>
     </message>
@@ -318,201 +323,201 @@ Change {change}</source>
 <context>
     <name>PaymentDialog</name>
     <message>
-        <location filename="../../pos_client/ui/payment_dialog.py" line="26" />
+        <location filename="../../pos_client/ui/payment_dialog.py" line="26"/>
         <source>Payment</source>
         <translation>收款</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/payment_dialog.py" line="32" />
+        <location filename="../../pos_client/ui/payment_dialog.py" line="32"/>
         <source>Amount due</source>
         <translation>应收金额</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/payment_dialog.py" line="39" />
-        <location filename="../../pos_client/ui/payment_dialog.py" line="40" />
+        <location filename="../../pos_client/ui/payment_dialog.py" line="39"/>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="40"/>
         <source>Cash received</source>
         <translation>实收现金</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/payment_dialog.py" line="53" />
+        <location filename="../../pos_client/ui/payment_dialog.py" line="53"/>
         <source>Exact</source>
         <translation>刚好</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/payment_dialog.py" line="70" />
+        <location filename="../../pos_client/ui/payment_dialog.py" line="70"/>
         <source>Delete last digit</source>
         <translation>删除最后一位</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/payment_dialog.py" line="74" />
+        <location filename="../../pos_client/ui/payment_dialog.py" line="74"/>
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/payment_dialog.py" line="80" />
+        <location filename="../../pos_client/ui/payment_dialog.py" line="80"/>
         <source>Confirm cash (Enter)</source>
         <translation>确认收款（回车）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/payment_dialog.py" line="83" />
+        <location filename="../../pos_client/ui/payment_dialog.py" line="83"/>
         <source>Back to sale (Esc)</source>
         <translation>返回交易（Esc）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/payment_dialog.py" line="124" />
+        <location filename="../../pos_client/ui/payment_dialog.py" line="124"/>
         <source>Not an amount</source>
         <translation>不是有效金额</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/payment_dialog.py" line="129" />
+        <location filename="../../pos_client/ui/payment_dialog.py" line="129"/>
         <source>Still due: {amount}</source>
         <translation>还差：{amount}</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/payment_dialog.py" line="132" />
+        <location filename="../../pos_client/ui/payment_dialog.py" line="132"/>
         <source>Change: {amount}</source>
         <translation>找零：{amount}</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/payment_dialog.py" line="140" />
-        <source>"{text}" is not an amount of cash. Type the cash received, e.g. 100 or 52.50.</source>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="140"/>
+        <source>&quot;{text}&quot; is not an amount of cash. Type the cash received, e.g. 100 or 52.50.</source>
         <translation>“{text}”不是有效的现金金额。请输入实收现金，例如 100 或 52.50。</translation>
     </message>
 </context>
 <context>
     <name>SyncPanel</name>
     <message>
-        <location filename="../../pos_client/ui/sync_panel.py" line="39" />
+        <location filename="../../pos_client/ui/sync_panel.py" line="39"/>
         <source>Sync with central</source>
         <translation>与中心平台同步</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/sync_panel.py" line="57" />
+        <location filename="../../pos_client/ui/sync_panel.py" line="57"/>
         <source>Connection</source>
         <translation>连接状态</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/sync_panel.py" line="58" />
+        <location filename="../../pos_client/ui/sync_panel.py" line="58"/>
         <source>Waiting to send</source>
         <translation>待上传</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/sync_panel.py" line="59" />
+        <location filename="../../pos_client/ui/sync_panel.py" line="59"/>
         <source>Last successful sync</source>
         <translation>上次成功同步</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/sync_panel.py" line="60" />
+        <location filename="../../pos_client/ui/sync_panel.py" line="60"/>
         <source>Offline limits</source>
         <translation>离线限制</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/sync_panel.py" line="65" />
+        <location filename="../../pos_client/ui/sync_panel.py" line="65"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/sync_panel.py" line="65" />
+        <location filename="../../pos_client/ui/sync_panel.py" line="65"/>
         <source>Event</source>
         <translation>事件</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/sync_panel.py" line="65" />
+        <location filename="../../pos_client/ui/sync_panel.py" line="65"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/sync_panel.py" line="65" />
-        <source>Central's reason</source>
+        <location filename="../../pos_client/ui/sync_panel.py" line="65"/>
+        <source>Central&apos;s reason</source>
         <translation>中心平台的原因</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/sync_panel.py" line="71" />
+        <location filename="../../pos_client/ui/sync_panel.py" line="71"/>
         <source>Sync now</source>
         <translation>立即同步</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/sync_panel.py" line="74" />
+        <location filename="../../pos_client/ui/sync_panel.py" line="74"/>
         <source>Enrol this till again…</source>
         <translation>重新注册本收银台…</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/sync_panel.py" line="77" />
+        <location filename="../../pos_client/ui/sync_panel.py" line="77"/>
         <source>A manager or IT can enrol the till again.</source>
         <translation>店长或 IT 可以重新注册本收银台。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/sync_panel.py" line="79" />
+        <location filename="../../pos_client/ui/sync_panel.py" line="79"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/sync_panel.py" line="99" />
+        <location filename="../../pos_client/ui/sync_panel.py" line="99"/>
         <source>Online: central answered the last sync.</source>
         <translation>在线：中心平台已响应上次同步。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/sync_panel.py" line="101" />
+        <location filename="../../pos_client/ui/sync_panel.py" line="101"/>
         <source>Not yet known: the first sync is running.</source>
         <translation>尚未确定：首次同步正在进行。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/sync_panel.py" line="103" />
+        <location filename="../../pos_client/ui/sync_panel.py" line="103"/>
         <source>Offline: {detail}. Sales go on and are sent later.</source>
         <translation>离线：{detail}。可继续销售，稍后上传。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/sync_panel.py" line="104" />
+        <location filename="../../pos_client/ui/sync_panel.py" line="104"/>
         <source>central did not answer</source>
         <translation>中心平台没有响应</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/sync_panel.py" line="105" />
+        <location filename="../../pos_client/ui/sync_panel.py" line="105"/>
         <source>{n} event(s), oldest {age} old</source>
         <translation>{n} 条事件，最早的已等待 {age}</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/sync_panel.py" line="107" />
+        <location filename="../../pos_client/ui/sync_panel.py" line="107"/>
         <source>nothing: every event has reached central</source>
         <translation>无：所有事件均已到达中心平台</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/sync_panel.py" line="110" />
+        <location filename="../../pos_client/ui/sync_panel.py" line="110"/>
         <source>never</source>
         <translation>从未</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/sync_panel.py" line="113" />
+        <location filename="../../pos_client/ui/sync_panel.py" line="113"/>
         <source>Only cash is taken: the till has not synced for {hours} h or more. Card and wallet tenders unlock after the next successful sync.</source>
         <translation>仅收现金：本收银台已 {hours} 小时或更久未同步。下次同步成功后，银行卡和钱包支付将解锁。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/sync_panel.py" line="116" />
+        <location filename="../../pos_client/ui/sync_panel.py" line="116"/>
         <source>Card and wallet tenders lock after {hours} h without a sync ({left} left). Cash is always taken.</source>
         <translation>超过 {hours} 小时未同步，银行卡和钱包支付将锁定（剩余 {left}）。现金始终可收。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/sync_panel.py" line="123" />
-        <source>This till's clock is {m} min ahead of central. Ask IT to set the time.</source>
+        <location filename="../../pos_client/ui/sync_panel.py" line="123"/>
+        <source>This till&apos;s clock is {m} min ahead of central. Ask IT to set the time.</source>
         <translation>本收银台时钟比中心平台快 {m} 分钟。请联系 IT 校准时间。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/sync_panel.py" line="125" />
-        <source>This till's clock is {m} min behind central. Ask IT to set the time.</source>
+        <location filename="../../pos_client/ui/sync_panel.py" line="125"/>
+        <source>This till&apos;s clock is {m} min behind central. Ask IT to set the time.</source>
         <translation>本收银台时钟比中心平台慢 {m} 分钟。请联系 IT 校准时间。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/sync_panel.py" line="131" />
+        <location filename="../../pos_client/ui/sync_panel.py" line="131"/>
         <source>Needs attention: {n} event(s) central could not accept. They are kept here; a manager should report them to central support.</source>
         <translation>需处理：{n} 条事件未被中心平台接受。它们保留在此处；请店长报告给中心平台支持人员。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/sync_panel.py" line="133" />
+        <location filename="../../pos_client/ui/sync_panel.py" line="133"/>
         <source>Needs attention: nothing.</source>
         <translation>需处理：无。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/sync_panel.py" line="149" />
+        <location filename="../../pos_client/ui/sync_panel.py" line="149"/>
         <source>Loading {what} from central: {done} of {total}</source>
         <translation>正在从中心平台加载 {what}：{done} / {total}</translation>
     </message>
@@ -520,52 +525,52 @@ Change {change}</source>
 <context>
     <name>TopBar</name>
     <message>
-        <location filename="../../pos_client/ui/top_bar.py" line="46" />
+        <location filename="../../pos_client/ui/top_bar.py" line="46"/>
         <source>Staff: {name}</source>
         <translation>收银员：{name}</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/top_bar.py" line="50" />
+        <location filename="../../pos_client/ui/top_bar.py" line="50"/>
         <source>Connecting…</source>
         <translation>正在连接…</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/top_bar.py" line="52" />
+        <location filename="../../pos_client/ui/top_bar.py" line="52"/>
         <source>● Online</source>
         <translation>● 在线</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/top_bar.py" line="54" />
+        <location filename="../../pos_client/ui/top_bar.py" line="54"/>
         <source>● Offline</source>
         <translation>● 离线</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/top_bar.py" line="64" />
+        <location filename="../../pos_client/ui/top_bar.py" line="64"/>
         <source>Loading {what} {pct}%</source>
         <translation>正在加载 {what} {pct}%</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/top_bar.py" line="69" />
+        <location filename="../../pos_client/ui/top_bar.py" line="69"/>
         <source>● Sync stopped</source>
         <translation>● 同步已停止</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/top_bar.py" line="77" />
+        <location filename="../../pos_client/ui/top_bar.py" line="77"/>
         <source>All sent</source>
         <translation>已全部上传</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/top_bar.py" line="81" />
+        <location filename="../../pos_client/ui/top_bar.py" line="81"/>
         <source>Unsent: {n} (oldest {m} min)</source>
         <translation>待上传：{n}（最早 {m} 分钟前）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/top_bar.py" line="89" />
+        <location filename="../../pos_client/ui/top_bar.py" line="89"/>
         <source>Printer OK</source>
         <translation>打印机正常</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/top_bar.py" line="92" />
+        <location filename="../../pos_client/ui/top_bar.py" line="92"/>
         <source>Printer fault: {n} waiting</source>
         <translation>打印机故障：{n} 张待打印</translation>
     </message>

@@ -187,6 +187,41 @@ def test_token_central_no_longer_knows_is_rejected_not_revoked(till: Till,
     assert len(central_sales(central)) == 1
 
 
+def test_token_that_expired_during_weeks_offline_stops_sync_and_keeps_the_sales(
+        till: Till, central: EmbeddedCentral) -> None:
+    """The till was stored away (or offline) for longer than central's idle limit, and sold."""
+    sold = [sell(till, n=i) for i in range(3)]
+    cursor = till.settings.get(CURSOR_KEY)
+    idle = utcnow() - timedelta(days=31)
+    set_device(central, till.config.device.device_id, last_seen_at=idle, created_at=idle)
+    report = run(till)
+    assert isinstance(report.error, AuthRejected), report.error
+    assert report.error.server_code == "token_expired" and report.error.revoked is False
+    assert "enrol" in report.error.message
+    assert till.outbox.stats().pending == 3 and till.outbox.stats().rejected == 0
+    assert till.settings.get(CURSOR_KEY) == cursor
+    assert central_sales(central) == []
+    with session_factory(central.app.state.engine)() as s:  # a refused call renews nothing
+        last_seen = as_utc(s.get(Device, till.config.device.device_id).last_seen_at)
+    assert last_seen < utcnow() - timedelta(days=30)
+
+    # IT enrols the till again (a new device at central); the queued sales go, once each.
+    enroll(till.paths, central.url, make_code(central), "test-till")
+    till.config = load_config(till.paths.config_file)  # as the app does after re-enrolment
+    report = run(till)
+    assert report.ok and report.pushed == 3, report.error
+    assert sorted(s.sale_id for s in central_sales(central)) == sorted(s.sale_id for s in sold)
+
+
+def test_every_call_renews_the_token(till: Till, central: EmbeddedCentral) -> None:
+    nearly = utcnow() - timedelta(days=29)
+    set_device(central, till.config.device.device_id, last_seen_at=nearly)
+    assert run(till).ok  # a pull alone, nothing to push
+    with session_factory(central.app.state.engine)() as s:
+        seen = as_utc(s.get(Device, till.config.device.device_id).last_seen_at)
+    assert seen > utcnow() - timedelta(minutes=1)
+
+
 # --------------------------------------------------------------------------- clocks
 def test_sale_from_a_till_three_hours_ahead_is_accepted_once(till: Till, central: EmbeddedCentral) -> None:
     ahead = timedelta(hours=3)
