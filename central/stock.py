@@ -57,11 +57,11 @@ def move_stock_many(conn: Connection, store_id: str, deltas: dict[str, int], rea
         {"store_id": store_id, "sku": sku, "delta": deltas[sku], "reason": reason,
          "event_id": event_id, "created_at": now} for sku in skus])
     add = _add_to_levels(conn.dialect.name)
-    changed: dict[str, dict] = {}
-    for sku in skus:
-        _sku, on_hand, position = conn.execute(
-            add, {"store_id": store_id, "sku": sku, "on_hand": deltas[sku], "position": 1}).one()
-        changed[sku] = {"sku": sku, "on_hand": on_hand, "position": position}
+    # Several rows with RETURNING go as one statement (SQLAlchemy's "insertmanyvalues").
+    rows = conn.execute(add, [{"store_id": store_id, "sku": sku, "on_hand": deltas[sku], "position": 1}
+                              for sku in skus]).all()
+    changed = {sku: {"sku": sku, "on_hand": on_hand, "position": position} for sku, on_hand, position in rows}
+    assert len(changed) == len(skus)
     conn.execute(insert(ChangeLogEntry.__table__), [
         {"scope": store_id, "seq": first_seq + offset, "entity": "stock_level", "entity_id": sku,
          "op": "upsert", "data": changed[sku], "created_at": now} for offset, sku in enumerate(skus)])
