@@ -20,10 +20,12 @@ os.environ.setdefault("POS_TOKEN_STORE", "file")
 
 from central.demo_catalog import demo_products  # noqa: E402
 from central.seed import DEMO_STAFF  # noqa: E402
+from central.spoken_names import spoken_forms  # noqa: E402
 from pos_client.config import Config, Paths, save_config  # noqa: E402
 from pos_client.domain.pins import hash_pin  # noqa: E402
 from pos_client.store.changes import StateApplier, StateChange  # noqa: E402
 from pos_client.store.database import open_database  # noqa: E402
+from pos_client.store.snapshot import SnapshotWriter  # noqa: E402
 
 
 def prepare_till(data_dir: Path, products: int) -> Paths:
@@ -40,18 +42,29 @@ def prepare_till(data_dir: Path, products: int) -> Paths:
                       {"staff_id": f"staff-{s.code}", "code": s.code, "name": s.name, "role": s.role,
                        "pin_hash": hash_pin(s.pin), "active": True}) for s in DEMO_STAFF[:2]],
     ], "0")
-    page: list[StateChange] = []
-    for i, p in enumerate(demo_products(products)):
-        page.append(StateChange("product", p.sku, "upsert", {
+    # Products, barcodes and prices go in as a first catalog load does: snapshot pages.
+    writers = {entity: SnapshotWriter(engine, entity) for entity in ("product", "barcode", "price")}
+    pages: dict[str, list] = {entity: [] for entity in writers}
+
+    def flush() -> None:
+        for entity, rows in pages.items():
+            writers[entity].add(rows)
+            rows.clear()
+
+    for p in demo_products(products):
+        pinyin, initials = spoken_forms(p.name)  # as central sends them
+        pages["product"].append((p.sku, {
             "sku": p.sku, "name": p.name, "name_en": p.name_en, "category": p.category,
-            "brand": p.brand, "unit": p.unit}))
-        page.append(StateChange("barcode", p.barcode, "upsert", {"code": p.barcode, "sku": p.sku}))
-        page.append(StateChange("price", f"{p.sku}@*", "upsert",
-                                {"sku": p.sku, "amount": p.price, "scope": "chain"}))
-        if len(page) >= 15000:
-            applier.apply_page(page, str(i))
-            page = []
-    applier.apply_page(page, str(products))
+            "brand": p.brand, "unit": p.unit, "pinyin": pinyin, "initials": initials}))
+        pages["barcode"].append((p.barcode, {"code": p.barcode, "sku": p.sku}))
+        pages["price"].append((f"{p.sku}@*", {"sku": p.sku, "amount": p.price, "scope": "chain"}))
+        if len(pages["product"]) >= 5000:
+            flush()
+    flush()
+    for writer in writers.values():
+        writer.finish()  # the sweep, and for products the search index built in one go
+        writer.close()
+    applier.apply_page([], str(products))
     engine.dispose()
     config = Config()
     config.device.store_code, config.device.terminal_no = "S001", "01"

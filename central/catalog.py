@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from .changelog import ensure_scope, log_change, log_changes
 from .db import utcnow
 from .models import CHAIN_SCOPE, Barcode, Price, Product, Staff, Store
+from .spoken_names import spoken_forms
 
 
 def store_config_data(store: Store) -> dict:
@@ -71,6 +72,13 @@ class CatalogRow:
         self.price, self.barcodes = price, tuple(barcodes)
 
 
+def product_data(row: CatalogRow) -> dict:
+    """A product as central keeps it and sends it down, spoken forms included."""
+    pinyin, initials = spoken_forms(row.name)
+    return {"sku": row.sku, "name": row.name, "name_en": row.name_en, "category": row.category,
+            "brand": row.brand, "unit": row.unit, "pinyin": pinyin, "initials": initials}
+
+
 def add_products(session: Session, rows: Iterable[CatalogRow], chunk: int = 5000) -> int:
     """Bulk insert for seeding and imports: core inserts in chunks, not ORM objects."""
     ensure_scope(session, CHAIN_SCOPE)
@@ -92,8 +100,7 @@ def add_products(session: Session, rows: Iterable[CatalogRow], chunk: int = 5000
         changes.clear()
 
     for row in rows:
-        product = {"sku": row.sku, "name": row.name, "name_en": row.name_en,
-                   "category": row.category, "brand": row.brand, "unit": row.unit}
+        product = product_data(row)
         products.append(product)
         changes.append({"entity": "product", "entity_id": row.sku, "op": "upsert", "data": product})
         for code in row.barcodes:

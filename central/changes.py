@@ -19,6 +19,7 @@ from sync.protocol import Change
 from .catalog import store_config_data
 from .models import (
     CHAIN_SCOPE,
+    MEMBER_SCOPE,
     Barcode,
     ChangeLogEntry,
     ChangeScope,
@@ -111,7 +112,8 @@ def snapshot_count(session: Session, store_id: str, entity: str) -> int:
     if entity == "barcode":
         return session.scalar(count.select_from(Barcode)) or 0
     if entity == "price":
-        return session.scalar(count.select_from(Price).where(Price.scope.in_(["*", store_id]))) or 0
+        return session.scalar(count.select_from(Price).where(
+            Price.scope.in_(["*", MEMBER_SCOPE, store_id]))) or 0
     if entity == "stock_level":
         return session.scalar(count.select_from(StockLevel).where(StockLevel.store_id == store_id)) or 0
     raise KeyError(entity)
@@ -135,19 +137,19 @@ def snapshot_rows(session: Session, store_id: str, entity: str) -> Iterator[tupl
                          "pin_hash": s.pin_hash, "active": s.active}
     elif entity == "product":
         stmt = select(Product.sku, Product.name, Product.name_en, Product.category, Product.brand,
-                      Product.unit).execution_options(**batch)
-        for sku, name, name_en, category, brand, unit in session.execute(stmt):
+                      Product.unit, Product.pinyin, Product.initials).execution_options(**batch)
+        for sku, name, name_en, category, brand, unit, pinyin, initials in session.execute(stmt):
             yield sku, {"sku": sku, "name": name, "name_en": name_en, "category": category,
-                        "brand": brand, "unit": unit}
+                        "brand": brand, "unit": unit, "pinyin": pinyin, "initials": initials}
     elif entity == "barcode":
         for code, sku in session.execute(select(Barcode.code, Barcode.sku).execution_options(**batch)):
             yield code, {"code": code, "sku": sku}
     elif entity == "price":
-        stmt = (select(Price.sku, Price.scope, Price.amount).where(Price.scope.in_(["*", store_id]))
-                .execution_options(**batch))
+        stmt = (select(Price.sku, Price.scope, Price.amount)
+                .where(Price.scope.in_(["*", MEMBER_SCOPE, store_id])).execution_options(**batch))
         for sku, scope, amount in session.execute(stmt):
-            yield f"{sku}@{scope}", {"sku": sku, "amount": amount,
-                                     "scope": "chain" if scope == "*" else "store"}
+            wire = "chain" if scope == "*" else MEMBER_SCOPE if scope == MEMBER_SCOPE else "store"
+            yield f"{sku}@{scope}", {"sku": sku, "amount": amount, "scope": wire}
     elif entity == "stock_level":
         stmt = (select(StockLevel.sku, StockLevel.on_hand, StockLevel.position)
                 .where(StockLevel.store_id == store_id).execution_options(**batch))

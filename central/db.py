@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from sqlalchemy import Connection, Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event, inspect
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool
 
@@ -86,8 +86,21 @@ def make_engine(url: str) -> Engine:
     return make_engines(url).write
 
 
+_ADDED_COLUMNS = {  # table: columns added after a database could already exist
+    "products": ("pinyin VARCHAR(400) NOT NULL DEFAULT ''", "initials VARCHAR(200) NOT NULL DEFAULT ''"),
+}
+
+
 def init_db(engine: Engine) -> None:
+    """Create what is missing.  Central has no migration tool yet; the few columns added
+    since the first release are added here to databases made before them."""
     Base.metadata.create_all(engine)
+    with engine.begin() as conn:
+        for table, columns in _ADDED_COLUMNS.items():
+            have = {c["name"] for c in inspect(conn).get_columns(table)}
+            for column in columns:
+                if column.split()[0] not in have:
+                    conn.exec_driver_sql(f"ALTER TABLE {table} ADD COLUMN {column}")
     with Session(engine) as session:
         if session.get(ChangeScope, CHAIN_SCOPE) is None:
             session.add(ChangeScope(scope=CHAIN_SCOPE, last_seq=0, min_seq=1))

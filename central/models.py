@@ -88,6 +88,9 @@ class Product(Base):
     category: Mapped[str] = mapped_column(String(64), default="")
     brand: Mapped[str] = mapped_column(String(64), default="")
     unit: Mapped[str] = mapped_column(String(16), default="")
+    pinyin: Mapped[str] = mapped_column(String(400), default="")
+    initials: Mapped[str] = mapped_column(String(200), default="")
+    """The name's spoken forms for search at the tills (see spoken_names.py)."""
 
 
 class Barcode(Base):
@@ -96,8 +99,12 @@ class Barcode(Base):
     sku: Mapped[str] = mapped_column(ForeignKey("products.sku"), index=True)
 
 
+MEMBER_SCOPE = "member"
+
+
 class Price(Base):
-    """A chain-wide list price (scope '*') or a store's own price (scope = store id)."""
+    """A chain-wide list price (scope '*'), the chain's member price (scope 'member') or a
+    store's own price (scope = store id)."""
 
     __tablename__ = "prices"
     sku: Mapped[str] = mapped_column(ForeignKey("products.sku"), primary_key=True)

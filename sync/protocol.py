@@ -205,6 +205,10 @@ class ProductData(_Lenient):
     category: str = ""
     brand: str = ""
     unit: str = ""
+    pinyin: str = ""
+    """The name's full pinyin, one group per word ("kekoukele jingdian"), for search."""
+    initials: str = ""
+    """The name's pinyin initials, one group per word ("kkkl jd")."""
 
 
 class BarcodeData(_Lenient):
@@ -215,7 +219,8 @@ class BarcodeData(_Lenient):
 class PriceData(_Lenient):
     sku: str
     amount: Money
-    scope: Literal["chain", "store"] = "chain"
+    scope: Literal["chain", "store", "member"] = "chain"
+    """chain: list price; store: this store's own price; member: the chain's member price."""
 
 
 class StockLevelData(_Lenient):

@@ -12,7 +12,9 @@ from dataclasses import dataclass
 
 from sqlalchemy import Engine, func, select, text
 
-from .schema import product, store_config
+from pos_client.domain.search_text import match_query
+
+from .schema import barcode, price, product, stock_level, store_config
 
 _BY_BARCODE = text(
     """
@@ -34,6 +36,23 @@ _BY_SKU = text(
 )
 
 
+_SEARCH = text(
+    """
+    SELECT p.sku, p.name, p.name_en, p.unit,
+           (SELECT code FROM barcode WHERE sku = p.sku ORDER BY code LIMIT 1) AS code,
+           COALESCE((SELECT amount FROM price WHERE sku = p.sku AND scope = 'store'),
+                    (SELECT amount FROM price WHERE sku = p.sku AND scope = 'chain')) AS amount,
+           (SELECT on_hand FROM stock_level WHERE sku = p.sku) AS on_hand
+    FROM product p
+    WHERE p.rowid IN (SELECT rowid FROM product_fts WHERE product_fts MATCH :query LIMIT :candidates)
+    """
+)
+SEARCH_CANDIDATES = 400
+"""Matches ranked per search.  FTS5's own bm25 ranking reads every match of a short
+prefix (a single letter matches most of a million products, 200 ms); ranking a bounded
+set keeps every keystroke fast, and a cashier who sees too many types one more letter."""
+
+
 @dataclass(frozen=True, slots=True)
 class CatalogItem:
     sku: str
@@ -43,6 +62,46 @@ class CatalogItem:
     barcode: str | None
     price: int | None
     """None when central has sent no price: such an item cannot be sold."""
+
+
+@dataclass(frozen=True, slots=True)
+class ProductMatch:
+    item: CatalogItem
+    on_hand: int | None
+    """This store's stock as central last sent it; None when central sent none."""
+
+
+@dataclass(frozen=True, slots=True)
+class ProductDetails:
+    """Everything the till knows of one product: for lookups by staff and scripts."""
+
+    sku: str
+    name: str
+    name_en: str
+    category: str
+    brand: str
+    unit: str
+    barcodes: tuple[str, ...]
+    price: int | None
+    """The price a sale here uses: this store's own if central set one, else the chain's."""
+    chain_price: int | None
+    store_price: int | None
+    member_price: int | None
+    on_hand: int | None
+
+
+def _rank(typed: str, item: CatalogItem) -> tuple:
+    """Names that start with what was typed, then names with a word that does, then the rest;
+    within each, sellable before unpriced, shorter (closer) names first, then by SKU."""
+    t = " ".join(typed.lower().split())
+    names = (item.name.lower(), item.name_en.lower())
+    if any(n.startswith(t) for n in names):
+        place = 0
+    elif any(w.startswith(t) for n in names for w in n.split()):
+        place = 1
+    else:
+        place = 2
+    return (place, item.price is None, len(item.name), item.sku)
 
 
 class CatalogReader:
@@ -66,6 +125,34 @@ class CatalogReader:
 
     def by_sku(self, sku: str) -> CatalogItem | None:
         return self._one(_BY_SKU, sku)
+
+    def search(self, typed: str, limit: int = 20) -> list[ProductMatch]:
+        """Products whose name, English name, brand, pinyin or initials match what was typed."""
+        query = match_query(typed)
+        if query is None:
+            return []
+        with self._engine.connect() as conn:
+            rows = conn.execute(_SEARCH, {"query": query, "candidates": SEARCH_CANDIDATES}).all()
+        matches = [ProductMatch(CatalogItem(sku=r[0], name=r[1], name_en=r[2], unit=r[3], barcode=r[4],
+                                            price=r[5]), r[6]) for r in rows]
+        matches.sort(key=lambda m: _rank(typed, m.item))
+        return matches[:limit]
+
+    def details(self, sku: str) -> ProductDetails | None:
+        with self._engine.connect() as conn:
+            row = conn.execute(select(product).where(product.c.sku == sku)).first()
+            if row is None:
+                return None
+            codes = tuple(conn.execute(select(barcode.c.code).where(barcode.c.sku == sku)
+                                       .order_by(barcode.c.code)).scalars())
+            prices = dict(conn.execute(select(price.c.scope, price.c.amount).where(price.c.sku == sku)).all())
+            on_hand = conn.execute(select(stock_level.c.on_hand).where(stock_level.c.sku == sku)).scalar()
+        store_price, chain_price = prices.get("store"), prices.get("chain")
+        return ProductDetails(
+            sku=row.sku, name=row.name, name_en=row.name_en, category=row.category, brand=row.brand,
+            unit=row.unit, barcodes=codes, price=store_price if store_price is not None else chain_price,
+            chain_price=chain_price, store_price=store_price, member_price=prices.get("member"),
+            on_hand=on_hand)
 
     def product_count(self) -> int:
         with self._engine.connect() as conn:

@@ -15,6 +15,8 @@ from typing import Any
 from sqlalchemy import Connection, Engine, delete
 from sqlalchemy.dialects.sqlite import insert
 
+from pos_client.domain.search_text import index_text
+
 from .schema import barcode, price, product, staff, stock_level, store_config
 from .settings import put_setting
 
@@ -27,6 +29,17 @@ class StateChange:
     id: str
     op: str
     data: dict[str, Any] | None
+
+
+def price_scope(d: dict[str, Any]) -> str:
+    """'chain' (list price), 'store' (this store's own) or 'member' (chain price for members)."""
+    scope = d.get("scope", "chain")
+    return scope if scope in ("store", "member") else "chain"
+
+
+def product_search_text(d: dict[str, Any]) -> str:
+    return index_text(str(d["name"]), str(d.get("name_en") or ""), str(d.get("brand") or ""),
+                      str(d.get("pinyin") or ""), str(d.get("initials") or ""))
 
 
 def _upsert(conn: Connection, table, keys: list[str], values: dict) -> None:
@@ -45,6 +58,7 @@ def _apply_one(conn: Connection, change: StateChange) -> None:
         _upsert(conn, product, ["sku"], {
             "sku": d["sku"], "name": d["name"], "name_en": d.get("name_en", ""),
             "category": d.get("category", ""), "brand": d.get("brand", ""), "unit": d.get("unit", ""),
+            "search": product_search_text(d),
         })
     elif change.entity == "barcode":
         if change.op == "delete":
@@ -54,11 +68,11 @@ def _apply_one(conn: Connection, change: StateChange) -> None:
     elif change.entity == "price":
         sku, _, _scope = change.id.partition("@")
         if change.op == "delete":
-            scope = "chain" if _scope == "*" else "store"
+            scope = "chain" if _scope == "*" else "member" if _scope == "member" else "store"
             conn.execute(delete(price).where(price.c.sku == sku, price.c.scope == scope))
             return
         _upsert(conn, price, ["sku", "scope"],
-                {"sku": d["sku"], "scope": d.get("scope", "chain"), "amount": int(d["amount"])})
+                {"sku": d["sku"], "scope": price_scope(d), "amount": int(d["amount"])})
     elif change.entity == "staff":
         if change.op == "delete":
             conn.execute(delete(staff).where(staff.c.staff_id == change.id))

@@ -40,6 +40,8 @@ product = Table(
     Column("category", String, nullable=False),
     Column("brand", String, nullable=False),
     Column("unit", String, nullable=False),
+    Column("search", Text, nullable=False, server_default=""),
+    # Kept in the FTS5 index product_fts by triggers (migration 0004); not a Table here.
 )
 
 barcode = Table(

@@ -15,12 +15,18 @@ from typing import Any
 
 from sqlalchemy import Engine
 
+from .changes import price_scope, product_search_text
+
 Row = tuple[str, dict[str, Any]]
+SEARCH_REBUILD_KEY = "search.rebuild_pending"
+"""Set while a first product load defers name indexing to its end (migration 0004's triggers)."""
 
 _UPSERT = {
-    "product": ("INSERT INTO product (sku, name, name_en, category, brand, unit) VALUES (?,?,?,?,?,?) "
+    "product": ("INSERT INTO product (sku, name, name_en, category, brand, unit, search) "
+                "VALUES (?,?,?,?,?,?,?) "
                 "ON CONFLICT(sku) DO UPDATE SET name=excluded.name, name_en=excluded.name_en, "
-                "category=excluded.category, brand=excluded.brand, unit=excluded.unit"),
+                "category=excluded.category, brand=excluded.brand, unit=excluded.unit, "
+                "search=excluded.search"),
     "barcode": ("INSERT INTO barcode (code, sku) VALUES (?,?) "
                 "ON CONFLICT(code) DO UPDATE SET sku=excluded.sku"),
     "price": ("INSERT INTO price (sku, scope, amount) VALUES (?,?,?) "
@@ -43,11 +49,11 @@ def _params(entity: str, row_id: str, d: dict[str, Any]) -> tuple[tuple, str]:
     """(upsert parameters, local key); raises KeyError/TypeError/ValueError on a malformed row."""
     if entity == "product":
         return (str(d["sku"]), str(d["name"]), str(d.get("name_en", "")), str(d.get("category", "")),
-                str(d.get("brand", "")), str(d.get("unit", ""))), str(d["sku"])
+                str(d.get("brand", "")), str(d.get("unit", "")), product_search_text(d)), str(d["sku"])
     if entity == "barcode":
         return (str(d["code"]), str(d["sku"])), str(d["code"])
     if entity == "price":
-        scope = "store" if d.get("scope") == "store" else "chain"
+        scope = price_scope(d)
         amount = d["amount"]
         if not isinstance(amount, int) or isinstance(amount, bool):
             raise TypeError("amount")
@@ -76,6 +82,22 @@ class SnapshotWriter:
         self._cur.execute("PRAGMA synchronous=NORMAL")
         self._cur.execute("CREATE TEMP TABLE IF NOT EXISTS snapshot_ids (id TEXT PRIMARY KEY)")
         self._cur.execute("DELETE FROM snapshot_ids")
+        if entity == "product":
+            self._pause_search_index_for_a_first_load()
+
+    def _pause_search_index_for_a_first_load(self) -> None:
+        """Into an empty product table (or after a first load that was cut off), index once at the
+        end instead of row by row; reloads of a full catalog keep the triggers (few rows change)."""
+        self._cur.execute("BEGIN IMMEDIATE")
+        try:
+            empty = self._cur.execute("SELECT NOT EXISTS (SELECT 1 FROM product)").fetchone()[0]
+            if empty:
+                self._cur.execute("INSERT OR IGNORE INTO settings (key, value) VALUES (?, 'true')",
+                                  (SEARCH_REBUILD_KEY,))
+            self._cur.execute("COMMIT")
+        except BaseException:
+            self._cur.execute("ROLLBACK")
+            raise
 
     def add(self, rows: Iterable[Row]) -> int:
         params, keys = [], []
@@ -105,6 +127,10 @@ class SnapshotWriter:
             self._cur.execute(f"DELETE FROM {self.entity} WHERE {_KEY[self.entity]} "
                               "NOT IN (SELECT id FROM snapshot_ids)")
             self._cur.execute("DELETE FROM snapshot_ids")
+            if self.entity == "product":
+                paused = self._cur.execute("DELETE FROM settings WHERE key = ?", (SEARCH_REBUILD_KEY,))
+                if paused.rowcount:
+                    self._cur.execute("INSERT INTO product_fts(product_fts) VALUES ('rebuild')")
             self._cur.execute("COMMIT")
         except BaseException:
             self._cur.execute("ROLLBACK")

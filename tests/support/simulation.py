@@ -87,7 +87,7 @@ from pos_client.services.checkout import CheckoutService, NotForSale
 from pos_client.services.sync_service import TillState, till_sync_lock
 from pos_client.services.till import Till
 from pos_client.services.token_store import FileTokenStore
-from pos_client.store.changes import CURSOR_KEY
+from pos_client.store.changes import CURSOR_KEY, product_search_text
 from sync.client import CentralClient
 from sync.engine import SyncEngine, SyncReport
 from sync.protocol import ENTITIES
@@ -990,6 +990,12 @@ class Simulation:
     def _check_converged(self, s: Session, t: SimTill) -> None:
         with t.till.engine.connect() as conn:
             local = _local_state(conn)
+            try:  # the name-search index holds exactly the product rows' text
+                conn.exec_driver_sql(
+                    "INSERT INTO product_fts(product_fts, rank) VALUES ('integrity-check', 1)")
+            except Exception as exc:
+                self.violation(f"{t.label} search index differs from its products: {exc}")
+            conn.rollback()
         for entity in ENTITIES:
             central_rows = _central_state(s, t.store_id, entity)
             mine = local.get(entity)
@@ -1062,9 +1068,9 @@ def _local_state(conn) -> dict[str, dict]:
                       for r in conn.execute(text(
                           "SELECT staff_id, code, name, role, pin_hash, active FROM staff"))}
     state["product"] = {r[0]: {"sku": r[0], "name": r[1], "name_en": r[2], "category": r[3], "brand": r[4],
-                               "unit": r[5]}
+                               "unit": r[5], "search": r[6]}
                         for r in conn.execute(text(
-                            "SELECT sku, name, name_en, category, brand, unit FROM product"))}
+                            "SELECT sku, name, name_en, category, brand, unit, search FROM product"))}
     state["barcode"] = {r[0]: {"code": r[0], "sku": r[1]}
                         for r in conn.execute(text("SELECT code, sku FROM barcode"))}
     state["price"] = {f"{r[0]}|{r[1]}": {"sku": r[0], "scope": r[1], "amount": r[2]}
@@ -1082,6 +1088,10 @@ def _central_state(s: Session, store_id: str, entity: str) -> dict:
                                                       "amount": data["amount"]}
         elif entity == "staff":
             rows[row_id] = {**data, "active": bool(data.get("active", True))}
+        elif entity == "product":
+            # The till folds the spoken forms into its search text; compare that.
+            rows[row_id] = {k: data[k] for k in ("sku", "name", "name_en", "category", "brand", "unit")}
+            rows[row_id]["search"] = product_search_text(data)
         else:
             rows[row_id] = dict(data)
     return rows
