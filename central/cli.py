@@ -31,6 +31,11 @@ def _parser() -> argparse.ArgumentParser:
     compact = sub.add_parser("compact", help="drop change-log entries older than the retention")
     compact.add_argument("--db", default=DEFAULT_DB)
     compact.add_argument("--keep-days", type=float, default=30.0)
+    imp = sub.add_parser("import-catalog", help="add or update products from a CSV file (all or nothing)")
+    imp.add_argument("--db", default=DEFAULT_DB)
+    imp.add_argument("file", help="CSV with columns sku, barcode, name, name_en, category, brand, unit, "
+                                  "price, member_price")
+    imp.add_argument("--json", action="store_true", help="print the report as JSON")
     gaps = sub.add_parser("gaps", help="devices with missing event sequence numbers")
     gaps.add_argument("--db", default=DEFAULT_DB)
     return parser
@@ -62,6 +67,8 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.command == "report":
         return _report(factory, args)
+    if args.command == "import-catalog":
+        return _import_catalog(factory, args)
     if args.command == "compact":
         from datetime import timedelta
 
@@ -90,6 +97,44 @@ def main(argv: list[str] | None = None) -> int:
         session.commit()
     print(f"one-time enrolment code for {args.store}, valid 24 hours:", file=sys.stderr)
     print(code)
+    return 0
+
+
+def _import_catalog(factory, args: argparse.Namespace) -> int:
+    import json
+    from dataclasses import asdict
+    from pathlib import Path
+
+    from .catalog_import import CatalogFileError, import_catalog
+
+    path = Path(args.file)
+    if not path.is_file():
+        print(f"error: no file {path}", file=sys.stderr)
+        return 2
+    with factory() as session:
+        try:
+            report = import_catalog(session, path)
+        except CatalogFileError as exc:
+            print(f"error: {path}: {exc}; nothing was imported", file=sys.stderr)
+            return 1
+        if report.ok:
+            session.commit()
+        else:
+            session.rollback()
+    if args.json:
+        print(json.dumps({**asdict(report), "errors": [{"line": n, "reason": r} for n, r in report.errors],
+                          "imported": report.ok}, ensure_ascii=False, indent=2))
+    if not report.ok:
+        if not args.json:
+            for line, reason in report.errors:
+                print(f"{path}:{line}: {reason}", file=sys.stderr)
+        print(f"error: {len(report.errors)} problem(s) in {report.rows} rows; nothing was imported",
+              file=sys.stderr)
+        return 1
+    if not args.json:
+        print(f"imported {path}: {report.products} products in {report.rows} rows: {report.added} new, "
+              f"{report.updated} changed, {report.unchanged} unchanged; barcodes +{report.barcodes_added} "
+              f"-{report.barcodes_removed}; {report.changes} changes for the tills")
     return 0
 
 

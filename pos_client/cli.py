@@ -37,7 +37,38 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_parser("sync", parents=[common], help="push unsent events and pull changes once")
     status = sub.add_parser("status", parents=[common], help="show sync health")
     status.add_argument("--json", action="store_true", help="machine-readable output")
+    lookup = sub.add_parser("lookup", parents=[common],
+                            help="find products by barcode, SKU, name, pinyin or initials")
+    lookup.add_argument("query", help='a barcode, a SKU, or words of a name ("kkkl", "可乐", "cola")')
+    lookup.add_argument("--limit", type=int, default=20)
+    lookup.add_argument("--json", action="store_true", help="machine-readable output")
     return parser
+
+
+def _cmd_lookup(paths: Paths, args: argparse.Namespace) -> int:
+    from dataclasses import asdict
+
+    from pos_client.domain.money import format_amount
+    from pos_client.services.lookup import lookup
+    from pos_client.services.till import Till
+
+    till = Till(paths)
+    try:
+        results = lookup(till.catalog, args.query, max(1, args.limit))
+    finally:
+        till.close()
+    if args.json:
+        print(json.dumps([{"matched_by": r.matched_by, **asdict(r.product)} for r in results],
+                         ensure_ascii=False, indent=2))
+    elif not results:
+        print(f"no product matches {args.query!r}", file=sys.stderr)
+    for r in [] if args.json else results:
+        p = r.product
+        shown = format_amount(p.price) if p.price is not None else "no price"
+        member = f"  member {format_amount(p.member_price)}" if p.member_price is not None else ""
+        stock = f"  stock {p.on_hand}" if p.on_hand is not None else ""
+        print(f"{p.sku}  {p.name}  {shown}{member}{stock}  {' '.join(p.barcodes)}")
+    return 0 if results else 1
 
 
 def _cmd_enroll(paths: Paths, args: argparse.Namespace) -> int:
@@ -159,6 +190,8 @@ def main(argv: list[str] | None = None) -> int:
         return _cmd_sync(paths)
     if args.command == "status":
         return _cmd_status(paths, args.json)
+    if args.command == "lookup":
+        return _cmd_lookup(paths, args)
 
     from pos_client.store.database import DatabaseTooNew
     from pos_client.ui.app import display_problem, run_app

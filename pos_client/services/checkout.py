@@ -19,7 +19,7 @@ from pos_client.domain.cart import Cart, Product
 from pos_client.domain.identifiers import new_id, receipt_counter_name, receipt_number
 from pos_client.domain.money import Amount
 from pos_client.domain.sale import Cashier, Sale, cash_tender, sold_lines
-from pos_client.store.catalog import CatalogItem, CatalogReader
+from pos_client.store.catalog import CatalogItem, CatalogReader, ProductMatch
 from pos_client.store.sales import OutgoingEvent, UnitOfWork, enqueue, insert_sale, next_counter
 from sync.protocol import SaleCompleted, SaleLinePayload, TenderPayload
 
@@ -78,10 +78,14 @@ class CheckoutService:
         code = classify(raw)
         if code.kind is CodeKind.GTIN:
             item = self._catalog.by_barcode(code.lookup_keys())
-        else:
-            item = self._catalog.by_sku(code.value)
+        else:  # an in-store label printed with an internal code, else the SKU itself
+            item = self._catalog.by_barcode((code.value,)) or self._catalog.by_sku(code.value)
         if item is None:
             raise UnknownCode(code.value)
+        return self._product(item)
+
+    @staticmethod
+    def _product(item: CatalogItem) -> Product:
         if item.price is None:
             raise NotForSale(item)
         return Product(sku=item.sku, name=item.name, name_en=item.name_en, unit=item.unit,
@@ -90,6 +94,16 @@ class CheckoutService:
     def scan(self, raw: str) -> int:
         """Add one of the scanned item; returns the index of the line it landed on."""
         return self.cart.add(self.lookup(raw))
+
+    def add_sku(self, sku: str) -> int:
+        """Add one of a product picked by name (search), by its SKU."""
+        item = self._catalog.by_sku(sku)
+        if item is None:
+            raise UnknownCode(sku)
+        return self.cart.add(self._product(item))
+
+    def search(self, typed: str, limit: int = 20) -> list[ProductMatch]:
+        return self._catalog.search(typed, limit)
 
     def complete_cash_sale(self, tendered: Amount, cashier: Cashier) -> Sale:
         """Commit durably and return the sale.
