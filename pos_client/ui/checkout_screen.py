@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from pos_client.domain.money import format_money
 from pos_client.domain.sale import EmptyCart, Sale
-from pos_client.services.checkout import CheckoutService
+from pos_client.services.checkout import CheckoutService, UnknownCode
 
 from .cart_model import CartModel
 from .messages import explain
@@ -29,6 +29,7 @@ class CheckoutScreen(QWidget):
     help_requested = Signal()
     logout_requested = Signal()
     sync_requested = Signal()
+    search_requested = Signal(str)
 
     def __init__(self, checkout: CheckoutService, locale: str) -> None:
         super().__init__()
@@ -39,7 +40,8 @@ class CheckoutScreen(QWidget):
 
         self.scan_field = QLineEdit()
         self.scan_field.setObjectName("scanField")
-        self.scan_field.setPlaceholderText(self.tr("Scan or type a barcode, then Enter"))
+        self.scan_field.setPlaceholderText(
+            self.tr("Scan or type a barcode (or an item's initials), then Enter"))
         self.scan_field.setAccessibleName(self.tr("Barcode"))
         self.scan_field.setAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled, False)
         self.scan_field.setMaxLength(64)
@@ -117,11 +119,16 @@ class CheckoutScreen(QWidget):
 
         keys = QHBoxLayout()
         self.help_button = self._fkey(self.tr("F1 Help"), self.help_requested)
+        self.find_button = QPushButton(self.tr("F2 Find item"))
+        self.find_button.setObjectName("fkey")
+        self.find_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.find_button.clicked.connect(lambda: self.search_requested.emit(""))
         self.sync_button = self._fkey(self.tr("F9 Sync"), self.sync_requested)
         self.logout_button = self._fkey(self.tr("F10 Log out"), self.logout_requested)
         self.pay_button = self._fkey(self.tr("F12 Pay"), self.pay_requested)
         self.pay_button.setObjectName("payButton")
         keys.addWidget(self.help_button)
+        keys.addWidget(self.find_button)
         keys.addWidget(self.sync_button)
         keys.addWidget(self.logout_button)
         keys.addStretch(1)
@@ -162,9 +169,33 @@ class CheckoutScreen(QWidget):
             self.result_label.clear()  # a new sale starts with the first scan after "paid"
         try:
             row = self.checkout.scan(raw)
+        except UnknownCode as exc:
+            # Letters that are no code here may be a name's initials or pinyin ("kkkl"):
+            # offer what they find instead of an error, when they find anything.
+            if not raw.strip().isdigit() and self.checkout.search(raw, limit=1):
+                self.search_requested.emit(raw.strip())
+                return
+            self._set_message(explain(exc, self._locale), "error")
+            return
         except Exception as exc:  # every refusal is explained; nothing is added
             self._set_message(explain(exc, self._locale), "error")
             return
+        self._line_added(row)
+
+    def add_picked(self, sku: str) -> None:
+        """Add the product the cashier picked in the search dialog."""
+        if self.busy:
+            return
+        if self.result_label.text():
+            self.result_label.clear()
+        try:
+            row = self.checkout.add_sku(sku)
+        except Exception as exc:
+            self._set_message(explain(exc, self._locale), "error")
+            return
+        self._line_added(row)
+
+    def _line_added(self, row: int) -> None:
         self.model.line_changed(row)
         self.table.selectRow(row)
         self.table.scrollTo(self.model.index(row, 0))

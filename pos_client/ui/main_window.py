@@ -23,6 +23,7 @@ from .checkout_screen import CheckoutScreen
 from .enrol_dialog import EnrolDialog
 from .login_screen import LoginScreen
 from .payment_dialog import PaymentDialog
+from .search_dialog import ProductSearchDialog
 from .sync_panel import SyncPanel
 from .top_bar import TopBar
 
@@ -32,6 +33,8 @@ SHORTCUTS = (
     ("Enter", QT_TRANSLATE_NOOP("MainWindow",
                                 "Add the scanned or typed barcode; in payment, confirm the cash")),
     ("F12", QT_TRANSLATE_NOOP("MainWindow", "Pay")),
+    ("F2", QT_TRANSLATE_NOOP("MainWindow",
+                             "Find an item by name, pinyin or initials; Up/Down to choose, Enter to add")),
     ("F1", QT_TRANSLATE_NOOP("MainWindow", "Show this help")),
     ("F9", QT_TRANSLATE_NOOP("MainWindow", "Sync panel: what waits, what needs attention, sync now")),
     ("F10", QT_TRANSLATE_NOOP("MainWindow", "Log out (when the sale is empty)")),
@@ -57,6 +60,7 @@ class MainWindow(QMainWindow):
         self.payment_dialog: PaymentDialog | None = None
         self.help_dialog: QDialog | None = None
         self.enrol_dialog: EnrolDialog | None = None
+        self.search_dialog: ProductSearchDialog | None = None
         self.last_sale: Sale | None = None
 
         ident = till.identity()
@@ -84,8 +88,9 @@ class MainWindow(QMainWindow):
         self.checkout.help_requested.connect(self.show_help)
         self.checkout.logout_requested.connect(self.logout)
         self.checkout.sync_requested.connect(self.open_sync_panel)
+        self.checkout.search_requested.connect(self.open_search)
         for key, slot in ((Qt.Key.Key_F12, self.pay), (Qt.Key.Key_F1, self.show_help),
-                          (Qt.Key.Key_F9, self.open_sync_panel),
+                          (Qt.Key.Key_F9, self.open_sync_panel), (Qt.Key.Key_F2, self.open_search),
                           (Qt.Key.Key_F10, self.logout), (Qt.Key.Key_Escape, self._escape)):
             QShortcut(QKeySequence(key), self, activated=slot)
 
@@ -114,6 +119,24 @@ class MainWindow(QMainWindow):
         if self.pages.currentWidget() is self.checkout:
             self.checkout.scan_field.clear()
             self.checkout.focus_scan()
+
+    # --------------------------------------------------------------- finding goods
+    def open_search(self, text: str = "") -> None:
+        if (self.pages.currentWidget() is not self.checkout or self.checkout.busy
+                or self.search_dialog is not None or self.payment_dialog is not None):
+            return
+        dialog = ProductSearchDialog(self.till.catalog, self.locale, text if isinstance(text, str) else "",
+                                     self)
+        dialog.finished.connect(lambda result: self._search_finished(dialog, result))
+        self.search_dialog = dialog
+        dialog.open()
+
+    def _search_finished(self, dialog: ProductSearchDialog, result: int) -> None:
+        self.search_dialog = None
+        dialog.deleteLater()
+        if result == QDialog.DialogCode.Accepted and dialog.chosen_sku:
+            self.checkout.add_picked(dialog.chosen_sku)
+        self.checkout.focus_scan()
 
     # --------------------------------------------------------------- payment
     def pay(self) -> None:

@@ -32,64 +32,69 @@
 <context>
     <name>CheckoutScreen</name>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="42"/>
-        <source>Scan or type a barcode, then Enter</source>
-        <translation>扫描或输入条码，按回车</translation>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="44"/>
+        <source>Scan or type a barcode (or an item&apos;s initials), then Enter</source>
+        <translation>扫描或输入条码（或商品拼音首字母），按回车</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="43"/>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="45"/>
         <source>Barcode</source>
         <translation>条码</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="80"/>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="82"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="119"/>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="121"/>
         <source>F1 Help</source>
         <translation>F1 帮助</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="120"/>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="122"/>
+        <source>F2 Find item</source>
+        <translation>F2 查找商品</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="126"/>
         <source>F9 Sync</source>
         <translation>F9 同步</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="121"/>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="127"/>
         <source>F10 Log out</source>
         <translation>F10 退出登录</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="122"/>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="128"/>
         <source>F12 Pay</source>
         <translation>F12 收款</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="172"/>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="203"/>
         <source>{name} × {qty}</source>
         <translation>{name} × {qty}</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="179"/>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="210"/>
         <source>{n} item(s)</source>
         <translation>共 {n} 件</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="191"/>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="222"/>
         <source>Saving the sale…</source>
         <translation>正在保存交易…</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="197"/>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="228"/>
         <source>Paid {total}
 Change {change}</source>
         <translation>已收款 {total}
 找零 {change}</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="200"/>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="231"/>
         <source>Sale {receipt} saved. Receipt is printing.</source>
         <translation>交易 {receipt} 已保存，小票正在打印。</translation>
     </message>
@@ -165,89 +170,117 @@ Change {change}</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="32"/>
+        <location filename="../../pos_client/ui/main_window.py" line="33"/>
         <source>Add the scanned or typed barcode; in payment, confirm the cash</source>
         <translation>添加扫描或输入的条码；收款时确认现金</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="34"/>
+        <location filename="../../pos_client/ui/main_window.py" line="35"/>
         <source>Pay</source>
         <translation>收款</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="35"/>
+        <location filename="../../pos_client/ui/main_window.py" line="36"/>
+        <source>Find an item by name, pinyin or initials; Up/Down to choose, Enter to add</source>
+        <translation>按名称、拼音或首字母查找商品；上下键选择，回车加入</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/main_window.py" line="38"/>
         <source>Show this help</source>
         <translation>显示本帮助</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="36"/>
+        <location filename="../../pos_client/ui/main_window.py" line="39"/>
         <source>Sync panel: what waits, what needs attention, sync now</source>
         <translation>同步面板：待上传、需处理的事项，立即同步</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="37"/>
+        <location filename="../../pos_client/ui/main_window.py" line="40"/>
         <source>Log out (when the sale is empty)</source>
         <translation>退出登录（当前交易为空时）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="38"/>
+        <location filename="../../pos_client/ui/main_window.py" line="41"/>
         <source>Clear the barcode field; in payment, back to the sale</source>
         <translation>清空条码框；收款时返回交易</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="64"/>
+        <location filename="../../pos_client/ui/main_window.py" line="68"/>
         <source>{store} — till {till}</source>
         <translation>{store} — 收银台 {till}</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="66"/>
+        <location filename="../../pos_client/ui/main_window.py" line="70"/>
         <source>{store} · {code} · Till {till}</source>
         <translation>{store} · {code} · 收银台 {till}</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="106"/>
+        <location filename="../../pos_client/ui/main_window.py" line="111"/>
         <source>Pay for the sale in progress before logging out.</source>
         <translation>请先完成当前交易的收款，再退出登录。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="157"/>
+        <location filename="../../pos_client/ui/main_window.py" line="180"/>
         <source>The sale could not be saved ({error}). Nothing was charged and the cart is kept: try F12 again, and call IT if it keeps failing.</source>
         <translation>交易未能保存（{error}）。未收取任何款项，购物车已保留：请再按 F12 重试，如仍失败请联系 IT。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="167"/>
+        <location filename="../../pos_client/ui/main_window.py" line="190"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="203"/>
+        <location filename="../../pos_client/ui/main_window.py" line="226"/>
         <source>central revoked this till: it keeps selling, but sends nothing until it is enrolled again (F9)</source>
         <translation>中心平台已停用本收银台：仍可继续销售，但重新注册前不会上传任何数据（F9）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="206"/>
+        <location filename="../../pos_client/ui/main_window.py" line="229"/>
         <source>this till was out of touch with central so long that its token expired: it keeps selling; enrol it again (F9)</source>
         <translation>本机与总部失联太久，令牌已过期：仍可继续销售；请重新注册本机（F9）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="209"/>
+        <location filename="../../pos_client/ui/main_window.py" line="232"/>
         <source>central no longer accepts this till&apos;s token: enrol it again (F9)</source>
         <translation>中心平台不再接受本收银台的令牌：请重新注册（F9）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="210"/>
+        <location filename="../../pos_client/ui/main_window.py" line="233"/>
         <source>central needs a newer version of this app: ask IT to update it</source>
         <translation>中心平台需要更新版本的收银软件：请联系 IT 升级</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="264"/>
+        <location filename="../../pos_client/ui/main_window.py" line="287"/>
         <source>enrolment failed: {error}</source>
         <translation>注册失败：{error}</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="273"/>
+        <location filename="../../pos_client/ui/main_window.py" line="296"/>
         <source>The receipt did not print ({detail}). It is kept and will print when the printer is fixed.</source>
         <translation>小票未能打印（{detail}）。小票已保留，打印机恢复后将自动打印。</translation>
+    </message>
+</context>
+<context>
+    <name>MatchModel</name>
+    <message>
+        <location filename="../../pos_client/ui/search_dialog.py" line="51"/>
+        <source>Item</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/search_dialog.py" line="51"/>
+        <source>Price</source>
+        <translation>价格</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/search_dialog.py" line="51"/>
+        <source>In stock</source>
+        <translation>库存</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/search_dialog.py" line="62"/>
+        <source>no price</source>
+        <translation>未定价</translation>
     </message>
 </context>
 <context>
@@ -382,6 +415,51 @@ Change {change}</source>
         <location filename="../../pos_client/ui/payment_dialog.py" line="140"/>
         <source>&quot;{text}&quot; is not an amount of cash. Type the cash received, e.g. 100 or 52.50.</source>
         <translation>“{text}”不是有效的现金金额。请输入实收现金，例如 100 或 52.50。</translation>
+    </message>
+</context>
+<context>
+    <name>ProductSearchDialog</name>
+    <message>
+        <location filename="../../pos_client/ui/search_dialog.py" line="77"/>
+        <source>Find an item</source>
+        <translation>查找商品</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/search_dialog.py" line="84"/>
+        <source>Name, pinyin or initials (e.g. kkkl for 可口可乐)</source>
+        <translation>名称、拼音或首字母（如 kkkl 查可口可乐）</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/search_dialog.py" line="85"/>
+        <source>Search</source>
+        <translation>搜索</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/search_dialog.py" line="108"/>
+        <source>Add (Enter)</source>
+        <translation>加入（回车）</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/search_dialog.py" line="111"/>
+        <source>Back (Esc)</source>
+        <translation>返回（Esc）</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../pos_client/ui/search_dialog.py" line="161"/>
+        <source>%n match(es): Up/Down to choose, Enter to add</source>
+        <translation>
+            <numerusform>找到 %n 个：上下键选择，回车加入</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/search_dialog.py" line="164"/>
+        <source>Nothing matches &quot;{text}&quot;. Try fewer letters, or the item&apos;s barcode.</source>
+        <translation>没有与“{text}”匹配的商品。请少输几个字母，或扫描商品条码。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/search_dialog.py" line="167"/>
+        <source>Type part of the name, its pinyin or its initials.</source>
+        <translation>请输入商品名称的一部分、拼音或首字母。</translation>
     </message>
 </context>
 <context>
