@@ -50,7 +50,7 @@ def main() -> int:
     server = EmbeddedCentral(f"sqlite:///{work / 'central.db'}").start()
     try:
         with session_factory(server.app.state.engine)() as session:
-            seed_demo(session, products=args.products)
+            seed_demo(session, products=args.products, scale_items=False)
         harness = CrashHarness(enroll_new_till(server, work / "till"), server, log_dir=work)
         for plan in plan_trials(args.trials, seed):
             result = harness.run_trial(plan)

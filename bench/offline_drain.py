@@ -201,7 +201,7 @@ def main() -> int:
             db_url = args.db_url or f"sqlite:///{work / 'central.db'}"
             server = EmbeddedCentral(db_url).start()
             with session_factory(server.app.state.engine)() as session:
-                seed_demo(session, products=args.products)
+                seed_demo(session, products=args.products, scale_items=False)
                 code = create_enrollment_code(session, "S001")
                 session.commit()
             device = enroll(paths, server.url, code, "bench-offline-drain")

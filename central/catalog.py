@@ -17,6 +17,12 @@ from .db import utcnow
 from .models import CHAIN_SCOPE, Barcode, Price, Product, Staff, Store
 from .spoken_names import spoken_forms
 
+DEFAULT_VARIABLE_BARCODES = [
+    # The common Chinese scale label: 2 + type digit, 5-digit item (PLU), 5-digit value, check.
+    {"prefix": "21", "measure": "price", "item_digits": 5},
+    {"prefix": "22", "measure": "weight", "item_digits": 5},
+]
+
 
 def store_config_data(store: Store) -> dict:
     return {
@@ -27,7 +33,26 @@ def store_config_data(store: Store) -> dict:
         "currency": store.currency,
         "timezone": store.timezone,
         "offline_limits": {"noncash_lock_after_hours": store.noncash_lock_after_hours},
+        "variable_barcodes": (store.variable_barcodes if store.variable_barcodes is not None
+                              else DEFAULT_VARIABLE_BARCODES),
     }
+
+
+def set_scale_labels(session: Session, store_code: str, layouts: list[dict] | None) -> dict:
+    """Give a store its own scale-label layouts (None: the chain's), and send them to its tills."""
+    from sqlalchemy import select
+
+    from pos_client.domain.barcodes import VariableLayout
+
+    store = session.scalar(select(Store).where(Store.code == store_code).with_for_update())
+    if store is None:
+        raise LookupError(store_code)
+    for raw in layouts or []:
+        VariableLayout.from_config(raw)  # ValueError with the reason for a layout that cannot work
+    store.variable_barcodes = layouts
+    data = store_config_data(store)
+    log_change(session, entity="store_config", entity_id=store.id, data=data, scope=store.id)
+    return data
 
 
 def add_store(session: Session, code: str, name: str, name_en: str = "", address: str = "") -> Store:

@@ -36,6 +36,13 @@ def _parser() -> argparse.ArgumentParser:
     imp.add_argument("file", help="CSV with columns sku, barcode, name, name_en, category, brand, unit, "
                                   "price, member_price")
     imp.add_argument("--json", action="store_true", help="print the report as JSON")
+    labels = sub.add_parser("scale-labels", help="set a store's scale-label barcode layouts")
+    labels.add_argument("--db", default=DEFAULT_DB)
+    labels.add_argument("--store", required=True)
+    group = labels.add_mutually_exclusive_group(required=True)
+    group.add_argument("--layout", action="append", metavar="PREFIX:MEASURE[:ITEM_DIGITS]",
+                       help="e.g. 22:weight:5 (EAN-13 22 + 5-digit item + 5-digit grams); repeat for more")
+    group.add_argument("--chain-default", action="store_true", help="use the chain's layouts again")
     gaps = sub.add_parser("gaps", help="devices with missing event sequence numbers")
     gaps.add_argument("--db", default=DEFAULT_DB)
     return parser
@@ -69,6 +76,8 @@ def main(argv: list[str] | None = None) -> int:
         return _report(factory, args)
     if args.command == "import-catalog":
         return _import_catalog(factory, args)
+    if args.command == "scale-labels":
+        return _scale_labels(factory, args)
     if args.command == "compact":
         from datetime import timedelta
 
@@ -97,6 +106,35 @@ def main(argv: list[str] | None = None) -> int:
         session.commit()
     print(f"one-time enrolment code for {args.store}, valid 24 hours:", file=sys.stderr)
     print(code)
+    return 0
+
+
+def _scale_labels(factory, args: argparse.Namespace) -> int:
+    import json
+
+    from .catalog import set_scale_labels
+
+    layouts = None
+    if not args.chain_default:
+        layouts = []
+        for text in args.layout:
+            parts = text.split(":")
+            if len(parts) not in (2, 3) or (len(parts) == 3 and not parts[2].isdigit()):
+                print(f"error: --layout {text!r} is not PREFIX:MEASURE[:ITEM_DIGITS]", file=sys.stderr)
+                return 2
+            layouts.append({"prefix": parts[0], "measure": parts[1],
+                            "item_digits": int(parts[2]) if len(parts) == 3 else 5})
+    with factory() as session:
+        try:
+            data = set_scale_labels(session, args.store, layouts)
+        except LookupError:
+            print(f"error: no store {args.store!r}", file=sys.stderr)
+            return 2
+        except ValueError as exc:
+            print(f"error: {exc}; nothing was changed", file=sys.stderr)
+            return 2
+        session.commit()
+    print(json.dumps(data["variable_barcodes"], ensure_ascii=False))
     return 0
 
 

@@ -88,6 +88,8 @@ def make_engine(url: str) -> Engine:
 
 _ADDED_COLUMNS = {  # table: columns added after a database could already exist
     "products": ("pinyin VARCHAR(400) NOT NULL DEFAULT ''", "initials VARCHAR(200) NOT NULL DEFAULT ''"),
+    "sale_lines": ("weight_g INTEGER",),
+    "stores": ("variable_barcodes JSON",),
 }
 
 

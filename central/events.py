@@ -89,13 +89,14 @@ def _apply_sale(conn: Connection, device_id: str, store: _Store, event: Event,
     conn.execute(insert(SaleLine.__table__), [
         {"sale_id": sale.sale_id, "line_no": line.line_no, "sku": line.sku, "name": line.name,
          "qty": line.qty, "unit_price": line.unit_price, "discount": line.discount,
-         "amount": line.amount} for line in sale.lines])
+         "amount": line.amount, "weight_g": line.weight_g} for line in sale.lines])
     conn.execute(insert(SaleTender.__table__), [
         {"sale_id": sale.sale_id, "kind": t.kind, "amount": t.amount, "tendered": t.tendered,
          "change": t.change} for t in sale.tenders])
     moved: dict[str, int] = {}
     for line in sale.lines:
-        moved[line.sku] = moved.get(line.sku, 0) - line.qty
+        # Weighed goods are stocked in grams, everything else in units.
+        moved[line.sku] = moved.get(line.sku, 0) - (line.weight_g if line.weight_g is not None else line.qty)
     move_stock_many(conn, store.id, moved, "sale", event.event_id, now)
 
 

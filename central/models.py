@@ -42,6 +42,8 @@ class Store(Base):
     timezone: Mapped[str] = mapped_column(String(64), default="Asia/Shanghai")
     noncash_lock_after_hours: Mapped[int] = mapped_column(default=72)
     created_at: Mapped[datetime]
+    variable_barcodes: Mapped[list | None] = mapped_column(JSON, default=None)
+    """This store's scale-label layouts; None: the chain's (catalog.DEFAULT_VARIABLE_BARCODES)."""
 
 
 class Device(Base):
@@ -190,6 +192,8 @@ class SaleLine(Base):
     unit_price: Mapped[int] = mapped_column(BigInteger)
     discount: Mapped[int] = mapped_column(BigInteger)
     amount: Mapped[int] = mapped_column(BigInteger)
+    weight_g: Mapped[int | None] = mapped_column(default=None)
+    """A weighed line: grams sold (the SKU's stock is kept in grams)."""
 
 
 class SaleTender(Base):

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from biip.checksums import gs1_standard_check_digit
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
@@ -41,13 +42,34 @@ DEMO_STAFF = (
 )
 DEFAULT_DEMO_PRODUCTS = 2000
 
+# Sold by weight or by a deli label, listed by their scale code with the measure zeroed
+# (prefix 22: weight in grams; prefix 21: price in fen; see catalog.DEFAULT_VARIABLE_BARCODES).
+# Prices of weighed goods are per kilogram; their stock is kept in grams.
+DEMO_SCALE_ITEMS = (
+    ("FRESH001", "220000100000", "富士苹果", "Fuji Apples", "生鲜", "", "kg", 1290),
+    ("FRESH002", "220000200000", "香蕉", "Bananas", "生鲜", "", "kg", 690),
+    ("FRESH003", "220000300000", "散装大米 五常", "Wuchang Rice (loose)", "粮油", "", "kg", 980),
+    ("DELI001", "210000400000", "熟食 卤牛肉", "Braised Beef (deli)", "熟食", "", "kg", 8800),
+    ("DELI002", "210000500000", "熟食 白切鸡", "White-cut Chicken (deli)", "熟食", "", "kg", 5600),
+)
+
+
+def scale_item_rows() -> list[CatalogRow]:
+    """Deli items are weighed and priced at the counter's scale: the label carries the price."""
+    return [CatalogRow(sku, name, name_en, category, brand, unit, price,
+                       (body + str(gs1_standard_check_digit(body)),))
+            for sku, body, name, name_en, category, brand, unit, price in DEMO_SCALE_ITEMS]
+
 
 def is_seeded(session: Session) -> bool:
     return session.scalar(select(func.count()).select_from(Store)) > 0
 
 
-def seed_demo(session: Session, products: int = DEFAULT_DEMO_PRODUCTS) -> int:
-    """Fill an empty central with the demo chain; returns the number of products."""
+def seed_demo(session: Session, products: int = DEFAULT_DEMO_PRODUCTS, *, scale_items: bool = True) -> int:
+    """Fill an empty central with the demo chain; returns the number of products.
+
+    `scale_items=False` leaves out the weighed and deli items, for runs that pick any
+    listed barcode and scan it as a packaged good (their listed codes need a label)."""
     if is_seeded(session):
         return session.scalar(select(func.count()).select_from(Product)) or 0
     for code, name, name_en, address in DEMO_STORES:
@@ -61,6 +83,8 @@ def seed_demo(session: Session, products: int = DEFAULT_DEMO_PRODUCTS) -> int:
         for p in demo_products(products)
     )
     count = add_products(session, rows)
+    if scale_items:
+        count += add_products(session, scale_item_rows())
     # Opening stock in every store for the first few thousand products (all of the demo's).
     stores = session.scalars(select(Store).order_by(Store.code)).all()
     opening = [(p.sku, 20 + (i * 7) % 80) for i, p in enumerate(demo_products(min(products, 5000)))]

@@ -92,7 +92,7 @@ def _print_welcome(till, central_url: str, products: int, staff: list[tuple]) ->
     with till.engine.connect() as conn:
         rows = conn.execute(text(
             "SELECT b.code, p.name, pr.amount FROM barcode b JOIN product p ON p.sku=b.sku "
-            "JOIN price pr ON pr.sku=p.sku ORDER BY b.rowid LIMIT 6")).all()
+            "JOIN price pr ON pr.sku=p.sku WHERE b.code NOT LIKE '2%' ORDER BY b.rowid LIMIT 6")).all()
     ident = till.identity()
     print()
     print(f"POS demo: store {ident.store_code} «{till.store_name()}», till {ident.terminal_no}")
@@ -105,5 +105,9 @@ def _print_welcome(till, central_url: str, products: int, staff: list[tuple]) ->
     print("  barcodes to try:")
     for code, name, amount in rows:
         print(f"    {code}  {name}  {format_money(amount)}")
-    print("  keys: Enter adds a barcode · F12 pay · Enter confirms cash · F1 help · F10 log out")
+    print("  scale labels: 2200001005259 (富士苹果 0.525 kg) · 2100004023505 (熟食 卤牛肉, label ¥23.50)")
+    print("  GS1-128 as typed: (01)02200001000001(3103)000750(17)301231 (富士苹果 0.750 kg)")
+    print("  search: type initials in the scan field (kkkl + Enter) or press F2")
+    print("  keys: Enter adds a barcode · F2 find item · F12 pay · Enter confirms cash · F1 help · "
+          "F10 log out")
     print(flush=True)

@@ -70,9 +70,12 @@ class SaleLinePayload(_Strict):
     name: Annotated[str, Field(max_length=200)]
     qty: Qty
     unit_price: Money
+    """Per unit; for a weighed line (weight_g set), per kilogram."""
     discount: Money = 0
     amount: Money
     promotion_ids: list[str] = Field(default_factory=list)
+    weight_g: Annotated[int, Field(ge=1, le=999_999)] | None = None
+    """A weighed line: grams on the scale; qty is 1 and stock moves by the grams."""
 
 
 class TenderPayload(_Strict):
@@ -187,6 +190,9 @@ class StoreConfigData(_Lenient):
     currency: str = "CNY"
     timezone: str = "Asia/Shanghai"
     offline_limits: OfflineLimits = Field(default_factory=OfflineLimits)
+    variable_barcodes: list[dict[str, Any]] = Field(default_factory=list)
+    """Scale-label layouts: [{prefix: "22", measure: "weight"|"price", item_digits: 5}]; a till
+    skips any it cannot use (pos_client.domain.barcodes.variable_layouts)."""
 
 
 class StaffData(_Lenient):

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .money import Amount
+from .money import Amount, round_half_up
 
 MAX_LINE_QTY = 999
 """Above this a quantity is a mistake (a barcode typed in the qty field), not a sale."""
@@ -27,14 +27,40 @@ class Product:
     barcode: str | None = None
 
 
+def format_kg(weight_g: int) -> str:
+    """A weight as scales and receipts show it: kilograms with three decimals (0.525 kg)."""
+    return f"{weight_g // 1000}.{weight_g % 1000:03d} kg"
+
+
+def weighed_amount(price_per_kg: Amount, weight_g: int) -> Amount:
+    """What a weighed item costs: price per kilogram times the weight, to the nearest fen."""
+    return round_half_up(price_per_kg * weight_g, 1000)
+
+
 @dataclass(slots=True)
 class CartLine:
     product: Product
     qty: int
     discount: Amount = 0
+    weight_g: int | None = None
+    """A weighed item: `product.price` is per kilogram and this is what the scale said."""
+    label_price: Amount | None = None
+    """A price-labelled item (scale label, GS1 392n): the label's price is the line's price."""
+
+    @property
+    def measured(self) -> bool:
+        return self.weight_g is not None or self.label_price is not None
+
+    @property
+    def unit_price(self) -> Amount:
+        return self.label_price if self.label_price is not None else self.product.price
 
     @property
     def gross(self) -> Amount:
+        if self.label_price is not None:
+            return self.label_price
+        if self.weight_g is not None:
+            return weighed_amount(self.product.price, self.weight_g)
         return self.product.price * self.qty
 
     @property
@@ -61,7 +87,7 @@ class Cart:
         if qty < 1 or qty > MAX_LINE_QTY:
             raise CartError("qty_out_of_range", MAX_LINE_QTY)
         for index, line in enumerate(self.lines):
-            if line.product.sku == product.sku:
+            if line.product.sku == product.sku and not line.measured:
                 if line.qty + qty > MAX_LINE_QTY:
                     raise CartError("qty_out_of_range", MAX_LINE_QTY)
                 line.qty += qty
@@ -70,6 +96,17 @@ class Cart:
         if len(self.lines) >= MAX_LINES:
             raise CartError("too_many_lines", MAX_LINES)
         self.lines.append(CartLine(product=product, qty=qty))
+        self.last_touched = len(self.lines) - 1
+        return self.last_touched
+
+    def add_measured(self, product: Product, *, weight_g: int | None = None,
+                     label_price: Amount | None = None) -> int:
+        """A weighed or price-labelled item: always a line of its own (each label differs)."""
+        if weight_g is None and label_price is None:
+            raise ValueError("a measured line needs a weight or a label price")
+        if len(self.lines) >= MAX_LINES:
+            raise CartError("too_many_lines", MAX_LINES)
+        self.lines.append(CartLine(product=product, qty=1, weight_g=weight_g, label_price=label_price))
         self.last_touched = len(self.lines) - 1
         return self.last_touched
 

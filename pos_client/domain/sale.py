@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from .cart import Cart
+from .cart import Cart, weighed_amount
 from .money import Amount
 
 
@@ -35,11 +35,20 @@ class SoldLine:
     unit: str
     qty: int
     unit_price: Amount
+    """Per unit; for a weighed line, per kilogram."""
     discount: Amount
+    weight_g: int | None = None
+    """A weighed line: what the scale said (qty is then 1)."""
+
+    @property
+    def gross(self) -> Amount:
+        if self.weight_g is not None:
+            return weighed_amount(self.unit_price, self.weight_g)
+        return self.unit_price * self.qty
 
     @property
     def amount(self) -> Amount:
-        return self.unit_price * self.qty - self.discount
+        return self.gross - self.discount
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,7 +81,7 @@ class Sale:
 
     @property
     def subtotal(self) -> Amount:
-        return sum(line.unit_price * line.qty for line in self.lines)
+        return sum(line.gross for line in self.lines)
 
     @property
     def discount_total(self) -> Amount:
@@ -113,8 +122,10 @@ def sold_lines(cart: Cart) -> tuple[SoldLine, ...]:
             name_en=line.product.name_en,
             unit=line.product.unit,
             qty=line.qty,
-            unit_price=line.product.price,
+            # A label's price is the line's price; its weight, if any, is only information.
+            unit_price=line.unit_price,
             discount=line.discount,
+            weight_g=line.weight_g if line.label_price is None else None,
         )
         for i, line in enumerate(cart.lines)
     )

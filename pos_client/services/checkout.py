@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 from sqlalchemy import Connection
 
-from pos_client.domain.barcodes import CodeKind, MalformedCode, classify
+from pos_client.domain.barcodes import CodeKind, MalformedCode, ScannedCode, classify, variable_layouts
 from pos_client.domain.cart import Cart, Product
 from pos_client.domain.identifiers import new_id, receipt_counter_name, receipt_number
 from pos_client.domain.money import Amount
@@ -30,6 +30,26 @@ class UnknownCode(LookupError):
     def __init__(self, code: str) -> None:
         super().__init__(code)
         self.code = code
+
+
+class ExpiredItem(LookupError):
+    """The element string on the pack says it is past its date."""
+
+    def __init__(self, item: CatalogItem, expires: date) -> None:
+        super().__init__(item.sku)
+        self.item = item
+        self.expires = expires
+
+
+class NeedsWeight(LookupError):
+    """A product sold by the kilogram, scanned or picked without a weight."""
+
+    def __init__(self, item: CatalogItem) -> None:
+        super().__init__(item.sku)
+        self.item = item
+
+
+WEIGHED_UNITS = frozenset({"kg", "千克", "公斤"})
 
 
 class NotForSale(LookupError):
@@ -54,7 +74,7 @@ def sale_event(sale: Sale) -> OutgoingEvent:
         cashier_name=sale.cashier.name, currency=sale.currency,
         lines=[SaleLinePayload(line_no=ln.line_no, sku=ln.sku, barcode=ln.barcode, name=ln.name,
                                qty=ln.qty, unit_price=ln.unit_price, discount=ln.discount,
-                               amount=ln.amount) for ln in sale.lines],
+                               amount=ln.amount, weight_g=ln.weight_g) for ln in sale.lines],
         subtotal=sale.subtotal, discount_total=sale.discount_total, total=sale.total,
         tenders=[TenderPayload(kind=t.kind, amount=t.amount, tendered=t.tendered,  # type: ignore[arg-type]
                                change=t.change) for t in sale.tenders],
@@ -75,32 +95,61 @@ class CheckoutService:
 
     def lookup(self, raw: str) -> Product:
         """Raises MalformedCode, UnknownCode or NotForSale with what the cashier must hear."""
-        code = classify(raw)
+        return self._find(self._classify(raw))[0]
+
+    def _classify(self, raw: str) -> ScannedCode:
+        text = raw.strip()
+        # Only a 13-digit code starting with 2 can be a scale label: read the store's
+        # layouts for those alone, so a normal scan costs no extra query.
+        maybe_label = len(text) == 13 and text.startswith("2")
+        layouts = variable_layouts((self._catalog.store_config() or {}).get("variable_barcodes")
+                                   if maybe_label else None)
+        return classify(raw, layouts)
+
+    def _find(self, code: ScannedCode) -> tuple[Product, CatalogItem]:
         if code.kind is CodeKind.GTIN:
             item = self._catalog.by_barcode(code.lookup_keys())
         else:  # an in-store label printed with an internal code, else the SKU itself
             item = self._catalog.by_barcode((code.value,)) or self._catalog.by_sku(code.value)
         if item is None:
             raise UnknownCode(code.value)
-        return self._product(item)
+        return self._product(item), item
 
     @staticmethod
     def _product(item: CatalogItem) -> Product:
-        if item.price is None:
+        if item.price is None or item.price <= 0:
             raise NotForSale(item)
         return Product(sku=item.sku, name=item.name, name_en=item.name_en, unit=item.unit,
                        price=item.price, barcode=item.barcode)
 
     def scan(self, raw: str) -> int:
-        """Add one of the scanned item; returns the index of the line it landed on."""
-        return self.cart.add(self.lookup(raw))
+        """Add one of the scanned item; returns the index of the line it landed on.
+
+        A scale label or an element string with a weight or a price makes a line of its own;
+        a pack whose element string says it has expired is refused."""
+        code = self._classify(raw)
+        product, item = self._find(code)
+        if code.expires is not None and code.expires < self._clock().astimezone().date():
+            raise ExpiredItem(item, code.expires)
+        if code.price is not None:
+            return self.cart.add_measured(product, label_price=code.price)
+        if code.weight_g is not None and (code.by_weight or item.unit.strip().lower() in WEIGHED_UNITS):
+            return self.cart.add_measured(product, weight_g=code.weight_g)
+        return self.cart.add(self._counted(product, item))
+
+    @staticmethod
+    def _counted(product: Product, item: CatalogItem) -> Product:
+        """Goods priced per kilogram are sold only with a weight from the scale."""
+        if item.unit.strip().lower() in WEIGHED_UNITS:
+            raise NeedsWeight(item)
+        return product
 
     def add_sku(self, sku: str) -> int:
         """Add one of a product picked by name (search), by its SKU."""
         item = self._catalog.by_sku(sku)
         if item is None:
             raise UnknownCode(sku)
-        return self.cart.add(self._product(item))
+        return self.cart.add(self._counted(self._product(item), item))
 
     def search(self, typed: str, limit: int = 20) -> list[ProductMatch]:
         return self._catalog.search(typed, limit)
@@ -137,4 +186,5 @@ class CheckoutService:
         self.cart = Cart()
 
 
-__all__ = ["CheckoutService", "MalformedCode", "NotForSale", "StoreIdentity", "UnknownCode"]
+__all__ = ["CheckoutService", "ExpiredItem", "MalformedCode", "NeedsWeight", "NotForSale", "StoreIdentity",
+           "UnknownCode"]

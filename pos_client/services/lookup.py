@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from pos_client.domain.barcodes import CodeKind, MalformedCode, classify
+from pos_client.domain.barcodes import CodeKind, MalformedCode, classify, variable_layouts
 from pos_client.store.catalog import CatalogReader, ProductDetails
 
 
@@ -22,7 +22,7 @@ class LookupResult:
 
 def lookup(catalog: CatalogReader, query: str, limit: int = 20) -> list[LookupResult]:
     try:
-        code = classify(query)
+        code = classify(query, variable_layouts((catalog.store_config() or {}).get("variable_barcodes")))
     except MalformedCode:
         code = None
     if code is not None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from drivers.printer.document import Align, Barcode, Columns, ReceiptDocument, Rule, TextLine
+from pos_client.domain.cart import format_kg
 from pos_client.domain.money import format_amount, format_receipt_money
 from pos_client.domain.sale import Sale
 
@@ -20,8 +21,11 @@ def receipt_document(sale: Sale, store_name: str, *, open_drawer: bool = True) -
     ]
     for line in sale.lines:
         blocks.append(TextLine(line.name))
-        blocks.append(Columns(f"  {line.qty} x {format_amount(line.unit_price)}",
-                              format_amount(line.amount)))
+        if line.weight_g is not None:
+            quantity = f"  {format_kg(line.weight_g)} x {format_amount(line.unit_price)}/kg"
+        else:
+            quantity = f"  {line.qty} x {format_amount(line.unit_price)}"
+        blocks.append(Columns(quantity, format_amount(line.gross)))
         if line.discount:
             blocks.append(Columns("  优惠 Discount", "-" + format_amount(line.discount)))
     blocks += [

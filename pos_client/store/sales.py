@@ -60,7 +60,7 @@ def insert_sale(conn: Connection, done: Sale) -> None:
     conn.execute(insert(sale_line), [
         {"sale_id": done.sale_id, "line_no": line.line_no, "sku": line.sku, "barcode": line.barcode,
          "name": line.name, "qty": line.qty, "unit_price": line.unit_price,
-         "discount": line.discount, "amount": line.amount}
+         "discount": line.discount, "amount": line.amount, "weight_g": line.weight_g}
         for line in done.lines
     ])
     conn.execute(insert(sale_tender), [

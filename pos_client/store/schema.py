@@ -95,6 +95,7 @@ sale_line = Table(
     Column("unit_price", Integer, nullable=False),
     Column("discount", Integer, nullable=False),
     Column("amount", Integer, nullable=False),
+    Column("weight_g", Integer),
 )
 
 sale_tender = Table(

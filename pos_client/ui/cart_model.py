@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
-from pos_client.domain.cart import Cart
+from pos_client.domain.cart import Cart, format_kg
 from pos_client.domain.money import format_amount
 
 Index = QModelIndex | QPersistentModelIndex
@@ -68,9 +68,11 @@ class CartModel(QAbstractTableModel):
             if col == 0:
                 return line.product.name
             if col == 1:
-                return str(line.qty)
+                return format_kg(line.weight_g) if line.weight_g is not None and line.label_price is None \
+                    else str(line.qty)
             if col == 2:
-                return format_amount(line.product.price)
+                per_kg = line.weight_g is not None and line.label_price is None
+                return format_amount(line.unit_price) + ("/kg" if per_kg else "")
             if col == 3:
                 return format_amount(-line.discount) if line.discount else ""
             return format_amount(line.amount)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pos_client.domain.cart import format_kg
 from pos_client.domain.money import format_money
 from pos_client.domain.sale import EmptyCart, Sale
 from pos_client.services.checkout import CheckoutService, UnknownCode
@@ -68,7 +69,7 @@ class CheckoutScreen(QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         # Fixed widths from the font, not ResizeToContents: that re-measures every row per scan.
         digits = self.table.fontMetrics().horizontalAdvance("0")
-        for col, chars in ((1, 6), (2, 10), (3, 10), (4, 11)):
+        for col, chars in ((1, 8), (2, 11), (3, 10), (4, 11)):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Fixed)
             header.resizeSection(col, max(digits * chars + 24,
                                           header.fontMetrics().horizontalAdvance(
@@ -200,8 +201,14 @@ class CheckoutScreen(QWidget):
         self.table.selectRow(row)
         self.table.scrollTo(self.model.index(row, 0))
         line = self.checkout.cart.lines[row]
-        self._set_message(self.tr("{name} × {qty}").format(name=line.product.name, qty=line.qty),
-                          "info")
+        if line.weight_g is not None and line.label_price is None:
+            shown = self.tr("{name} {weight}").format(name=line.product.name, weight=format_kg(line.weight_g))
+        elif line.label_price is not None:
+            shown = self.tr("{name} (labelled {price})").format(
+                name=line.product.name, price=format_money(line.label_price, self._locale))
+        else:
+            shown = self.tr("{name} × {qty}").format(name=line.product.name, qty=line.qty)
+        self._set_message(shown, "info")
         self._show_totals()
 
     def _show_totals(self) -> None:

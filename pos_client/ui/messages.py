@@ -16,7 +16,7 @@ from pos_client.domain.cart import CartError
 from pos_client.domain.money import format_money
 from pos_client.domain.sale import EmptyCart, InsufficientTender
 from pos_client.services.auth import LoginFailed, LoginLocked, NoStaffYet
-from pos_client.services.checkout import NotForSale, UnknownCode
+from pos_client.services.checkout import ExpiredItem, NeedsWeight, NotForSale, UnknownCode
 
 
 def minutes_text(remaining: timedelta) -> str:
@@ -25,6 +25,15 @@ def minutes_text(remaining: timedelta) -> str:
 
 
 def _code_message(error: MalformedCode) -> str:
+    if error.reason == "measure":
+        text = QCoreApplication.translate(
+            "Messages",
+            "The weight or price on label {code} cannot be right. Weigh the item and print a new "
+            "label.")
+        return text.format(code=error.code[:30])
+    if error.reason == "no_gtin":
+        return QCoreApplication.translate(
+            "Messages", "This code carries no product number. Scan the product's own barcode.")
     if error.reason == "check_digit":
         text = QCoreApplication.translate(
             "Messages",
@@ -57,6 +66,15 @@ def explain(error: BaseException, locale: str = "zh_CN") -> str:
             "No product with code {code} at this store. Check the code, or put the item aside "
             "and call a supervisor.")
         return text.format(code=error.code)
+    if isinstance(error, NeedsWeight):
+        text = QCoreApplication.translate(
+            "Messages", "{name} is sold by weight. Weigh it at the scale and scan the label it prints.")
+        return text.format(name=error.item.name)
+    if isinstance(error, ExpiredItem):
+        text = QCoreApplication.translate(
+            "Messages",
+            "{name} expired on {date}: it was not added. Take it off the sale and tell a supervisor.")
+        return text.format(name=error.item.name, date=error.expires.isoformat())
     if isinstance(error, NotForSale):
         text = QCoreApplication.translate(
             "Messages",

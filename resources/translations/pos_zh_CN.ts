@@ -32,69 +32,79 @@
 <context>
     <name>CheckoutScreen</name>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="44"/>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="45"/>
         <source>Scan or type a barcode (or an item&apos;s initials), then Enter</source>
         <translation>扫描或输入条码（或商品拼音首字母），按回车</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="45"/>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="46"/>
         <source>Barcode</source>
         <translation>条码</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="82"/>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="83"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="121"/>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="122"/>
         <source>F1 Help</source>
         <translation>F1 帮助</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="122"/>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="123"/>
         <source>F2 Find item</source>
         <translation>F2 查找商品</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="126"/>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="127"/>
         <source>F9 Sync</source>
         <translation>F9 同步</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="127"/>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="128"/>
         <source>F10 Log out</source>
         <translation>F10 退出登录</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="128"/>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="129"/>
         <source>F12 Pay</source>
         <translation>F12 收款</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="203"/>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="205"/>
+        <source>{name} {weight}</source>
+        <translation>{name} {weight}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="207"/>
+        <source>{name} (labelled {price})</source>
+        <translation>{name}（标签价 {price}）</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="210"/>
         <source>{name} × {qty}</source>
         <translation>{name} × {qty}</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="210"/>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="217"/>
         <source>{n} item(s)</source>
         <translation>共 {n} 件</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="222"/>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="229"/>
         <source>Saving the sale…</source>
         <translation>正在保存交易…</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="228"/>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="235"/>
         <source>Paid {total}
 Change {change}</source>
         <translation>已收款 {total}
 找零 {change}</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="231"/>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="238"/>
         <source>Sale {receipt} saved. Receipt is printing.</source>
         <translation>交易 {receipt} 已保存，小票正在打印。</translation>
     </message>
@@ -294,61 +304,81 @@ Change {change}</source>
     </message>
     <message>
         <location filename="../../pos_client/ui/messages.py" line="29"/>
+        <source>The weight or price on label {code} cannot be right. Weigh the item and print a new label.</source>
+        <translation>标签 {code} 上的重量或价格不正确。请重新称重并打印新标签。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/messages.py" line="35"/>
+        <source>This code carries no product number. Scan the product&apos;s own barcode.</source>
+        <translation>此码不含商品编号。请扫描商品本身的条码。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/messages.py" line="38"/>
         <source>Barcode {code} failed its check digit: it was misread or mistyped. Scan it again or type the digits under the bars.</source>
         <translation>条码 {code} 校验位错误：可能扫描不完整或输入有误。请重新扫描，或输入条码下方的数字。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="34"/>
+        <location filename="../../pos_client/ui/messages.py" line="43"/>
         <source>&quot;{code}&quot; is not a product code. Scan the item&apos;s barcode or type its digits.</source>
         <translation>“{code}”不是商品编码。请扫描商品条码或输入条码数字。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="41"/>
+        <location filename="../../pos_client/ui/messages.py" line="50"/>
         <source>A line can hold at most {limit} units. Start a second sale for more.</source>
         <translation>每行最多 {limit} 件。更多数量请另开一笔交易。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="44"/>
+        <location filename="../../pos_client/ui/messages.py" line="53"/>
         <source>This sale already has {limit} lines. Pay for it and start another.</source>
         <translation>本笔交易已有 {limit} 行。请先收款，再开始新交易。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="55"/>
+        <location filename="../../pos_client/ui/messages.py" line="64"/>
         <source>No product with code {code} at this store. Check the code, or put the item aside and call a supervisor.</source>
         <translation>本店没有编码为 {code} 的商品。请核对编码，或将商品放在一旁并联系主管。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="61"/>
+        <location filename="../../pos_client/ui/messages.py" line="70"/>
+        <source>{name} is sold by weight. Weigh it at the scale and scan the label it prints.</source>
+        <translation>{name} 按重量销售。请在电子秤上称重，再扫描打印出的标签。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/messages.py" line="74"/>
+        <source>{name} expired on {date}: it was not added. Take it off the sale and tell a supervisor.</source>
+        <translation>{name} 已于 {date} 过期，未加入。请将其移出本单并告知主管。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/messages.py" line="79"/>
         <source>{name} has no price at this store yet, so it cannot be sold. Call a supervisor.</source>
         <translation>{name} 在本店尚无售价，暂不能销售。请联系主管。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="66"/>
+        <location filename="../../pos_client/ui/messages.py" line="84"/>
         <source>The sale is empty. Scan an item before paying.</source>
         <translation>当前交易为空。请先扫描商品再收款。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="68"/>
+        <location filename="../../pos_client/ui/messages.py" line="86"/>
         <source>{tendered} is less than the {due} due. Enter the cash received.</source>
         <translation>{tendered} 少于应收的 {due}。请输入实收现金。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="73"/>
+        <location filename="../../pos_client/ui/messages.py" line="91"/>
         <source>Too many wrong PINs. Login is locked for {time}; a supervisor can help.</source>
         <translation>密码错误次数过多，登录已锁定 {time}；可请主管协助。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="77"/>
+        <location filename="../../pos_client/ui/messages.py" line="95"/>
         <source>Staff number or PIN is wrong. {left} attempt(s) left before login locks.</source>
         <translation>工号或密码错误。再错 {left} 次将锁定登录。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="81"/>
+        <location filename="../../pos_client/ui/messages.py" line="99"/>
         <source>This till has no staff list yet. Connect it to the network and sync, or ask IT to enrol it.</source>
         <translation>本收银台还没有员工名单。请连接网络并同步，或联系 IT 注册本机。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="85"/>
+        <location filename="../../pos_client/ui/messages.py" line="103"/>
         <source>Something went wrong: {detail}. The sale in progress is kept; try again or call IT.</source>
         <translation>出现错误：{detail}。当前交易已保留；请重试或联系 IT。</translation>
     </message>

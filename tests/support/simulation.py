@@ -424,7 +424,7 @@ def _template(products: int) -> Path:
         app = create_app(f"sqlite:///{path}")
         try:
             with session_factory(app.state.engines.write)() as session:
-                seed_demo(session, products=products)
+                seed_demo(session, products=products, scale_items=False)
         finally:
             app.state.engines.dispose()
     _TEMPLATES[products] = path

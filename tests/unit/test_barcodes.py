@@ -14,9 +14,10 @@ from pos_client.domain.barcodes import (
     ScannedCode,
     classify,
     gtin_lookup_keys,
+    variable_layouts,
 )
 
-REASONS = {"empty", "garbled", "length", "check_digit"}
+REASONS = {"empty", "garbled", "length", "check_digit", "measure", "no_gtin"}
 GTIN_LENGTHS = (8, 12, 13, 14)
 
 
@@ -109,7 +110,9 @@ def test_gtin_lookup_keys_upc_a_and_ean13_forms():
     assert gtin_lookup_keys("0036000291452") == ("0036000291452", "036000291452")
     assert gtin_lookup_keys("6901234567892") == ("6901234567892",)
     assert gtin_lookup_keys("96385074") == ("96385074",)
-    assert gtin_lookup_keys("00012345600012") == ("00012345600012",)
+    # A GTIN-14 from a GS1 element string: its padding zeros give the EAN-13 and UPC-A forms.
+    assert gtin_lookup_keys("00012345600012") == ("00012345600012", "0012345600012", "012345600012")
+    assert gtin_lookup_keys("16901234567899") == ("16901234567899",)  # a case: its own item
 
 
 odd_text = st.one_of(
@@ -119,7 +122,11 @@ odd_text = st.one_of(
     st.from_regex(r"\A\s*[0-9]{6,15}\s*\Z"),
     st.from_regex(r"\A[A-Za-z][A-Za-z0-9\-_.]{0,40}\Z"),
     st.text(alphabet=st.characters(categories=["Nd"]), min_size=8, max_size=14),
+    st.from_regex(r"\A(\]C1|\]e0|\()[0-9()\x1dA-Z]{0,60}\Z"),  # GS1 element strings, mostly broken
+    st.from_regex(r"\A2[0-9]{12}\Z"),  # scale labels
 )
+LAYOUTS = variable_layouts([{"prefix": "21", "measure": "price"}, {"prefix": "22", "measure": "weight"},
+                            {"prefix": "2", "measure": "weight", "item_digits": 6}])
 
 
 @settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -130,7 +137,7 @@ odd_text = st.one_of(
 @example("６９０１２３４５６７８９２")
 def test_classify_only_returns_a_code_or_raises_malformed(raw):
     try:
-        result = classify(raw)
+        result = classify(raw, LAYOUTS)
     except MalformedCode as exc:
         assert exc.reason in REASONS
         return
@@ -172,3 +179,68 @@ def test_a_upc_e_is_looked_up_under_its_gtin_12():
     assert scanned.expanded == "000000000109"
     assert "000000000109" in scanned.lookup_keys() and "0000000000109" in scanned.lookup_keys()
     assert classify("96385074").expanded is None  # a real EAN-8 stays as it is
+
+
+# ------------------------------------------------------------------ codes that carry a measure
+SCALE = variable_layouts([{"prefix": "21", "measure": "price", "item_digits": 5},
+                          {"prefix": "22", "measure": "weight", "item_digits": 5}])
+
+
+def label(body: str) -> str:
+    return body + gs1_check_digit(body)
+
+
+def test_scale_label_with_weight_is_looked_up_by_its_zeroed_code():
+    scanned = classify(label("220012300525"), SCALE)
+    assert scanned == ScannedCode(CodeKind.GTIN, label("220012300000"), weight_g=525, by_weight=True)
+
+
+def test_scale_label_with_price_carries_the_price_in_fen():
+    scanned = classify(label("210012301250"), SCALE)
+    assert scanned.value == label("210012300000") and scanned.price == 1250 and scanned.weight_g is None
+
+
+def test_without_a_layout_for_its_prefix_a_2x_code_is_a_plain_gtin():
+    assert classify(label("230012301250"), SCALE) == ScannedCode(CodeKind.GTIN, label("230012301250"))
+    assert classify(label("220012300525")) == ScannedCode(CodeKind.GTIN, label("220012300525"))
+
+
+def test_a_label_with_a_zero_measure_is_refused():
+    with pytest.raises(MalformedCode) as info:
+        classify(label("220012300000"), SCALE)
+    assert info.value.reason == "measure"
+
+
+def test_a_label_with_a_wrong_check_digit_is_refused_before_the_layout():
+    good = label("220012300525")
+    with pytest.raises(MalformedCode) as info:
+        classify(good[:-1] + str((int(good[-1]) + 1) % 10), SCALE)
+    assert info.value.reason == "check_digit"
+
+
+def test_layouts_central_got_wrong_are_skipped_not_fatal():
+    layouts = variable_layouts([{"prefix": "31", "measure": "weight"}, {"prefix": "22", "measure": "volume"},
+                                {"prefix": "22"}, "junk", {"prefix": "24", "measure": "price",
+                                                           "item_digits": 9},
+                                {"prefix": "25", "measure": "price", "item_digits": 4}])
+    assert [(lay.prefix, lay.measure, lay.item_digits, lay.value_digits) for lay in layouts] == \
+        [("25", "price", 4, 6)]
+
+
+@pytest.mark.parametrize("raw", [
+    "(01)06901234567892(3103)000525(3922)1290(17)301231(10)AB12",  # typed, human-readable
+    "]C10106901234567892310300052539221290\x1d17301231\x1d10AB12",  # GS1-128 from a scanner
+    "]e00106901234567892310300052539221290\x1d17301231\x1d10AB12",  # GS1 DataBar Expanded
+])
+def test_gs1_element_strings_give_gtin_weight_price_date_and_batch(raw):
+    scanned = classify(raw)
+    assert scanned.value == "06901234567892"
+    assert "6901234567892" in scanned.lookup_keys()
+    assert (scanned.weight_g, scanned.price, scanned.batch) == (525, 1290, "AB12")
+    assert scanned.expires is not None and scanned.expires.isoformat() == "2030-12-31"
+
+
+def test_gs1_element_string_without_a_gtin_is_refused():
+    with pytest.raises(MalformedCode) as info:
+        classify("(10)AB12(17)301231")
+    assert info.value.reason == "no_gtin"

@@ -258,3 +258,47 @@ def test_new_id_is_uuid7_and_time_ordered():
     assert ids == sorted(ids)  # string order is creation order
     first_ms = parsed[0].int >> 80
     assert before_ms <= first_ms < before_ms + 5_000
+
+
+# ------------------------------------------------------------------ weighed and labelled items
+APPLES = Product("FRESH001", "富士苹果", "Fuji Apples", "kg", 1290, "2200001000001")
+
+
+@pytest.mark.parametrize(("price_per_kg", "grams", "amount"), [
+    (1290, 525, 677),     # 677.25 fen -> 677
+    (1290, 1000, 1290),
+    (999, 500, 500),      # 499.5 -> 500: half away from zero, as scales print
+    (1, 1, 0),
+    (8800, 333, 2930),    # 2930.4
+])
+def test_weighed_line_costs_price_per_kg_times_weight_to_the_fen(price_per_kg, grams, amount):
+    cart = Cart()
+    item = Product("W", "称重", "Weighed", "kg", price_per_kg)
+    cart.add_measured(item, weight_g=grams)
+    assert cart.total == amount and isinstance(cart.total, int)
+    [line] = sold_lines(cart)
+    assert (line.qty, line.weight_g, line.unit_price, line.amount) == (1, grams, price_per_kg, amount)
+
+
+def test_each_label_is_a_line_of_its_own_and_never_merges():
+    cart = Cart()
+    cart.add_measured(APPLES, weight_g=525)
+    cart.add_measured(APPLES, weight_g=410)
+    cart.add(APPLES)  # a plain scan of the same SKU makes its own counted line
+    cart.add(APPLES)
+    assert [(ln.qty, ln.weight_g) for ln in cart.lines] == [(1, 525), (1, 410), (2, None)]
+    assert cart.total == 677 + 529 + 2 * 1290
+
+
+def test_a_price_label_is_the_line_price_and_the_sold_line_says_so():
+    cart = Cart()
+    cart.add_measured(APPLES, label_price=1888)
+    [line] = sold_lines(cart)
+    assert (line.unit_price, line.qty, line.weight_g, line.amount) == (1888, 1, None, 1888)
+    sale = make_sale(cart, 2000)
+    assert (sale.subtotal, sale.total, sale.change) == (1888, 1888, 112)
+
+
+def test_a_measured_line_needs_a_measure():
+    with pytest.raises(ValueError):
+        Cart().add_measured(APPLES)
