@@ -23,16 +23,18 @@ from pydantic import ValidationError
 from sqlalchemy import Connection, Engine, bindparam, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
-from sync.protocol import EVENT_PAYLOADS, ErrorBody, Event, EventResult, SaleCompleted
+from pos_client.domain.journal import JournalEntry, verify_chain
+from sync.protocol import EVENT_PAYLOADS, AuditRecorded, ErrorBody, Event, EventResult, SaleCompleted
 
 from .db import defer_flush, utcnow
-from .models import Device, Note, ReceivedEvent, Sale, SaleLine, SaleTender, Store
+from .models import AuditEntry, Device, Note, ReceivedEvent, Sale, SaleLine, SaleTender, Store
 from .stock import move_stock_many
 
 _EVENTS = ReceivedEvent.__table__
 _DEVICES = Device.__table__
 _STORES = Store.__table__
 _SALES = Sale.__table__
+_AUDIT = AuditEntry.__table__
 
 _SEEN = select(_EVENTS.c.payload_hash, _EVENTS.c.outcome).where(_EVENTS.c.event_id == bindparam("event_id"))
 # The device row is locked first: one device's events are gap-checked one at a time even
@@ -100,7 +102,39 @@ def _apply_sale(conn: Connection, device_id: str, store: _Store, event: Event,
     move_stock_many(conn, store.id, moved, "sale", event.event_id, now)
 
 
-def _apply(conn: Connection, device_id: str, store: _Store, event: Event, now: datetime) -> None:
+def _apply_audit(conn: Connection, device_id: str, store: _Store, audit: AuditRecorded,
+                 now: datetime) -> ErrorBody | None:
+    """Store the entries central has not seen; a broken chain is a conflict for a person to look at
+    (the entries are facts and are kept), never a rejection."""
+    entries = [JournalEntry(**e.model_dump()) for e in sorted(audit.entries, key=lambda e: e.seq)]
+    seqs = [e.seq for e in entries]
+    known = dict(conn.execute(select(_AUDIT.c.seq, _AUDIT.c.hash).where(
+        _AUDIT.c.device_id == device_id, _AUDIT.c.seq.between(seqs[0], seqs[-1]))).all())
+    clashes = [e.seq for e in entries if e.seq in known and known[e.seq] != e.hash]
+    fresh = [e for e in entries if e.seq not in known]
+    problems = []
+    if fresh:
+        before = conn.execute(select(_AUDIT).where(_AUDIT.c.device_id == device_id,
+                                                   _AUDIT.c.seq < fresh[0].seq)
+                              .order_by(_AUDIT.c.seq.desc()).limit(1)).first()
+        after = (JournalEntry(before.seq, before.at, before.kind, before.staff, before.data,
+                              before.prev_hash, before.hash) if before is not None else None)
+        problems = verify_chain(fresh, after=after)
+        conn.execute(insert(_AUDIT), [
+            {"device_id": device_id, "seq": e.seq, "store_id": store.id, "at": e.at, "kind": e.kind,
+             "staff": e.staff, "data": e.data, "prev_hash": e.prev_hash, "hash": e.hash,
+             "received_at": now} for e in fresh])
+    if not clashes and not problems:
+        return None
+    said = [f"entry {seq} differs from the one received before" for seq in clashes[:3]]
+    said += [p.describe() for p in problems[:3]]
+    message = "The till's journal does not continue the chain central holds: " + "; ".join(said)
+    conn.execute(insert(Note.__table__), {"store_id": store.id, "device_id": device_id,
+                                          "kind": "journal_chain", "created_at": now, "message": message})
+    return ErrorBody(code="journal_chain_broken", message=message)
+
+
+def _apply(conn: Connection, device_id: str, store: _Store, event: Event, now: datetime) -> ErrorBody | None:
     model = EVENT_PAYLOADS.get(event.type)
     if model is None:
         raise Rejection("unknown_type", f"Central does not know event type {event.type!r}.")
@@ -111,6 +145,9 @@ def _apply(conn: Connection, device_id: str, store: _Store, event: Event, now: d
                         f"Payload does not match {event.type}: {exc.errors()[:3]}") from exc
     if isinstance(payload, SaleCompleted):
         _apply_sale(conn, device_id, store, event, payload, now)
+    elif isinstance(payload, AuditRecorded):
+        return _apply_audit(conn, device_id, store, payload, now)
+    return None
 
 
 def _previous(conn: Connection, event: Event, digest: str) -> EventResult | None:
@@ -193,7 +230,9 @@ def _apply_once(conn: Connection, device_id: str, event: Event, digest: str) -> 
     last_seq, store = _lock_device(conn, device_id)
     result = EventResult(event_id=event.event_id, status="accepted")
     try:
-        _apply(conn, device_id, store, event, now)
+        conflict = _apply(conn, device_id, store, event, now)
+        if conflict is not None:
+            result = EventResult(event_id=event.event_id, status="accepted", conflict=conflict)
     except Rejection as rejection:
         conn.rollback()
         result = EventResult(event_id=event.event_id, status="rejected", error=rejection.body)

@@ -37,12 +37,56 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_parser("sync", parents=[common], help="push unsent events and pull changes once")
     status = sub.add_parser("status", parents=[common], help="show sync health")
     status.add_argument("--json", action="store_true", help="machine-readable output")
+    journal = sub.add_parser("journal", parents=[common], help="the till's hash-chained journal")
+    journal_sub = journal.add_subparsers(dest="journal_command", required=True)
+    verify = journal_sub.add_parser("verify", parents=[common],
+                                    help="check that no entry was edited, deleted or reordered")
+    verify.add_argument("--json", action="store_true", help="machine-readable output")
+    show = journal_sub.add_parser("show", parents=[common], help="print the latest entries")
+    show.add_argument("--last", type=int, default=20)
     lookup = sub.add_parser("lookup", parents=[common],
                             help="find products by barcode, SKU, name, pinyin or initials")
     lookup.add_argument("query", help='a barcode, a SKU, or words of a name ("kkkl", "可乐", "cola")')
     lookup.add_argument("--limit", type=int, default=20)
     lookup.add_argument("--json", action="store_true", help="machine-readable output")
     return parser
+
+
+def _cmd_journal(paths: Paths, args: argparse.Namespace) -> int:
+    from pos_client.domain.journal import verify_chain
+    from pos_client.store.database import open_database
+    from pos_client.store.journal import SENT_KEY, entries
+    from pos_client.store.settings import get_setting
+
+    engine = open_database(paths.database, paths.backups)
+    try:
+        with engine.connect() as conn:
+            every = list(entries(conn))
+            sent = int(get_setting(conn, SENT_KEY, 0))
+    finally:
+        engine.dispose()
+    if args.journal_command == "show":
+        for e in every[-max(1, args.last):]:
+            print(f"{e.seq:>7}  {e.at}  {e.kind:<14} {e.staff or '-':<6} "
+                  f"{json.dumps(e.data, ensure_ascii=False, sort_keys=True)}")
+        return 0
+    problems = verify_chain(every)
+    result = {
+        "ok": not problems, "entries": len(every), "last_seq": every[-1].seq if every else 0,
+        "head_hash": every[-1].hash if every else None, "sent_to_central_through": sent,
+        "problems": [{"seq": p.seq, "reason": p.reason, "detail": p.describe()} for p in problems],
+    }
+    if args.json:
+        print(json.dumps(result, indent=2))
+    elif problems:
+        for p in problems:
+            print(f"journal: {p.describe()}", file=sys.stderr)
+        print(f"journal: {len(problems)} problem(s) in {len(every)} entries: it was tampered with or "
+              "damaged; keep this database file and tell the store manager", file=sys.stderr)
+    else:
+        print(f"journal ok: {len(every)} entries, head {result['head_hash'] or '-'}; "
+              f"sent to central through entry {sent}")
+    return 0 if not problems else 1
 
 
 def _cmd_lookup(paths: Paths, args: argparse.Namespace) -> int:
@@ -114,7 +158,7 @@ def _cmd_sync(paths: Paths) -> int:
             print(f"error: {exc.message}", file=sys.stderr)
             return 2
         with client:
-            engine = till.sync_engine(client, progress=_progress_printer())
+            engine = till.sync_engine(client, progress=_progress_printer(), flush_journal=True)
             report = engine.run_once()
         stats = till.outbox.stats()
         print(f"pushed {report.pushed} events ({report.duplicates} already there, "
@@ -192,6 +236,8 @@ def main(argv: list[str] | None = None) -> int:
         return _cmd_status(paths, args.json)
     if args.command == "lookup":
         return _cmd_lookup(paths, args)
+    if args.command == "journal":
+        return _cmd_journal(paths, args)
 
     from pos_client.store.database import DatabaseTooNew
     from pos_client.ui.app import display_problem, run_app

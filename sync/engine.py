@@ -88,8 +88,10 @@ class SyncEngine:
     def __init__(self, client: CentralClient, device_id: str, outbox: OutboxPort, state: StatePort,
                  *, batch_size: int = MAX_PUSH_EVENTS, page_size: int = 1000,
                  progress: Progress | None = None,
-                 exclusive: Callable[[], AbstractContextManager[bool]] | None = None) -> None:
+                 exclusive: Callable[[], AbstractContextManager[bool]] | None = None,
+                 before_push: Callable[[], object] | None = None) -> None:
         self._client = client
+        self._before_push = before_push or (lambda: None)
         self._device_id = device_id
         self._outbox = outbox
         self._state = state
@@ -204,6 +206,7 @@ class SyncEngine:
                 if not mine:
                     report.error = SyncBusy("a sync is already running for this till")
                     return report
+                self._before_push()  # e.g. the till's journal entries become audit events
                 self.push(report)
                 self.pull(report)
                 report.finished_at = datetime.now(UTC)

@@ -105,8 +105,27 @@ class SaleCompleted(_Strict):
     coupon_codes: list[str] = Field(default_factory=list)
 
 
+class AuditEntryPayload(_Strict):
+    """One entry of the till's hash-chained journal (pos_client.domain.journal)."""
+
+    seq: Annotated[int, Field(ge=1)]
+    at: Annotated[str, Field(max_length=40)]
+    kind: Annotated[str, Field(max_length=40)]
+    staff: Annotated[str, Field(max_length=16)]
+    data: dict[str, Any]
+    prev_hash: Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")]
+    hash: Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")]
+
+
+class AuditRecorded(_Strict):
+    """A run of journal entries, in seq order; central checks they continue the chain it holds."""
+
+    entries: Annotated[list[AuditEntryPayload], Field(min_length=1, max_length=500)]
+
+
 EVENT_PAYLOADS: dict[str, type[BaseModel]] = {
     "sale.completed": SaleCompleted,
+    "audit.recorded": AuditRecorded,
 }
 """Event types central can apply, and the model each payload must satisfy."""
 

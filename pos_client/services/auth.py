@@ -42,7 +42,9 @@ class Session:
 
 class AuthService:
     def __init__(self, staff: StaffReader, settings: Settings, policy: LockoutPolicy | None = None,
-                 clock: Callable[[], datetime] = lambda: datetime.now(UTC)) -> None:
+                 clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+                 record: Callable[[str, str, dict], object] | None = None) -> None:
+        self._record = record or (lambda kind, staff, data: None)
         self._staff = staff
         self._settings = settings
         self._policy = policy or LockoutPolicy()
@@ -76,9 +78,15 @@ class AuthService:
             lock = self._policy.after_failure(lock, now)
             self._save(lock)
             remaining = self._policy.locked_for(lock, now)
+            # Who was tried is worth keeping; what was typed as a PIN never is.
+            self._record("login.failed", staff_code.strip()[:16], {"locked": remaining is not None})
             if remaining is not None:
                 raise LoginLocked(remaining)
             raise LoginFailed(self._policy.max_failures - lock.failures)
         if lock.failures:
             self._save(self._policy.after_success())
+        self._record("login", member.code, {"role": member.role})
         return Session(Cashier(member.staff_id, member.code, member.name), member.role)
+
+    def logout(self, session: Session) -> None:
+        self._record("logout", session.cashier.code, {})

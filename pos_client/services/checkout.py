@@ -19,6 +19,7 @@ from pos_client.domain.cart import Cart, Product
 from pos_client.domain.identifiers import new_id, receipt_counter_name, receipt_number
 from pos_client.domain.money import Amount
 from pos_client.domain.sale import Cashier, Sale, cash_tender, sold_lines
+from pos_client.store import journal
 from pos_client.store.catalog import CatalogItem, CatalogReader, ProductMatch
 from pos_client.store.sales import OutgoingEvent, UnitOfWork, enqueue, insert_sale, next_counter
 from sync.protocol import SaleCompleted, SaleLinePayload, TenderPayload
@@ -178,6 +179,11 @@ class CheckoutService:
             )
             insert_sale(conn, sale)
             enqueue(conn, sale_event(sale))
+            journal.append(conn, "sale", cashier.code, {
+                "receipt_no": sale.receipt_no, "sale_id": sale.sale_id, "total": sale.total,
+                "lines": len(sale.lines), "tenders": {t.kind: t.amount for t in sale.tenders}}, at=now)
+            journal.append(conn, "drawer.opened", cashier.code, {"reason": "cash sale",
+                                                                  "receipt_no": sale.receipt_no}, at=now)
             return sale
 
         return self._writer.run(write)

@@ -20,6 +20,7 @@ from pos_client.domain.offline_policy import (
 )
 from pos_client.store.catalog import CatalogReader
 from pos_client.store.changes import CURSOR_KEY, StateApplier, StateChange
+from pos_client.store.journal import enqueue_audit
 from pos_client.store.outbox import Outbox
 from pos_client.store.settings import Settings
 from pos_client.store.snapshot import SnapshotWriter
@@ -140,7 +141,9 @@ def till_sync_lock(lock_file: Path) -> Iterator[bool]:
 
 def make_engine(client: CentralClient, device_id: str, outbox: Outbox, settings: Settings,
                 applier: StateApplier, progress: Progress | None = None,
-                lock_file: Path | None = None) -> SyncEngine:
+                lock_file: Path | None = None, flush_journal: bool = False) -> SyncEngine:
+    """`flush_journal`: send every journal entry now (IT's `pos-client sync`), not in batches."""
     exclusive = (lambda: till_sync_lock(lock_file)) if lock_file else None
     return SyncEngine(client, device_id, outbox, TillState(settings, applier), progress=progress,
-                      exclusive=exclusive)
+                      exclusive=exclusive,
+                      before_push=lambda: enqueue_audit(applier.engine, force=flush_journal))

@@ -14,6 +14,7 @@ from pathlib import Path
 from drivers.printer.escpos_render import PaperProfile
 from drivers.printer.printers import ReceiptPrinter, open_printer
 from pos_client.config import Config, Paths, load_config, save_config
+from pos_client.store import journal
 from pos_client.store.catalog import CatalogReader
 from pos_client.store.changes import StateApplier
 from pos_client.store.database import open_database
@@ -43,7 +44,12 @@ class Till:
         self.sales = SalesReader(self.engine)
         self.writer = UnitOfWork(self.engine)
         self.applier = StateApplier(self.engine)
-        self.auth = AuthService(self.staff, self.settings)
+        self.auth = AuthService(self.staff, self.settings, record=self.record)
+
+    def record(self, kind: str, staff: str, data: dict) -> None:
+        """A journal entry for something that is not part of a sale (logins, logouts)."""
+        with self.engine.begin() as conn:
+            journal.append(conn, kind, staff, data)
 
     # ------------------------------------------------------------- identity
     def identity(self) -> StoreIdentity:
@@ -79,11 +85,11 @@ class Till:
             raise AuthRejected("no device token is stored on this till; enrol it again")
         return CentralClient(self.config.central.url, token)
 
-    def sync_engine(self, client: CentralClient | None = None,
-                    progress: Progress | None = None) -> SyncEngine:
+    def sync_engine(self, client: CentralClient | None = None, progress: Progress | None = None,
+                    *, flush_journal: bool = False) -> SyncEngine:
         return make_engine(client or self.client(), self.config.device.device_id, self.outbox,
                            self.settings, self.applier, progress=progress,
-                           lock_file=self.paths.data_dir / "sync.lock")
+                           lock_file=self.paths.data_dir / "sync.lock", flush_journal=flush_journal)
 
     def close(self) -> None:
         self.engine.dispose()

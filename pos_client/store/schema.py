@@ -121,3 +121,14 @@ outbox = Table(
     Column("error_message", Text),
     Column("created_at", String, nullable=False),
 )
+
+journal = Table(
+    "journal", metadata,
+    Column("seq", Integer, primary_key=True, autoincrement=False),
+    Column("at", String, nullable=False),
+    Column("kind", String, nullable=False),
+    Column("staff", String, nullable=False),
+    Column("data", Text, nullable=False),
+    Column("prev_hash", String, nullable=False),
+    Column("hash", String, nullable=False),
+)

@@ -110,6 +110,7 @@ class MainWindow(QMainWindow):
         if not self.checkout.checkout.cart.is_empty:
             self.checkout.show_error(self.tr("Pay for the sale in progress before logging out."))
             return
+        self.till.auth.logout(self.session)
         self.session = None
         self.top_bar.set_staff(None)
         self.pages.setCurrentWidget(self.login)

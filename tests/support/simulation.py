@@ -88,6 +88,7 @@ from pos_client.services.sync_service import TillState, till_sync_lock
 from pos_client.services.till import Till
 from pos_client.services.token_store import FileTokenStore
 from pos_client.store.changes import CURSOR_KEY, product_search_text
+from pos_client.store.journal import enqueue_audit
 from sync.client import CentralClient
 from sync.engine import SyncEngine, SyncReport
 from sync.protocol import ENTITIES
@@ -366,7 +367,14 @@ class SimTill:
         return SyncEngine(client, till.config.device.device_id, till.outbox,
                           TillState(till.settings, till.applier), batch_size=self.batch_size,
                           page_size=self.page_size,
-                          exclusive=lambda: till_sync_lock(till.paths.data_dir / "sync.lock"))
+                          exclusive=lambda: till_sync_lock(till.paths.data_dir / "sync.lock"),
+                          before_push=lambda: enqueue_audit(till.engine))
+
+    def events_made(self) -> int:
+        """Events this till has numbered (sales and journal batches): its outbox counter."""
+        with self.till.engine.connect() as conn:
+            return int(conn.execute(text("SELECT coalesce(max(value), 0) FROM counter "
+                                         "WHERE name = 'outbox_seq'")).scalar_one())
 
 
 @dataclass
@@ -932,19 +940,24 @@ class Simulation:
         for t in self.tills:
             events = by_device.pop(t.device_id, [])
             seqs = [e.seq for e in events]
-            want = list(range(1, len(t.sales) + 1))
+            made = t.events_made()
+            want = list(range(1, made + 1))
             if seqs != want:
                 dupes = sorted(n for n, c in Counter(seqs).items() if c > 1)
                 missing = sorted(set(want) - set(seqs))
                 self.violation(f"{t.label} events at central have seqs {_span(seqs)}, expected 1..{len(want)}"
                                f" (doubled {dupes[:10]}, missing {missing[:10]})")
+            chain_notes = s.scalars(select(Note).where(Note.device_id == t.device_id,
+                                                       Note.kind == "journal_chain")).all()
+            for note in chain_notes:
+                self.violation(f"{t.label}: central found its journal broken: {note.message}")
             bad = Counter(e.status for e in events if e.status != "accepted")
             if bad:
                 self.violation(f"{t.label} events not accepted at central: {dict(bad)}")
             device = s.get(Device, t.device_id)
-            if device is not None and device.last_seq != len(t.sales):
+            if device is not None and device.last_seq != made:
                 self.violation(f"{t.label}: central's last_seq {device.last_seq}, "
-                               f"the till made {len(t.sales)}")
+                               f"the till made {made} events")
         for device_id, events in by_device.items():
             self.violation(f"central holds {len(events)} event(s) of a device no till is ({device_id[:8]})")
 
