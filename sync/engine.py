@@ -15,10 +15,13 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Protocol
 
+import orjson
+
 from .client import CentralClient
 from .errors import CursorExpired, NotCentral, SnapshotMismatch, SyncBusy, SyncError
 from .protocol import (
     ENTITIES,
+    MAX_PUSH_BYTES,
     MAX_PUSH_EVENTS,
     Change,
     Event,
@@ -84,6 +87,23 @@ class SyncReport:
         return self.finished_at - self.server_time
 
 
+PUSH_BYTE_BUDGET = MAX_PUSH_BYTES * 4 // 5
+"""A push stays well under central's 5 MB limit (JSON framing and encoding differ a little)."""
+
+
+def within_push_budget(queued: list) -> list:
+    """The longest prefix of the queue whose payloads fit one push; at least one event.
+
+    500 sale events are a few hundred kilobytes, but 500 journal batches are megabytes: a
+    count alone let a push grow past the limit, be refused (413) and block the outbox."""
+    total = 0
+    for i, q in enumerate(queued):
+        total += len(orjson.dumps(q.payload)) + 200  # the event's own fields
+        if total > PUSH_BYTE_BUDGET and i > 0:
+            return queued[:i]
+    return queued
+
+
 class SyncEngine:
     def __init__(self, client: CentralClient, device_id: str, outbox: OutboxPort, state: StatePort,
                  *, batch_size: int = MAX_PUSH_EVENTS, page_size: int = 1000,
@@ -103,7 +123,7 @@ class SyncEngine:
 
     def push(self, report: SyncReport) -> None:
         while True:
-            queued = self._outbox.pending(self._batch)
+            queued = within_push_budget(self._outbox.pending(self._batch))
             if not queued:
                 return
             self._outbox.note_attempt([q.seq for q in queued])

@@ -49,3 +49,20 @@ def test_backoff_grows_exponentially_with_jitter_is_capped_and_resets() -> None:
     assert len(set(delays)) == len(delays)
     backoff.reset()
     assert 1.0 <= backoff.next_delay() <= 2.0
+
+
+def test_a_push_never_grows_past_centrals_byte_limit() -> None:
+    """500 journal batches are megabytes: the engine cuts the batch by size, not by count alone."""
+    from types import SimpleNamespace
+
+    from sync.engine import PUSH_BYTE_BUDGET, within_push_budget
+    from sync.protocol import MAX_PUSH_BYTES
+
+    big = [SimpleNamespace(payload={"entries": ["x" * 60_000]}) for _ in range(500)]
+    batch = within_push_budget(big)
+    assert 0 < len(batch) < 500
+    assert sum(len(str(q.payload)) for q in batch) <= PUSH_BYTE_BUDGET < MAX_PUSH_BYTES
+    small = [SimpleNamespace(payload={"total": 100}) for _ in range(500)]
+    assert within_push_budget(small) == small
+    huge = [SimpleNamespace(payload={"x": "y" * (MAX_PUSH_BYTES * 2)})]
+    assert within_push_budget(huge) == huge  # one event always goes (central answers for it)
