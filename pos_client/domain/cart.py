@@ -46,6 +46,8 @@ class CartLine:
     """A weighed item: `product.price` is per kilogram and this is what the scale said."""
     label_price: Amount | None = None
     """A price-labelled item (scale label, GS1 392n): the label's price is the line's price."""
+    override_price: Amount | None = None
+    """A price set at the till (per unit, or per kg), approved and journaled."""
 
     @property
     def measured(self) -> bool:
@@ -53,10 +55,21 @@ class CartLine:
 
     @property
     def unit_price(self) -> Amount:
+        if self.override_price is not None:
+            return self.override_price
         return self.label_price if self.label_price is not None else self.product.price
 
     @property
     def gross(self) -> Amount:
+        if self.label_price is not None and self.override_price is None:
+            return self.label_price
+        if self.weight_g is not None and self.label_price is None:
+            return weighed_amount(self.unit_price, self.weight_g)
+        return self.unit_price * self.qty
+
+    @property
+    def list_gross(self) -> Amount:
+        """What the line would cost at the catalog or label price: what cuts are measured against."""
         if self.label_price is not None:
             return self.label_price
         if self.weight_g is not None:
@@ -98,6 +111,43 @@ class Cart:
         self.lines.append(CartLine(product=product, qty=qty))
         self.last_touched = len(self.lines) - 1
         return self.last_touched
+
+    def line(self, index: int) -> CartLine:
+        if not 0 <= index < len(self.lines):
+            raise CartError("no_such_line")
+        return self.lines[index]
+
+    def set_qty(self, index: int, qty: int) -> None:
+        line = self.line(index)
+        if line.measured:
+            raise CartError("measured_line")
+        if qty < 1 or qty > MAX_LINE_QTY:
+            raise CartError("qty_out_of_range", MAX_LINE_QTY)
+        line.qty = qty
+        if line.discount > line.gross:
+            line.discount = line.gross  # a discount never makes a line negative
+        self.last_touched = index
+
+    def void(self, index: int) -> CartLine:
+        line = self.line(index)
+        del self.lines[index]
+        self.last_touched = min(index, len(self.lines) - 1) if self.lines else None
+        return line
+
+    def override_price(self, index: int, unit_price: Amount) -> None:
+        line = self.line(index)
+        if unit_price < 0:
+            raise CartError("negative_price")
+        line.override_price = unit_price
+        line.discount = min(line.discount, line.gross)
+        self.last_touched = index
+
+    def set_discount(self, index: int, amount: Amount) -> None:
+        line = self.line(index)
+        if amount < 0 or amount > line.gross:
+            raise CartError("discount_out_of_range", line.gross)
+        line.discount = amount
+        self.last_touched = index
 
     def add_measured(self, product: Product, *, weight_g: int | None = None,
                      label_price: Amount | None = None) -> int:

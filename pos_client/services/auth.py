@@ -12,6 +12,7 @@ from datetime import UTC, datetime, timedelta
 
 from pos_client.domain.pins import LockoutPolicy, LoginLock, verify_pin
 from pos_client.domain.sale import Cashier
+from pos_client.services.checkout import Approver
 from pos_client.store.settings import Settings
 from pos_client.store.staff import StaffReader
 
@@ -87,6 +88,27 @@ class AuthService:
             self._save(self._policy.after_success())
         self._record("login", member.code, {"role": member.role})
         return Session(Cashier(member.staff_id, member.code, member.name), member.role)
+
+    def approve(self, staff_code: str, pin: str, for_whom: str) -> Approver:
+        """A supervisor's PIN typed at the till for someone else's action.  Wrong PINs count
+        towards the same lock as logins: a guessed approval is as bad as a guessed login."""
+        now = self._clock()
+        lock = self._lock()
+        remaining = self._policy.locked_for(lock, now)
+        if remaining is not None:
+            raise LoginLocked(remaining)
+        member = self._staff.by_code(staff_code.strip())
+        if member is None or not member.active or not verify_pin(pin, member.pin_hash):
+            lock = self._policy.after_failure(lock, now)
+            self._save(lock)
+            remaining = self._policy.locked_for(lock, now)
+            self._record("approval.failed", staff_code.strip()[:16], {"for": for_whom})
+            if remaining is not None:
+                raise LoginLocked(remaining)
+            raise LoginFailed(self._policy.max_failures - lock.failures)
+        if lock.failures:
+            self._save(self._policy.after_success())
+        return Approver(member.code, member.role)
 
     def logout(self, session: Session) -> None:
         self._record("logout", session.cashier.code, {})

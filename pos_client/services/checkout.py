@@ -15,9 +15,10 @@ from datetime import UTC, date, datetime
 from sqlalchemy import Connection
 
 from pos_client.domain.barcodes import CodeKind, MalformedCode, ScannedCode, classify, variable_layouts
-from pos_client.domain.cart import Cart, Product
+from pos_client.domain.cart import Cart, CartError, CartLine, Product
 from pos_client.domain.identifiers import new_id, receipt_counter_name, receipt_number
 from pos_client.domain.money import Amount
+from pos_client.domain.permissions import REASONS, Action, allowed, cut_pct, needs_reason
 from pos_client.domain.sale import Cashier, Sale, cash_tender, sold_lines
 from pos_client.store import journal
 from pos_client.store.catalog import CatalogItem, CatalogReader, ProductMatch
@@ -25,6 +26,29 @@ from pos_client.store.sales import OutgoingEvent, UnitOfWork, enqueue, insert_sa
 from sync.protocol import SaleCompleted, SaleLinePayload, TenderPayload
 
 Clock = Callable[[], datetime]
+
+
+@dataclass(frozen=True, slots=True)
+class Approver:
+    """A supervisor (or higher) whose PIN was checked for one action."""
+
+    code: str
+    role: str
+
+
+class ApprovalNeeded(PermissionError):
+    """The acting staff may not do this alone; `cut` is the % taken off (0 when not a price cut)."""
+
+    def __init__(self, action: Action, cut: int) -> None:
+        super().__init__(action.value)
+        self.action = action
+        self.cut = cut
+
+
+class ReasonNeeded(ValueError):
+    def __init__(self, action: Action) -> None:
+        super().__init__(action.value)
+        self.action = action
 
 
 class UnknownCode(LookupError):
@@ -154,6 +178,52 @@ class CheckoutService:
 
     def search(self, typed: str, limit: int = 20) -> list[ProductMatch]:
         return self._catalog.search(typed, limit)
+
+    def change_line(self, index: int, action: Action, value: Amount | int | None, *, actor_role: str,
+                    actor_code: str, approver: Approver | None = None, reason: str | None = None) -> None:
+        """Change a line of the sale in progress, if the actor (or the approver) may.
+
+        `value`: the new quantity (qty actions), unit price (override) or discount in fen.
+        Raises ApprovalNeeded, ReasonNeeded or CartError; on success the change is journaled
+        with who did it, who approved it and why."""
+        line = self.cart.line(index)
+        if action in (Action.RAISE_QTY, Action.LOWER_QTY):
+            assert value is not None
+            action = Action.RAISE_QTY if value >= line.qty else Action.LOWER_QTY
+        if needs_reason(action) and reason not in REASONS[action]:
+            raise ReasonNeeded(action)
+        cut = 0
+        if action is Action.PRICE_OVERRIDE:
+            assert value is not None
+            if value < 0:
+                raise CartError("negative_price")
+            trial = CartLine(line.product, line.qty, 0, line.weight_g, line.label_price, value)
+            cut = cut_pct(line.list_gross, trial.gross - line.discount)
+        elif action is Action.LINE_DISCOUNT:
+            assert value is not None
+            if not 0 <= value <= line.gross:  # out of range for anyone: say so, not "ask someone"
+                raise CartError("discount_out_of_range", line.gross)
+            cut = cut_pct(line.list_gross, line.gross - value)
+        if not allowed(actor_role, action, cut) and not (
+                approver is not None and allowed(approver.role, action, cut)):
+            raise ApprovalNeeded(action, cut)
+        before = {"qty": line.qty, "unit_price": line.unit_price, "discount": line.discount,
+                  "amount": line.amount}
+        if action in (Action.RAISE_QTY, Action.LOWER_QTY):
+            self.cart.set_qty(index, int(value))  # type: ignore[arg-type]
+        elif action is Action.VOID_LINE:
+            self.cart.void(index)
+        elif action is Action.PRICE_OVERRIDE:
+            self.cart.override_price(index, int(value))  # type: ignore[arg-type]
+        else:
+            self.cart.set_discount(index, int(value))  # type: ignore[arg-type]
+        after = ({} if action is Action.VOID_LINE else
+                 {"qty": line.qty, "unit_price": line.unit_price, "discount": line.discount,
+                  "amount": line.amount})
+        data = {"sku": line.product.sku, "name": line.product.name, "before": before, "after": after,
+                "reason": reason, "approved_by": approver.code if approver else None, "cut_pct": cut}
+        self._writer.run(lambda conn: journal.append(conn, action.value, actor_code, data,
+                                                     at=self._clock()))
 
     def complete_cash_sale(self, tendered: Amount, cashier: Cashier) -> Sale:
         """Commit durably and return the sale.

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from pos_client.domain.cart import format_kg
 from pos_client.domain.money import format_money
+from pos_client.domain.permissions import Action
 from pos_client.domain.sale import EmptyCart, Sale
 from pos_client.services.checkout import CheckoutService, UnknownCode
 
@@ -31,6 +32,7 @@ class CheckoutScreen(QWidget):
     logout_requested = Signal()
     sync_requested = Signal()
     search_requested = Signal(str)
+    line_change_requested = Signal(object)  # a permissions.Action
 
     def __init__(self, checkout: CheckoutService, locale: str) -> None:
         super().__init__()
@@ -124,12 +126,24 @@ class CheckoutScreen(QWidget):
         self.find_button.setObjectName("fkey")
         self.find_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.find_button.clicked.connect(lambda: self.search_requested.emit(""))
+        self.line_buttons = []
+        for text, action in ((self.tr("F3 Qty"), Action.RAISE_QTY),
+                             (self.tr("F4 Void line"), Action.VOID_LINE),
+                             (self.tr("F5 Price"), Action.PRICE_OVERRIDE),
+                             (self.tr("F6 Discount"), Action.LINE_DISCOUNT)):
+            button = QPushButton(text)
+            button.setObjectName("fkey")
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.clicked.connect(lambda _=False, a=action: self.line_change_requested.emit(a))
+            self.line_buttons.append(button)
         self.sync_button = self._fkey(self.tr("F9 Sync"), self.sync_requested)
         self.logout_button = self._fkey(self.tr("F10 Log out"), self.logout_requested)
         self.pay_button = self._fkey(self.tr("F12 Pay"), self.pay_requested)
         self.pay_button.setObjectName("payButton")
         keys.addWidget(self.help_button)
         keys.addWidget(self.find_button)
+        for button in self.line_buttons:
+            keys.addWidget(button)
         keys.addWidget(self.sync_button)
         keys.addWidget(self.logout_button)
         keys.addStretch(1)
@@ -140,6 +154,35 @@ class CheckoutScreen(QWidget):
         layout.addLayout(keys)
 
         self.scan_field.returnPressed.connect(self._on_scan)
+        self.scan_field.installEventFilter(self)
+        self._show_totals()
+
+    def eventFilter(self, obj, event) -> bool:
+        """Up and Down in the scan field choose the cart line that F3-F6 act on."""
+        if obj is self.scan_field and event.type() == event.Type.KeyPress and self.checkout.cart.lines:
+            step = {Qt.Key.Key_Up: -1, Qt.Key.Key_Down: 1}.get(event.key())
+            if step is not None:
+                row = self.selected_row()
+                row = len(self.checkout.cart.lines) - 1 if row is None else row + step
+                row = max(0, min(len(self.checkout.cart.lines) - 1, row))
+                self.table.selectRow(row)
+                self.table.scrollTo(self.model.index(row, 0))
+                return True
+        return super().eventFilter(obj, event)
+
+    def selected_row(self) -> int | None:
+        rows = self.table.selectionModel().selectedRows()
+        if rows and rows[0].row() < len(self.checkout.cart.lines):
+            return rows[0].row()
+        return len(self.checkout.cart.lines) - 1 if self.checkout.cart.lines else None
+
+    def line_changed(self, row: int | None, message: str) -> None:
+        """After a quantity, void, price or discount change: redraw and say what happened."""
+        self.model.refresh()
+        if row is not None and self.checkout.cart.lines:
+            row = min(row, len(self.checkout.cart.lines) - 1)
+            self.table.selectRow(row)
+        self._set_message(message, "info")
         self._show_totals()
 
     def _fkey(self, text: str, signal) -> QPushButton:

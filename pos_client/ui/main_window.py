@@ -8,6 +8,8 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
+from pos_client.domain.money import format_money
+from pos_client.domain.permissions import Action
 from pos_client.domain.sale import Sale
 from pos_client.services.auth import Session
 from pos_client.services.printing import PrinterStatus, PrintService
@@ -21,7 +23,9 @@ from sync.scheduler import STOPPING_ERRORS
 from .background import TaskRunner
 from .checkout_screen import CheckoutScreen
 from .enrol_dialog import EnrolDialog
+from .line_dialog import LineDialog
 from .login_screen import LoginScreen
+from .messages import explain
 from .payment_dialog import PaymentDialog
 from .search_dialog import ProductSearchDialog
 from .sync_panel import SyncPanel
@@ -33,6 +37,12 @@ SHORTCUTS = (
     ("Enter", QT_TRANSLATE_NOOP("MainWindow",
                                 "Add the scanned or typed barcode; in payment, confirm the cash")),
     ("F12", QT_TRANSLATE_NOOP("MainWindow", "Pay")),
+    ("Up / Down", QT_TRANSLATE_NOOP("MainWindow", "Choose the cart line F3-F6 act on")),
+    ("F3", QT_TRANSLATE_NOOP("MainWindow",
+                             "Change the chosen line's quantity (lowering it needs a supervisor)")),
+    ("F4", QT_TRANSLATE_NOOP("MainWindow", "Void the chosen line (supervisor, with a reason)")),
+    ("F5", QT_TRANSLATE_NOOP("MainWindow", "Change the chosen line's price (supervisor, with a reason)")),
+    ("F6", QT_TRANSLATE_NOOP("MainWindow", "Discount the chosen line (supervisor, capped per role)")),
     ("F2", QT_TRANSLATE_NOOP("MainWindow",
                              "Find an item by name, pinyin or initials; Up/Down to choose, Enter to add")),
     ("F1", QT_TRANSLATE_NOOP("MainWindow", "Show this help")),
@@ -61,6 +71,7 @@ class MainWindow(QMainWindow):
         self.help_dialog: QDialog | None = None
         self.enrol_dialog: EnrolDialog | None = None
         self.search_dialog: ProductSearchDialog | None = None
+        self.line_dialog: LineDialog | None = None
         self.last_sale: Sale | None = None
 
         ident = till.identity()
@@ -89,8 +100,13 @@ class MainWindow(QMainWindow):
         self.checkout.logout_requested.connect(self.logout)
         self.checkout.sync_requested.connect(self.open_sync_panel)
         self.checkout.search_requested.connect(self.open_search)
+        self.checkout.line_change_requested.connect(self.change_line)
         for key, slot in ((Qt.Key.Key_F12, self.pay), (Qt.Key.Key_F1, self.show_help),
                           (Qt.Key.Key_F9, self.open_sync_panel), (Qt.Key.Key_F2, self.open_search),
+                          (Qt.Key.Key_F3, lambda: self.change_line(Action.RAISE_QTY)),
+                          (Qt.Key.Key_F4, lambda: self.change_line(Action.VOID_LINE)),
+                          (Qt.Key.Key_F5, lambda: self.change_line(Action.PRICE_OVERRIDE)),
+                          (Qt.Key.Key_F6, lambda: self.change_line(Action.LINE_DISCOUNT)),
                           (Qt.Key.Key_F10, self.logout), (Qt.Key.Key_Escape, self._escape)):
             QShortcut(QKeySequence(key), self, activated=slot)
 
@@ -120,6 +136,47 @@ class MainWindow(QMainWindow):
         if self.pages.currentWidget() is self.checkout:
             self.checkout.scan_field.clear()
             self.checkout.focus_scan()
+
+    # --------------------------------------------------------------- changing a line
+    def change_line(self, action: Action) -> None:
+        if (self.pages.currentWidget() is not self.checkout or self.checkout.busy or self.session is None
+                or self.line_dialog is not None or self.payment_dialog is not None):
+            return
+        row = self.checkout.selected_row()
+        if row is None:
+            self.checkout.show_error(self.tr("The sale is empty: scan an item first."))
+            return
+        line = self.checkout.checkout.cart.lines[row]
+        session = self.session
+
+        def submit(value, reason, approver_code: str, approver_pin: str) -> str | None:
+            approver = None
+            try:
+                if approver_code or approver_pin:
+                    approver = self.till.auth.approve(approver_code, approver_pin, session.cashier.code)
+                self.checkout.checkout.change_line(row, action, value, actor_role=session.role,
+                                                   actor_code=session.cashier.code, approver=approver,
+                                                   reason=reason)
+            except Exception as exc:
+                return explain(exc, self.locale)
+            return None
+
+        dialog = LineDialog(action, line, session.role, self.locale, submit, self)
+        dialog.finished.connect(lambda result: self._line_dialog_closed(dialog, result, row, line))
+        self.line_dialog = dialog
+        dialog.open()
+
+    def _line_dialog_closed(self, dialog: LineDialog, result: int, row: int, line) -> None:
+        self.line_dialog = None
+        dialog.deleteLater()
+        if result == QDialog.DialogCode.Accepted:
+            if dialog.action is Action.VOID_LINE:
+                message = self.tr("{name} voided.").format(name=line.product.name)
+            else:
+                message = self.tr("{name}: now {amount}.").format(
+                    name=line.product.name, amount=format_money(line.amount, self.locale))
+            self.checkout.line_changed(row, message)
+        self.checkout.focus_scan()
 
     # --------------------------------------------------------------- finding goods
     def open_search(self, text: str = "") -> None:

@@ -16,7 +16,14 @@ from pos_client.domain.cart import CartError
 from pos_client.domain.money import format_money
 from pos_client.domain.sale import EmptyCart, InsufficientTender
 from pos_client.services.auth import LoginFailed, LoginLocked, NoStaffYet
-from pos_client.services.checkout import ExpiredItem, NeedsWeight, NotForSale, UnknownCode
+from pos_client.services.checkout import (
+    ApprovalNeeded,
+    ExpiredItem,
+    NeedsWeight,
+    NotForSale,
+    ReasonNeeded,
+    UnknownCode,
+)
 
 
 def minutes_text(remaining: timedelta) -> str:
@@ -46,6 +53,16 @@ def _code_message(error: MalformedCode) -> str:
 
 
 def _cart_message(error: CartError) -> str:
+    if error.reason == "measured_line":
+        return QCoreApplication.translate(
+            "Messages", "A weighed or labelled item has no quantity to change. Void the line and scan "
+                        "another label.")
+    if error.reason == "discount_out_of_range":
+        text = QCoreApplication.translate(
+            "Messages", "A discount must be between 0 and the line's {amount}.")
+        return text.format(amount=format_money(error.limit or 0))
+    if error.reason == "negative_price":
+        return QCoreApplication.translate("Messages", "A price cannot be below zero.")
     if error.reason == "qty_out_of_range":
         text = QCoreApplication.translate(
             "Messages", "A line can hold at most {limit} units. Start a second sale for more.")
@@ -66,6 +83,16 @@ def explain(error: BaseException, locale: str = "zh_CN") -> str:
             "No product with code {code} at this store. Check the code, or put the item aside "
             "and call a supervisor.")
         return text.format(code=error.code)
+    if isinstance(error, ApprovalNeeded):
+        if error.cut:
+            text = QCoreApplication.translate(
+                "Messages", "{cut}% off is more than your role may give. A supervisor or manager must "
+                            "enter their number and PIN.")
+            return text.format(cut=error.cut)
+        return QCoreApplication.translate(
+            "Messages", "This needs a supervisor: they enter their staff number and PIN here.")
+    if isinstance(error, ReasonNeeded):
+        return QCoreApplication.translate("Messages", "Choose a reason first.")
     if isinstance(error, NeedsWeight):
         text = QCoreApplication.translate(
             "Messages", "{name} is sold by weight. Weigh it at the scale and scan the label it prints.")

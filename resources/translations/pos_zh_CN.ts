@@ -32,79 +32,99 @@
 <context>
     <name>CheckoutScreen</name>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="45"/>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="47"/>
         <source>Scan or type a barcode (or an item&apos;s initials), then Enter</source>
         <translation>扫描或输入条码（或商品拼音首字母），按回车</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="46"/>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="48"/>
         <source>Barcode</source>
         <translation>条码</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="83"/>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="85"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="122"/>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="124"/>
         <source>F1 Help</source>
         <translation>F1 帮助</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="123"/>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="125"/>
         <source>F2 Find item</source>
         <translation>F2 查找商品</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="127"/>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="130"/>
+        <source>F3 Qty</source>
+        <translation>F3 数量</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="131"/>
+        <source>F4 Void line</source>
+        <translation>F4 删除行</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="132"/>
+        <source>F5 Price</source>
+        <translation>F5 改价</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="133"/>
+        <source>F6 Discount</source>
+        <translation>F6 折扣</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="139"/>
         <source>F9 Sync</source>
         <translation>F9 同步</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="128"/>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="140"/>
         <source>F10 Log out</source>
         <translation>F10 退出登录</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="129"/>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="141"/>
         <source>F12 Pay</source>
         <translation>F12 收款</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="205"/>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="248"/>
         <source>{name} {weight}</source>
         <translation>{name} {weight}</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="207"/>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="250"/>
         <source>{name} (labelled {price})</source>
         <translation>{name}（标签价 {price}）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="210"/>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="253"/>
         <source>{name} × {qty}</source>
         <translation>{name} × {qty}</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="217"/>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="260"/>
         <source>{n} item(s)</source>
         <translation>共 {n} 件</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="229"/>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="272"/>
         <source>Saving the sale…</source>
         <translation>正在保存交易…</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="235"/>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="278"/>
         <source>Paid {total}
 Change {change}</source>
         <translation>已收款 {total}
 找零 {change}</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="238"/>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="281"/>
         <source>Sale {receipt} saved. Receipt is printing.</source>
         <translation>交易 {receipt} 已保存，小票正在打印。</translation>
     </message>
@@ -153,6 +173,124 @@ Change {change}</source>
     </message>
 </context>
 <context>
+    <name>LineDialog</name>
+    <message>
+        <location filename="../../pos_client/ui/line_dialog.py" line="25"/>
+        <source>Scanned by mistake</source>
+        <translation>误扫</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/line_dialog.py" line="26"/>
+        <source>Customer changed their mind</source>
+        <translation>顾客不要了</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/line_dialog.py" line="27"/>
+        <source>Damaged or faulty</source>
+        <translation>破损或故障</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/line_dialog.py" line="28"/>
+        <source>Past its date</source>
+        <translation>已过期</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/line_dialog.py" line="29"/>
+        <source>Shelf price differs</source>
+        <translation>与货架价不符</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/line_dialog.py" line="30"/>
+        <source>Price match</source>
+        <translation>比价调价</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/line_dialog.py" line="31"/>
+        <source>Regular customer</source>
+        <translation>老顾客</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/line_dialog.py" line="32"/>
+        <source>Making up for poor service</source>
+        <translation>服务补偿</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/line_dialog.py" line="35"/>
+        <source>Change quantity</source>
+        <translation>修改数量</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/line_dialog.py" line="36"/>
+        <source>Void this line</source>
+        <translation>删除此行</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/line_dialog.py" line="37"/>
+        <source>Change the price</source>
+        <translation>修改价格</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/line_dialog.py" line="38"/>
+        <source>Discount this line</source>
+        <translation>此行打折</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/line_dialog.py" line="61"/>
+        <source>New quantity</source>
+        <translation>新数量</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/line_dialog.py" line="64"/>
+        <source>New price (per unit, or per kg)</source>
+        <translation>新价格（每件或每千克）</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/line_dialog.py" line="66"/>
+        <source>Discount (amount off this line)</source>
+        <translation>折扣（本行减免金额）</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/line_dialog.py" line="72"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/line_dialog.py" line="84"/>
+        <source>Supervisor number</source>
+        <translation>主管工号</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/line_dialog.py" line="85"/>
+        <source>Supervisor PIN</source>
+        <translation>主管密码</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/line_dialog.py" line="93"/>
+        <source>Confirm (Enter)</source>
+        <translation>确认（回车）</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/line_dialog.py" line="96"/>
+        <source>Back (Esc)</source>
+        <translation>返回（Esc）</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/line_dialog.py" line="154"/>
+        <source>Above {cap}% off, a supervisor or manager must approve.</source>
+        <translation>优惠超过 {cap}% 需主管或店长授权。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/line_dialog.py" line="157"/>
+        <source>A supervisor must approve this: their staff number and PIN.</source>
+        <translation>此操作需主管授权：请输入主管工号和密码。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/line_dialog.py" line="163"/>
+        <source>Enter a number, like 2 or 12.50.</source>
+        <translation>请输入数字，如 2 或 12.50。</translation>
+    </message>
+</context>
+<context>
     <name>LoginScreen</name>
     <message>
         <location filename="../../pos_client/ui/login_screen.py" line="31"/>
@@ -180,92 +318,132 @@ Change {change}</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="33"/>
+        <location filename="../../pos_client/ui/main_window.py" line="37"/>
         <source>Add the scanned or typed barcode; in payment, confirm the cash</source>
         <translation>添加扫描或输入的条码；收款时确认现金</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="35"/>
+        <location filename="../../pos_client/ui/main_window.py" line="39"/>
         <source>Pay</source>
         <translation>收款</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="36"/>
+        <location filename="../../pos_client/ui/main_window.py" line="40"/>
+        <source>Choose the cart line F3-F6 act on</source>
+        <translation>选择 F3-F6 要操作的商品行</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/main_window.py" line="41"/>
+        <source>Change the chosen line&apos;s quantity (lowering it needs a supervisor)</source>
+        <translation>修改所选行数量（减少需主管授权）</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/main_window.py" line="43"/>
+        <source>Void the chosen line (supervisor, with a reason)</source>
+        <translation>删除所选行（需主管授权并填写原因）</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/main_window.py" line="44"/>
+        <source>Change the chosen line&apos;s price (supervisor, with a reason)</source>
+        <translation>修改所选行价格（需主管授权并填写原因）</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/main_window.py" line="45"/>
+        <source>Discount the chosen line (supervisor, capped per role)</source>
+        <translation>所选行打折（需主管授权，按角色限额）</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/main_window.py" line="46"/>
         <source>Find an item by name, pinyin or initials; Up/Down to choose, Enter to add</source>
         <translation>按名称、拼音或首字母查找商品；上下键选择，回车加入</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="38"/>
+        <location filename="../../pos_client/ui/main_window.py" line="48"/>
         <source>Show this help</source>
         <translation>显示本帮助</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="39"/>
+        <location filename="../../pos_client/ui/main_window.py" line="49"/>
         <source>Sync panel: what waits, what needs attention, sync now</source>
         <translation>同步面板：待上传、需处理的事项，立即同步</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="40"/>
+        <location filename="../../pos_client/ui/main_window.py" line="50"/>
         <source>Log out (when the sale is empty)</source>
         <translation>退出登录（当前交易为空时）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="41"/>
+        <location filename="../../pos_client/ui/main_window.py" line="51"/>
         <source>Clear the barcode field; in payment, back to the sale</source>
         <translation>清空条码框；收款时返回交易</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="68"/>
+        <location filename="../../pos_client/ui/main_window.py" line="79"/>
         <source>{store} — till {till}</source>
         <translation>{store} — 收银台 {till}</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="70"/>
+        <location filename="../../pos_client/ui/main_window.py" line="81"/>
         <source>{store} · {code} · Till {till}</source>
         <translation>{store} · {code} · 收银台 {till}</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="111"/>
+        <location filename="../../pos_client/ui/main_window.py" line="127"/>
         <source>Pay for the sale in progress before logging out.</source>
         <translation>请先完成当前交易的收款，再退出登录。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="180"/>
+        <location filename="../../pos_client/ui/main_window.py" line="147"/>
+        <source>The sale is empty: scan an item first.</source>
+        <translation>本单为空：请先扫描商品。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/main_window.py" line="174"/>
+        <source>{name} voided.</source>
+        <translation>已删除 {name}。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/main_window.py" line="176"/>
+        <source>{name}: now {amount}.</source>
+        <translation>{name}：现为 {amount}。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/main_window.py" line="238"/>
         <source>The sale could not be saved ({error}). Nothing was charged and the cart is kept: try F12 again, and call IT if it keeps failing.</source>
         <translation>交易未能保存（{error}）。未收取任何款项，购物车已保留：请再按 F12 重试，如仍失败请联系 IT。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="190"/>
+        <location filename="../../pos_client/ui/main_window.py" line="248"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="226"/>
+        <location filename="../../pos_client/ui/main_window.py" line="284"/>
         <source>central revoked this till: it keeps selling, but sends nothing until it is enrolled again (F9)</source>
         <translation>中心平台已停用本收银台：仍可继续销售，但重新注册前不会上传任何数据（F9）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="229"/>
+        <location filename="../../pos_client/ui/main_window.py" line="287"/>
         <source>this till was out of touch with central so long that its token expired: it keeps selling; enrol it again (F9)</source>
         <translation>本机与总部失联太久，令牌已过期：仍可继续销售；请重新注册本机（F9）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="232"/>
+        <location filename="../../pos_client/ui/main_window.py" line="290"/>
         <source>central no longer accepts this till&apos;s token: enrol it again (F9)</source>
         <translation>中心平台不再接受本收银台的令牌：请重新注册（F9）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="233"/>
+        <location filename="../../pos_client/ui/main_window.py" line="291"/>
         <source>central needs a newer version of this app: ask IT to update it</source>
         <translation>中心平台需要更新版本的收银软件：请联系 IT 升级</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="287"/>
+        <location filename="../../pos_client/ui/main_window.py" line="345"/>
         <source>enrolment failed: {error}</source>
         <translation>注册失败：{error}</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="296"/>
+        <location filename="../../pos_client/ui/main_window.py" line="354"/>
         <source>The receipt did not print ({detail}). It is kept and will print when the printer is fixed.</source>
         <translation>小票未能打印（{detail}）。小票已保留，打印机恢复后将自动打印。</translation>
     </message>
@@ -296,89 +474,119 @@ Change {change}</source>
 <context>
     <name>Messages</name>
     <message numerus="yes">
-        <location filename="../../pos_client/ui/messages.py" line="24"/>
+        <location filename="../../pos_client/ui/messages.py" line="31"/>
         <source>%n minute(s)</source>
         <translation>
             <numerusform>%n 分钟</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="29"/>
+        <location filename="../../pos_client/ui/messages.py" line="36"/>
         <source>The weight or price on label {code} cannot be right. Weigh the item and print a new label.</source>
         <translation>标签 {code} 上的重量或价格不正确。请重新称重并打印新标签。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="35"/>
+        <location filename="../../pos_client/ui/messages.py" line="42"/>
         <source>This code carries no product number. Scan the product&apos;s own barcode.</source>
         <translation>此码不含商品编号。请扫描商品本身的条码。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="38"/>
+        <location filename="../../pos_client/ui/messages.py" line="45"/>
         <source>Barcode {code} failed its check digit: it was misread or mistyped. Scan it again or type the digits under the bars.</source>
         <translation>条码 {code} 校验位错误：可能扫描不完整或输入有误。请重新扫描，或输入条码下方的数字。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="43"/>
+        <location filename="../../pos_client/ui/messages.py" line="50"/>
         <source>&quot;{code}&quot; is not a product code. Scan the item&apos;s barcode or type its digits.</source>
         <translation>“{code}”不是商品编码。请扫描商品条码或输入条码数字。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="50"/>
+        <location filename="../../pos_client/ui/messages.py" line="57"/>
+        <source>A weighed or labelled item has no quantity to change. Void the line and scan another label.</source>
+        <translation>称重或标签商品不能改数量。请删除此行并扫描新标签。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/messages.py" line="61"/>
+        <source>A discount must be between 0 and the line&apos;s {amount}.</source>
+        <translation>折扣须在 0 到本行金额 {amount} 之间。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/messages.py" line="65"/>
+        <source>A price cannot be below zero.</source>
+        <translation>价格不能小于零。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/messages.py" line="67"/>
         <source>A line can hold at most {limit} units. Start a second sale for more.</source>
         <translation>每行最多 {limit} 件。更多数量请另开一笔交易。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="53"/>
+        <location filename="../../pos_client/ui/messages.py" line="70"/>
         <source>This sale already has {limit} lines. Pay for it and start another.</source>
         <translation>本笔交易已有 {limit} 行。请先收款，再开始新交易。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="64"/>
+        <location filename="../../pos_client/ui/messages.py" line="81"/>
         <source>No product with code {code} at this store. Check the code, or put the item aside and call a supervisor.</source>
         <translation>本店没有编码为 {code} 的商品。请核对编码，或将商品放在一旁并联系主管。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="70"/>
+        <location filename="../../pos_client/ui/messages.py" line="88"/>
+        <source>{cut}% off is more than your role may give. A supervisor or manager must enter their number and PIN.</source>
+        <translation>优惠 {cut}% 超出您的权限。需主管或店长输入工号和密码。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/messages.py" line="92"/>
+        <source>This needs a supervisor: they enter their staff number and PIN here.</source>
+        <translation>此操作需主管授权：请主管在此输入工号和密码。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/messages.py" line="95"/>
+        <source>Choose a reason first.</source>
+        <translation>请先选择原因。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/messages.py" line="97"/>
         <source>{name} is sold by weight. Weigh it at the scale and scan the label it prints.</source>
         <translation>{name} 按重量销售。请在电子秤上称重，再扫描打印出的标签。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="74"/>
+        <location filename="../../pos_client/ui/messages.py" line="101"/>
         <source>{name} expired on {date}: it was not added. Take it off the sale and tell a supervisor.</source>
         <translation>{name} 已于 {date} 过期，未加入。请将其移出本单并告知主管。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="79"/>
+        <location filename="../../pos_client/ui/messages.py" line="106"/>
         <source>{name} has no price at this store yet, so it cannot be sold. Call a supervisor.</source>
         <translation>{name} 在本店尚无售价，暂不能销售。请联系主管。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="84"/>
+        <location filename="../../pos_client/ui/messages.py" line="111"/>
         <source>The sale is empty. Scan an item before paying.</source>
         <translation>当前交易为空。请先扫描商品再收款。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="86"/>
+        <location filename="../../pos_client/ui/messages.py" line="113"/>
         <source>{tendered} is less than the {due} due. Enter the cash received.</source>
         <translation>{tendered} 少于应收的 {due}。请输入实收现金。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="91"/>
+        <location filename="../../pos_client/ui/messages.py" line="118"/>
         <source>Too many wrong PINs. Login is locked for {time}; a supervisor can help.</source>
         <translation>密码错误次数过多，登录已锁定 {time}；可请主管协助。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="95"/>
+        <location filename="../../pos_client/ui/messages.py" line="122"/>
         <source>Staff number or PIN is wrong. {left} attempt(s) left before login locks.</source>
         <translation>工号或密码错误。再错 {left} 次将锁定登录。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="99"/>
+        <location filename="../../pos_client/ui/messages.py" line="126"/>
         <source>This till has no staff list yet. Connect it to the network and sync, or ask IT to enrol it.</source>
         <translation>本收银台还没有员工名单。请连接网络并同步，或联系 IT 注册本机。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="103"/>
+        <location filename="../../pos_client/ui/messages.py" line="130"/>
         <source>Something went wrong: {detail}. The sale in progress is kept; try again or call IT.</source>
         <translation>出现错误：{detail}。当前交易已保留；请重试或联系 IT。</translation>
     </message>
