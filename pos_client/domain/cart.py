@@ -183,3 +183,22 @@ class Cart:
     @property
     def total(self) -> Amount:
         return self.subtotal - self.discount_total
+
+
+def cart_to_dict(cart: Cart) -> dict:
+    """A cart as plain data, to put a sale on hold; prices stay as they were when held."""
+    return {"lines": [{
+        "product": {"sku": ln.product.sku, "name": ln.product.name, "name_en": ln.product.name_en,
+                    "unit": ln.product.unit, "price": ln.product.price, "barcode": ln.product.barcode},
+        "qty": ln.qty, "discount": ln.discount, "weight_g": ln.weight_g, "label_price": ln.label_price,
+        "override_price": ln.override_price} for ln in cart.lines]}
+
+
+def cart_from_dict(data: dict) -> Cart:
+    cart = Cart()
+    for ln in data["lines"]:
+        cart.lines.append(CartLine(product=Product(**ln["product"]), qty=ln["qty"], discount=ln["discount"],
+                                   weight_g=ln["weight_g"], label_price=ln["label_price"],
+                                   override_price=ln["override_price"]))
+    cart.last_touched = len(cart.lines) - 1 if cart.lines else None
+    return cart

@@ -18,6 +18,7 @@ class Action(Enum):
     VOID_LINE = "line.void"
     PRICE_OVERRIDE = "price.override"
     LINE_DISCOUNT = "discount.line"
+    VOID_SALE = "sale.void"
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +41,7 @@ REASONS: dict[Action, tuple[str, ...]] = {
     Action.VOID_LINE: ("scan_error", "customer_changed_mind", "damaged", "out_of_date"),
     Action.PRICE_OVERRIDE: ("shelf_price_differs", "damaged", "price_match"),
     Action.LINE_DISCOUNT: ("damaged", "loyal_customer", "service_recovery"),
+    Action.VOID_SALE: ("customer_left", "customer_changed_mind", "payment_failed", "training"),
 }
 """Stable reason codes per action (the UI words them); an action not listed needs none."""
 

@@ -19,9 +19,11 @@ from pos_client.domain.cart import Cart, CartError, CartLine, Product
 from pos_client.domain.identifiers import new_id, receipt_counter_name, receipt_number
 from pos_client.domain.money import Amount
 from pos_client.domain.permissions import REASONS, Action, allowed, cut_pct, needs_reason
-from pos_client.domain.sale import Cashier, Sale, cash_tender, sold_lines
+from pos_client.domain.sale import Cashier, EmptyCart, Sale, cash_tender, sold_lines
 from pos_client.store import journal
+from pos_client.store import parked as parked_sales
 from pos_client.store.catalog import CatalogItem, CatalogReader, ProductMatch
+from pos_client.store.parked import ParkedSale
 from pos_client.store.sales import OutgoingEvent, UnitOfWork, enqueue, insert_sale, next_counter
 from sync.protocol import SaleCompleted, SaleLinePayload, TenderPayload
 
@@ -43,6 +45,10 @@ class ApprovalNeeded(PermissionError):
         super().__init__(action.value)
         self.action = action
         self.cut = cut
+
+
+class SaleInProgress(RuntimeError):
+    """A held sale is resumed only onto an empty sale."""
 
 
 class ReasonNeeded(ValueError):
@@ -260,6 +266,61 @@ class CheckoutService:
 
     def new_sale(self) -> None:
         self.cart = Cart()
+
+    # ---------------------------------------------------------------- holding and voiding
+    def hold(self, staff_code: str) -> ParkedSale:
+        """Put the sale in progress aside (the customer fetches something) and start a new one."""
+        if self.cart.is_empty:
+            raise EmptyCart()
+        cart = self.cart
+
+        def write(conn: Connection) -> ParkedSale:
+            held = parked_sales.park(conn, cart, staff_code, at=self._clock())
+            journal.append(conn, "sale.held", staff_code, {"number": held.number, "total": held.total,
+                                                            "items": held.items}, at=self._clock())
+            return held
+
+        held = self._writer.run(write)
+        self.new_sale()
+        return held
+
+    def held_sales(self) -> list[ParkedSale]:
+        return self._writer.run(parked_sales.parked)
+
+    def resume(self, parked_id: str, staff_code: str) -> bool:
+        """Bring a held sale back; only onto an empty sale, so nothing in progress is lost."""
+        if not self.cart.is_empty:
+            raise SaleInProgress()
+
+        def write(conn: Connection) -> Cart | None:
+            cart = parked_sales.take(conn, parked_id)
+            if cart is not None:
+                journal.append(conn, "sale.resumed", staff_code, {"total": cart.total}, at=self._clock())
+            return cart
+
+        cart = self._writer.run(write)
+        if cart is None:
+            return False
+        self.cart = cart
+        return True
+
+    def void_sale(self, *, actor_role: str, actor_code: str, approver: Approver | None = None,
+                  reason: str | None = None) -> None:
+        """Abandon the whole sale in progress: a supervisor's decision, with a reason, journaled."""
+        if self.cart.is_empty:
+            raise EmptyCart()
+        if reason not in REASONS[Action.VOID_SALE]:
+            raise ReasonNeeded(Action.VOID_SALE)
+        if not allowed(actor_role, Action.VOID_SALE) and not (
+                approver is not None and allowed(approver.role, Action.VOID_SALE)):
+            raise ApprovalNeeded(Action.VOID_SALE, 0)
+        data = {"total": self.cart.total, "items": self.cart.item_count,
+                "lines": [{"sku": ln.product.sku, "qty": ln.qty, "amount": ln.amount}
+                          for ln in self.cart.lines],
+                "reason": reason, "approved_by": approver.code if approver else None}
+        self._writer.run(lambda conn: journal.append(conn, Action.VOID_SALE.value, actor_code, data,
+                                                     at=self._clock()))
+        self.new_sale()
 
 
 __all__ = ["CheckoutService", "ExpiredItem", "MalformedCode", "NeedsWeight", "NotForSale", "StoreIdentity",

@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 from drivers.printer.document import Align, Barcode, Columns, ReceiptDocument, Rule, TextLine
 from pos_client.domain.cart import format_kg
 from pos_client.domain.money import format_amount, format_receipt_money
 from pos_client.domain.sale import Sale
 
 
-def receipt_document(sale: Sale, store_name: str, *, open_drawer: bool = True) -> ReceiptDocument:
+def receipt_document(sale: Sale, store_name: str, *, open_drawer: bool = True,
+                     copy: bool = False) -> ReceiptDocument:
+    """`copy`: a reprint, marked as such at the top and the bottom, and the drawer stays shut."""
     local = sale.occurred_at.astimezone()
     blocks: list = [
+        *([TextLine("*** 重印 COPY ***", Align.CENTER, bold=True)] if copy else []),
         TextLine(store_name, Align.CENTER, bold=True, large=True),
         TextLine(f"门店 Store {sale.store_code}  收银台 Till {sale.terminal_no}", Align.CENTER),
         Rule(),
@@ -44,6 +49,8 @@ def receipt_document(sale: Sale, store_name: str, *, open_drawer: bool = True) -
         Rule(),
         Barcode(sale.receipt_no),
         TextLine("谢谢惠顾 Thank you", Align.CENTER),
+        *([TextLine("*** 重印 COPY ***", Align.CENTER, bold=True)] if copy else []),
     ]
-    return ReceiptDocument(job_id=sale.receipt_no, blocks=tuple(blocks), open_drawer=open_drawer,
-                           meta={"sale_id": sale.sale_id})
+    job = f"{sale.receipt_no}-copy-{datetime.now(UTC):%H%M%S%f}" if copy else sale.receipt_no
+    return ReceiptDocument(job_id=job, blocks=tuple(blocks), open_drawer=open_drawer and not copy,
+                           meta={"sale_id": sale.sale_id, "copy": copy})

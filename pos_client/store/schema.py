@@ -132,3 +132,13 @@ journal = Table(
     Column("prev_hash", String, nullable=False),
     Column("hash", String, nullable=False),
 )
+
+parked_sale = Table(
+    "parked_sale", metadata,
+    Column("id", String, primary_key=True),
+    Column("number", Integer, nullable=False),
+    Column("parked_at", String, nullable=False),
+    Column("staff", String, nullable=False),
+    Column("total", Integer, nullable=False),
+    Column("cart", Text, nullable=False),
+)

@@ -6,11 +6,13 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
+    QSizePolicy,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -33,6 +35,9 @@ class CheckoutScreen(QWidget):
     sync_requested = Signal()
     search_requested = Signal(str)
     line_change_requested = Signal(object)  # a permissions.Action
+    hold_requested = Signal()
+    recall_requested = Signal()
+    void_sale_requested = Signal()
 
     def __init__(self, checkout: CheckoutService, locale: str) -> None:
         super().__init__()
@@ -120,7 +125,7 @@ class CheckoutScreen(QWidget):
         main.addLayout(left, 3)
         main.addWidget(side_box, 1)
 
-        keys = QHBoxLayout()
+        keys = QGridLayout()
         self.help_button = self._fkey(self.tr("F1 Help"), self.help_requested)
         self.find_button = QPushButton(self.tr("F2 Find item"))
         self.find_button.setObjectName("fkey")
@@ -136,18 +141,23 @@ class CheckoutScreen(QWidget):
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.clicked.connect(lambda _=False, a=action: self.line_change_requested.emit(a))
             self.line_buttons.append(button)
+        self.hold_button = self._fkey(self.tr("F7 Hold"), self.hold_requested)
+        self.recall_button = self._fkey(self.tr("F8 Recall"), self.recall_requested)
+        self.void_sale_button = self._fkey(self.tr("F11 Void sale"), self.void_sale_requested)
         self.sync_button = self._fkey(self.tr("F9 Sync"), self.sync_requested)
         self.logout_button = self._fkey(self.tr("F10 Log out"), self.logout_requested)
         self.pay_button = self._fkey(self.tr("F12 Pay"), self.pay_requested)
         self.pay_button.setObjectName("payButton")
-        keys.addWidget(self.help_button)
-        keys.addWidget(self.find_button)
-        for button in self.line_buttons:
-            keys.addWidget(button)
-        keys.addWidget(self.sync_button)
-        keys.addWidget(self.logout_button)
-        keys.addStretch(1)
-        keys.addWidget(self.pay_button)
+        # Two rows: finding and changing items above, the sale and the till below; Pay spans both.
+        for col, button in enumerate([self.help_button, self.find_button, *self.line_buttons]):
+            keys.addWidget(button, 0, col)
+        for col, button in enumerate([self.hold_button, self.recall_button, self.void_sale_button,
+                                      self.sync_button, self.logout_button]):
+            keys.addWidget(button, 1, col)
+        keys.setColumnStretch(6, 1)
+        self.pay_button.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
+        self.pay_button.setMinimumWidth(180)
+        keys.addWidget(self.pay_button, 0, 7, 2, 1)
 
         layout = QVBoxLayout(self)
         layout.addLayout(main, 1)
@@ -283,3 +293,6 @@ class CheckoutScreen(QWidget):
 
     def show_error(self, text: str) -> None:
         self._set_message(text, "error")
+
+    def show_info(self, text: str) -> None:
+        self._set_message(text, "info")

@@ -30,34 +30,39 @@ REASON_TEXT = {
     "price_match": QT_TRANSLATE_NOOP("LineDialog", "Price match"),
     "loyal_customer": QT_TRANSLATE_NOOP("LineDialog", "Regular customer"),
     "service_recovery": QT_TRANSLATE_NOOP("LineDialog", "Making up for poor service"),
+    "customer_left": QT_TRANSLATE_NOOP("LineDialog", "Customer left without paying"),
+    "payment_failed": QT_TRANSLATE_NOOP("LineDialog", "Customer could not pay"),
+    "training": QT_TRANSLATE_NOOP("LineDialog", "Training or test sale"),
 }
 TITLES = {
     Action.RAISE_QTY: QT_TRANSLATE_NOOP("LineDialog", "Change quantity"),
     Action.VOID_LINE: QT_TRANSLATE_NOOP("LineDialog", "Void this line"),
     Action.PRICE_OVERRIDE: QT_TRANSLATE_NOOP("LineDialog", "Change the price"),
     Action.LINE_DISCOUNT: QT_TRANSLATE_NOOP("LineDialog", "Discount this line"),
+    Action.VOID_SALE: QT_TRANSLATE_NOOP("LineDialog", "Void the whole sale"),
 }
 # Submit(value, reason, approver staff no, approver PIN) -> None, or the message to show.
 Submit = Callable[[int | None, str | None, str, str], str | None]
 
 
 class LineDialog(QDialog):
-    def __init__(self, action: Action, line: CartLine, role: str, locale: str, submit: Submit,
-                 parent=None) -> None:
+    def __init__(self, action: Action, line: CartLine | None, role: str, locale: str, submit: Submit,
+                 parent=None, summary: str = "") -> None:
         super().__init__(parent)
         self.setObjectName("lineDialog")
         self.setModal(True)
         self.action, self.line, self.role, self._locale, self._submit = action, line, role, locale, submit
         self.setWindowTitle(QCoreApplication.translate("LineDialog", TITLES[action]))
 
-        what = QLabel(f"{line.product.name}    {format_money(line.amount, locale)}")
+        what = QLabel(summary if line is None
+                      else f"{line.product.name}    {format_money(line.amount, locale)}")
         what.setObjectName("lineWhat")
         what.setWordWrap(True)
         form = QFormLayout()
         self.value_field = QLineEdit()
         self.value_field.setObjectName("lineValue")
         self.value_field.setAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled, False)
-        if action is Action.RAISE_QTY:
+        if action is Action.RAISE_QTY and line is not None:
             form.addRow(self.tr("New quantity"), self.value_field)
             self.value_field.setText(str(line.qty))
         elif action is Action.PRICE_OVERRIDE:
@@ -110,7 +115,7 @@ class LineDialog(QDialog):
         for field in (self.value_field, self.approver_field, self.pin_field):
             field.returnPressed.connect(self._confirm)
         self.value_field.textChanged.connect(self._update)
-        self._has_value = action is not Action.VOID_LINE
+        self._has_value = action not in (Action.VOID_LINE, Action.VOID_SALE)
         self.value_field.setVisible(self._has_value)
         if form.labelForField(self.value_field) is not None:
             form.labelForField(self.value_field).setVisible(self._has_value)
@@ -129,6 +134,8 @@ class LineDialog(QDialog):
     def _effective(self) -> tuple[Action, int]:
         """The action as it will be judged (raising or lowering a quantity) and its cut in %."""
         value = self._value()
+        if self.line is None:
+            return self.action, 0
         if self.action is Action.RAISE_QTY:
             return (Action.RAISE_QTY if value is None or value >= self.line.qty else Action.LOWER_QTY), 0
         if self.action is Action.PRICE_OVERRIDE and value is not None:

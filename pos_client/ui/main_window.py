@@ -23,6 +23,7 @@ from sync.scheduler import STOPPING_ERRORS
 from .background import TaskRunner
 from .checkout_screen import CheckoutScreen
 from .enrol_dialog import EnrolDialog
+from .held_dialog import HeldSalesDialog
 from .line_dialog import LineDialog
 from .login_screen import LoginScreen
 from .messages import explain
@@ -43,6 +44,10 @@ SHORTCUTS = (
     ("F4", QT_TRANSLATE_NOOP("MainWindow", "Void the chosen line (supervisor, with a reason)")),
     ("F5", QT_TRANSLATE_NOOP("MainWindow", "Change the chosen line's price (supervisor, with a reason)")),
     ("F6", QT_TRANSLATE_NOOP("MainWindow", "Discount the chosen line (supervisor, capped per role)")),
+    ("F7", QT_TRANSLATE_NOOP("MainWindow", "Put the sale on hold and start another")),
+    ("F8", QT_TRANSLATE_NOOP("MainWindow", "Bring back a sale on hold (onto an empty sale)")),
+    ("F11", QT_TRANSLATE_NOOP("MainWindow", "Void the whole sale (supervisor, with a reason)")),
+    ("Ctrl+P", QT_TRANSLATE_NOOP("MainWindow", "Reprint the last receipt, marked as a copy")),
     ("F2", QT_TRANSLATE_NOOP("MainWindow",
                              "Find an item by name, pinyin or initials; Up/Down to choose, Enter to add")),
     ("F1", QT_TRANSLATE_NOOP("MainWindow", "Show this help")),
@@ -72,6 +77,7 @@ class MainWindow(QMainWindow):
         self.enrol_dialog: EnrolDialog | None = None
         self.search_dialog: ProductSearchDialog | None = None
         self.line_dialog: LineDialog | None = None
+        self.held_dialog: HeldSalesDialog | None = None
         self.last_sale: Sale | None = None
 
         ident = till.identity()
@@ -101,14 +107,20 @@ class MainWindow(QMainWindow):
         self.checkout.sync_requested.connect(self.open_sync_panel)
         self.checkout.search_requested.connect(self.open_search)
         self.checkout.line_change_requested.connect(self.change_line)
+        self.checkout.hold_requested.connect(self.hold_sale)
+        self.checkout.recall_requested.connect(self.recall_sale)
+        self.checkout.void_sale_requested.connect(self.void_sale)
         for key, slot in ((Qt.Key.Key_F12, self.pay), (Qt.Key.Key_F1, self.show_help),
                           (Qt.Key.Key_F9, self.open_sync_panel), (Qt.Key.Key_F2, self.open_search),
                           (Qt.Key.Key_F3, lambda: self.change_line(Action.RAISE_QTY)),
                           (Qt.Key.Key_F4, lambda: self.change_line(Action.VOID_LINE)),
                           (Qt.Key.Key_F5, lambda: self.change_line(Action.PRICE_OVERRIDE)),
                           (Qt.Key.Key_F6, lambda: self.change_line(Action.LINE_DISCOUNT)),
+                          (Qt.Key.Key_F7, self.hold_sale), (Qt.Key.Key_F8, self.recall_sale),
+                          (Qt.Key.Key_F11, self.void_sale),
                           (Qt.Key.Key_F10, self.logout), (Qt.Key.Key_Escape, self._escape)):
             QShortcut(QKeySequence(key), self, activated=slot)
+        QShortcut(QKeySequence("Ctrl+P"), self, activated=self.reprint)
 
         self.refresh_status()
         self.login.reset()
@@ -136,6 +148,94 @@ class MainWindow(QMainWindow):
         if self.pages.currentWidget() is self.checkout:
             self.checkout.scan_field.clear()
             self.checkout.focus_scan()
+
+    # --------------------------------------------------------------- holding, voiding, reprinting
+    def _idle_checkout(self) -> bool:
+        return (self.pages.currentWidget() is self.checkout and not self.checkout.busy
+                and self.session is not None and self.line_dialog is None and self.held_dialog is None
+                and self.payment_dialog is None and self.search_dialog is None)
+
+    def _show_cart(self, message: str) -> None:
+        self.checkout.model.set_cart(self.checkout.checkout.cart)
+        self.checkout.line_changed(None, message)
+
+    def hold_sale(self) -> None:
+        if not self._idle_checkout():
+            return
+        try:
+            held = self.checkout.checkout.hold(self.session.cashier.code)
+        except Exception as exc:
+            self.checkout.show_error(explain(exc, self.locale))
+            return
+        self._show_cart(self.tr("Sale held as #{number} ({total}). F8 brings it back.").format(
+            number=held.number, total=format_money(held.total, self.locale)))
+
+    def recall_sale(self) -> None:
+        if not self._idle_checkout():
+            return
+        service = self.checkout.checkout
+        if not service.cart.is_empty:
+            self.checkout.show_error(self.tr("Finish or hold (F7) the sale in progress first."))
+            return
+        held = service.held_sales()
+        if not held:
+            self.checkout.show_error(self.tr("No sale is on hold at this till."))
+            return
+        dialog = HeldSalesDialog(held, self.locale, self)
+        dialog.finished.connect(lambda result: self._held_chosen(dialog, result))
+        self.held_dialog = dialog
+        dialog.open()
+
+    def _held_chosen(self, dialog: HeldSalesDialog, result: int) -> None:
+        self.held_dialog = None
+        dialog.deleteLater()
+        if (result == QDialog.DialogCode.Accepted and dialog.chosen and self.session is not None
+                and self.checkout.checkout.resume(dialog.chosen, self.session.cashier.code)):
+            self._show_cart(self.tr("Held sale is back: carry on scanning or pay."))
+        self.checkout.focus_scan()
+
+    def void_sale(self) -> None:
+        if not self._idle_checkout():
+            return
+        service, session = self.checkout.checkout, self.session
+        if service.cart.is_empty:
+            self.checkout.show_error(self.tr("The sale is empty: there is nothing to void."))
+            return
+
+        def submit(_value, reason, approver_code: str, approver_pin: str) -> str | None:
+            try:
+                approver = (self.till.auth.approve(approver_code, approver_pin, session.cashier.code)
+                            if approver_code or approver_pin else None)
+                service.void_sale(actor_role=session.role, actor_code=session.cashier.code,
+                                  approver=approver, reason=reason)
+            except Exception as exc:
+                return explain(exc, self.locale)
+            return None
+
+        summary = self.tr("{items} item(s), {total}").format(
+            items=service.cart.item_count, total=format_money(service.cart.total, self.locale))
+        dialog = LineDialog(Action.VOID_SALE, None, session.role, self.locale, submit, self, summary=summary)
+        dialog.finished.connect(lambda result: self._void_closed(dialog, result))
+        self.line_dialog = dialog
+        dialog.open()
+
+    def _void_closed(self, dialog: LineDialog, result: int) -> None:
+        self.line_dialog = None
+        dialog.deleteLater()
+        if result == QDialog.DialogCode.Accepted:
+            self._show_cart(self.tr("Sale voided. Nothing was charged."))
+        self.checkout.focus_scan()
+
+    def reprint(self) -> None:
+        if not self._idle_checkout():
+            return
+        if self.last_sale is None:
+            self.checkout.show_error(self.tr("No receipt to reprint since this till started."))
+            return
+        sale = self.last_sale
+        self.till.record("receipt.reprinted", self.session.cashier.code, {"receipt_no": sale.receipt_no})
+        self.printing.submit(receipt_document(sale, self.store_name, copy=True))
+        self.checkout.show_info(self.tr("Reprinting {receipt} as a copy.").format(receipt=sale.receipt_no))
 
     # --------------------------------------------------------------- changing a line
     def change_line(self, action: Action) -> None:

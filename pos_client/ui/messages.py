@@ -22,6 +22,7 @@ from pos_client.services.checkout import (
     NeedsWeight,
     NotForSale,
     ReasonNeeded,
+    SaleInProgress,
     UnknownCode,
 )
 
@@ -91,6 +92,8 @@ def explain(error: BaseException, locale: str = "zh_CN") -> str:
             return text.format(cut=error.cut)
         return QCoreApplication.translate(
             "Messages", "This needs a supervisor: they enter their staff number and PIN here.")
+    if isinstance(error, SaleInProgress):
+        return QCoreApplication.translate("Messages", "Finish or hold (F7) the sale in progress first.")
     if isinstance(error, ReasonNeeded):
         return QCoreApplication.translate("Messages", "Choose a reason first.")
     if isinstance(error, NeedsWeight):

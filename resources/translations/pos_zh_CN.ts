@@ -32,99 +32,114 @@
 <context>
     <name>CheckoutScreen</name>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="47"/>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="52"/>
         <source>Scan or type a barcode (or an item&apos;s initials), then Enter</source>
         <translation>扫描或输入条码（或商品拼音首字母），按回车</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="48"/>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="53"/>
         <source>Barcode</source>
         <translation>条码</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="85"/>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="90"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="124"/>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="129"/>
         <source>F1 Help</source>
         <translation>F1 帮助</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="125"/>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="130"/>
         <source>F2 Find item</source>
         <translation>F2 查找商品</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="130"/>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="135"/>
         <source>F3 Qty</source>
         <translation>F3 数量</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="131"/>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="136"/>
         <source>F4 Void line</source>
         <translation>F4 删除行</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="132"/>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="137"/>
         <source>F5 Price</source>
         <translation>F5 改价</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="133"/>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="138"/>
         <source>F6 Discount</source>
         <translation>F6 折扣</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="139"/>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="144"/>
+        <source>F7 Hold</source>
+        <translation>F7 挂单</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="145"/>
+        <source>F8 Recall</source>
+        <translation>F8 取单</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="146"/>
+        <source>F11 Void sale</source>
+        <translation>F11 整单作废</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="147"/>
         <source>F9 Sync</source>
         <translation>F9 同步</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="140"/>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="148"/>
         <source>F10 Log out</source>
         <translation>F10 退出登录</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="141"/>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="149"/>
         <source>F12 Pay</source>
         <translation>F12 收款</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="248"/>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="258"/>
         <source>{name} {weight}</source>
         <translation>{name} {weight}</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="250"/>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="260"/>
         <source>{name} (labelled {price})</source>
         <translation>{name}（标签价 {price}）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="253"/>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="263"/>
         <source>{name} × {qty}</source>
         <translation>{name} × {qty}</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="260"/>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="270"/>
         <source>{n} item(s)</source>
         <translation>共 {n} 件</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="272"/>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="282"/>
         <source>Saving the sale…</source>
         <translation>正在保存交易…</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="278"/>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="288"/>
         <source>Paid {total}
 Change {change}</source>
         <translation>已收款 {total}
 找零 {change}</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="281"/>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="291"/>
         <source>Sale {receipt} saved. Receipt is printing.</source>
         <translation>交易 {receipt} 已保存，小票正在打印。</translation>
     </message>
@@ -173,6 +188,34 @@ Change {change}</source>
     </message>
 </context>
 <context>
+    <name>HeldSalesDialog</name>
+    <message>
+        <location filename="../../pos_client/ui/held_dialog.py" line="26"/>
+        <source>Sales on hold</source>
+        <translation>挂起的订单</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/held_dialog.py" line="32"/>
+        <source>#{number}  {time}  by {staff}  {total}  ({items} items)</source>
+        <translation>#{number}  {time}  收银员 {staff}  {total}（{items} 件）</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/held_dialog.py" line="41"/>
+        <source>Up/Down to choose, Enter to bring the sale back, Esc to go back.</source>
+        <translation>上下键选择，回车取回订单，Esc 返回。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/held_dialog.py" line="43"/>
+        <source>Resume (Enter)</source>
+        <translation>取回（回车）</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/held_dialog.py" line="45"/>
+        <source>Back (Esc)</source>
+        <translation>返回（Esc）</translation>
+    </message>
+</context>
+<context>
     <name>LineDialog</name>
     <message>
         <location filename="../../pos_client/ui/line_dialog.py" line="25"/>
@@ -215,77 +258,97 @@ Change {change}</source>
         <translation>服务补偿</translation>
     </message>
     <message>
+        <location filename="../../pos_client/ui/line_dialog.py" line="33"/>
+        <source>Customer left without paying</source>
+        <translation>顾客未付款离开</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/line_dialog.py" line="34"/>
+        <source>Customer could not pay</source>
+        <translation>顾客无法付款</translation>
+    </message>
+    <message>
         <location filename="../../pos_client/ui/line_dialog.py" line="35"/>
+        <source>Training or test sale</source>
+        <translation>培训或测试</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/line_dialog.py" line="38"/>
         <source>Change quantity</source>
         <translation>修改数量</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/line_dialog.py" line="36"/>
+        <location filename="../../pos_client/ui/line_dialog.py" line="39"/>
         <source>Void this line</source>
         <translation>删除此行</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/line_dialog.py" line="37"/>
+        <location filename="../../pos_client/ui/line_dialog.py" line="40"/>
         <source>Change the price</source>
         <translation>修改价格</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/line_dialog.py" line="38"/>
+        <location filename="../../pos_client/ui/line_dialog.py" line="41"/>
         <source>Discount this line</source>
         <translation>此行打折</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/line_dialog.py" line="61"/>
+        <location filename="../../pos_client/ui/line_dialog.py" line="42"/>
+        <source>Void the whole sale</source>
+        <translation>整单作废</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/line_dialog.py" line="66"/>
         <source>New quantity</source>
         <translation>新数量</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/line_dialog.py" line="64"/>
+        <location filename="../../pos_client/ui/line_dialog.py" line="69"/>
         <source>New price (per unit, or per kg)</source>
         <translation>新价格（每件或每千克）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/line_dialog.py" line="66"/>
+        <location filename="../../pos_client/ui/line_dialog.py" line="71"/>
         <source>Discount (amount off this line)</source>
         <translation>折扣（本行减免金额）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/line_dialog.py" line="72"/>
+        <location filename="../../pos_client/ui/line_dialog.py" line="77"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/line_dialog.py" line="84"/>
+        <location filename="../../pos_client/ui/line_dialog.py" line="89"/>
         <source>Supervisor number</source>
         <translation>主管工号</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/line_dialog.py" line="85"/>
+        <location filename="../../pos_client/ui/line_dialog.py" line="90"/>
         <source>Supervisor PIN</source>
         <translation>主管密码</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/line_dialog.py" line="93"/>
+        <location filename="../../pos_client/ui/line_dialog.py" line="98"/>
         <source>Confirm (Enter)</source>
         <translation>确认（回车）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/line_dialog.py" line="96"/>
+        <location filename="../../pos_client/ui/line_dialog.py" line="101"/>
         <source>Back (Esc)</source>
         <translation>返回（Esc）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/line_dialog.py" line="154"/>
+        <location filename="../../pos_client/ui/line_dialog.py" line="161"/>
         <source>Above {cap}% off, a supervisor or manager must approve.</source>
         <translation>优惠超过 {cap}% 需主管或店长授权。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/line_dialog.py" line="157"/>
+        <location filename="../../pos_client/ui/line_dialog.py" line="164"/>
         <source>A supervisor must approve this: their staff number and PIN.</source>
         <translation>此操作需主管授权：请输入主管工号和密码。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/line_dialog.py" line="163"/>
+        <location filename="../../pos_client/ui/line_dialog.py" line="170"/>
         <source>Enter a number, like 2 or 12.50.</source>
         <translation>请输入数字，如 2 或 12.50。</translation>
     </message>
@@ -318,132 +381,197 @@ Change {change}</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="37"/>
+        <location filename="../../pos_client/ui/main_window.py" line="38"/>
         <source>Add the scanned or typed barcode; in payment, confirm the cash</source>
         <translation>添加扫描或输入的条码；收款时确认现金</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="39"/>
+        <location filename="../../pos_client/ui/main_window.py" line="40"/>
         <source>Pay</source>
         <translation>收款</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="40"/>
+        <location filename="../../pos_client/ui/main_window.py" line="41"/>
         <source>Choose the cart line F3-F6 act on</source>
         <translation>选择 F3-F6 要操作的商品行</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="41"/>
+        <location filename="../../pos_client/ui/main_window.py" line="42"/>
         <source>Change the chosen line&apos;s quantity (lowering it needs a supervisor)</source>
         <translation>修改所选行数量（减少需主管授权）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="43"/>
+        <location filename="../../pos_client/ui/main_window.py" line="44"/>
         <source>Void the chosen line (supervisor, with a reason)</source>
         <translation>删除所选行（需主管授权并填写原因）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="44"/>
+        <location filename="../../pos_client/ui/main_window.py" line="45"/>
         <source>Change the chosen line&apos;s price (supervisor, with a reason)</source>
         <translation>修改所选行价格（需主管授权并填写原因）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="45"/>
+        <location filename="../../pos_client/ui/main_window.py" line="46"/>
         <source>Discount the chosen line (supervisor, capped per role)</source>
         <translation>所选行打折（需主管授权，按角色限额）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="46"/>
+        <location filename="../../pos_client/ui/main_window.py" line="47"/>
+        <source>Put the sale on hold and start another</source>
+        <translation>挂起本单，开始新单</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/main_window.py" line="48"/>
+        <source>Bring back a sale on hold (onto an empty sale)</source>
+        <translation>取回挂起的订单（当前须为空单）</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/main_window.py" line="49"/>
+        <source>Void the whole sale (supervisor, with a reason)</source>
+        <translation>整单作废（需主管授权并填写原因）</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/main_window.py" line="50"/>
+        <source>Reprint the last receipt, marked as a copy</source>
+        <translation>重印上一张小票（标注为重印）</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/main_window.py" line="51"/>
         <source>Find an item by name, pinyin or initials; Up/Down to choose, Enter to add</source>
         <translation>按名称、拼音或首字母查找商品；上下键选择，回车加入</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="48"/>
+        <location filename="../../pos_client/ui/main_window.py" line="53"/>
         <source>Show this help</source>
         <translation>显示本帮助</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="49"/>
+        <location filename="../../pos_client/ui/main_window.py" line="54"/>
         <source>Sync panel: what waits, what needs attention, sync now</source>
         <translation>同步面板：待上传、需处理的事项，立即同步</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="50"/>
+        <location filename="../../pos_client/ui/main_window.py" line="55"/>
         <source>Log out (when the sale is empty)</source>
         <translation>退出登录（当前交易为空时）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="51"/>
+        <location filename="../../pos_client/ui/main_window.py" line="56"/>
         <source>Clear the barcode field; in payment, back to the sale</source>
         <translation>清空条码框；收款时返回交易</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="79"/>
+        <location filename="../../pos_client/ui/main_window.py" line="85"/>
         <source>{store} — till {till}</source>
         <translation>{store} — 收银台 {till}</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="81"/>
+        <location filename="../../pos_client/ui/main_window.py" line="87"/>
         <source>{store} · {code} · Till {till}</source>
         <translation>{store} · {code} · 收银台 {till}</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="127"/>
+        <location filename="../../pos_client/ui/main_window.py" line="139"/>
         <source>Pay for the sale in progress before logging out.</source>
         <translation>请先完成当前交易的收款，再退出登录。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="147"/>
+        <location filename="../../pos_client/ui/main_window.py" line="170"/>
+        <source>Sale held as #{number} ({total}). F8 brings it back.</source>
+        <translation>已挂单 #{number}（{total}）。按 F8 取回。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/main_window.py" line="178"/>
+        <source>Finish or hold (F7) the sale in progress first.</source>
+        <translation>请先完成或挂起（F7）当前订单。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/main_window.py" line="182"/>
+        <source>No sale is on hold at this till.</source>
+        <translation>本收银台没有挂起的订单。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/main_window.py" line="194"/>
+        <source>Held sale is back: carry on scanning or pay.</source>
+        <translation>已取回挂单：可继续扫描或收款。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/main_window.py" line="202"/>
+        <source>The sale is empty: there is nothing to void.</source>
+        <translation>本单为空，无需作废。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/main_window.py" line="215"/>
+        <source>{items} item(s), {total}</source>
+        <translation>{items} 件，{total}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/main_window.py" line="226"/>
+        <source>Sale voided. Nothing was charged.</source>
+        <translation>本单已作废，未收取任何款项。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/main_window.py" line="233"/>
+        <source>No receipt to reprint since this till started.</source>
+        <translation>本机启动后尚无可重印的小票。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/main_window.py" line="238"/>
+        <source>Reprinting {receipt} as a copy.</source>
+        <translation>正在重印 {receipt}（重印联）。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/main_window.py" line="247"/>
         <source>The sale is empty: scan an item first.</source>
         <translation>本单为空：请先扫描商品。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="174"/>
+        <location filename="../../pos_client/ui/main_window.py" line="274"/>
         <source>{name} voided.</source>
         <translation>已删除 {name}。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="176"/>
+        <location filename="../../pos_client/ui/main_window.py" line="276"/>
         <source>{name}: now {amount}.</source>
         <translation>{name}：现为 {amount}。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="238"/>
+        <location filename="../../pos_client/ui/main_window.py" line="338"/>
         <source>The sale could not be saved ({error}). Nothing was charged and the cart is kept: try F12 again, and call IT if it keeps failing.</source>
         <translation>交易未能保存（{error}）。未收取任何款项，购物车已保留：请再按 F12 重试，如仍失败请联系 IT。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="248"/>
+        <location filename="../../pos_client/ui/main_window.py" line="348"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="284"/>
+        <location filename="../../pos_client/ui/main_window.py" line="384"/>
         <source>central revoked this till: it keeps selling, but sends nothing until it is enrolled again (F9)</source>
         <translation>中心平台已停用本收银台：仍可继续销售，但重新注册前不会上传任何数据（F9）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="287"/>
+        <location filename="../../pos_client/ui/main_window.py" line="387"/>
         <source>this till was out of touch with central so long that its token expired: it keeps selling; enrol it again (F9)</source>
         <translation>本机与总部失联太久，令牌已过期：仍可继续销售；请重新注册本机（F9）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="290"/>
+        <location filename="../../pos_client/ui/main_window.py" line="390"/>
         <source>central no longer accepts this till&apos;s token: enrol it again (F9)</source>
         <translation>中心平台不再接受本收银台的令牌：请重新注册（F9）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="291"/>
+        <location filename="../../pos_client/ui/main_window.py" line="391"/>
         <source>central needs a newer version of this app: ask IT to update it</source>
         <translation>中心平台需要更新版本的收银软件：请联系 IT 升级</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="345"/>
+        <location filename="../../pos_client/ui/main_window.py" line="445"/>
         <source>enrolment failed: {error}</source>
         <translation>注册失败：{error}</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="354"/>
+        <location filename="../../pos_client/ui/main_window.py" line="454"/>
         <source>The receipt did not print ({detail}). It is kept and will print when the printer is fixed.</source>
         <translation>小票未能打印（{detail}）。小票已保留，打印机恢复后将自动打印。</translation>
     </message>
@@ -474,119 +602,124 @@ Change {change}</source>
 <context>
     <name>Messages</name>
     <message numerus="yes">
-        <location filename="../../pos_client/ui/messages.py" line="31"/>
+        <location filename="../../pos_client/ui/messages.py" line="32"/>
         <source>%n minute(s)</source>
         <translation>
             <numerusform>%n 分钟</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="36"/>
+        <location filename="../../pos_client/ui/messages.py" line="37"/>
         <source>The weight or price on label {code} cannot be right. Weigh the item and print a new label.</source>
         <translation>标签 {code} 上的重量或价格不正确。请重新称重并打印新标签。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="42"/>
+        <location filename="../../pos_client/ui/messages.py" line="43"/>
         <source>This code carries no product number. Scan the product&apos;s own barcode.</source>
         <translation>此码不含商品编号。请扫描商品本身的条码。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="45"/>
+        <location filename="../../pos_client/ui/messages.py" line="46"/>
         <source>Barcode {code} failed its check digit: it was misread or mistyped. Scan it again or type the digits under the bars.</source>
         <translation>条码 {code} 校验位错误：可能扫描不完整或输入有误。请重新扫描，或输入条码下方的数字。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="50"/>
+        <location filename="../../pos_client/ui/messages.py" line="51"/>
         <source>&quot;{code}&quot; is not a product code. Scan the item&apos;s barcode or type its digits.</source>
         <translation>“{code}”不是商品编码。请扫描商品条码或输入条码数字。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="57"/>
+        <location filename="../../pos_client/ui/messages.py" line="58"/>
         <source>A weighed or labelled item has no quantity to change. Void the line and scan another label.</source>
         <translation>称重或标签商品不能改数量。请删除此行并扫描新标签。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="61"/>
+        <location filename="../../pos_client/ui/messages.py" line="62"/>
         <source>A discount must be between 0 and the line&apos;s {amount}.</source>
         <translation>折扣须在 0 到本行金额 {amount} 之间。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="65"/>
+        <location filename="../../pos_client/ui/messages.py" line="66"/>
         <source>A price cannot be below zero.</source>
         <translation>价格不能小于零。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="67"/>
+        <location filename="../../pos_client/ui/messages.py" line="68"/>
         <source>A line can hold at most {limit} units. Start a second sale for more.</source>
         <translation>每行最多 {limit} 件。更多数量请另开一笔交易。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="70"/>
+        <location filename="../../pos_client/ui/messages.py" line="71"/>
         <source>This sale already has {limit} lines. Pay for it and start another.</source>
         <translation>本笔交易已有 {limit} 行。请先收款，再开始新交易。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="81"/>
+        <location filename="../../pos_client/ui/messages.py" line="82"/>
         <source>No product with code {code} at this store. Check the code, or put the item aside and call a supervisor.</source>
         <translation>本店没有编码为 {code} 的商品。请核对编码，或将商品放在一旁并联系主管。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="88"/>
+        <location filename="../../pos_client/ui/messages.py" line="89"/>
         <source>{cut}% off is more than your role may give. A supervisor or manager must enter their number and PIN.</source>
         <translation>优惠 {cut}% 超出您的权限。需主管或店长输入工号和密码。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="92"/>
+        <location filename="../../pos_client/ui/messages.py" line="93"/>
         <source>This needs a supervisor: they enter their staff number and PIN here.</source>
         <translation>此操作需主管授权：请主管在此输入工号和密码。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="95"/>
+        <location filename="../../pos_client/ui/messages.py" line="96"/>
+        <source>Finish or hold (F7) the sale in progress first.</source>
+        <translation>请先完成或挂起（F7）当前订单。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/messages.py" line="98"/>
         <source>Choose a reason first.</source>
         <translation>请先选择原因。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="97"/>
+        <location filename="../../pos_client/ui/messages.py" line="100"/>
         <source>{name} is sold by weight. Weigh it at the scale and scan the label it prints.</source>
         <translation>{name} 按重量销售。请在电子秤上称重，再扫描打印出的标签。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="101"/>
+        <location filename="../../pos_client/ui/messages.py" line="104"/>
         <source>{name} expired on {date}: it was not added. Take it off the sale and tell a supervisor.</source>
         <translation>{name} 已于 {date} 过期，未加入。请将其移出本单并告知主管。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="106"/>
+        <location filename="../../pos_client/ui/messages.py" line="109"/>
         <source>{name} has no price at this store yet, so it cannot be sold. Call a supervisor.</source>
         <translation>{name} 在本店尚无售价，暂不能销售。请联系主管。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="111"/>
+        <location filename="../../pos_client/ui/messages.py" line="114"/>
         <source>The sale is empty. Scan an item before paying.</source>
         <translation>当前交易为空。请先扫描商品再收款。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="113"/>
+        <location filename="../../pos_client/ui/messages.py" line="116"/>
         <source>{tendered} is less than the {due} due. Enter the cash received.</source>
         <translation>{tendered} 少于应收的 {due}。请输入实收现金。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="118"/>
+        <location filename="../../pos_client/ui/messages.py" line="121"/>
         <source>Too many wrong PINs. Login is locked for {time}; a supervisor can help.</source>
         <translation>密码错误次数过多，登录已锁定 {time}；可请主管协助。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="122"/>
+        <location filename="../../pos_client/ui/messages.py" line="125"/>
         <source>Staff number or PIN is wrong. {left} attempt(s) left before login locks.</source>
         <translation>工号或密码错误。再错 {left} 次将锁定登录。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="126"/>
+        <location filename="../../pos_client/ui/messages.py" line="129"/>
         <source>This till has no staff list yet. Connect it to the network and sync, or ask IT to enrol it.</source>
         <translation>本收银台还没有员工名单。请连接网络并同步，或联系 IT 注册本机。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="130"/>
+        <location filename="../../pos_client/ui/messages.py" line="133"/>
         <source>Something went wrong: {detail}. The sale in progress is kept; try again or call IT.</source>
         <translation>出现错误：{detail}。当前交易已保留；请重试或联系 IT。</translation>
     </message>

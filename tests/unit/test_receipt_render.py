@@ -60,7 +60,7 @@ def test_receipt_document_blocks(sale):
     assert doc.job_id == RECEIPT_NO
     assert doc.open_drawer is True
     assert doc.cut is True
-    assert doc.meta == {"sale_id": sale.sale_id}
+    assert doc.meta == {"sale_id": sale.sale_id, "copy": False}
     assert doc.blocks[0] == TextLine(STORE, Align.CENTER, bold=True, large=True)
     assert Barcode(RECEIPT_NO) in doc.blocks
     assert Columns("应付 TOTAL", "￥28.90", bold=True) in doc.blocks
@@ -217,3 +217,12 @@ def test_pad_between_fits_width(left, right, width):
     lines = pad_between(left, right, width)
     assert all(cell_width(line) <= width for line in lines)
     assert lines[-1].endswith(right)
+
+
+def test_a_reprint_says_copy_at_both_ends_and_never_opens_the_drawer(sale):
+    doc = receipt_document(sale, "测试店", copy=True)
+    texts = [b.text for b in doc.blocks if isinstance(b, TextLine)]
+    assert texts[0] == texts[-1] == "*** 重印 COPY ***"
+    assert DRAWER not in render(doc, PaperProfile.for_width(80))
+    assert doc.open_drawer is False and doc.meta["copy"] is True
+    assert doc.job_id.startswith(sale.receipt_no + "-copy-")  # the original's file stays as printed
