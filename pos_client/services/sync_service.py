@@ -43,7 +43,7 @@ class TillState:
     def cursor(self) -> str | None:
         return self._settings.get(CURSOR_KEY)
 
-    def apply_page(self, changes: list[Change], next_cursor: str) -> int:
+    def apply_page(self, changes: list[Change], next_cursor: str, *, final: bool = True) -> int:
         checked: list[StateChange] = []
         for change in changes:
             model = ENTITY_DATA.get(change.entity)
@@ -57,7 +57,7 @@ class TillState:
             else:
                 data = change.data
             checked.append(StateChange(change.entity, change.id, change.op, data))
-        return self._applier.apply_page(checked, next_cursor)
+        return self._applier.apply_page(checked, next_cursor, final=final)
 
     def snapshot_sink(self, entity: str) -> SnapshotWriter:
         return SnapshotWriter(self._applier.engine, entity, on_bad_row=lambda row_id, exc: log.error(

@@ -3,6 +3,10 @@
 Each page and its new cursor are one transaction, so a crash mid-pull resumes
 from the last whole page; applying the same page twice is harmless because
 every change is an upsert or delete by key.
+
+Prices, promotions and store settings are staged instead of applied until the
+pull reaches its last page (PROTOCOL.md): a till mid-pull keeps pricing against
+the whole old set, then switches to the whole new set in one transaction.
 """
 
 from __future__ import annotations
@@ -12,15 +16,17 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, Engine, delete
+from sqlalchemy import Connection, Engine, delete, select
 from sqlalchemy.dialects.sqlite import insert
 
 from pos_client.domain.search_text import index_text
 
-from .schema import barcode, price, product, staff, stock_level, store_config
+from .schema import barcode, price, product, staff, staged_change, stock_level, store_config
 from .settings import put_setting
 
 CURSOR_KEY = "sync.cursor"
+# What a sale is priced against: these switch over only when a pull is whole.
+PRICING_ENTITIES = frozenset({"price", "promotion", "store_config", "coupon"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,11 +115,33 @@ class StateApplier:
     def engine(self) -> Engine:
         return self._engine
 
-    def apply_page(self, changes: Iterable[StateChange], next_cursor: str) -> int:
+    def apply_page(self, changes: Iterable[StateChange], next_cursor: str, *, final: bool = True) -> int:
+        """Apply one page with its cursor; `final` is central's ``has_more: false``."""
         count = 0
         with self._engine.begin() as conn:
+            if final:
+                self._release_staged(conn)  # earlier pages' pricing changes go first, in order
             for change in changes:
-                _apply_one(conn, change)
+                if change.entity in PRICING_ENTITIES and not final:
+                    conn.execute(staged_change.insert().values(
+                        entity=change.entity, id=change.id, op=change.op,
+                        data=None if change.data is None else json.dumps(change.data, ensure_ascii=False)))
+                else:
+                    _apply_one(conn, change)
                 count += 1
             put_setting(conn, CURSOR_KEY, next_cursor)
         return count
+
+    def staged(self) -> int:
+        """How many pricing changes wait for the pull to finish."""
+        with self._engine.connect() as conn:
+            return len(conn.execute(select(staged_change.c.seq)).all())
+
+    @staticmethod
+    def _release_staged(conn: Connection) -> None:
+        rows = conn.execute(select(staged_change).order_by(staged_change.c.seq)).all()
+        for row in rows:
+            _apply_one(conn, StateChange(row.entity, row.id, row.op,
+                                         None if row.data is None else json.loads(row.data)))
+        if rows:
+            conn.execute(delete(staged_change))

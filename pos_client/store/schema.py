@@ -142,3 +142,12 @@ parked_sale = Table(
     Column("total", Integer, nullable=False),
     Column("cart", Text, nullable=False),
 )
+
+staged_change = Table(
+    "staged_change", metadata,
+    Column("seq", Integer, primary_key=True, autoincrement=True),
+    Column("entity", String, nullable=False),
+    Column("id", String, nullable=False),
+    Column("op", String, nullable=False),
+    Column("data", Text, nullable=True),
+)

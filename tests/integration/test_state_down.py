@@ -100,3 +100,85 @@ def test_cursor_from_another_life_is_refused_cleanly(till: Till) -> None:
             assert "bad_cursor" in exc.message
         else:
             raise AssertionError("a forged cursor was accepted")
+
+
+def _reprice_everything(central: EmbeddedCentral, skus: list[str], amount: int) -> None:
+    """A price change across many SKUs at central, logged as one change per price."""
+    with session_factory(central.app.state.engine)() as s:
+        for sku in skus:
+            s.get(Price, (sku, "*")).amount = amount
+            log_change(s, entity="price", entity_id=f"{sku}@*",
+                       data={"sku": sku, "amount": amount, "scope": "chain"})
+        s.commit()
+
+
+def _till_prices(till: Till, skus: list[str]) -> set[int]:
+    return {till.catalog.by_sku(sku).price for sku in skus}
+
+
+def test_prices_switch_over_only_when_the_pull_is_whole(till: Till, central: EmbeddedCentral) -> None:
+    from pos_client.services.sync_service import TillState
+    from sync.engine import SyncEngine
+
+    with till.engine.connect() as conn:
+        skus = [r[0] for r in conn.execute(text("SELECT sku FROM product ORDER BY sku LIMIT 30"))]
+    before = _till_prices(till, skus)
+    _reprice_everything(central, skus, 4321)
+    seen_mid_pull: list[set[int]] = []
+
+    def after_each_page(entity: str, done: int, total: int) -> None:
+        seen_mid_pull.append(_till_prices(till, skus))
+
+    with till.client() as client:
+        engine = SyncEngine(client, till.config.device.device_id, till.outbox,
+                            TillState(till.settings, till.applier), page_size=7, progress=after_each_page)
+        report = engine.run_once()
+    assert report.ok, report.error
+    assert len(seen_mid_pull) >= 5  # it really took several pages
+    assert all(prices == before for prices in seen_mid_pull[:-1])  # never a half-updated set
+    assert seen_mid_pull[-1] == {4321}
+    assert till.applier.staged() == 0
+
+
+def test_a_pull_cut_short_keeps_the_old_prices_until_a_later_pull_finishes(
+        till: Till, central: EmbeddedCentral) -> None:
+    from pos_client.services.sync_service import TillState
+    from sync.engine import SyncEngine
+    from sync.errors import NotCentral
+
+    with till.engine.connect() as conn:
+        skus = [r[0] for r in conn.execute(text("SELECT sku FROM product ORDER BY sku LIMIT 20"))]
+    before = _till_prices(till, skus)
+    _reprice_everything(central, skus, 999)
+
+    class CutAfterTwoPages:
+        def __init__(self, inner) -> None:
+            self._inner, self._pages = inner, 0
+
+        def __getattr__(self, name):
+            return getattr(self._inner, name)
+
+        def changes(self, since, limit=1000):
+            self._pages += 1
+            if self._pages > 2:
+                raise NotCentral("the network went away mid-pull")
+            return self._inner.changes(since, limit)
+
+    with till.client() as client:
+        engine = SyncEngine(CutAfterTwoPages(client), till.config.device.device_id, till.outbox,
+                            TillState(till.settings, till.applier), page_size=5)
+        report = engine.run_once()
+    assert not report.ok
+    assert till.applier.staged() == 10  # two pages wait, durably, with the cursor
+    assert _till_prices(till, skus) == before
+    # A restart in between changes nothing: the staged changes are in the database.
+    till.close()
+    again = Till(till.paths)
+    try:
+        assert again.applier.staged() == 10
+        assert _till_prices(again, skus) == before
+        sync(again)
+        assert _till_prices(again, skus) == {999}
+        assert again.applier.staged() == 0
+    finally:
+        again.close()
