@@ -12,6 +12,11 @@ from datetime import datetime
 
 from .cart import Cart, weighed_amount
 from .money import Amount
+from .pricing import Applied
+from .tenders import CASH, Tender, quick_cash_amounts
+
+__all__ = ["Cashier", "EmptyCart", "InsufficientTender", "Sale", "SoldLine", "Tender", "cash_tender",
+           "quick_cash_amounts", "sold_lines"]
 
 
 class InsufficientTender(ValueError):
@@ -37,8 +42,20 @@ class SoldLine:
     unit_price: Amount
     """Per unit; for a weighed line, per kilogram."""
     discount: Amount
+    """Everything taken off: manual_discount + promo_discount."""
     weight_g: int | None = None
     """A weighed line: what the scale said (qty is then 1)."""
+    # What pricing worked from and what it did, so central can recompute the sale.
+    category: str = ""
+    brand: str = ""
+    list_price: Amount | None = None
+    """The catalog price per unit (per kg); unit_price differs from it only after an override."""
+    member_price: Amount | None = None
+    label_price: Amount | None = None
+    override_price: Amount | None = None
+    manual_discount: Amount = 0
+    promo_discount: Amount = 0
+    promotion_ids: tuple[str, ...] = ()
 
     @property
     def gross(self) -> Amount:
@@ -49,15 +66,6 @@ class SoldLine:
     @property
     def amount(self) -> Amount:
         return self.gross - self.discount
-
-
-@dataclass(frozen=True, slots=True)
-class Tender:
-    kind: str  # "cash" now; card, wallet and points join later
-    amount: Amount
-    """What the tender covers of the total (cash: tendered minus change)."""
-    tendered: Amount
-    change: Amount = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +86,13 @@ class Sale:
     lines: tuple[SoldLine, ...]
     tenders: tuple[Tender, ...]
     currency: str = "CNY"
+    promotions: tuple[Applied, ...] = ()
+    """What each promotion (member price, coupon) took off, for the receipt and for central."""
+    member_id: str | None = None
+    priced_at_local: str | None = None
+    """The store's wall-clock time the promotions were judged at (ISO, no zone)."""
+    rounding: Amount = 0
+    """Cash rounding (抹零): paid = total + rounding; negative in the customer's favour."""
 
     @property
     def subtotal(self) -> Amount:
@@ -90,6 +105,10 @@ class Sale:
     @property
     def total(self) -> Amount:
         return self.subtotal - self.discount_total
+
+    @property
+    def paid(self) -> Amount:
+        return self.total + self.rounding
 
     @property
     def tendered(self) -> Amount:
@@ -107,7 +126,7 @@ class Sale:
 def cash_tender(due: Amount, tendered: Amount) -> Tender:
     if tendered < due:
         raise InsufficientTender(due, tendered)
-    return Tender(kind="cash", amount=due, tendered=tendered, change=tendered - due)
+    return Tender(kind=CASH, amount=due, tendered=tendered, change=tendered - due)
 
 
 def sold_lines(cart: Cart) -> tuple[SoldLine, ...]:
@@ -126,16 +145,11 @@ def sold_lines(cart: Cart) -> tuple[SoldLine, ...]:
             unit_price=line.unit_price,
             discount=line.discount,
             weight_g=line.weight_g if line.label_price is None else None,
+            category=line.product.category, brand=line.product.brand, list_price=line.product.price,
+            member_price=line.product.member_price, label_price=line.label_price,
+            override_price=line.override_price, manual_discount=line.discount - line.promo_discount,
+            promo_discount=line.promo_discount,
+            promotion_ids=line.price.promotion_ids if line.price is not None else (),
         )
         for i, line in enumerate(cart.lines)
     )
-
-
-def quick_cash_amounts(due: Amount) -> list[Amount]:
-    """Exact, then the next round 10, 50 and 100 yuan above the amount due."""
-    options = [due]
-    for step in (1000, 5000, 10000):
-        rounded = -(-due // step) * step
-        if rounded > due and rounded not in options:
-            options.append(rounded)
-    return options

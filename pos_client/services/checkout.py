@@ -15,7 +15,7 @@ from datetime import UTC, date, datetime
 from sqlalchemy import Connection
 
 from pos_client.domain.barcodes import CodeKind, MalformedCode, ScannedCode, classify, variable_layouts
-from pos_client.domain.cart import Cart, CartError, CartLine, Product
+from pos_client.domain.cart import Cart, CartError, Product
 from pos_client.domain.identifiers import new_id, receipt_counter_name, receipt_number
 from pos_client.domain.money import Amount
 from pos_client.domain.permissions import REASONS, Action, allowed, cut_pct, needs_reason
@@ -203,8 +203,7 @@ class CheckoutService:
             assert value is not None
             if value < 0:
                 raise CartError("negative_price")
-            trial = CartLine(line.product, line.qty, 0, line.weight_g, line.label_price, value)
-            cut = cut_pct(line.list_gross, trial.gross - line.discount)
+            cut = cut_pct(line.list_gross, line.amount_if_overridden(value))
         elif action is Action.LINE_DISCOUNT:
             assert value is not None
             if not 0 <= value <= line.gross:  # out of range for anyone: say so, not "ask someone"

@@ -139,9 +139,7 @@ class LineDialog(QDialog):
         if self.action is Action.RAISE_QTY:
             return (Action.RAISE_QTY if value is None or value >= self.line.qty else Action.LOWER_QTY), 0
         if self.action is Action.PRICE_OVERRIDE and value is not None:
-            trial = CartLine(self.line.product, self.line.qty, 0, self.line.weight_g, self.line.label_price,
-                             value)
-            return self.action, cut_pct(self.line.list_gross, trial.gross - self.line.discount)
+            return self.action, cut_pct(self.line.list_gross, self.line.amount_if_overridden(value))
         if self.action is Action.LINE_DISCOUNT and value is not None:
             return self.action, cut_pct(self.line.list_gross, self.line.gross - value)
         return self.action, 0

@@ -91,7 +91,7 @@ def test_cart_totals_with_discount_are_int():
     cart = Cart()
     cart.add(WATER, 3)
     cart.add(RICE)
-    cart.lines[1].discount = 500
+    cart.lines[1].manual_discount = 500
     assert cart.subtotal == 3 * 200 + 6990
     assert cart.discount_total == 500
     assert cart.total == 3 * 200 + 6990 - 500
@@ -114,7 +114,7 @@ def test_empty_cart_and_clear():
 
 
 def test_cart_line_amount():
-    line = CartLine(RICE, 2, discount=990)
+    line = CartLine(RICE, 2, manual_discount=990)
     assert line.gross == 13980
     assert line.amount == 12990
 
@@ -152,11 +152,13 @@ def test_sold_lines_copy_names_and_prices_as_sold():
     cart = Cart()
     cart.add(WATER, 2)
     cart.add(NOODLES)
-    cart.lines[1].discount = 50
+    cart.lines[1].manual_discount = 50
     lines = sold_lines(cart)
     assert lines == (
-        SoldLine(1, "SKU-WATER", "6901234567892", WATER.name, WATER.name_en, "瓶", 2, 200, 0),
-        SoldLine(2, "SKU-NOODLE", None, NOODLES.name, NOODLES.name_en, "袋", 1, 450, 50),
+        SoldLine(1, "SKU-WATER", "6901234567892", WATER.name, WATER.name_en, "瓶", 2, 200, 0,
+                 list_price=200),
+        SoldLine(2, "SKU-NOODLE", None, NOODLES.name, NOODLES.name_en, "袋", 1, 450, 50,
+                 list_price=450, manual_discount=50),
     )
     assert lines[1].amount == 400
 
@@ -182,7 +184,7 @@ def test_sale_totals_are_int_and_consistent():
     cart = Cart()
     cart.add(WATER, 3)
     cart.add(RICE)
-    cart.lines[1].discount = 500
+    cart.lines[1].manual_discount = 500
     sale = make_sale(cart, 10000)
     assert sale.subtotal == 7590
     assert sale.discount_total == 500

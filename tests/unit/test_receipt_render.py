@@ -33,7 +33,7 @@ def sale():
     cart = Cart()
     cart.add(Product("SKU-WATER", WATER_NAME, "Nongfu Spring 550ml", "瓶", 200, "6901234567892"), 3)
     cart.add(Product("SKU-NOODLE", LONG_NAME, "Master Kong noodles", "袋", 2390))
-    cart.lines[1].discount = 100
+    cart.lines[1].manual_discount = 100
     return Sale(
         sale_id="0190d5e4-0000-7000-8000-000000000001",
         receipt_no=RECEIPT_NO,
