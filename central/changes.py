@@ -25,10 +25,12 @@ from .models import (
     ChangeScope,
     Price,
     Product,
+    Promotion,
     Staff,
     StockLevel,
     Store,
 )
+from .promotions import active_promotions
 
 MAX_PAGE = 5000
 
@@ -97,7 +99,7 @@ def changes_for_store(session: Session, store_id: str, cursor: Cursor, limit: in
 
 
 # ------------------------------------------------------------------ snapshots
-SNAPSHOT_ENTITIES = ("store_config", "staff", "product", "barcode", "price", "stock_level")
+SNAPSHOT_ENTITIES = ("store_config", "staff", "product", "barcode", "price", "promotion", "stock_level")
 
 
 def snapshot_count(session: Session, store_id: str, entity: str) -> int:
@@ -114,6 +116,8 @@ def snapshot_count(session: Session, store_id: str, entity: str) -> int:
     if entity == "price":
         return session.scalar(count.select_from(Price).where(
             Price.scope.in_(["*", MEMBER_SCOPE, store_id]))) or 0
+    if entity == "promotion":
+        return session.scalar(count.select_from(Promotion).where(Promotion.active.is_(True))) or 0
     if entity == "stock_level":
         return session.scalar(count.select_from(StockLevel).where(StockLevel.store_id == store_id)) or 0
     raise KeyError(entity)
@@ -150,6 +154,9 @@ def snapshot_rows(session: Session, store_id: str, entity: str) -> Iterator[tupl
         for sku, scope, amount in session.execute(stmt):
             wire = "chain" if scope == "*" else MEMBER_SCOPE if scope == MEMBER_SCOPE else "store"
             yield f"{sku}@{scope}", {"sku": sku, "amount": amount, "scope": wire}
+    elif entity == "promotion":
+        for p in active_promotions(session):
+            yield p.id, {"promotion_id": p.id, "version": p.version, "definition": p.definition}
     elif entity == "stock_level":
         stmt = (select(StockLevel.sku, StockLevel.on_hand, StockLevel.position)
                 .where(StockLevel.store_id == store_id).execution_options(**batch))

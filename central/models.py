@@ -257,3 +257,38 @@ class AuditEntry(Base):
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64))
     received_at: Mapped[datetime]
+
+
+class Promotion(Base):
+    """A promotion as it stands now; each change is a new version (see PromotionVersion)."""
+
+    __tablename__ = "promotions"
+    id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    version: Mapped[int]
+    definition: Mapped[dict] = mapped_column(JSON)
+    active: Mapped[bool] = mapped_column(default=True)
+    updated_at: Mapped[datetime]
+
+
+class PromotionVersion(Base):
+    """Every version a till may have priced a sale with, so central can recompute the sale."""
+
+    __tablename__ = "promotion_versions"
+    promotion_id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    version: Mapped[int] = mapped_column(primary_key=True)
+    definition: Mapped[dict] = mapped_column(JSON)
+    created_at: Mapped[datetime]
+
+
+class SalePricing(Base):
+    """How a sale was priced and paid beyond its lines: promotions, rounding, tender references,
+    and what central's own recomputation of the total found."""
+
+    __tablename__ = "sale_pricing"
+    sale_id: Mapped[str] = mapped_column(ForeignKey("sales.sale_id"), primary_key=True)
+    priced_at_local: Mapped[str | None] = mapped_column(String(32))
+    rounding: Mapped[int] = mapped_column(BigInteger, default=0)
+    promotions: Mapped[list] = mapped_column(JSON)
+    tender_refs: Mapped[list] = mapped_column(JSON)
+    recomputed_total: Mapped[int | None] = mapped_column(BigInteger)
+    """None when central could not recompute (a promotion version it does not hold)."""

@@ -76,6 +76,17 @@ class SaleLinePayload(_Strict):
     promotion_ids: list[str] = Field(default_factory=list)
     weight_g: Annotated[int, Field(ge=1, le=999_999)] | None = None
     """A weighed line: grams on the scale; qty is 1 and stock moves by the grams."""
+    # What the till priced the line from, so central can recompute the sale (all optional:
+    # a line without them is taken as priced at unit_price with only `discount` off).
+    category: Annotated[str, Field(max_length=100)] = ""
+    brand: Annotated[str, Field(max_length=100)] = ""
+    list_price: Money | None = None
+    """The catalog price per unit (per kg); unit_price differs only after an override."""
+    member_price: Money | None = None
+    label_price: Money | None = None
+    override_price: Money | None = None
+    manual_discount: Money = 0
+    """The cashier's own discount; discount - manual_discount is what the rules took off."""
 
 
 class TenderPayload(_Strict):
@@ -83,7 +94,18 @@ class TenderPayload(_Strict):
     amount: Money
     tendered: Money
     change: Money = 0
-    reference: str | None = None
+    reference: Annotated[str, Field(max_length=64)] | None = None
+    """Card: the terminal's approval reference; wallet: the provider's transaction id."""
+    last4: Annotated[str, Field(pattern=r"^[0-9]{4}$")] | None = None
+    provider: Annotated[str, Field(max_length=32)] | None = None
+
+
+class AppliedPromotion(_Strict):
+    promotion_id: Annotated[str, Field(max_length=64)]
+    version: Annotated[int, Field(ge=0)]
+    kind: Annotated[str, Field(max_length=32)]
+    name: Annotated[str, Field(max_length=100)]
+    amount: Money
 
 
 class SaleCompleted(_Strict):
@@ -103,6 +125,12 @@ class SaleCompleted(_Strict):
     member_id: str | None = None
     guide_id: str | None = None
     coupon_codes: list[str] = Field(default_factory=list)
+    promotions: Annotated[list[AppliedPromotion], Field(max_length=100)] = Field(default_factory=list)
+    """The promotions that took something off, with the version the till used."""
+    priced_at_local: Annotated[str, Field(max_length=32)] | None = None
+    """The store's wall-clock time the promotions were judged at (ISO 8601, no zone)."""
+    rounding: Annotated[int, Field(ge=-99, le=99)] = 0
+    """Cash rounding: the tenders cover total + rounding."""
 
 
 class AuditEntryPayload(_Strict):
@@ -168,6 +196,7 @@ ENTITIES = (
     "product",
     "barcode",
     "price",
+    "promotion",
     "stock_level",
 )
 """Entities central sends down today, in snapshot order; later features add theirs here."""
@@ -248,6 +277,14 @@ class PriceData(_Lenient):
     """chain: list price; store: this store's own price; member: the chain's member price."""
 
 
+class PromotionData(_Lenient):
+    """A promotion rule; `definition` is read by pos_client.domain.promotions.parse_promotion."""
+
+    promotion_id: str
+    version: Annotated[int, Field(ge=1)]
+    definition: dict[str, Any]
+
+
 class StockLevelData(_Lenient):
     sku: str
     on_hand: int
@@ -279,5 +316,6 @@ ENTITY_DATA: dict[str, type[BaseModel]] = {
     "product": ProductData,
     "barcode": BarcodeData,
     "price": PriceData,
+    "promotion": PromotionData,
     "stock_level": StockLevelData,
 }

@@ -14,6 +14,7 @@ from pathlib import Path
 from drivers.printer.escpos_render import PaperProfile
 from drivers.printer.printers import ReceiptPrinter, open_printer
 from pos_client.config import Config, Paths, load_config, save_config
+from pos_client.domain.tenders import CashRounding
 from pos_client.store import journal
 from pos_client.store.catalog import CatalogReader
 from pos_client.store.changes import StateApplier
@@ -56,7 +57,9 @@ class Till:
         cfg = self.catalog.store_config() or {}
         return StoreIdentity(store_code=self.config.device.store_code or cfg.get("store_code", "?"),
                              terminal_no=self.config.device.terminal_no or "00",
-                             currency=cfg.get("currency", "CNY"))
+                             currency=cfg.get("currency", "CNY"),
+                             timezone=cfg.get("timezone") or "Asia/Shanghai",
+                             cash_rounding=CashRounding.from_config(cfg.get("cash_rounding")))
 
     def store_name(self) -> str:
         cfg = self.catalog.store_config() or {}

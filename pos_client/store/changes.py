@@ -21,7 +21,7 @@ from sqlalchemy.dialects.sqlite import insert
 
 from pos_client.domain.search_text import index_text
 
-from .schema import barcode, price, product, staff, staged_change, stock_level, store_config
+from .schema import barcode, price, product, promotion, staff, staged_change, stock_level, store_config
 from .settings import put_setting
 
 CURSOR_KEY = "sync.cursor"
@@ -98,6 +98,13 @@ def _apply_one(conn: Connection, change: StateChange) -> None:
             index_elements=["sku"],
             set_={"on_hand": stmt.excluded.on_hand, "position": stmt.excluded.position},
             where=stmt.excluded.position >= stock_level.c.position))
+    elif change.entity == "promotion":
+        if change.op == "delete":
+            conn.execute(delete(promotion).where(promotion.c.promotion_id == change.id))
+            return
+        _upsert(conn, promotion, ["promotion_id"], {
+            "promotion_id": d["promotion_id"], "version": int(d["version"]),
+            "definition": json.dumps(d["definition"], ensure_ascii=False)})
     elif change.entity == "store_config":
         if change.op == "delete":
             conn.execute(delete(store_config).where(store_config.c.store_id == change.id))

@@ -82,6 +82,8 @@ sale = Table(
     Column("total", Integer, nullable=False),
     Column("tendered", Integer, nullable=False),
     Column("change", Integer, nullable=False),
+    Column("rounding", Integer, nullable=False, server_default="0"),
+    Column("promotions", Text, nullable=False, server_default="[]"),
 )
 
 sale_line = Table(
@@ -96,6 +98,7 @@ sale_line = Table(
     Column("discount", Integer, nullable=False),
     Column("amount", Integer, nullable=False),
     Column("weight_g", Integer),
+    Column("promo_discount", Integer, nullable=False, server_default="0"),
 )
 
 sale_tender = Table(
@@ -106,6 +109,8 @@ sale_tender = Table(
     Column("amount", Integer, nullable=False),
     Column("tendered", Integer, nullable=False),
     Column("change", Integer, nullable=False),
+    Column("reference", String),
+    Column("last4", String),
 )
 
 outbox = Table(
@@ -150,4 +155,11 @@ staged_change = Table(
     Column("id", String, nullable=False),
     Column("op", String, nullable=False),
     Column("data", Text, nullable=True),
+)
+
+promotion = Table(
+    "promotion", metadata,
+    Column("promotion_id", String, primary_key=True),
+    Column("version", Integer, nullable=False),
+    Column("definition", Text, nullable=False),
 )
