@@ -9,6 +9,9 @@ from pos_client.domain.cart import format_kg
 from pos_client.domain.money import format_amount, format_receipt_money
 from pos_client.domain.sale import Sale
 
+TENDER_LABELS = {"cash": "现金 Cash", "card": "银行卡 Card", "wallet": "移动支付 Mobile pay",
+                 "points": "积分 Points", "coupon": "券 Coupon"}
+
 
 def receipt_document(sale: Sale, store_name: str, *, open_drawer: bool = True,
                      copy: bool = False) -> ReceiptDocument:
@@ -24,6 +27,7 @@ def receipt_document(sale: Sale, store_name: str, *, open_drawer: bool = True,
         TextLine(f"收银员 Cashier: {sale.cashier.name} ({sale.cashier.code})"),
         Rule(),
     ]
+    names = {a.promotion_id: a.name for a in sale.promotions}
     for line in sale.lines:
         blocks.append(TextLine(line.name))
         if line.weight_g is not None:
@@ -31,8 +35,12 @@ def receipt_document(sale: Sale, store_name: str, *, open_drawer: bool = True,
         else:
             quantity = f"  {line.qty} x {format_amount(line.unit_price)}"
         blocks.append(Columns(quantity, format_amount(line.gross)))
-        if line.discount:
-            blocks.append(Columns("  优惠 Discount", "-" + format_amount(line.discount)))
+        promo_names = [names[p] for p in line.promotion_ids if p in names]
+        if line.promo_discount and promo_names:
+            blocks.append(Columns("  " + "、".join(promo_names), "-" + format_amount(line.promo_discount)))
+        manual = line.discount - (line.promo_discount if promo_names else 0)
+        if manual:
+            blocks.append(Columns("  优惠 Discount", "-" + format_amount(manual)))
     blocks += [
         Rule(),
         Columns(f"件数 Items: {sale.item_count}", ""),
@@ -40,12 +48,26 @@ def receipt_document(sale: Sale, store_name: str, *, open_drawer: bool = True,
     ]
     if sale.discount_total:
         blocks.append(Columns("优惠 Discounts", "-" + format_receipt_money(sale.discount_total)))
-    blocks.append(Columns("应付 TOTAL", format_receipt_money(sale.total), bold=True))
+    if sale.promotions:
+        blocks.append(TextLine("本单优惠 Promotions"))
+        for applied in sale.promotions:
+            label = applied.name + (f" {applied.name_en}" if applied.name_en else "")
+            blocks.append(Columns("  " + label, "-" + format_amount(applied.amount)))
+    if sale.rounding:
+        blocks.append(Columns("抹零 Rounding", format_amount(sale.rounding)))
+    blocks.append(Columns("应付 TOTAL", format_receipt_money(sale.paid), bold=True))
     for tender in sale.tenders:
-        label = {"cash": "现金 Cash"}.get(tender.kind, tender.kind)
+        label = TENDER_LABELS.get(tender.kind, tender.kind)
+        if tender.last4:
+            label += f" ****{tender.last4}"
         blocks.append(Columns(label, format_receipt_money(tender.tendered)))
+        if tender.reference:
+            blocks.append(TextLine(f"  参考号 Ref. {tender.reference}"))
+    blocks.append(Columns("找零 Change", format_receipt_money(sale.change)))
+    if sale.discount_total:
+        blocks.append(TextLine(f"本单共节省 You saved {format_receipt_money(sale.discount_total)}",
+                               Align.CENTER, bold=True))
     blocks += [
-        Columns("找零 Change", format_receipt_money(sale.change)),
         Rule(),
         Barcode(sale.receipt_no),
         TextLine("谢谢惠顾 Thank you", Align.CENTER),

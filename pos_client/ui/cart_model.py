@@ -42,6 +42,11 @@ class CartModel(QAbstractTableModel):
             self.endInsertRows()
         else:
             self.dataChanged.emit(self.index(row, 0), self.index(row, self.COLUMNS - 1))
+        pricing = self._cart.pricing
+        if pricing is not None and pricing.applied and self._rows_shown:
+            # A promotion can move other lines' discounts (the second item of a deal): redraw
+            # just the discount and amount cells of every line, not the whole table.
+            self.dataChanged.emit(self.index(0, 3), self.index(self._rows_shown - 1, 4))
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else self._rows_shown

@@ -303,7 +303,9 @@ class MainWindow(QMainWindow):
             return
         if not self.checkout.check_payable():
             return
-        dialog = PaymentDialog(self.checkout.checkout.cart.total, self.locale, self)
+        overview = sync_overview(self.till.outbox, self.till.settings, self.till.catalog)
+        dialog = PaymentDialog(self.checkout.checkout.payment(), self.locale, self,
+                               noncash_locked=overview.offline.noncash_locked)
         dialog.finished.connect(lambda result: self._paid(dialog, result))
         self.payment_dialog = dialog
         dialog.open()
@@ -312,13 +314,13 @@ class MainWindow(QMainWindow):
     def _paid(self, dialog: PaymentDialog, result: int) -> None:
         self.payment_dialog = None
         dialog.deleteLater()
-        if result != QDialog.DialogCode.Accepted or dialog.tendered is None or self.session is None:
+        if result != QDialog.DialogCode.Accepted or not dialog.payment.settled or self.session is None:
             self.checkout.focus_scan()
             return
-        tendered, cashier = dialog.tendered, self.session.cashier
+        payment, cashier = dialog.payment, self.session.cashier
         service = self.checkout.checkout
         self.checkout.set_busy(True)
-        self.runner.write(lambda: service.complete_cash_sale(tendered, cashier),
+        self.runner.write(lambda: service.complete_sale(payment, cashier),
                           self._committed, self._commit_failed)
 
     def _committed(self, sale: Sale) -> None:

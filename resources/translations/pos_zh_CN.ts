@@ -4,27 +4,27 @@
 <context>
     <name>CartModel</name>
     <message>
-        <location filename="../../pos_client/ui/cart_model.py" line="56"/>
+        <location filename="../../pos_client/ui/cart_model.py" line="61"/>
         <source>Item</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/cart_model.py" line="56"/>
+        <location filename="../../pos_client/ui/cart_model.py" line="61"/>
         <source>Qty</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/cart_model.py" line="56"/>
+        <location filename="../../pos_client/ui/cart_model.py" line="61"/>
         <source>Unit price</source>
         <translation>单价</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/cart_model.py" line="56"/>
+        <location filename="../../pos_client/ui/cart_model.py" line="61"/>
         <source>Discount</source>
         <translation>优惠</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/cart_model.py" line="57"/>
+        <location filename="../../pos_client/ui/cart_model.py" line="62"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
@@ -32,114 +32,124 @@
 <context>
     <name>CheckoutScreen</name>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="52"/>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="55"/>
         <source>Scan or type a barcode (or an item&apos;s initials), then Enter</source>
         <translation>扫描或输入条码（或商品拼音首字母），按回车</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="53"/>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="56"/>
         <source>Barcode</source>
         <translation>条码</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="90"/>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="93"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="129"/>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="137"/>
         <source>F1 Help</source>
         <translation>F1 帮助</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="130"/>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="138"/>
         <source>F2 Find item</source>
         <translation>F2 查找商品</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="135"/>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="143"/>
         <source>F3 Qty</source>
         <translation>F3 数量</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="136"/>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="144"/>
         <source>F4 Void line</source>
         <translation>F4 删除行</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="137"/>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="145"/>
         <source>F5 Price</source>
         <translation>F5 改价</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="138"/>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="146"/>
         <source>F6 Discount</source>
         <translation>F6 折扣</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="144"/>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="152"/>
         <source>F7 Hold</source>
         <translation>F7 挂单</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="145"/>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="153"/>
         <source>F8 Recall</source>
         <translation>F8 取单</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="146"/>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="154"/>
         <source>F11 Void sale</source>
         <translation>F11 整单作废</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="147"/>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="155"/>
         <source>F9 Sync</source>
         <translation>F9 同步</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="148"/>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="156"/>
         <source>F10 Log out</source>
         <translation>F10 退出登录</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="149"/>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="157"/>
         <source>F12 Pay</source>
         <translation>F12 收款</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="258"/>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="266"/>
         <source>{name} {weight}</source>
         <translation>{name} {weight}</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="260"/>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="268"/>
         <source>{name} (labelled {price})</source>
         <translation>{name}（标签价 {price}）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="263"/>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="271"/>
         <source>{name} × {qty}</source>
         <translation>{name} × {qty}</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="270"/>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="278"/>
         <source>{n} item(s)</source>
         <translation>共 {n} 件</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="282"/>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="287"/>
+        <source>You save {amount}</source>
+        <translation>共优惠 {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="292"/>
+        <source>…and {n} more</source>
+        <translation>……另有 {n} 项优惠</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="305"/>
         <source>Saving the sale…</source>
         <translation>正在保存交易…</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="288"/>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="311"/>
         <source>Paid {total}
 Change {change}</source>
         <translation>已收款 {total}
 找零 {change}</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="291"/>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="314"/>
         <source>Sale {receipt} saved. Receipt is printing.</source>
         <translation>交易 {receipt} 已保存，小票正在打印。</translation>
     </message>
@@ -338,17 +348,17 @@ Change {change}</source>
         <translation>返回（Esc）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/line_dialog.py" line="161"/>
+        <location filename="../../pos_client/ui/line_dialog.py" line="159"/>
         <source>Above {cap}% off, a supervisor or manager must approve.</source>
         <translation>优惠超过 {cap}% 需主管或店长授权。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/line_dialog.py" line="164"/>
+        <location filename="../../pos_client/ui/line_dialog.py" line="162"/>
         <source>A supervisor must approve this: their staff number and PIN.</source>
         <translation>此操作需主管授权：请输入主管工号和密码。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/line_dialog.py" line="170"/>
+        <location filename="../../pos_client/ui/line_dialog.py" line="168"/>
         <source>Enter a number, like 2 or 12.50.</source>
         <translation>请输入数字，如 2 或 12.50。</translation>
     </message>
@@ -536,42 +546,42 @@ Change {change}</source>
         <translation>{name}：现为 {amount}。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="338"/>
+        <location filename="../../pos_client/ui/main_window.py" line="340"/>
         <source>The sale could not be saved ({error}). Nothing was charged and the cart is kept: try F12 again, and call IT if it keeps failing.</source>
         <translation>交易未能保存（{error}）。未收取任何款项，购物车已保留：请再按 F12 重试，如仍失败请联系 IT。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="348"/>
+        <location filename="../../pos_client/ui/main_window.py" line="350"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="384"/>
+        <location filename="../../pos_client/ui/main_window.py" line="386"/>
         <source>central revoked this till: it keeps selling, but sends nothing until it is enrolled again (F9)</source>
         <translation>中心平台已停用本收银台：仍可继续销售，但重新注册前不会上传任何数据（F9）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="387"/>
+        <location filename="../../pos_client/ui/main_window.py" line="389"/>
         <source>this till was out of touch with central so long that its token expired: it keeps selling; enrol it again (F9)</source>
         <translation>本机与总部失联太久，令牌已过期：仍可继续销售；请重新注册本机（F9）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="390"/>
+        <location filename="../../pos_client/ui/main_window.py" line="392"/>
         <source>central no longer accepts this till&apos;s token: enrol it again (F9)</source>
         <translation>中心平台不再接受本收银台的令牌：请重新注册（F9）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="391"/>
+        <location filename="../../pos_client/ui/main_window.py" line="393"/>
         <source>central needs a newer version of this app: ask IT to update it</source>
         <translation>中心平台需要更新版本的收银软件：请联系 IT 升级</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="445"/>
+        <location filename="../../pos_client/ui/main_window.py" line="447"/>
         <source>enrolment failed: {error}</source>
         <translation>注册失败：{error}</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="454"/>
+        <location filename="../../pos_client/ui/main_window.py" line="456"/>
         <source>The receipt did not print ({detail}). It is kept and will print when the printer is fixed.</source>
         <translation>小票未能打印（{detail}）。小票已保留，打印机恢复后将自动打印。</translation>
     </message>
@@ -727,65 +737,208 @@ Change {change}</source>
 <context>
     <name>PaymentDialog</name>
     <message>
-        <location filename="../../pos_client/ui/payment_dialog.py" line="26"/>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="35"/>
         <source>Payment</source>
         <translation>收款</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/payment_dialog.py" line="32"/>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="41"/>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="182"/>
         <source>Amount due</source>
         <translation>应收金额</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/payment_dialog.py" line="39"/>
-        <location filename="../../pos_client/ui/payment_dialog.py" line="40"/>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="97"/>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="98"/>
         <source>Cash received</source>
         <translation>实收现金</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/payment_dialog.py" line="53"/>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="200"/>
         <source>Exact</source>
         <translation>刚好</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/payment_dialog.py" line="70"/>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="117"/>
         <source>Delete last digit</source>
         <translation>删除最后一位</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/payment_dialog.py" line="74"/>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="121"/>
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/payment_dialog.py" line="80"/>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="126"/>
         <source>Confirm cash (Enter)</source>
         <translation>确认收款（回车）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/payment_dialog.py" line="83"/>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="64"/>
         <source>Back to sale (Esc)</source>
         <translation>返回交易（Esc）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/payment_dialog.py" line="124"/>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="58"/>
+        <source>F2 Cash</source>
+        <translation>F2 现金</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="60"/>
+        <source>F3 Card</source>
+        <translation>F3 银行卡</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="62"/>
+        <source>F4 Remove last tender</source>
+        <translation>F4 撤销上一笔</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="143"/>
+        <source>Take the card on the payment terminal, then type what its slip says.</source>
+        <translation>请在刷卡终端上刷卡，然后按签购单填写以下信息。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="147"/>
+        <source>Amount on the card</source>
+        <translation>刷卡金额</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="150"/>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="151"/>
+        <source>Terminal reference (approval code)</source>
+        <translation>终端参考号（授权码）</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="155"/>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="156"/>
+        <source>Last 4 digits of the card</source>
+        <translation>卡号后 4 位</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="160"/>
+        <source>Record card payment (Enter)</source>
+        <translation>记录刷卡付款（Enter）</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="169"/>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="170"/>
+        <source>Reference</source>
+        <translation>参考号</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="171"/>
+        <source>Card ending</source>
+        <translation>卡号尾号</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="182"/>
+        <source>Still due</source>
+        <translation>还需支付</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="186"/>
+        <source>Rounded for cash from {amount}</source>
+        <translation>现金抹零前为 {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="193"/>
+        <source>Card payments are locked: this till has been offline longer than the store allows.</source>
+        <translation>刷卡已锁定：本收银台离线时间超过门店允许的时长。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="211"/>
+        <source>Cash {amount}</source>
+        <translation>现金 {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="212"/>
+        <source>Card {amount} (****{last4})</source>
+        <translation>银行卡 {amount}（****{last4}）</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="224"/>
+        <source>Card payments are locked because this till has been offline longer than the store allows. Take cash, or bring the till back online (F9 shows why it is offline).</source>
+        <translation>本收银台离线时间超过门店允许的时长，刷卡已锁定。请收取现金，或让收银台恢复联网（按 F9 查看离线原因）。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="234"/>
+        <source>The last tender was taken off the sale.</source>
+        <translation>已撤销上一笔付款。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="253"/>
         <source>Not an amount</source>
         <translation>不是有效金额</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/payment_dialog.py" line="129"/>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="258"/>
         <source>Still due: {amount}</source>
         <translation>还差：{amount}</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/payment_dialog.py" line="132"/>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="261"/>
         <source>Change: {amount}</source>
         <translation>找零：{amount}</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/payment_dialog.py" line="140"/>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="275"/>
         <source>&quot;{text}&quot; is not an amount of cash. Type the cash received, e.g. 100 or 52.50.</source>
         <translation>“{text}”不是有效的现金金额。请输入实收现金，例如 100 或 52.50。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="285"/>
+        <source>To take it as part payment and pay the rest by card, press Ctrl+Enter.</source>
+        <translation>如要先收这部分现金、其余刷卡，请按 Ctrl+Enter。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="303"/>
+        <source>Type the amount charged on the card, e.g. 52.50.</source>
+        <translation>请输入刷卡金额，例如 52.50。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="329"/>
+        <source>Part paid. Take the rest: cash here, or F3 for a card.</source>
+        <translation>已部分付款。请收取剩余金额：在此收现金，或按 F3 刷卡。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="334"/>
+        <source>The terminal reference is 4 to 32 letters or digits, as printed on the terminal&apos;s slip.</source>
+        <translation>终端参考号为 4 到 32 位字母或数字，见刷卡终端的签购单。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="336"/>
+        <source>Type the last 4 digits of the card, as printed on the terminal&apos;s slip.</source>
+        <translation>请输入签购单上印的卡号后 4 位。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="337"/>
+        <source>A card pays at most what is still due ({amount}).</source>
+        <translation>刷卡金额不能超过还需支付的金额（{amount}）。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="339"/>
+        <source>A sale takes at most {n} tenders. Remove one (F4) or pay the rest in one go.</source>
+        <translation>一笔交易最多 {n} 种付款。请撤销一笔（F4），或一次付清剩余金额。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="341"/>
+        <source>Type the cash received, e.g. 100 or 52.50.</source>
+        <translation>请输入收到的现金，例如 100 或 52.50。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="342"/>
+        <source>The sale is already paid.</source>
+        <translation>这笔交易已付清。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="344"/>
+        <source>This tender cannot be taken ({reason}).</source>
+        <translation>无法使用这笔付款（{reason}）。</translation>
     </message>
 </context>
 <context>
