@@ -102,7 +102,8 @@ def _cmd_lookup(paths: Paths, args: argparse.Namespace) -> int:
     finally:
         till.close()
     if args.json:
-        print(json.dumps([{"matched_by": r.matched_by, **asdict(r.product)} for r in results],
+        print(json.dumps([{"matched_by": r.matched_by, **asdict(r.product),
+                           "promotions": [asdict(p) for p in r.promotions]} for r in results],
                          ensure_ascii=False, indent=2))
     elif not results:
         print(f"no product matches {args.query!r}", file=sys.stderr)
@@ -112,6 +113,8 @@ def _cmd_lookup(paths: Paths, args: argparse.Namespace) -> int:
         member = f"  member {format_amount(p.member_price)}" if p.member_price is not None else ""
         stock = f"  stock {p.on_hand}" if p.on_hand is not None else ""
         print(f"{p.sku}  {p.name}  {shown}{member}{stock}  {' '.join(p.barcodes)}")
+        for promo in r.promotions:
+            print(f"    promotion: {promo.name}" + ("  (members)" if promo.members_only else ""))
     return 0 if results else 1
 
 

@@ -164,14 +164,6 @@ class CheckoutService:
         return price_cart(lines, self._promotions.current(), store_code=self._store.store_code,
                           local_time=local)
 
-    def promotions_for(self, item: CatalogItem) -> list[str]:
-        """Names of the running promotions whose goods include the item (for lookups)."""
-        local = self.store_local_time()
-        return [p.name for p in self._promotions.current()
-                if p.runs(self._store.store_code, local, member=False)
-                and (p.target.matches(item.sku, item.category, item.brand)
-                     or any(c.target.matches(item.sku, item.category, item.brand) for c in p.components))]
-
     def lookup(self, raw: str) -> Product:
         """Raises MalformedCode, UnknownCode or NotForSale with what the cashier must hear."""
         return self._find(self._classify(raw))[0]

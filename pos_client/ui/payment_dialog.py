@@ -66,11 +66,10 @@ class PaymentDialog(QDialog):
         for key, slot in (("F2", self.show_cash), ("F3", self.show_card), ("F4", self.remove_last),
                           ("Ctrl+Return", self.confirm_part), ("Ctrl+Enter", self.confirm_part)):
             QShortcut(QKeySequence(key), self, activated=slot)
+        # One row for the tender kinds and the way back: the dialog must fit a 768-px-high till.
         kinds = QHBoxLayout()
-        for button in (self.cash_button, self.card_button, self.undo_button):
+        for button in (self.cash_button, self.card_button, self.undo_button, cancel):
             kinds.addWidget(button)
-        buttons = QHBoxLayout()
-        buttons.addWidget(cancel)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.due_caption)
@@ -79,7 +78,6 @@ class PaymentDialog(QDialog):
         layout.addLayout(kinds)
         layout.addWidget(self.modes)
         layout.addWidget(self.error_label)
-        layout.addLayout(buttons)
 
         # Enter confirms through the focused field alone: QDialog would otherwise also
         # "click" whichever button is the default one.
@@ -172,6 +170,7 @@ class PaymentDialog(QDialog):
             grid.addWidget(QLabel(caption), row, 0)
             grid.addWidget(field, row, 1)
         grid.addWidget(self.card_confirm, 4, 0, 1, 2)
+        grid.setRowStretch(5, 1)  # top-aligned: the cash page sets the height of both
         return page
 
     # ------------------------------------------------------------------ state

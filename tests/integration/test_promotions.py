@@ -15,6 +15,7 @@ from pos_client.domain.sale import Cashier
 from pos_client.services.checkout import CheckoutService
 from pos_client.services.till import Till
 from tests.helpers import central_events, central_sales
+from tests.integration.test_command_line import run
 
 CASHIER = Cashier("s", "1001", "李娜")
 GREEN_TEA = "6972718281825"  # 统一 绿茶, 饮料, 13.40
@@ -154,3 +155,19 @@ def test_time_windows_are_the_store_s_wall_clock(till: Till, central: EmbeddedCe
     assert sale.priced_at_local == "2026-12-02T20:00:00"
     sync(till)
     assert pricing_at_central(central, sale.sale_id).recomputed_total == 816
+
+
+def test_lookup_shows_the_promotions_that_name_a_product(till: Till, central: EmbeddedCentral) -> None:
+    put(central, "P-DRINK-90")
+    put(central, "P-COLA-CHIPS")
+    put(central, "P-SPEND-300")  # names every product
+    sync(till)
+    data = str(till.paths.data_dir)
+    till.close()
+    tea = run("pos_client", "lookup", GREEN_TEA, "--json", "--data-dir", data)
+    assert tea.returncode == 0, tea.stderr
+    [hit] = json.loads(tea.stdout)
+    assert [p["id"] for p in hit["promotions"]] == ["P-DRINK-90", "P-SPEND-300"]
+    assert hit["promotions"][0]["name"] == "饮料9折"
+    plain = run("pos_client", "lookup", PRINGLES, "--data-dir", data)
+    assert "promotion: 满200减20 满300减50" in plain.stdout and "饮料9折" not in plain.stdout
