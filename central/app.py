@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from sync.protocol import (
+    IDEMPOTENCY_HEADER,
     MAX_PROTOCOL_VERSION_SUPPORTED,
     MAX_PUSH_BYTES,
     MIN_PROTOCOL_VERSION,
@@ -32,6 +33,8 @@ from sync.protocol import (
     PushResponse,
     RegisterRequest,
     RegisterResponse,
+    WalletChargeRequest,
+    WalletChargeResponse,
 )
 
 from .changes import (
@@ -55,6 +58,7 @@ from .devices import (
 )
 from .events import EventBatch
 from .models import Device, Store
+from .payments import PaymentError, charge
 from .reports import UnknownStore, sales_report
 
 
@@ -70,7 +74,8 @@ def _error(status: int, code: str, message: str) -> JSONResponse:
 
 ERRORS = {
     400: {"model": ErrorResponse}, 401: {"model": ErrorResponse}, 403: {"model": ErrorResponse},
-    404: {"model": ErrorResponse}, 410: {"model": ErrorResponse}, 413: {"model": ErrorResponse},
+    404: {"model": ErrorResponse}, 409: {"model": ErrorResponse}, 410: {"model": ErrorResponse},
+    413: {"model": ErrorResponse},
     422: {"model": ErrorResponse},
 }
 
@@ -272,6 +277,19 @@ def create_app(db_url: str | None = None, *, engines: Engines | None = None,
             return SalesReport.model_validate(sales_report(s, store, day))
         except UnknownStore as exc:
             raise ApiError(404, "unknown_store", f"No store {store}.") from exc
+
+    @api.post("/payments/scan-code", response_model=WalletChargeResponse)
+    def scan_code(body: WalletChargeRequest,
+                  idempotency_key: Annotated[str, Header(alias=IDEMPOTENCY_HEADER, min_length=8,
+                                                         max_length=64)],
+                  dev: Device = Depends(device), s: Session = Depends(write_session)) -> WalletChargeResponse:
+        own = s.get(Store, dev.store_id)
+        if own is None or own.code != body.store_code:
+            raise ApiError(403, "wrong_store", "A till charges payments for its own store only.")
+        try:
+            return charge(s, dev.id, idempotency_key, body)
+        except PaymentError as exc:
+            raise ApiError(exc.status, exc.code, exc.message) from exc
 
     app.include_router(api)
     return app

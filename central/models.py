@@ -292,3 +292,20 @@ class SalePricing(Base):
     tender_refs: Mapped[list] = mapped_column(JSON)
     recomputed_total: Mapped[int | None] = mapped_column(BigInteger)
     """None when central could not recompute (a promotion version it does not hold)."""
+
+
+class WalletPayment(Base):
+    """One wallet charge asked for by a till, kept under its Idempotency-Key."""
+
+    __tablename__ = "wallet_payments"
+    idempotency_key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    device_id: Mapped[str] = mapped_column(String(36), index=True)
+    request_hash: Mapped[str] = mapped_column(String(64))
+    store_code: Mapped[str] = mapped_column(String(64))
+    amount: Mapped[int] = mapped_column(BigInteger)
+    provider: Mapped[str] = mapped_column(String(16))
+    status: Mapped[str] = mapped_column(String(16))
+    transaction_id: Mapped[str | None] = mapped_column(String(40))
+    decline_code: Mapped[str | None] = mapped_column(String(32))
+    code_last4: Mapped[str] = mapped_column(String(4))
+    created_at: Mapped[datetime]

@@ -20,6 +20,7 @@ from .errors import (
     ServerFault,
 )
 from .protocol import (
+    IDEMPOTENCY_HEADER,
     PROTOCOL_HEADER,
     PROTOCOL_RANGE_HEADER,
     PROTOCOL_VERSION,
@@ -33,6 +34,8 @@ from .protocol import (
     SnapshotHeader,
     SnapshotRow,
     SnapshotTrailer,
+    WalletChargeRequest,
+    WalletChargeResponse,
 )
 
 M = TypeVar("M", bound=BaseModel)
@@ -80,9 +83,9 @@ class CentralClient:
         self.close()
 
     def _call(self, method: str, path: str, model: type[M], *, body: BaseModel | None = None,
-              params: dict[str, Any] | None = None) -> M:
+              params: dict[str, Any] | None = None, headers: dict[str, str] | None = None) -> M:
         content = None
-        headers = {}
+        headers = dict(headers or {})
         if body is not None:
             raw = body.model_dump_json().encode()
             if len(raw) > 64 * 1024:
@@ -141,6 +144,11 @@ class CentralClient:
     def push(self, device_id: str, events: list[Event]) -> PushResponse:
         body = PushRequest(device_id=device_id, events=[e.model_dump(mode="json") for e in events])
         return self._call("POST", "/sync/push", PushResponse, body=body)
+
+    def charge_wallet(self, request: WalletChargeRequest, idempotency_key: str) -> WalletChargeResponse:
+        """Online only.  Ask again with the same key after a timeout: central answers the first outcome."""
+        return self._call("POST", "/payments/scan-code", WalletChargeResponse, body=request,
+                          headers={IDEMPOTENCY_HEADER: idempotency_key})
 
     def snapshot(self, entity: str) -> Iterator[SnapshotHeader | SnapshotRow | SnapshotTrailer]:
         """Stream one entity (gzip NDJSON): a header, rows, then the trailer with the cursor.

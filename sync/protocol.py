@@ -133,6 +133,30 @@ class SaleCompleted(_Strict):
     """Cash rounding: the tenders cover total + rounding."""
 
 
+# ---------------------------------------------------------------- online-only calls
+IDEMPOTENCY_HEADER = "Idempotency-Key"
+
+
+class WalletChargeRequest(_Strict):
+    """Charge the customer's wallet payment code (shown in their WeChat Pay / Alipay app)."""
+
+    code: Annotated[str, Field(pattern=r"^[0-9]{18}$")]
+    amount: Annotated[int, Field(ge=1, le=10**9)]
+    currency: Annotated[str, Field(min_length=3, max_length=3)] = "CNY"
+    store_code: Code
+    terminal_no: Annotated[str, Field(max_length=8)]
+
+
+class WalletChargeResponse(_Lenient):
+    status: Literal["approved", "declined"]
+    provider: str
+    amount: int
+    transaction_id: str | None = None
+    """Set when approved: what the receipt and the refund quote."""
+    decline_code: str | None = None
+    message: str | None = None
+
+
 class AuditEntryPayload(_Strict):
     """One entry of the till's hash-chained journal (pos_client.domain.journal)."""
 

@@ -74,5 +74,8 @@ def receipt_document(sale: Sale, store_name: str, *, open_drawer: bool = True,
         *([TextLine("*** 重印 COPY ***", Align.CENTER, bold=True)] if copy else []),
     ]
     job = f"{sale.receipt_no}-copy-{datetime.now(UTC):%H%M%S%f}" if copy else sale.receipt_no
-    return ReceiptDocument(job_id=job, blocks=tuple(blocks), open_drawer=open_drawer and not copy,
+    # The drawer opens for cash only: a card or wallet sale gives the cashier nothing to put in it.
+    takes_cash = any(t.kind == "cash" for t in sale.tenders)
+    return ReceiptDocument(job_id=job, blocks=tuple(blocks),
+                           open_drawer=open_drawer and not copy and takes_cash,
                            meta={"sale_id": sale.sale_id, "copy": copy})

@@ -16,6 +16,7 @@ from pos_client.services.printing import PrinterStatus, PrintService
 from pos_client.services.receipts import receipt_document
 from pos_client.services.sync_service import sync_health, sync_overview
 from pos_client.services.till import Till
+from pos_client.services.wallet import WalletPayments
 from sync.engine import SyncReport
 from sync.errors import AuthRejected, SyncBusy
 from sync.scheduler import STOPPING_ERRORS
@@ -305,11 +306,15 @@ class MainWindow(QMainWindow):
             return
         overview = sync_overview(self.till.outbox, self.till.settings, self.till.catalog)
         dialog = PaymentDialog(self.checkout.checkout.payment(), self.locale, self,
-                               noncash_locked=overview.offline.noncash_locked)
+                               noncash_locked=overview.offline.noncash_locked, wallet=self._charge_wallet)
         dialog.finished.connect(lambda result: self._paid(dialog, result))
         self.payment_dialog = dialog
         dialog.open()
         dialog.cash_field.setFocus()
+
+    def _charge_wallet(self, code: str, amount: int, key: str, on_done, on_failure) -> None:
+        payments = WalletPayments(self.till.client, self.till.identity())
+        self.runner.network(lambda: payments.charge(code, amount, key), on_done, on_failure)
 
     def _paid(self, dialog: PaymentDialog, result: int) -> None:
         self.payment_dialog = None

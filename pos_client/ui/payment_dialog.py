@@ -7,6 +7,8 @@ the payment is settled, so Esc at any point loses nothing and charges nothing.""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -23,14 +25,37 @@ from PySide6.QtWidgets import (
 
 from pos_client.domain.money import InvalidAmount, format_amount, format_money, parse_amount
 from pos_client.domain.sale import InsufficientTender
-from pos_client.domain.tenders import CASH, Payment, TenderError, card_tender, quick_cash_amounts
+from pos_client.domain.tenders import (
+    CARD,
+    CASH,
+    Payment,
+    Tender,
+    TenderError,
+    WalletKind,
+    card_tender,
+    quick_cash_amounts,
+    wallet_kind,
+)
+from pos_client.services.wallet import (
+    WalletDeclined,
+    WalletOutcomeUnknown,
+    WalletUnavailable,
+    new_idempotency_key,
+)
 
 from .messages import explain
 
+WalletCharger = Callable[[str, int, str, Callable[[Tender], None], Callable[[BaseException], None]], None]
+"""(code, amount, idempotency key, on approved, on failure): runs the charge off the UI thread."""
+
 
 class PaymentDialog(QDialog):
-    def __init__(self, payment: Payment, locale: str, parent=None, *, noncash_locked: bool = False) -> None:
+    def __init__(self, payment: Payment, locale: str, parent=None, *, noncash_locked: bool = False,
+                 wallet: WalletCharger | None = None) -> None:
         super().__init__(parent)
+        self._wallet = wallet
+        self._wallet_keys: dict[tuple[str, int], str] = {}
+        self.charging = False
         self.setObjectName("paymentDialog")
         self.setWindowTitle(self.tr("Payment"))
         self.setModal(True)
@@ -93,7 +118,7 @@ class PaymentDialog(QDialog):
         self.cash_field = QLineEdit()
         self.cash_field.setObjectName("cashField")
         self.cash_field.setAccessibleName(self.tr("Cash received"))
-        self.cash_field.setPlaceholderText(self.tr("Cash received"))
+        self.cash_field.setPlaceholderText(self.tr("Cash received, or scan the customer's payment code"))
         self.cash_field.setAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled, False)
         self.cash_field.setAlignment(Qt.AlignmentFlag.AlignRight)
         self.change_label = QLabel()
@@ -205,11 +230,13 @@ class PaymentDialog(QDialog):
         self.card_amount.setText(format_amount(p.remaining))
         self._update_change()
 
-    def _describe(self, tender) -> str:
+    def _describe(self, tender: Tender) -> str:
         if tender.kind == CASH:
             return self.tr("Cash {amount}").format(amount=format_money(tender.tendered, self._locale))
-        return self.tr("Card {amount} (****{last4})").format(
-            amount=format_money(tender.amount, self._locale), last4=tender.last4 or "")
+        if tender.kind == CARD:
+            return self.tr("Card {amount} (****{last4})").format(
+                amount=format_money(tender.amount, self._locale), last4=tender.last4 or "")
+        return self.tr("Mobile pay {amount}").format(amount=format_money(tender.amount, self._locale))
 
     def show_cash(self) -> None:
         self.modes.setCurrentIndex(0)
@@ -267,6 +294,11 @@ class PaymentDialog(QDialog):
     def confirm(self, part: bool = False) -> None:
         """Enter on the cash field: the cash settles the rest.  Less than due is refused (a slip
         of the finger), unless the cashier says it is part payment with Ctrl+Enter."""
+        if self.charging:
+            return
+        if wallet_kind(self.cash_field.text()) is not None:
+            self._charge_wallet(self.cash_field.text().strip())
+            return
         try:
             amount = self._read()
         except InvalidAmount:
@@ -293,6 +325,70 @@ class PaymentDialog(QDialog):
             return
         self.cash_field.clear()
         self._after_tender()
+
+    # ------------------------------------------------------------------ wallet
+    def _charge_wallet(self, code: str) -> None:
+        """A payment code scanned (or typed) into the cash field: charge the rest to the wallet."""
+        self.cash_field.clear()
+        if self._noncash_locked:
+            self.error_label.setText(self.tr(
+                "Mobile payment is locked because this till has been offline longer than the store "
+                "allows. Take cash."))
+            return
+        if self._wallet is None:
+            self.error_label.setText(self.tr(
+                "Mobile payment is not set up on this till. Take cash or a card."))
+            return
+        amount = self.payment.remaining
+        key = self._wallet_keys.setdefault((code, amount), new_idempotency_key())
+        self.charging = True
+        self.cash_field.setEnabled(False)
+        name = self.tr("WeChat Pay") if wallet_kind(code) is WalletKind.WECHAT else self.tr("Alipay")
+        self.error_label.setText(self.tr("Charging {amount} to the customer's {wallet}…").format(
+            amount=format_money(amount, self._locale), wallet=name))
+        self._wallet(code, amount, key, lambda t: self._wallet_done(code, amount, t),
+                     lambda e: self._wallet_failed(e))
+
+    def _wallet_done(self, code: str, amount: int, tender: Tender) -> None:
+        self.charging = False
+        self.cash_field.setEnabled(True)
+        self._wallet_keys.pop((code, amount), None)
+        try:
+            self.payment.add(tender)
+        except TenderError as exc:  # cannot happen while the dialog is modal; say so if it does
+            self.error_label.setText(self._tender_error(exc))
+            return
+        self._after_tender()
+
+    def _wallet_failed(self, error: BaseException) -> None:
+        self.charging = False
+        self.cash_field.setEnabled(True)
+        self.cash_field.setFocus()
+        if isinstance(error, WalletDeclined):
+            reasons = {
+                "insufficient_funds": self.tr("the wallet has too little money"),
+                "code_expired": self.tr("the payment code has expired"),
+            }
+            reason = reasons.get(error.decline_code, error.message or error.decline_code)
+            self.error_label.setText(self.tr(
+                "Mobile payment declined: {reason}. Ask the customer for a fresh code or another way "
+                "to pay.").format(reason=reason))
+        elif isinstance(error, WalletOutcomeUnknown):
+            self.error_label.setText(self.tr(
+                "No answer from central: the customer may have been charged. Scan the same code "
+                "again to ask once more; it is never charged twice."))
+        elif isinstance(error, WalletUnavailable):
+            self.error_label.setText(self.tr(
+                "Mobile payment needs central, which this till cannot reach now. Take cash or a card."))
+        else:
+            self.error_label.setText(self.tr("Mobile payment failed ({error}). Take cash or a card.")
+                                     .format(error=type(error).__name__))
+
+    def reject(self) -> None:
+        if self.charging:  # the customer's wallet is being charged: wait for its answer
+            self.error_label.setText(self.tr("Waiting for the wallet's answer…"))
+            return
+        super().reject()
 
     # ------------------------------------------------------------------ card
     def confirm_card(self) -> None:

@@ -4,27 +4,27 @@
 <context>
     <name>CartModel</name>
     <message>
-        <location filename="../../pos_client/ui/cart_model.py" line="61"/>
+        <location filename="../../pos_client/ui/cart_model.py" line="67"/>
         <source>Item</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/cart_model.py" line="61"/>
+        <location filename="../../pos_client/ui/cart_model.py" line="67"/>
         <source>Qty</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/cart_model.py" line="61"/>
+        <location filename="../../pos_client/ui/cart_model.py" line="67"/>
         <source>Unit price</source>
         <translation>单价</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/cart_model.py" line="61"/>
+        <location filename="../../pos_client/ui/cart_model.py" line="67"/>
         <source>Discount</source>
         <translation>优惠</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/cart_model.py" line="62"/>
+        <location filename="../../pos_client/ui/cart_model.py" line="68"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
@@ -391,197 +391,197 @@ Change {change}</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="38"/>
+        <location filename="../../pos_client/ui/main_window.py" line="39"/>
         <source>Add the scanned or typed barcode; in payment, confirm the cash</source>
         <translation>添加扫描或输入的条码；收款时确认现金</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="40"/>
+        <location filename="../../pos_client/ui/main_window.py" line="41"/>
         <source>Pay</source>
         <translation>收款</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="41"/>
+        <location filename="../../pos_client/ui/main_window.py" line="42"/>
         <source>Choose the cart line F3-F6 act on</source>
         <translation>选择 F3-F6 要操作的商品行</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="42"/>
+        <location filename="../../pos_client/ui/main_window.py" line="43"/>
         <source>Change the chosen line&apos;s quantity (lowering it needs a supervisor)</source>
         <translation>修改所选行数量（减少需主管授权）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="44"/>
+        <location filename="../../pos_client/ui/main_window.py" line="45"/>
         <source>Void the chosen line (supervisor, with a reason)</source>
         <translation>删除所选行（需主管授权并填写原因）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="45"/>
+        <location filename="../../pos_client/ui/main_window.py" line="46"/>
         <source>Change the chosen line&apos;s price (supervisor, with a reason)</source>
         <translation>修改所选行价格（需主管授权并填写原因）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="46"/>
+        <location filename="../../pos_client/ui/main_window.py" line="47"/>
         <source>Discount the chosen line (supervisor, capped per role)</source>
         <translation>所选行打折（需主管授权，按角色限额）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="47"/>
+        <location filename="../../pos_client/ui/main_window.py" line="48"/>
         <source>Put the sale on hold and start another</source>
         <translation>挂起本单，开始新单</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="48"/>
+        <location filename="../../pos_client/ui/main_window.py" line="49"/>
         <source>Bring back a sale on hold (onto an empty sale)</source>
         <translation>取回挂起的订单（当前须为空单）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="49"/>
+        <location filename="../../pos_client/ui/main_window.py" line="50"/>
         <source>Void the whole sale (supervisor, with a reason)</source>
         <translation>整单作废（需主管授权并填写原因）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="50"/>
+        <location filename="../../pos_client/ui/main_window.py" line="51"/>
         <source>Reprint the last receipt, marked as a copy</source>
         <translation>重印上一张小票（标注为重印）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="51"/>
+        <location filename="../../pos_client/ui/main_window.py" line="52"/>
         <source>Find an item by name, pinyin or initials; Up/Down to choose, Enter to add</source>
         <translation>按名称、拼音或首字母查找商品；上下键选择，回车加入</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="53"/>
+        <location filename="../../pos_client/ui/main_window.py" line="54"/>
         <source>Show this help</source>
         <translation>显示本帮助</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="54"/>
+        <location filename="../../pos_client/ui/main_window.py" line="55"/>
         <source>Sync panel: what waits, what needs attention, sync now</source>
         <translation>同步面板：待上传、需处理的事项，立即同步</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="55"/>
+        <location filename="../../pos_client/ui/main_window.py" line="56"/>
         <source>Log out (when the sale is empty)</source>
         <translation>退出登录（当前交易为空时）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="56"/>
+        <location filename="../../pos_client/ui/main_window.py" line="57"/>
         <source>Clear the barcode field; in payment, back to the sale</source>
         <translation>清空条码框；收款时返回交易</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="85"/>
+        <location filename="../../pos_client/ui/main_window.py" line="86"/>
         <source>{store} — till {till}</source>
         <translation>{store} — 收银台 {till}</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="87"/>
+        <location filename="../../pos_client/ui/main_window.py" line="88"/>
         <source>{store} · {code} · Till {till}</source>
         <translation>{store} · {code} · 收银台 {till}</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="139"/>
+        <location filename="../../pos_client/ui/main_window.py" line="140"/>
         <source>Pay for the sale in progress before logging out.</source>
         <translation>请先完成当前交易的收款，再退出登录。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="170"/>
+        <location filename="../../pos_client/ui/main_window.py" line="171"/>
         <source>Sale held as #{number} ({total}). F8 brings it back.</source>
         <translation>已挂单 #{number}（{total}）。按 F8 取回。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="178"/>
+        <location filename="../../pos_client/ui/main_window.py" line="179"/>
         <source>Finish or hold (F7) the sale in progress first.</source>
         <translation>请先完成或挂起（F7）当前订单。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="182"/>
+        <location filename="../../pos_client/ui/main_window.py" line="183"/>
         <source>No sale is on hold at this till.</source>
         <translation>本收银台没有挂起的订单。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="194"/>
+        <location filename="../../pos_client/ui/main_window.py" line="195"/>
         <source>Held sale is back: carry on scanning or pay.</source>
         <translation>已取回挂单：可继续扫描或收款。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="202"/>
+        <location filename="../../pos_client/ui/main_window.py" line="203"/>
         <source>The sale is empty: there is nothing to void.</source>
         <translation>本单为空，无需作废。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="215"/>
+        <location filename="../../pos_client/ui/main_window.py" line="216"/>
         <source>{items} item(s), {total}</source>
         <translation>{items} 件，{total}</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="226"/>
+        <location filename="../../pos_client/ui/main_window.py" line="227"/>
         <source>Sale voided. Nothing was charged.</source>
         <translation>本单已作废，未收取任何款项。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="233"/>
+        <location filename="../../pos_client/ui/main_window.py" line="234"/>
         <source>No receipt to reprint since this till started.</source>
         <translation>本机启动后尚无可重印的小票。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="238"/>
+        <location filename="../../pos_client/ui/main_window.py" line="239"/>
         <source>Reprinting {receipt} as a copy.</source>
         <translation>正在重印 {receipt}（重印联）。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="247"/>
+        <location filename="../../pos_client/ui/main_window.py" line="248"/>
         <source>The sale is empty: scan an item first.</source>
         <translation>本单为空：请先扫描商品。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="274"/>
+        <location filename="../../pos_client/ui/main_window.py" line="275"/>
         <source>{name} voided.</source>
         <translation>已删除 {name}。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="276"/>
+        <location filename="../../pos_client/ui/main_window.py" line="277"/>
         <source>{name}: now {amount}.</source>
         <translation>{name}：现为 {amount}。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="340"/>
+        <location filename="../../pos_client/ui/main_window.py" line="345"/>
         <source>The sale could not be saved ({error}). Nothing was charged and the cart is kept: try F12 again, and call IT if it keeps failing.</source>
         <translation>交易未能保存（{error}）。未收取任何款项，购物车已保留：请再按 F12 重试，如仍失败请联系 IT。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="350"/>
+        <location filename="../../pos_client/ui/main_window.py" line="355"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="386"/>
+        <location filename="../../pos_client/ui/main_window.py" line="391"/>
         <source>central revoked this till: it keeps selling, but sends nothing until it is enrolled again (F9)</source>
         <translation>中心平台已停用本收银台：仍可继续销售，但重新注册前不会上传任何数据（F9）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="389"/>
+        <location filename="../../pos_client/ui/main_window.py" line="394"/>
         <source>this till was out of touch with central so long that its token expired: it keeps selling; enrol it again (F9)</source>
         <translation>本机与总部失联太久，令牌已过期：仍可继续销售；请重新注册本机（F9）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="392"/>
+        <location filename="../../pos_client/ui/main_window.py" line="397"/>
         <source>central no longer accepts this till&apos;s token: enrol it again (F9)</source>
         <translation>中心平台不再接受本收银台的令牌：请重新注册（F9）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="393"/>
+        <location filename="../../pos_client/ui/main_window.py" line="398"/>
         <source>central needs a newer version of this app: ask IT to update it</source>
         <translation>中心平台需要更新版本的收银软件：请联系 IT 升级</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="447"/>
+        <location filename="../../pos_client/ui/main_window.py" line="452"/>
         <source>enrolment failed: {error}</source>
         <translation>注册失败：{error}</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="456"/>
+        <location filename="../../pos_client/ui/main_window.py" line="461"/>
         <source>The receipt did not print ({detail}). It is kept and will print when the printer is fixed.</source>
         <translation>小票未能打印（{detail}）。小票已保留，打印机恢复后将自动打印。</translation>
     </message>
@@ -611,12 +611,10 @@ Change {change}</source>
 </context>
 <context>
     <name>Messages</name>
-    <message numerus="yes">
+    <message>
         <location filename="../../pos_client/ui/messages.py" line="32"/>
         <source>%n minute(s)</source>
-        <translation>
-            <numerusform>%n 分钟</numerusform>
-        </translation>
+        <translation>%n 分钟</translation>
     </message>
     <message>
         <location filename="../../pos_client/ui/messages.py" line="37"/>
@@ -737,206 +735,275 @@ Change {change}</source>
 <context>
     <name>PaymentDialog</name>
     <message>
-        <location filename="../../pos_client/ui/payment_dialog.py" line="35"/>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="60"/>
         <source>Payment</source>
         <translation>收款</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/payment_dialog.py" line="41"/>
-        <location filename="../../pos_client/ui/payment_dialog.py" line="182"/>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="66"/>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="206"/>
         <source>Amount due</source>
         <translation>应收金额</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/payment_dialog.py" line="97"/>
-        <location filename="../../pos_client/ui/payment_dialog.py" line="98"/>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="120"/>
         <source>Cash received</source>
         <translation>实收现金</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/payment_dialog.py" line="200"/>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="224"/>
         <source>Exact</source>
         <translation>刚好</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/payment_dialog.py" line="117"/>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="140"/>
         <source>Delete last digit</source>
         <translation>删除最后一位</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/payment_dialog.py" line="121"/>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="144"/>
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/payment_dialog.py" line="126"/>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="149"/>
         <source>Confirm cash (Enter)</source>
         <translation>确认收款（回车）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/payment_dialog.py" line="64"/>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="89"/>
         <source>Back to sale (Esc)</source>
         <translation>返回交易（Esc）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/payment_dialog.py" line="58"/>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="83"/>
         <source>F2 Cash</source>
         <translation>F2 现金</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/payment_dialog.py" line="60"/>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="85"/>
         <source>F3 Card</source>
         <translation>F3 银行卡</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/payment_dialog.py" line="62"/>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="87"/>
         <source>F4 Remove last tender</source>
         <translation>F4 撤销上一笔</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/payment_dialog.py" line="143"/>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="121"/>
+        <source>Cash received, or scan the customer&apos;s payment code</source>
+        <translation>实收现金，或扫描顾客付款码</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="166"/>
         <source>Take the card on the payment terminal, then type what its slip says.</source>
         <translation>请在刷卡终端上刷卡，然后按签购单填写以下信息。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/payment_dialog.py" line="147"/>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="170"/>
         <source>Amount on the card</source>
         <translation>刷卡金额</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/payment_dialog.py" line="150"/>
-        <location filename="../../pos_client/ui/payment_dialog.py" line="151"/>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="173"/>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="174"/>
         <source>Terminal reference (approval code)</source>
         <translation>终端参考号（授权码）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/payment_dialog.py" line="155"/>
-        <location filename="../../pos_client/ui/payment_dialog.py" line="156"/>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="178"/>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="179"/>
         <source>Last 4 digits of the card</source>
         <translation>卡号后 4 位</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/payment_dialog.py" line="160"/>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="183"/>
         <source>Record card payment (Enter)</source>
         <translation>记录刷卡付款（Enter）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/payment_dialog.py" line="169"/>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="192"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/payment_dialog.py" line="170"/>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="193"/>
         <source>Reference</source>
         <translation>参考号</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/payment_dialog.py" line="171"/>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="194"/>
         <source>Card ending</source>
         <translation>卡号尾号</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/payment_dialog.py" line="182"/>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="206"/>
         <source>Still due</source>
         <translation>还需支付</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/payment_dialog.py" line="186"/>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="210"/>
         <source>Rounded for cash from {amount}</source>
         <translation>现金抹零前为 {amount}</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/payment_dialog.py" line="193"/>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="217"/>
         <source>Card payments are locked: this till has been offline longer than the store allows.</source>
         <translation>刷卡已锁定：本收银台离线时间超过门店允许的时长。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/payment_dialog.py" line="211"/>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="235"/>
         <source>Cash {amount}</source>
         <translation>现金 {amount}</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/payment_dialog.py" line="212"/>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="237"/>
         <source>Card {amount} (****{last4})</source>
         <translation>银行卡 {amount}（****{last4}）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/payment_dialog.py" line="224"/>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="239"/>
+        <source>Mobile pay {amount}</source>
+        <translation>移动支付 {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="250"/>
         <source>Card payments are locked because this till has been offline longer than the store allows. Take cash, or bring the till back online (F9 shows why it is offline).</source>
         <translation>本收银台离线时间超过门店允许的时长，刷卡已锁定。请收取现金，或让收银台恢复联网（按 F9 查看离线原因）。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/payment_dialog.py" line="234"/>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="260"/>
         <source>The last tender was taken off the sale.</source>
         <translation>已撤销上一笔付款。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/payment_dialog.py" line="253"/>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="279"/>
         <source>Not an amount</source>
         <translation>不是有效金额</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/payment_dialog.py" line="258"/>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="284"/>
         <source>Still due: {amount}</source>
         <translation>还差：{amount}</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/payment_dialog.py" line="261"/>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="287"/>
         <source>Change: {amount}</source>
         <translation>找零：{amount}</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/payment_dialog.py" line="275"/>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="306"/>
         <source>&quot;{text}&quot; is not an amount of cash. Type the cash received, e.g. 100 or 52.50.</source>
         <translation>“{text}”不是有效的现金金额。请输入实收现金，例如 100 或 52.50。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/payment_dialog.py" line="285"/>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="316"/>
         <source>To take it as part payment and pay the rest by card, press Ctrl+Enter.</source>
         <translation>如要先收这部分现金、其余刷卡，请按 Ctrl+Enter。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/payment_dialog.py" line="303"/>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="335"/>
+        <source>Mobile payment is locked because this till has been offline longer than the store allows. Take cash.</source>
+        <translation>本收银台离线时间超过门店允许的时长，移动支付已锁定。请收取现金。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="340"/>
+        <source>Mobile payment is not set up on this till. Take cash or a card.</source>
+        <translation>本收银台未开通移动支付。请收取现金或刷卡。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="346"/>
+        <source>WeChat Pay</source>
+        <translation>微信支付</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="346"/>
+        <source>Alipay</source>
+        <translation>支付宝</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="347"/>
+        <source>Charging {amount} to the customer&apos;s {wallet}…</source>
+        <translation>正在通过顾客的{wallet}收款 {amount}……</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="369"/>
+        <source>the wallet has too little money</source>
+        <translation>余额不足</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="370"/>
+        <source>the payment code has expired</source>
+        <translation>付款码已过期</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="374"/>
+        <source>Mobile payment declined: {reason}. Ask the customer for a fresh code or another way to pay.</source>
+        <translation>移动支付被拒绝：{reason}。请顾客刷新付款码或换一种方式付款。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="378"/>
+        <source>No answer from central: the customer may have been charged. Scan the same code again to ask once more; it is never charged twice.</source>
+        <translation>总部没有应答：顾客可能已被扣款。请再次扫描同一付款码重新查询，不会重复扣款。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="382"/>
+        <source>Mobile payment needs central, which this till cannot reach now. Take cash or a card.</source>
+        <translation>移动支付需要连接总部，本收银台目前无法连接。请收取现金或刷卡。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="384"/>
+        <source>Mobile payment failed ({error}). Take cash or a card.</source>
+        <translation>移动支付失败（{error}）。请收取现金或刷卡。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="389"/>
+        <source>Waiting for the wallet&apos;s answer…</source>
+        <translation>正在等待支付结果……</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="398"/>
         <source>Type the amount charged on the card, e.g. 52.50.</source>
         <translation>请输入刷卡金额，例如 52.50。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/payment_dialog.py" line="329"/>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="424"/>
         <source>Part paid. Take the rest: cash here, or F3 for a card.</source>
         <translation>已部分付款。请收取剩余金额：在此收现金，或按 F3 刷卡。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/payment_dialog.py" line="334"/>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="429"/>
         <source>The terminal reference is 4 to 32 letters or digits, as printed on the terminal&apos;s slip.</source>
         <translation>终端参考号为 4 到 32 位字母或数字，见刷卡终端的签购单。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/payment_dialog.py" line="336"/>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="431"/>
         <source>Type the last 4 digits of the card, as printed on the terminal&apos;s slip.</source>
         <translation>请输入签购单上印的卡号后 4 位。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/payment_dialog.py" line="337"/>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="432"/>
         <source>A card pays at most what is still due ({amount}).</source>
         <translation>刷卡金额不能超过还需支付的金额（{amount}）。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/payment_dialog.py" line="339"/>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="434"/>
         <source>A sale takes at most {n} tenders. Remove one (F4) or pay the rest in one go.</source>
         <translation>一笔交易最多 {n} 种付款。请撤销一笔（F4），或一次付清剩余金额。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/payment_dialog.py" line="341"/>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="436"/>
         <source>Type the cash received, e.g. 100 or 52.50.</source>
         <translation>请输入收到的现金，例如 100 或 52.50。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/payment_dialog.py" line="342"/>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="437"/>
         <source>The sale is already paid.</source>
         <translation>这笔交易已付清。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/payment_dialog.py" line="344"/>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="439"/>
         <source>This tender cannot be taken ({reason}).</source>
         <translation>无法使用这笔付款（{reason}）。</translation>
     </message>

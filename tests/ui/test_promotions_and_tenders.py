@@ -95,3 +95,30 @@ def test_promotions_are_explained_on_screen_and_on_the_receipt_and_a_card_pays_t
     assert pricing.recomputed_total == 3561
     assert pricing.tender_refs == [{"kind": "card", "reference": "AUTH7788", "last4": "4321",
                                     "provider": None}]
+
+
+def test_a_scanned_wallet_code_pays_through_central_and_a_declined_one_says_why(
+        qtbot, promo_app: TillApp, till: Till, central: EmbeddedCentral) -> None:
+    window = promo_app.window
+    qtbot.waitExposed(window)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.login.staff_field)
+    type_into_focus(qtbot, "1001")
+    type_into_focus(qtbot, "1234")
+    type_into_focus(qtbot, GREEN_TEA)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_F12)
+    qtbot.waitUntil(lambda: window.payment_dialog is not None)
+    dialog = window.payment_dialog
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.cash_field)
+    type_into_focus(qtbot, "281234567890120000")  # the scanner types the customer's code + Enter
+    qtbot.waitUntil(lambda: not dialog.charging, timeout=5000)
+    assert "too little money" in dialog.error_label.text() and not dialog.payment.tenders
+    assert window.last_sale is None
+    type_into_focus(qtbot, "134567890123456789")
+    qtbot.waitUntil(lambda: window.last_sale is not None, timeout=5000)
+    sale = window.last_sale
+    [tender] = sale.tenders
+    assert (tender.kind, tender.amount, tender.provider) == ("wallet", 1206, "wechat")
+    job = till.paths.data_dir / "devices" / "printer" / f"{sale.receipt_no}.bin"
+    qtbot.waitUntil(job.exists, timeout=5000)
+    assert tender.reference in escpos_text(job.read_bytes())
+    assert b"\x1bp" not in job.read_bytes()  # no cash: the drawer stays shut
