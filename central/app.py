@@ -33,6 +33,7 @@ from sync.protocol import (
     PushResponse,
     RegisterRequest,
     RegisterResponse,
+    SaleLookupResponse,
     WalletChargeRequest,
     WalletChargeResponse,
 )
@@ -60,6 +61,7 @@ from .events import EventBatch
 from .models import Device, Store
 from .payments import PaymentError, charge
 from .reports import UnknownStore, sales_report
+from .returns import lookup_sale
 
 
 class ApiError(Exception):
@@ -277,6 +279,15 @@ def create_app(db_url: str | None = None, *, engines: Engines | None = None,
             return SalesReport.model_validate(sales_report(s, store, day))
         except UnknownStore as exc:
             raise ApiError(404, "unknown_store", f"No store {store}.") from exc
+
+    @api.get("/sales/lookup", response_model=SaleLookupResponse)
+    def sale_lookup(receipt_no: Annotated[str, Query(min_length=1, max_length=40)],
+                    _dev: Device = Depends(device), s: Session = Depends(read_session)) -> SaleLookupResponse:
+        """Any store's sale, for a return (chains take back what any of their stores sold)."""
+        found = lookup_sale(s, receipt_no.strip().upper())
+        if found is None:
+            raise ApiError(404, "unknown_sale", f"No sale with receipt number {receipt_no[:40]}.")
+        return found
 
     @api.post("/payments/scan-code", response_model=WalletChargeResponse)
     def scan_code(body: WalletChargeRequest,

@@ -24,11 +24,20 @@ from sqlalchemy import Connection, Engine, bindparam, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
 from pos_client.domain.journal import JournalEntry, verify_chain
-from sync.protocol import EVENT_PAYLOADS, AuditRecorded, ErrorBody, Event, EventResult, SaleCompleted
+from sync.protocol import (
+    EVENT_PAYLOADS,
+    AuditRecorded,
+    ErrorBody,
+    Event,
+    EventResult,
+    ReturnCompleted,
+    SaleCompleted,
+)
 
 from .db import defer_flush, utcnow
 from .models import AuditEntry, Device, Note, ReceivedEvent, Sale, SaleLine, SalePricing, SaleTender, Store
 from .promotions import recompute_total
+from .returns import ReturnRejected, apply_return
 from .stock import move_stock_many
 
 _EVENTS = ReceivedEvent.__table__
@@ -170,6 +179,11 @@ def _apply(conn: Connection, device_id: str, store: _Store, event: Event, now: d
                         f"Payload does not match {event.type}: {exc.errors()[:3]}") from exc
     if isinstance(payload, SaleCompleted):
         return _apply_sale(conn, device_id, store, event, payload, now)
+    if isinstance(payload, ReturnCompleted):
+        try:
+            return apply_return(conn, device_id, store.id, store.code, event, payload, now)
+        except ReturnRejected as exc:
+            raise Rejection(exc.code, exc.message) from exc
     elif isinstance(payload, AuditRecorded):
         return _apply_audit(conn, device_id, store, payload, now)
     return None

@@ -309,3 +309,43 @@ class WalletPayment(Base):
     decline_code: Mapped[str | None] = mapped_column(String(32))
     code_last4: Mapped[str] = mapped_column(String(4))
     created_at: Mapped[datetime]
+
+
+class ReturnRecord(Base):
+    """Goods taken back at a store, against a sale (any store's) or without a receipt."""
+
+    __tablename__ = "returns"
+    return_id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    store_id: Mapped[str] = mapped_column(ForeignKey("stores.id"), index=True)
+    device_id: Mapped[str] = mapped_column(String(36))
+    event_id: Mapped[str] = mapped_column(String(40), unique=True)
+    receipt_no: Mapped[str] = mapped_column(String(40), index=True)
+    original_sale_id: Mapped[str | None] = mapped_column(String(40), index=True)
+    original_receipt_no: Mapped[str | None] = mapped_column(String(40))
+    cashier_id: Mapped[str] = mapped_column(String(36))
+    total: Mapped[int] = mapped_column(BigInteger)
+    reason: Mapped[str] = mapped_column(String(40))
+    approved_by: Mapped[str | None] = mapped_column(String(16))
+    occurred_at: Mapped[datetime]
+    received_at: Mapped[datetime]
+
+
+class ReturnLineRecord(Base):
+    __tablename__ = "return_lines"
+    return_id: Mapped[str] = mapped_column(ForeignKey("returns.return_id"), primary_key=True)
+    idx: Mapped[int] = mapped_column(primary_key=True)
+    original_line_no: Mapped[int | None]
+    sku: Mapped[str] = mapped_column(String(32))
+    qty: Mapped[int]
+    weight_g: Mapped[int | None]
+    amount: Mapped[int] = mapped_column(BigInteger)
+    restock: Mapped[bool]
+
+
+class ReturnRefund(Base):
+    __tablename__ = "return_refunds"
+    return_id: Mapped[str] = mapped_column(ForeignKey("returns.return_id"), primary_key=True)
+    idx: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    amount: Mapped[int] = mapped_column(BigInteger)
+    reference: Mapped[str | None] = mapped_column(String(64))

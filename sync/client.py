@@ -16,6 +16,7 @@ from .errors import (
     CentralUnreachable,
     CursorExpired,
     NotCentral,
+    NotFoundAtCentral,
     ProtocolUnsupported,
     ServerFault,
 )
@@ -31,6 +32,7 @@ from .protocol import (
     PushResponse,
     RegisterRequest,
     RegisterResponse,
+    SaleLookupResponse,
     SnapshotHeader,
     SnapshotRow,
     SnapshotTrailer,
@@ -122,6 +124,8 @@ class CentralClient:
             raise AuthRejected(error_message, revoked=error_code == "revoked", server_code=error_code)
         if status == 410:
             raise CursorExpired(error_message)
+        if status == 404 and error_code:
+            raise NotFoundAtCentral(f"{error_code}: {error_message}")
         if status >= 500:
             raise ServerFault(f"HTTP {status}: {error_message or response.text[:200]}")
         if status >= 400:
@@ -149,6 +153,10 @@ class CentralClient:
         """Online only.  Ask again with the same key after a timeout: central answers the first outcome."""
         return self._call("POST", "/payments/scan-code", WalletChargeResponse, body=request,
                           headers={IDEMPOTENCY_HEADER: idempotency_key})
+
+    def lookup_sale(self, receipt_no: str) -> SaleLookupResponse:
+        """A sale anywhere in the chain by its receipt number, with what was returned of it (online only)."""
+        return self._call("GET", "/sales/lookup", SaleLookupResponse, params={"receipt_no": receipt_no})
 
     def snapshot(self, entity: str) -> Iterator[SnapshotHeader | SnapshotRow | SnapshotTrailer]:
         """Stream one entity (gzip NDJSON): a header, rows, then the trailer with the cursor.

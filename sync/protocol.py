@@ -157,6 +157,29 @@ class WalletChargeResponse(_Lenient):
     message: str | None = None
 
 
+class SoldLineView(_Lenient):
+    line_no: int
+    sku: str
+    name: str
+    qty: int
+    amount: int
+    weight_g: int | None = None
+    returned_qty: int = 0
+    """Units already returned against this line, at any store, as far as central has heard."""
+
+
+class SaleLookupResponse(_Lenient):
+    """A sale found by its receipt number anywhere in the chain, for a return (online only)."""
+
+    sale_id: str
+    receipt_no: str
+    store_code: str
+    occurred_at: datetime
+    lines: list[SoldLineView]
+    tenders: list[TenderPayload]
+    refunded: list[TenderPayload] = Field(default_factory=list)
+
+
 class AuditEntryPayload(_Strict):
     """One entry of the till's hash-chained journal (pos_client.domain.journal)."""
 
@@ -175,8 +198,40 @@ class AuditRecorded(_Strict):
     entries: Annotated[list[AuditEntryPayload], Field(min_length=1, max_length=500)]
 
 
+class ReturnLinePayload(_Strict):
+    original_line_no: Annotated[int, Field(ge=1)] | None = None
+    """The returned sale's line; None for a return without a receipt."""
+    sku: Code
+    name: Annotated[str, Field(max_length=200)]
+    qty: Annotated[int, Field(ge=1, le=100_000)]
+    weight_g: Annotated[int, Field(ge=1, le=999_999)] | None = None
+    amount: Money
+    restock: bool = True
+    """The goods go back on sale (stock moves up by qty, or by weight_g); False: written off."""
+
+
+class ReturnCompleted(_Strict):
+    return_id: str
+    receipt_no: Annotated[str, Field(max_length=40)]
+    """The refund slip's own number."""
+    store_code: Code
+    terminal_no: Annotated[str, Field(max_length=8)]
+    cashier_id: str
+    cashier_name: str
+    currency: Annotated[str, Field(min_length=3, max_length=3)] = "CNY"
+    original_sale_id: str | None = None
+    original_receipt_no: Annotated[str, Field(max_length=40)] | None = None
+    original_store_code: Code | None = None
+    lines: Annotated[list[ReturnLinePayload], Field(min_length=1, max_length=200)]
+    total: Money
+    refunds: Annotated[list[TenderPayload], Field(min_length=1, max_length=20)]
+    reason: Annotated[str, Field(max_length=40)]
+    approved_by: Annotated[str, Field(max_length=16)] | None = None
+
+
 EVENT_PAYLOADS: dict[str, type[BaseModel]] = {
     "sale.completed": SaleCompleted,
+    "return.completed": ReturnCompleted,
     "audit.recorded": AuditRecorded,
 }
 """Event types central can apply, and the model each payload must satisfy."""

@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 from drivers.printer.document import Align, Barcode, Columns, ReceiptDocument, Rule, TextLine
 from pos_client.domain.cart import format_kg
 from pos_client.domain.money import format_amount, format_receipt_money
+from pos_client.domain.returns import Return
 from pos_client.domain.sale import Sale
 
 TENDER_LABELS = {"cash": "现金 Cash", "card": "银行卡 Card", "wallet": "移动支付 Mobile pay",
@@ -79,3 +80,38 @@ def receipt_document(sale: Sale, store_name: str, *, open_drawer: bool = True,
     return ReceiptDocument(job_id=job, blocks=tuple(blocks),
                            open_drawer=open_drawer and not copy and takes_cash,
                            meta={"sale_id": sale.sale_id, "copy": copy})
+
+
+def refund_document(done: Return, store_name: str) -> ReceiptDocument:
+    """The refund slip: what came back, against which receipt, how it was refunded; the drawer
+    opens only when cash goes out.  The customer signs the store's copy in many chains: a line for it."""
+    local = done.occurred_at.astimezone()
+    blocks: list = [
+        TextLine(store_name, Align.CENTER, bold=True, large=True),
+        TextLine("退货单 REFUND", Align.CENTER, bold=True),
+        TextLine(f"门店 Store {done.store_code}  收银台 Till {done.terminal_no}", Align.CENTER),
+        Rule(),
+        TextLine(f"单号 No.: {done.receipt_no}"),
+        TextLine(f"原单 Original: {done.original.receipt_no}" if done.original else "无小票退货 No receipt"),
+        TextLine(f"时间 Time: {local:%Y-%m-%d %H:%M:%S}"),
+        TextLine(f"收银员 Cashier: {done.cashier.name} ({done.cashier.code})"),
+        Rule(),
+    ]
+    for line in done.lines:
+        blocks.append(TextLine(line.name))
+        shelf = "" if line.restock else "  (报损 written off)"
+        blocks.append(Columns(f"  {line.qty} x{shelf}", "-" + format_amount(line.amount)))
+    blocks += [Rule(), Columns("退款合计 REFUND", "-" + format_receipt_money(done.total), bold=True)]
+    for refund in done.refunds:
+        label = TENDER_LABELS.get(refund.kind, refund.kind)
+        if refund.last4:
+            label += f" ****{refund.last4}"
+        blocks.append(Columns(label, "-" + format_receipt_money(refund.amount)))
+        if refund.reference:
+            blocks.append(TextLine(f"  原参考号 Orig. ref. {refund.reference}"))
+    if done.approved_by:
+        blocks.append(TextLine(f"批准 Approved by: {done.approved_by}"))
+    blocks += [Rule(), TextLine("顾客签名 Customer signature:"), TextLine(" "), Barcode(done.receipt_no)]
+    return ReceiptDocument(job_id=done.receipt_no, blocks=tuple(blocks),
+                           open_drawer=any(t.kind == "cash" for t in done.refunds),
+                           meta={"return_id": done.return_id})

@@ -14,6 +14,7 @@ from pathlib import Path
 from drivers.printer.escpos_render import PaperProfile
 from drivers.printer.printers import ReceiptPrinter, open_printer
 from pos_client.config import Config, Paths, load_config, save_config
+from pos_client.domain.returns import RefundPolicy
 from pos_client.domain.tenders import CashRounding
 from pos_client.store import journal
 from pos_client.store.catalog import CatalogReader
@@ -29,6 +30,7 @@ from sync.errors import AuthRejected, NotEnrolled
 
 from .auth import AuthService
 from .checkout import CheckoutService, StoreIdentity
+from .returns import ReturnService
 from .sync_service import make_engine
 from .token_store import TokenStoreUnavailable, chosen_store_kind, token_store
 
@@ -67,6 +69,12 @@ class Till:
 
     def checkout(self) -> CheckoutService:
         return CheckoutService(self.catalog, self.writer, self.identity())
+
+    def returns(self) -> ReturnService:
+        cfg = self.catalog.store_config() or {}
+        return ReturnService(self.engine, self.writer, self.identity(),
+                             self.client if self.config.enrolled else None,
+                             policy=RefundPolicy.from_config(cfg.get("refund_policy")))
 
     # ------------------------------------------------------------- devices
     def printer(self) -> ReceiptPrinter:

@@ -163,3 +163,36 @@ promotion = Table(
     Column("version", Integer, nullable=False),
     Column("definition", Text, nullable=False),
 )
+
+return_record = Table(
+    "return_record", metadata,
+    Column("return_id", String, primary_key=True),
+    Column("receipt_no", String, nullable=False, unique=True),
+    Column("occurred_at", String, nullable=False),
+    Column("cashier_id", String, nullable=False),
+    Column("original_sale_id", String, index=True),
+    Column("original_receipt_no", String),
+    Column("total", Integer, nullable=False),
+    Column("reason", String, nullable=False),
+    Column("approved_by", String),
+)
+
+return_line = Table(
+    "return_line", metadata,
+    Column("return_id", String, primary_key=True),
+    Column("idx", Integer, primary_key=True),
+    Column("original_line_no", Integer),
+    Column("sku", String, nullable=False),
+    Column("qty", Integer, nullable=False),
+    Column("amount", Integer, nullable=False),
+    Column("restock", Boolean, nullable=False),
+)
+
+return_refund = Table(
+    "return_refund", metadata,
+    Column("return_id", String, primary_key=True),
+    Column("idx", Integer, primary_key=True),
+    Column("kind", String, nullable=False),
+    Column("amount", Integer, nullable=False),
+    Column("reference", String),
+)
