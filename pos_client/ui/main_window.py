@@ -10,10 +10,11 @@ from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QStackedWidget, QVBo
 
 from pos_client.domain.money import format_money
 from pos_client.domain.permissions import Action
+from pos_client.domain.returns import Return, ReturnLine
 from pos_client.domain.sale import Sale
 from pos_client.services.auth import Session
 from pos_client.services.printing import PrinterStatus, PrintService
-from pos_client.services.receipts import receipt_document
+from pos_client.services.receipts import receipt_document, refund_document
 from pos_client.services.sync_service import sync_health, sync_overview
 from pos_client.services.till import Till
 from pos_client.services.wallet import WalletPayments
@@ -29,6 +30,7 @@ from .line_dialog import LineDialog
 from .login_screen import LoginScreen
 from .messages import explain
 from .payment_dialog import PaymentDialog
+from .return_dialog import ReturnDialog
 from .search_dialog import ProductSearchDialog
 from .sync_panel import SyncPanel
 from .top_bar import TopBar
@@ -49,6 +51,8 @@ SHORTCUTS = (
     ("F8", QT_TRANSLATE_NOOP("MainWindow", "Bring back a sale on hold (onto an empty sale)")),
     ("F11", QT_TRANSLATE_NOOP("MainWindow", "Void the whole sale (supervisor, with a reason)")),
     ("Ctrl+P", QT_TRANSLATE_NOOP("MainWindow", "Reprint the last receipt, marked as a copy")),
+    ("Ctrl+R", QT_TRANSLATE_NOOP("MainWindow",
+                                 "Return and refund: by receipt number (any store), or without a receipt")),
     ("F2", QT_TRANSLATE_NOOP("MainWindow",
                              "Find an item by name, pinyin or initials; Up/Down to choose, Enter to add")),
     ("F1", QT_TRANSLATE_NOOP("MainWindow", "Show this help")),
@@ -79,7 +83,9 @@ class MainWindow(QMainWindow):
         self.search_dialog: ProductSearchDialog | None = None
         self.line_dialog: LineDialog | None = None
         self.held_dialog: HeldSalesDialog | None = None
+        self.return_dialog: ReturnDialog | None = None
         self.last_sale: Sale | None = None
+        self.last_return: Return | None = None
 
         ident = till.identity()
         self.store_name = till.store_name()
@@ -122,6 +128,7 @@ class MainWindow(QMainWindow):
                           (Qt.Key.Key_F10, self.logout), (Qt.Key.Key_Escape, self._escape)):
             QShortcut(QKeySequence(key), self, activated=slot)
         QShortcut(QKeySequence("Ctrl+P"), self, activated=self.reprint)
+        QShortcut(QKeySequence("Ctrl+R"), self, activated=self.start_return)
 
         self.refresh_status()
         self.login.reset()
@@ -154,7 +161,8 @@ class MainWindow(QMainWindow):
     def _idle_checkout(self) -> bool:
         return (self.pages.currentWidget() is self.checkout and not self.checkout.busy
                 and self.session is not None and self.line_dialog is None and self.held_dialog is None
-                and self.payment_dialog is None and self.search_dialog is None)
+                and self.payment_dialog is None and self.search_dialog is None
+                and self.return_dialog is None)
 
     def _show_cart(self, message: str) -> None:
         self.checkout.model.set_cart(self.checkout.checkout.cart)
@@ -237,6 +245,58 @@ class MainWindow(QMainWindow):
         self.till.record("receipt.reprinted", self.session.cashier.code, {"receipt_no": sale.receipt_no})
         self.printing.submit(receipt_document(sale, self.store_name, copy=True))
         self.checkout.show_info(self.tr("Reprinting {receipt} as a copy.").format(receipt=sale.receipt_no))
+
+    # --------------------------------------------------------------- returns
+    def start_return(self) -> None:
+        if not self._idle_checkout():
+            return
+        if not self.checkout.checkout.cart.is_empty:
+            self.checkout.show_error(self.tr("Finish or hold (F7) the sale in progress before a return."))
+            return
+        service, session, checkout = self.till.returns(), self.session, self.checkout.checkout
+
+        def find(code: str, on_found, on_failure) -> None:
+            self.runner.network(lambda: service.find_sale(code), on_found, on_failure)
+
+        def item(code: str) -> ReturnLine:
+            try:
+                product = checkout.lookup(code)
+            except Exception as exc:
+                raise ValueError(explain(exc, self.locale)) from exc
+            return ReturnLine(sku=product.sku, name=product.name, qty=1, amount=product.price)
+
+        def refunds(total: int, original):
+            return [(t.kind, t.amount, t.reference) for t in service.refunds_for(total, original)]
+
+        def complete(original, lines, reason, approver_code: str, approver_pin: str) -> str | None:
+            try:
+                approver = (self.till.auth.approve(approver_code, approver_pin, session.cashier.code)
+                            if approver_code or approver_pin else None)
+                done = service.complete(original, lines, reason=reason, cashier=session.cashier,
+                                        actor_role=session.role, approver=approver)
+            except Exception as exc:
+                return explain(exc, self.locale)
+            self.last_return = done
+            return None
+
+        dialog = ReturnDialog(self.locale, find, item, refunds, complete, self)
+        dialog.finished.connect(lambda result: self._return_closed(dialog, result))
+        self.return_dialog = dialog
+        dialog.open()
+        dialog.code_field.setFocus()
+
+    def _return_closed(self, dialog: ReturnDialog, result: int) -> None:
+        self.return_dialog = None
+        dialog.deleteLater()
+        done = self.last_return if result == QDialog.DialogCode.Accepted else None
+        if done is not None:
+            self.printing.submit(refund_document(done, self.store_name))
+            self._poke_sync()
+            self.refresh_status()
+            self.checkout.show_info(self.tr("Refund {receipt}: {total} back to the customer. The slip is "
+                                            "printing.").format(receipt=done.receipt_no,
+                                                                total=format_money(done.total, self.locale)))
+        self.checkout.focus_scan()
 
     # --------------------------------------------------------------- changing a line
     def change_line(self, action: Action) -> None:

@@ -283,82 +283,92 @@ Change {change}</source>
         <translation>培训或测试</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/line_dialog.py" line="38"/>
+        <location filename="../../pos_client/ui/line_dialog.py" line="36"/>
+        <source>Faulty</source>
+        <translation>质量问题</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/line_dialog.py" line="37"/>
+        <source>Wrong item or size</source>
+        <translation>商品或尺码不对</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/line_dialog.py" line="40"/>
         <source>Change quantity</source>
         <translation>修改数量</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/line_dialog.py" line="39"/>
+        <location filename="../../pos_client/ui/line_dialog.py" line="41"/>
         <source>Void this line</source>
         <translation>删除此行</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/line_dialog.py" line="40"/>
+        <location filename="../../pos_client/ui/line_dialog.py" line="42"/>
         <source>Change the price</source>
         <translation>修改价格</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/line_dialog.py" line="41"/>
+        <location filename="../../pos_client/ui/line_dialog.py" line="43"/>
         <source>Discount this line</source>
         <translation>此行打折</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/line_dialog.py" line="42"/>
+        <location filename="../../pos_client/ui/line_dialog.py" line="44"/>
         <source>Void the whole sale</source>
         <translation>整单作废</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/line_dialog.py" line="66"/>
+        <location filename="../../pos_client/ui/line_dialog.py" line="68"/>
         <source>New quantity</source>
         <translation>新数量</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/line_dialog.py" line="69"/>
+        <location filename="../../pos_client/ui/line_dialog.py" line="71"/>
         <source>New price (per unit, or per kg)</source>
         <translation>新价格（每件或每千克）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/line_dialog.py" line="71"/>
+        <location filename="../../pos_client/ui/line_dialog.py" line="73"/>
         <source>Discount (amount off this line)</source>
         <translation>折扣（本行减免金额）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/line_dialog.py" line="77"/>
+        <location filename="../../pos_client/ui/line_dialog.py" line="79"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/line_dialog.py" line="89"/>
+        <location filename="../../pos_client/ui/line_dialog.py" line="91"/>
         <source>Supervisor number</source>
         <translation>主管工号</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/line_dialog.py" line="90"/>
+        <location filename="../../pos_client/ui/line_dialog.py" line="92"/>
         <source>Supervisor PIN</source>
         <translation>主管密码</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/line_dialog.py" line="98"/>
+        <location filename="../../pos_client/ui/line_dialog.py" line="100"/>
         <source>Confirm (Enter)</source>
         <translation>确认（回车）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/line_dialog.py" line="101"/>
+        <location filename="../../pos_client/ui/line_dialog.py" line="103"/>
         <source>Back (Esc)</source>
         <translation>返回（Esc）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/line_dialog.py" line="159"/>
+        <location filename="../../pos_client/ui/line_dialog.py" line="161"/>
         <source>Above {cap}% off, a supervisor or manager must approve.</source>
         <translation>优惠超过 {cap}% 需主管或店长授权。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/line_dialog.py" line="162"/>
+        <location filename="../../pos_client/ui/line_dialog.py" line="164"/>
         <source>A supervisor must approve this: their staff number and PIN.</source>
         <translation>此操作需主管授权：请输入主管工号和密码。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/line_dialog.py" line="168"/>
+        <location filename="../../pos_client/ui/line_dialog.py" line="170"/>
         <source>Enter a number, like 2 or 12.50.</source>
         <translation>请输入数字，如 2 或 12.50。</translation>
     </message>
@@ -391,197 +401,212 @@ Change {change}</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="39"/>
+        <location filename="../../pos_client/ui/main_window.py" line="41"/>
         <source>Add the scanned or typed barcode; in payment, confirm the cash</source>
         <translation>添加扫描或输入的条码；收款时确认现金</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="41"/>
+        <location filename="../../pos_client/ui/main_window.py" line="43"/>
         <source>Pay</source>
         <translation>收款</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="42"/>
+        <location filename="../../pos_client/ui/main_window.py" line="44"/>
         <source>Choose the cart line F3-F6 act on</source>
         <translation>选择 F3-F6 要操作的商品行</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="43"/>
+        <location filename="../../pos_client/ui/main_window.py" line="45"/>
         <source>Change the chosen line&apos;s quantity (lowering it needs a supervisor)</source>
         <translation>修改所选行数量（减少需主管授权）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="45"/>
+        <location filename="../../pos_client/ui/main_window.py" line="47"/>
         <source>Void the chosen line (supervisor, with a reason)</source>
         <translation>删除所选行（需主管授权并填写原因）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="46"/>
+        <location filename="../../pos_client/ui/main_window.py" line="48"/>
         <source>Change the chosen line&apos;s price (supervisor, with a reason)</source>
         <translation>修改所选行价格（需主管授权并填写原因）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="47"/>
+        <location filename="../../pos_client/ui/main_window.py" line="49"/>
         <source>Discount the chosen line (supervisor, capped per role)</source>
         <translation>所选行打折（需主管授权，按角色限额）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="48"/>
+        <location filename="../../pos_client/ui/main_window.py" line="50"/>
         <source>Put the sale on hold and start another</source>
         <translation>挂起本单，开始新单</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="49"/>
+        <location filename="../../pos_client/ui/main_window.py" line="51"/>
         <source>Bring back a sale on hold (onto an empty sale)</source>
         <translation>取回挂起的订单（当前须为空单）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="50"/>
+        <location filename="../../pos_client/ui/main_window.py" line="52"/>
         <source>Void the whole sale (supervisor, with a reason)</source>
         <translation>整单作废（需主管授权并填写原因）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="51"/>
+        <location filename="../../pos_client/ui/main_window.py" line="53"/>
         <source>Reprint the last receipt, marked as a copy</source>
         <translation>重印上一张小票（标注为重印）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="52"/>
+        <location filename="../../pos_client/ui/main_window.py" line="54"/>
+        <source>Return and refund: by receipt number (any store), or without a receipt</source>
+        <translation>退货退款：按小票号（任何门店），或无小票退货</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/main_window.py" line="56"/>
         <source>Find an item by name, pinyin or initials; Up/Down to choose, Enter to add</source>
         <translation>按名称、拼音或首字母查找商品；上下键选择，回车加入</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="54"/>
+        <location filename="../../pos_client/ui/main_window.py" line="58"/>
         <source>Show this help</source>
         <translation>显示本帮助</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="55"/>
+        <location filename="../../pos_client/ui/main_window.py" line="59"/>
         <source>Sync panel: what waits, what needs attention, sync now</source>
         <translation>同步面板：待上传、需处理的事项，立即同步</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="56"/>
+        <location filename="../../pos_client/ui/main_window.py" line="60"/>
         <source>Log out (when the sale is empty)</source>
         <translation>退出登录（当前交易为空时）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="57"/>
+        <location filename="../../pos_client/ui/main_window.py" line="61"/>
         <source>Clear the barcode field; in payment, back to the sale</source>
         <translation>清空条码框；收款时返回交易</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="86"/>
+        <location filename="../../pos_client/ui/main_window.py" line="92"/>
         <source>{store} — till {till}</source>
         <translation>{store} — 收银台 {till}</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="88"/>
+        <location filename="../../pos_client/ui/main_window.py" line="94"/>
         <source>{store} · {code} · Till {till}</source>
         <translation>{store} · {code} · 收银台 {till}</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="140"/>
+        <location filename="../../pos_client/ui/main_window.py" line="147"/>
         <source>Pay for the sale in progress before logging out.</source>
         <translation>请先完成当前交易的收款，再退出登录。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="171"/>
+        <location filename="../../pos_client/ui/main_window.py" line="179"/>
         <source>Sale held as #{number} ({total}). F8 brings it back.</source>
         <translation>已挂单 #{number}（{total}）。按 F8 取回。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="179"/>
+        <location filename="../../pos_client/ui/main_window.py" line="187"/>
         <source>Finish or hold (F7) the sale in progress first.</source>
         <translation>请先完成或挂起（F7）当前订单。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="183"/>
+        <location filename="../../pos_client/ui/main_window.py" line="191"/>
         <source>No sale is on hold at this till.</source>
         <translation>本收银台没有挂起的订单。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="195"/>
+        <location filename="../../pos_client/ui/main_window.py" line="203"/>
         <source>Held sale is back: carry on scanning or pay.</source>
         <translation>已取回挂单：可继续扫描或收款。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="203"/>
+        <location filename="../../pos_client/ui/main_window.py" line="211"/>
         <source>The sale is empty: there is nothing to void.</source>
         <translation>本单为空，无需作废。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="216"/>
+        <location filename="../../pos_client/ui/main_window.py" line="224"/>
         <source>{items} item(s), {total}</source>
         <translation>{items} 件，{total}</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="227"/>
+        <location filename="../../pos_client/ui/main_window.py" line="235"/>
         <source>Sale voided. Nothing was charged.</source>
         <translation>本单已作废，未收取任何款项。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="234"/>
+        <location filename="../../pos_client/ui/main_window.py" line="242"/>
         <source>No receipt to reprint since this till started.</source>
         <translation>本机启动后尚无可重印的小票。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="239"/>
+        <location filename="../../pos_client/ui/main_window.py" line="247"/>
         <source>Reprinting {receipt} as a copy.</source>
         <translation>正在重印 {receipt}（重印联）。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="248"/>
+        <location filename="../../pos_client/ui/main_window.py" line="254"/>
+        <source>Finish or hold (F7) the sale in progress before a return.</source>
+        <translation>请先完成或挂起（F7）当前交易，再办理退货。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/main_window.py" line="296"/>
+        <source>Refund {receipt}: {total} back to the customer. The slip is printing.</source>
+        <translation>退货单 {receipt}：已退还顾客 {total}。退货单正在打印。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/main_window.py" line="308"/>
         <source>The sale is empty: scan an item first.</source>
         <translation>本单为空：请先扫描商品。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="275"/>
+        <location filename="../../pos_client/ui/main_window.py" line="335"/>
         <source>{name} voided.</source>
         <translation>已删除 {name}。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="277"/>
+        <location filename="../../pos_client/ui/main_window.py" line="337"/>
         <source>{name}: now {amount}.</source>
         <translation>{name}：现为 {amount}。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="345"/>
+        <location filename="../../pos_client/ui/main_window.py" line="405"/>
         <source>The sale could not be saved ({error}). Nothing was charged and the cart is kept: try F12 again, and call IT if it keeps failing.</source>
         <translation>交易未能保存（{error}）。未收取任何款项，购物车已保留：请再按 F12 重试，如仍失败请联系 IT。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="355"/>
+        <location filename="../../pos_client/ui/main_window.py" line="415"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="391"/>
+        <location filename="../../pos_client/ui/main_window.py" line="451"/>
         <source>central revoked this till: it keeps selling, but sends nothing until it is enrolled again (F9)</source>
         <translation>中心平台已停用本收银台：仍可继续销售，但重新注册前不会上传任何数据（F9）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="394"/>
+        <location filename="../../pos_client/ui/main_window.py" line="454"/>
         <source>this till was out of touch with central so long that its token expired: it keeps selling; enrol it again (F9)</source>
         <translation>本机与总部失联太久，令牌已过期：仍可继续销售；请重新注册本机（F9）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="397"/>
+        <location filename="../../pos_client/ui/main_window.py" line="457"/>
         <source>central no longer accepts this till&apos;s token: enrol it again (F9)</source>
         <translation>中心平台不再接受本收银台的令牌：请重新注册（F9）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="398"/>
+        <location filename="../../pos_client/ui/main_window.py" line="458"/>
         <source>central needs a newer version of this app: ask IT to update it</source>
         <translation>中心平台需要更新版本的收银软件：请联系 IT 升级</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="452"/>
+        <location filename="../../pos_client/ui/main_window.py" line="512"/>
         <source>enrolment failed: {error}</source>
         <translation>注册失败：{error}</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="461"/>
+        <location filename="../../pos_client/ui/main_window.py" line="521"/>
         <source>The receipt did not print ({detail}). It is kept and will print when the printer is fixed.</source>
         <translation>小票未能打印（{detail}）。小票已保留，打印机恢复后将自动打印。</translation>
     </message>
@@ -612,122 +637,142 @@ Change {change}</source>
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="32"/>
+        <location filename="../../pos_client/ui/messages.py" line="34"/>
         <source>%n minute(s)</source>
         <translation>%n 分钟</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="37"/>
+        <location filename="../../pos_client/ui/messages.py" line="39"/>
         <source>The weight or price on label {code} cannot be right. Weigh the item and print a new label.</source>
         <translation>标签 {code} 上的重量或价格不正确。请重新称重并打印新标签。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="43"/>
+        <location filename="../../pos_client/ui/messages.py" line="45"/>
         <source>This code carries no product number. Scan the product&apos;s own barcode.</source>
         <translation>此码不含商品编号。请扫描商品本身的条码。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="46"/>
+        <location filename="../../pos_client/ui/messages.py" line="48"/>
         <source>Barcode {code} failed its check digit: it was misread or mistyped. Scan it again or type the digits under the bars.</source>
         <translation>条码 {code} 校验位错误：可能扫描不完整或输入有误。请重新扫描，或输入条码下方的数字。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="51"/>
+        <location filename="../../pos_client/ui/messages.py" line="53"/>
         <source>&quot;{code}&quot; is not a product code. Scan the item&apos;s barcode or type its digits.</source>
         <translation>“{code}”不是商品编码。请扫描商品条码或输入条码数字。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="58"/>
+        <location filename="../../pos_client/ui/messages.py" line="60"/>
+        <source>At most {n} unit(s) of this line can still come back: the rest were returned before.</source>
+        <translation>此行最多还能退 {n} 件：其余已经退过。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/messages.py" line="65"/>
+        <source>That line is not on this receipt.</source>
+        <translation>这张小票上没有该行。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/messages.py" line="66"/>
+        <source>Nothing is chosen to come back. Enter the units per line first.</source>
+        <translation>尚未选择退货商品。请先输入每行的退货数量。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/messages.py" line="72"/>
         <source>A weighed or labelled item has no quantity to change. Void the line and scan another label.</source>
         <translation>称重或标签商品不能改数量。请删除此行并扫描新标签。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="62"/>
+        <location filename="../../pos_client/ui/messages.py" line="76"/>
         <source>A discount must be between 0 and the line&apos;s {amount}.</source>
         <translation>折扣须在 0 到本行金额 {amount} 之间。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="66"/>
+        <location filename="../../pos_client/ui/messages.py" line="80"/>
         <source>A price cannot be below zero.</source>
         <translation>价格不能小于零。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="68"/>
+        <location filename="../../pos_client/ui/messages.py" line="82"/>
         <source>A line can hold at most {limit} units. Start a second sale for more.</source>
         <translation>每行最多 {limit} 件。更多数量请另开一笔交易。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="71"/>
+        <location filename="../../pos_client/ui/messages.py" line="85"/>
         <source>This sale already has {limit} lines. Pay for it and start another.</source>
         <translation>本笔交易已有 {limit} 行。请先收款，再开始新交易。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="82"/>
+        <location filename="../../pos_client/ui/messages.py" line="96"/>
         <source>No product with code {code} at this store. Check the code, or put the item aside and call a supervisor.</source>
         <translation>本店没有编码为 {code} 的商品。请核对编码，或将商品放在一旁并联系主管。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="89"/>
+        <location filename="../../pos_client/ui/messages.py" line="105"/>
+        <source>A refund of {amount} without a receipt needs a supervisor (up to ¥200) or a manager: they enter their staff number and PIN here.</source>
+        <translation>无小票退款 {amount} 需要主管（200 元以内）或经理批准：请他们在此输入工号和密码。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/messages.py" line="110"/>
         <source>{cut}% off is more than your role may give. A supervisor or manager must enter their number and PIN.</source>
         <translation>优惠 {cut}% 超出您的权限。需主管或店长输入工号和密码。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="93"/>
+        <location filename="../../pos_client/ui/messages.py" line="114"/>
         <source>This needs a supervisor: they enter their staff number and PIN here.</source>
         <translation>此操作需主管授权：请主管在此输入工号和密码。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="96"/>
+        <location filename="../../pos_client/ui/messages.py" line="117"/>
         <source>Finish or hold (F7) the sale in progress first.</source>
         <translation>请先完成或挂起（F7）当前订单。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="98"/>
+        <location filename="../../pos_client/ui/messages.py" line="119"/>
         <source>Choose a reason first.</source>
         <translation>请先选择原因。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="100"/>
+        <location filename="../../pos_client/ui/messages.py" line="121"/>
         <source>{name} is sold by weight. Weigh it at the scale and scan the label it prints.</source>
         <translation>{name} 按重量销售。请在电子秤上称重，再扫描打印出的标签。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="104"/>
+        <location filename="../../pos_client/ui/messages.py" line="125"/>
         <source>{name} expired on {date}: it was not added. Take it off the sale and tell a supervisor.</source>
         <translation>{name} 已于 {date} 过期，未加入。请将其移出本单并告知主管。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="109"/>
+        <location filename="../../pos_client/ui/messages.py" line="130"/>
         <source>{name} has no price at this store yet, so it cannot be sold. Call a supervisor.</source>
         <translation>{name} 在本店尚无售价，暂不能销售。请联系主管。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="114"/>
+        <location filename="../../pos_client/ui/messages.py" line="135"/>
         <source>The sale is empty. Scan an item before paying.</source>
         <translation>当前交易为空。请先扫描商品再收款。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="116"/>
+        <location filename="../../pos_client/ui/messages.py" line="137"/>
         <source>{tendered} is less than the {due} due. Enter the cash received.</source>
         <translation>{tendered} 少于应收的 {due}。请输入实收现金。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="121"/>
+        <location filename="../../pos_client/ui/messages.py" line="142"/>
         <source>Too many wrong PINs. Login is locked for {time}; a supervisor can help.</source>
         <translation>密码错误次数过多，登录已锁定 {time}；可请主管协助。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="125"/>
+        <location filename="../../pos_client/ui/messages.py" line="146"/>
         <source>Staff number or PIN is wrong. {left} attempt(s) left before login locks.</source>
         <translation>工号或密码错误。再错 {left} 次将锁定登录。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="129"/>
+        <location filename="../../pos_client/ui/messages.py" line="150"/>
         <source>This till has no staff list yet. Connect it to the network and sync, or ask IT to enrol it.</source>
         <translation>本收银台还没有员工名单。请连接网络并同步，或联系 IT 注册本机。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="133"/>
+        <location filename="../../pos_client/ui/messages.py" line="154"/>
         <source>Something went wrong: {detail}. The sale in progress is kept; try again or call IT.</source>
         <translation>出现错误：{detail}。当前交易已保留；请重试或联系 IT。</translation>
     </message>
@@ -1051,6 +1096,169 @@ Change {change}</source>
         <location filename="../../pos_client/ui/search_dialog.py" line="167"/>
         <source>Type part of the name, its pinyin or its initials.</source>
         <translation>请输入商品名称的一部分、拼音或首字母。</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnDialog</name>
+    <message>
+        <location filename="../../pos_client/ui/return_dialog.py" line="52"/>
+        <source>Return and refund</source>
+        <translation>退货退款</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/return_dialog.py" line="65"/>
+        <source>Scan the receipt&apos;s barcode or type its number, then Enter.</source>
+        <translation>扫描小票条码或输入小票号，然后按回车。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/return_dialog.py" line="70"/>
+        <source>Receipt number</source>
+        <translation>小票号</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/return_dialog.py" line="75"/>
+        <source>Item</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/return_dialog.py" line="75"/>
+        <source>Sold</source>
+        <translation>已售</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/return_dialog.py" line="75"/>
+        <source>May return</source>
+        <translation>可退</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/return_dialog.py" line="76"/>
+        <source>Returning</source>
+        <translation>本次退</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/return_dialog.py" line="76"/>
+        <source>Refund</source>
+        <translation>退款</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/return_dialog.py" line="90"/>
+        <source>Units of the chosen line, then Enter</source>
+        <translation>所选行的退货数量，然后按回车</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/return_dialog.py" line="105"/>
+        <source>Units</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/return_dialog.py" line="106"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/return_dialog.py" line="107"/>
+        <source>Supervisor number (if asked)</source>
+        <translation>主管工号（需要时）</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/return_dialog.py" line="108"/>
+        <source>Supervisor PIN</source>
+        <translation>主管密码</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/return_dialog.py" line="117"/>
+        <source>F3 No receipt</source>
+        <translation>F3 无小票</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/return_dialog.py" line="119"/>
+        <source>F4 Back on shelf / written off</source>
+        <translation>F4 重新上架 / 报损</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/return_dialog.py" line="121"/>
+        <source>Back (Esc)</source>
+        <translation>返回（Esc）</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/return_dialog.py" line="123"/>
+        <source>F12 Refund</source>
+        <translation>F12 退款</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/return_dialog.py" line="161"/>
+        <source>Looking for receipt {receipt}…</source>
+        <translation>正在查找小票 {receipt}……</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/return_dialog.py" line="168"/>
+        <source>Receipt {receipt} of {when}: choose what comes back.</source>
+        <translation>小票 {receipt}（{when}）：请选择退货商品。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/return_dialog.py" line="179"/>
+        <source>Everything on this receipt has already been returned.</source>
+        <translation>这张小票上的商品已全部退过。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/return_dialog.py" line="190"/>
+        <source>No sale has receipt number {receipt}, here or at central. Check the number on the receipt.</source>
+        <translation>本机和总部都没有小票号为 {receipt} 的交易。请核对小票上的号码。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/return_dialog.py" line="194"/>
+        <source>Receipt {receipt} is not one of this till&apos;s, and central cannot be reached to look it up. Try again when the till is online, or return without a receipt (F3).</source>
+        <translation>小票 {receipt} 不是本收银台开出的，且目前无法连接总部查询。请在联网后重试，或按无小票退货（F3）。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/return_dialog.py" line="198"/>
+        <source>The receipt could not be looked up ({error}).</source>
+        <translation>无法查询该小票（{error}）。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/return_dialog.py" line="207"/>
+        <source>Return without a receipt: scan each item. A supervisor approves; the refund is in cash at today&apos;s price.</source>
+        <translation>无小票退货：请逐件扫描商品。需主管批准，按今日售价退现金。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/return_dialog.py" line="209"/>
+        <source>Barcode of the item coming back</source>
+        <translation>退货商品的条码</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/return_dialog.py" line="237"/>
+        <source>Line {line}: at most {n} unit(s) can come back.</source>
+        <translation>第 {line} 行：最多可退 {n} 件。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/return_dialog.py" line="257"/>
+        <source>  (written off)</source>
+        <translation>（报损）</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/return_dialog.py" line="281"/>
+        <source>cash</source>
+        <translation>现金</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/return_dialog.py" line="281"/>
+        <source>card</source>
+        <translation>银行卡</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/return_dialog.py" line="281"/>
+        <source>mobile pay</source>
+        <translation>移动支付</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/return_dialog.py" line="284"/>
+        <source>Refund {total}: {how}</source>
+        <translation>退款 {total}：{how}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/return_dialog.py" line="291"/>
+        <source>Choose what comes back first: units per line, then Enter.</source>
+        <translation>请先选择退货商品：输入每行数量，然后按回车。</translation>
     </message>
 </context>
 <context>
