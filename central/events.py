@@ -30,11 +30,13 @@ from sync.protocol import (
     ErrorBody,
     Event,
     EventResult,
+    MemberSignedUp,
     ReturnCompleted,
     SaleCompleted,
 )
 
 from .db import defer_flush, utcnow
+from .members import apply_sign_up, move_points
 from .models import AuditEntry, Device, Note, ReceivedEvent, Sale, SaleLine, SalePricing, SaleTender, Store
 from .promotions import recompute_total
 from .returns import ReturnRejected, apply_return
@@ -111,7 +113,11 @@ def _apply_sale(conn: Connection, device_id: str, store: _Store, event: Event,
         # Weighed goods are stocked in grams, everything else in units.
         moved[line.sku] = moved.get(line.sku, 0) - (line.weight_g if line.weight_g is not None else line.qty)
     move_stock_many(conn, store.id, moved, "sale", event.event_id, now)
-    return _check_pricing(conn, device_id, store, event, sale, now)
+    priced = _check_pricing(conn, device_id, store, event, sale, now)
+    spent = sum(t.points or 0 for t in sale.tenders if t.kind == "points")
+    points = move_points(conn, store.id, device_id, event, sale.member_id, sale.points_earned, spent,
+                         sale.receipt_no, now)
+    return priced or points
 
 
 def _check_pricing(conn: Connection, device_id: str, store: _Store, event: Event,
@@ -179,6 +185,8 @@ def _apply(conn: Connection, device_id: str, store: _Store, event: Event, now: d
                         f"Payload does not match {event.type}: {exc.errors()[:3]}") from exc
     if isinstance(payload, SaleCompleted):
         return _apply_sale(conn, device_id, store, event, payload, now)
+    if isinstance(payload, MemberSignedUp):
+        return apply_sign_up(conn, store.id, event, payload, now)
     if isinstance(payload, ReturnCompleted):
         try:
             return apply_return(conn, device_id, store.id, store.code, event, payload, now)

@@ -349,3 +349,44 @@ class ReturnRefund(Base):
     kind: Mapped[str] = mapped_column(String(16))
     amount: Mapped[int] = mapped_column(BigInteger)
     reference: Mapped[str | None] = mapped_column(String(64))
+
+
+class ChainSetting(Base):
+    """Chain-wide settings central keeps for itself (the key tills hash member phones with)."""
+
+    __tablename__ = "chain_settings"
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+class Member(Base):
+    """A loyalty member.  Tills receive a masked, hashed view (central.members.member_data)."""
+
+    __tablename__ = "members"
+    id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    code: Mapped[str] = mapped_column(String(20), unique=True)
+    phone: Mapped[str] = mapped_column(String(11), unique=True)
+    name: Mapped[str] = mapped_column(String(100), default="")
+    tier: Mapped[str] = mapped_column(String(16), default="standard")
+    points: Mapped[int] = mapped_column(BigInteger, default=0)
+    signed_up_store: Mapped[str | None] = mapped_column(String(16))
+    created_at: Mapped[datetime]
+
+
+class MemberAlias(Base):
+    """A member id a till made up offline for a phone central already knew: sales under it count
+    for the member it was merged into."""
+
+    __tablename__ = "member_aliases"
+    alias_id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    member_id: Mapped[str] = mapped_column(ForeignKey("members.id"))
+
+
+class PointsMovement(Base):
+    __tablename__ = "points_movements"
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    member_id: Mapped[str] = mapped_column(ForeignKey("members.id"), index=True)
+    delta: Mapped[int] = mapped_column(BigInteger)
+    reason: Mapped[str] = mapped_column(String(32))
+    event_id: Mapped[str | None] = mapped_column(String(40))
+    created_at: Mapped[datetime]

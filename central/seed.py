@@ -15,6 +15,7 @@ from pos_client.domain.pins import hash_pin
 
 from .catalog import CatalogRow, add_products, add_staff, add_store
 from .demo_catalog import demo_products
+from .members import seed_demo_members
 from .models import Product, Store
 from .promotions import seed_demo_promotions
 from .stock import seed_stock
@@ -96,5 +97,6 @@ def seed_demo(session: Session, products: int = DEFAULT_DEMO_PRODUCTS, *, scale_
         seed_stock(session, store.id, opening)
     if promotions:
         seed_demo_promotions(session)
+    seed_demo_members(session)
     session.commit()
     return count

@@ -98,6 +98,8 @@ class TenderPayload(_Strict):
     """Card: the terminal's approval reference; wallet: the provider's transaction id."""
     last4: Annotated[str, Field(pattern=r"^[0-9]{4}$")] | None = None
     provider: Annotated[str, Field(max_length=32)] | None = None
+    points: Annotated[int, Field(ge=1, le=10**9)] | None = None
+    """Points spent, for a points tender."""
 
 
 class AppliedPromotion(_Strict):
@@ -131,6 +133,7 @@ class SaleCompleted(_Strict):
     """The store's wall-clock time the promotions were judged at (ISO 8601, no zone)."""
     rounding: Annotated[int, Field(ge=-99, le=99)] = 0
     """Cash rounding: the tenders cover total + rounding."""
+    points_earned: Annotated[int, Field(ge=0, le=10**9)] = 0
 
 
 # ---------------------------------------------------------------- online-only calls
@@ -198,6 +201,15 @@ class AuditRecorded(_Strict):
     entries: Annotated[list[AuditEntryPayload], Field(min_length=1, max_length=500)]
 
 
+class MemberSignedUp(_Strict):
+    """A customer joined at the till (also offline): central keeps one member per phone."""
+
+    member_id: Annotated[str, Field(min_length=8, max_length=40)]
+    phone: Annotated[str, Field(pattern=r"^1[3-9][0-9]{9}$")]
+    name: Annotated[str, Field(max_length=100)] = ""
+    store_code: Code
+
+
 class ReturnLinePayload(_Strict):
     original_line_no: Annotated[int, Field(ge=1)] | None = None
     """The returned sale's line; None for a return without a receipt."""
@@ -232,6 +244,7 @@ class ReturnCompleted(_Strict):
 EVENT_PAYLOADS: dict[str, type[BaseModel]] = {
     "sale.completed": SaleCompleted,
     "return.completed": ReturnCompleted,
+    "member.signed_up": MemberSignedUp,
     "audit.recorded": AuditRecorded,
 }
 """Event types central can apply, and the model each payload must satisfy."""
@@ -276,6 +289,7 @@ ENTITIES = (
     "barcode",
     "price",
     "promotion",
+    "member",
     "stock_level",
 )
 """Entities central sends down today, in snapshot order; later features add theirs here."""
@@ -317,6 +331,9 @@ class StoreConfigData(_Lenient):
     currency: str = "CNY"
     timezone: str = "Asia/Shanghai"
     offline_limits: OfflineLimits = Field(default_factory=OfflineLimits)
+    member_key: str = ""
+    """The chain's key for hashing member phones, so a till finds members by phone offline."""
+    points_per_yuan: int = 1
     variable_barcodes: list[dict[str, Any]] = Field(default_factory=list)
     """Scale-label layouts: [{prefix: "22", measure: "weight"|"price", item_digits: 5}]; a till
     skips any it cannot use (pos_client.domain.barcodes.variable_layouts)."""
@@ -364,6 +381,18 @@ class PromotionData(_Lenient):
     definition: dict[str, Any]
 
 
+class MemberData(_Lenient):
+    """What a till may know of a member: no phone number, no full name."""
+
+    member_id: str
+    code: str
+    tier: str = "standard"
+    points: int = 0
+    phone_key: str
+    phone_masked: str
+    name_masked: str = ""
+
+
 class StockLevelData(_Lenient):
     sku: str
     on_hand: int
@@ -396,5 +425,6 @@ ENTITY_DATA: dict[str, type[BaseModel]] = {
     "barcode": BarcodeData,
     "price": PriceData,
     "promotion": PromotionData,
+    "member": MemberData,
     "stock_level": StockLevelData,
 }

@@ -18,18 +18,28 @@ from sqlalchemy import Connection
 from pos_client.domain.barcodes import CodeKind, MalformedCode, ScannedCode, classify, variable_layouts
 from pos_client.domain.cart import Cart, CartError, Product
 from pos_client.domain.identifiers import new_id, receipt_counter_name, receipt_number
+from pos_client.domain.members import (
+    Member,
+    MemberError,
+    normalize_phone,
+    points_earned,
+    points_for,
+    redeemable,
+)
 from pos_client.domain.money import Amount
 from pos_client.domain.permissions import REASONS, Action, allowed, cut_pct, needs_reason
 from pos_client.domain.pricing import Pricing, PricingLine, price_cart
 from pos_client.domain.sale import Cashier, EmptyCart, InsufficientTender, Sale, sold_lines
-from pos_client.domain.tenders import CASH, CashRounding, Payment
+from pos_client.domain.tenders import CASH, POINTS, CashRounding, Payment, Tender
 from pos_client.store import journal
 from pos_client.store import parked as parked_sales
 from pos_client.store.catalog import CatalogItem, CatalogReader, ProductMatch
+from pos_client.store.members import MemberReader, add_provisional
+from pos_client.store.members import move_points as member_points
 from pos_client.store.parked import ParkedSale
 from pos_client.store.promotions import PromotionReader
 from pos_client.store.sales import OutgoingEvent, UnitOfWork, enqueue, insert_sale, next_counter
-from sync.protocol import AppliedPromotion, SaleCompleted, SaleLinePayload, TenderPayload
+from sync.protocol import AppliedPromotion, MemberSignedUp, SaleCompleted, SaleLinePayload, TenderPayload
 
 Clock = Callable[[], datetime]
 
@@ -126,11 +136,11 @@ def sale_event(sale: Sale) -> OutgoingEvent:
         subtotal=sale.subtotal, discount_total=sale.discount_total, total=sale.total,
         tenders=[TenderPayload(kind=t.kind, amount=t.amount, tendered=t.tendered,  # type: ignore[arg-type]
                                change=t.change, reference=t.reference or None, last4=t.last4 or None,
-                               provider=t.provider or None) for t in sale.tenders],
+                               provider=t.provider or None, points=t.points or None) for t in sale.tenders],
         change=sale.change, member_id=sale.member_id,
         promotions=[AppliedPromotion(promotion_id=a.promotion_id, version=a.version, kind=a.kind,
                                      name=a.name, amount=a.amount) for a in sale.promotions],
-        priced_at_local=sale.priced_at_local, rounding=sale.rounding,
+        priced_at_local=sale.priced_at_local, rounding=sale.rounding, points_earned=sale.points_earned,
     )
     return OutgoingEvent(event_id=new_id(), type="sale.completed", occurred_at=sale.occurred_at,
                          payload=payload.model_dump(mode="json"))
@@ -145,6 +155,9 @@ class CheckoutService:
         self._clock = clock
         self._promotions = promotions or PromotionReader(catalog.engine)
         self._priced_at: datetime | None = None
+        self._members = MemberReader(catalog.engine)
+        self.member: Member | None = None
+        """The member the sale is for: member prices and members' promotions apply, points are earned."""
         self.cart = self._new_cart()
 
     # ---------------------------------------------------------------- pricing
@@ -162,7 +175,46 @@ class CheckoutService:
         local = self.store_local_time()
         self._priced_at = local
         return price_cart(lines, self._promotions.current(), store_code=self._store.store_code,
-                          local_time=local)
+                          local_time=local, member=self.member is not None)
+
+    # ---------------------------------------------------------------- members
+    def find_member(self, typed: str) -> Member | None:
+        """By member code (as on the card or in the app's QR), else by mobile number.
+        Raises MemberError when it is neither."""
+        text = typed.strip()
+        if text[:1].upper() in ("M", "P") and text[1:].isalnum():
+            return self._members.by_code(text)
+        return self._members.by_phone(normalize_phone(text), self._member_key())
+
+    def _member_key(self) -> str:
+        return str((self._catalog.store_config() or {}).get("member_key") or "")
+
+    def attach_member(self, member: Member | None) -> None:
+        self.member = member
+        self.cart.reprice()
+
+    def sign_up(self, phone: str, name: str = "") -> Member:
+        """A new member at the till, also offline; central keeps one member per phone and merges."""
+        number = normalize_phone(phone)
+        key = self._member_key()
+        if not key:
+            raise MemberError("no_member_key")
+        if self._members.by_phone(number, key) is not None:
+            raise MemberError("already_member")
+        member_id = new_id()
+        code = "P" + member_id[:9].upper()
+
+        def write(conn: Connection) -> Member:
+            m = add_provisional(conn, member_id, code, number, name, key)
+            payload = MemberSignedUp(member_id=member_id, phone=number, name=name[:100],
+                                     store_code=self._store.store_code)
+            enqueue(conn, OutgoingEvent(event_id=new_id(), type="member.signed_up", occurred_at=self._clock(),
+                                        payload=payload.model_dump(mode="json")))
+            return m
+
+        member = self._writer.run(write)
+        self.attach_member(member)
+        return member
 
     def lookup(self, raw: str) -> Product:
         """Raises MalformedCode, UnknownCode or NotForSale with what the cashier must hear."""
@@ -277,6 +329,15 @@ class CheckoutService:
             raise EmptyCart()
         return Payment(self.cart.total, self._store.cash_rounding)
 
+    def points_tender(self, payment: Payment) -> Tender:
+        """Pay as much of the rest as the member's points allow (100 points = ¥1)."""
+        if self.member is None:
+            raise MemberError("no_member")
+        amount = redeemable(self.member, payment.remaining)
+        if amount <= 0:
+            raise MemberError("no_points")
+        return Tender(POINTS, amount, amount, points=points_for(amount))
+
     def complete_cash_sale(self, tendered: Amount, cashier: Cashier) -> Sale:
         """All in cash: the common case, and the one scripts and tests use."""
         payment = self.payment()
@@ -297,6 +358,11 @@ class CheckoutService:
             raise InsufficientTender(self.cart.total, payment.covered)
         tenders = tuple(payment.tenders)
         applied = self.cart.pricing.applied if self.cart.pricing is not None else ()
+        member = self.member
+        spent = sum(t.points or 0 for t in tenders if t.kind == POINTS)
+        rate = int((self._catalog.store_config() or {}).get("points_per_yuan") or 1)
+        paid_in_money = payment.total + payment.rounding - sum(t.amount for t in tenders if t.kind == POINTS)
+        earned = points_earned(paid_in_money, rate) if member else 0
         priced_at = self._priced_at.isoformat(timespec="seconds") if self._priced_at else None
         now = self._clock()
         local_day = now.astimezone().date()
@@ -310,9 +376,14 @@ class CheckoutService:
                 store_code=self._store.store_code, terminal_no=self._store.terminal_no,
                 cashier=cashier, occurred_at=now, lines=lines, tenders=tenders,
                 currency=self._store.currency, promotions=applied, priced_at_local=priced_at,
-                rounding=payment.rounding,
+                rounding=payment.rounding, member_id=member.member_id if member else None,
+                member_masked=f"{member.phone_masked} {member.code}" if member else "",
+                points_earned=earned,
+                points_balance=member.points + earned - spent if member else None,
             )
             insert_sale(conn, sale)
+            if member is not None and (earned or spent):
+                member_points(conn, member.member_id, earned - spent)
             enqueue(conn, sale_event(sale))
             journal.append(conn, "sale", cashier.code, {
                 "receipt_no": sale.receipt_no, "sale_id": sale.sale_id, "total": sale.total,
@@ -325,6 +396,7 @@ class CheckoutService:
         return self._writer.run(write)
 
     def new_sale(self) -> None:
+        self.member = None
         self.cart = self._new_cart()
 
     # ---------------------------------------------------------------- holding and voiding

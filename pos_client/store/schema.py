@@ -196,3 +196,14 @@ return_refund = Table(
     Column("amount", Integer, nullable=False),
     Column("reference", String),
 )
+
+member = Table(
+    "member", metadata,
+    Column("member_id", String, primary_key=True),
+    Column("code", String, nullable=False, index=True),
+    Column("tier", String, nullable=False),
+    Column("points", Integer, nullable=False),
+    Column("phone_key", String, nullable=False, index=True),
+    Column("phone_masked", String, nullable=False),
+    Column("name_masked", String, nullable=False),
+)
