@@ -28,6 +28,7 @@ from sync.errors import AuthRejected, NotEnrolled
 
 from .auth import AuthService
 from .checkout import CheckoutService, StoreIdentity
+from .shifts import ShiftService
 from .sync_service import make_engine
 from .token_store import TokenStoreUnavailable, chosen_store_kind, token_store
 
@@ -64,6 +65,9 @@ class Till:
 
     def checkout(self) -> CheckoutService:
         return CheckoutService(self.catalog, self.writer, self.identity())
+
+    def shifts(self) -> ShiftService:
+        return ShiftService(self.engine, self.writer, self.identity())
 
     # ------------------------------------------------------------- devices
     def printer(self) -> ReceiptPrinter:
