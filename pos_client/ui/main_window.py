@@ -29,6 +29,7 @@ from .login_screen import LoginScreen
 from .messages import explain
 from .payment_dialog import PaymentDialog
 from .search_dialog import ProductSearchDialog
+from .shift_controls import ShiftControls
 from .sync_panel import SyncPanel
 from .top_bar import TopBar
 
@@ -53,6 +54,12 @@ SHORTCUTS = (
     ("F1", QT_TRANSLATE_NOOP("MainWindow", "Show this help")),
     ("F9", QT_TRANSLATE_NOOP("MainWindow", "Sync panel: what waits, what needs attention, sync now")),
     ("F10", QT_TRANSLATE_NOOP("MainWindow", "Log out (when the sale is empty)")),
+    ("Ctrl+O", QT_TRANSLATE_NOOP("MainWindow", "Open a shift with its float")),
+    ("Ctrl+M", QT_TRANSLATE_NOOP("MainWindow", "Cash into or out of the drawer, with a reason")),
+    ("Ctrl+R", QT_TRANSLATE_NOOP("MainWindow", "X report: the shift so far (it stays open)")),
+    ("Ctrl+B", QT_TRANSLATE_NOOP("MainWindow",
+                                 "Close the shift: blind count, then over/short and the Z report")),
+    ("Ctrl+L", QT_TRANSLATE_NOOP("MainWindow", "Lock the till / switch staff (the sale is kept)")),
     ("Esc", QT_TRANSLATE_NOOP("MainWindow", "Clear the barcode field; in payment, back to the sale")),
 )
 
@@ -121,6 +128,7 @@ class MainWindow(QMainWindow):
                           (Qt.Key.Key_F10, self.logout), (Qt.Key.Key_Escape, self._escape)):
             QShortcut(QKeySequence(key), self, activated=slot)
         QShortcut(QKeySequence("Ctrl+P"), self, activated=self.reprint)
+        self.shift_controls = ShiftControls(self)  # shifts, auto-lock, staff switch
 
         self.refresh_status()
         self.login.reset()

@@ -154,3 +154,18 @@ def test_clock_going_backwards_does_not_move_sales_between_shifts(till: Till) ->
     shifts.open(LINA, 0)
     sale = sell(till)  # stamped with the real (earlier) clock
     assert shifts.close(LINA, sale.total).over_short == 0
+
+
+def test_autolock_minutes_are_a_till_setting(till_paths, capsys) -> None:
+    from pos_client.cli import main
+    from pos_client.services.staff_lock import autolock_minutes
+
+    assert main(["autolock", "--data-dir", str(till_paths.data_dir)]) == 0
+    assert "5 minutes" in capsys.readouterr().out
+    assert main(["autolock", "12", "--data-dir", str(till_paths.data_dir)]) == 0
+    assert main(["autolock", "-1", "--data-dir", str(till_paths.data_dir)]) == 2
+    till = Till(till_paths)
+    try:
+        assert autolock_minutes(till.settings) == 12
+    finally:
+        till.close()

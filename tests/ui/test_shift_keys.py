@@ -1,0 +1,179 @@
+"""Shifts, auto-lock and staff switch from the real window, by keyboard: open with a float, sell,
+take cash out, close with a blind count, print the Z report, and find the shift at central."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
+from sqlalchemy import select
+
+from central.db import session_factory
+from central.models import CashMovement, TillShift
+from central.server import EmbeddedCentral
+from pos_client.domain.money import format_money
+from pos_client.services.till import Till
+from pos_client.store import journal
+from pos_client.ui.app import TillApp
+from tests.helpers import central_events, escpos_text
+from tests.ui.test_find_item import logged_in  # noqa: F401 - the fixture
+from tests.ui.test_keyboard_sale import type_into_focus
+from tests.ui.test_line_keys import scan_two
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+
+
+def ctrl(qtbot, key: Qt.Key) -> None:
+    qtbot.keyClick(QApplication.focusWidget(), key, CTRL)
+
+
+def wait_dialog(qtbot, window, name: str):
+    qtbot.waitUntil(lambda: window.shift_controls.dialog is not None
+                    and window.shift_controls.dialog.objectName() == name
+                    and window.shift_controls.dialog.isVisible())
+    return window.shift_controls.dialog
+
+
+def texts(widget: QWidget) -> str:
+    return " ".join(label.text() for label in widget.findChildren(QLabel) if label.isVisible())
+
+
+def assert_touch_sized(dialog) -> None:
+    from PySide6.QtWidgets import QComboBox, QLineEdit, QPushButton
+    for widget in dialog.findChildren(QPushButton) + dialog.findChildren(QComboBox) + \
+            dialog.findChildren(QLineEdit):
+        if widget.isVisible():
+            assert widget.height() >= 44, (widget.objectName(), widget.height())
+
+
+def test_open_sell_cash_out_blind_close_and_z_report_reach_central(qtbot, logged_in: TillApp,  # noqa: F811
+                                                                   till: Till,
+                                                                   central: EmbeddedCentral) -> None:
+    window = logged_in.window
+    printer_dir = till.paths.data_dir / "devices" / "printer"
+
+    ctrl(qtbot, Qt.Key.Key_O)
+    dialog = wait_dialog(qtbot, window, "openShiftDialog")
+    assert_touch_sized(dialog)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.float_field)
+    type_into_focus(qtbot, "500")
+    qtbot.waitUntil(lambda: window.shift_controls.dialog is None)
+    qtbot.waitUntil(lambda: len(list(printer_dir.glob("open-01-*.bin"))) == 1)
+    assert b"\x1bp" in next(printer_dir.glob("open-01-*.bin")).read_bytes()  # the drawer opened
+
+    scan_two(qtbot, till)
+    qtbot.keyClick(window.checkout.scan_field, Qt.Key.Key_F12)
+    qtbot.waitUntil(lambda: window.payment_dialog is not None and window.payment_dialog.isVisible())
+    qtbot.keyClick(window.payment_dialog.cash_field, Qt.Key.Key_Return)  # exact cash
+    qtbot.waitUntil(lambda: window.last_sale is not None)
+    sale = window.last_sale
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.checkout.scan_field)
+
+    ctrl(qtbot, Qt.Key.Key_M)
+    dialog = wait_dialog(qtbot, window, "cashMoveDialog")
+    assert_touch_sized(dialog)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.direction_box)
+    assert dialog.direction_box.currentData() == "out"
+    qtbot.keyClick(dialog.direction_box, Qt.Key.Key_Tab)
+    type_into_focus(qtbot, "100")
+    qtbot.waitUntil(lambda: window.shift_controls.dialog is None)
+    qtbot.waitUntil(lambda: len(list(printer_dir.glob("cash-*.bin"))) == 1)
+    slip = next(printer_dir.glob("cash-*.bin")).read_bytes()
+    assert b"\x1bp" in slip and "取出现金 CASH OUT" in escpos_text(slip)
+    with till.engine.connect() as conn:
+        last = list(journal.entries(conn))[-1]
+    assert (last.kind, last.data["reason"], last.data["amount"]) == ("drawer.opened", "cash out", 10_000)
+
+    expected = 50_000 + sale.total - 10_000
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.checkout.scan_field)
+    ctrl(qtbot, Qt.Key.Key_B)
+    dialog = wait_dialog(qtbot, window, "closeShiftDialog")
+    assert_touch_sized(dialog)
+    shown = texts(dialog)
+    for form in (format_money(expected, "en"), format_money(expected, "zh_CN"), f"{expected / 100:.2f}"):
+        assert form not in shown, "the count must be blind"
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.count_field)
+    counted = expected - 100  # one yuan short
+    type_into_focus(qtbot, f"{counted // 100}.{counted % 100:02d}")
+    qtbot.waitUntil(lambda: dialog.result_label.isVisible())
+    assert dialog.report.over_short == -100 and dialog.report.z_no == 1
+    assert format_money(100, window.locale) in dialog.result_label.text()
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.shift_controls.dialog is None)
+
+    z_file = printer_dir / "Z00001-01.bin"
+    qtbot.waitUntil(z_file.exists)
+    z = escpos_text(z_file.read_bytes())
+    for part in ("Z 报表", "Z00001", "备用金 Opening float", "￥500.00", "取出 Cash out", "￥100.00",
+                 "实点现金 Counted cash", "短款 SHORT", "￥-1.00"):
+        assert part in z, part
+    assert b"\x1bp" not in z_file.read_bytes()
+
+    with till.client() as client:
+        assert till.sync_engine(client).run_once().ok
+    types = [e.type for e in central_events(central)]
+    assert types[:4] == ["shift.opened", "sale.completed", "cash.moved", "shift.closed"]
+    with session_factory(central.app.state.engine)() as s:
+        shift = s.scalars(select(TillShift)).one()
+        assert (shift.z_no, shift.opening_float, shift.cash_sales, shift.cash_out, shift.counted_cash,
+                shift.over_short) == (1, 50_000, sale.total, 10_000, counted, -100)
+        assert s.scalars(select(CashMovement)).one().reason == "safe_drop"
+
+
+def test_x_report_prints_and_leaves_the_shift_open(qtbot, logged_in: TillApp, till: Till) -> None:  # noqa: F811
+    window = logged_in.window
+    ctrl(qtbot, Qt.Key.Key_R)
+    assert "Ctrl+O" in window.checkout.message_label.text()  # no shift yet: says how to open one
+    window.shift_controls.service.open(window.session.cashier, 0)
+    ctrl(qtbot, Qt.Key.Key_R)
+    printer_dir = till.paths.data_dir / "devices" / "printer"
+    qtbot.waitUntil(lambda: len(list(printer_dir.glob("X-01-*.bin"))) == 1)
+    x = escpos_text(next(printer_dir.glob("X-01-*.bin")).read_bytes())
+    assert "X 报表" in x and "Expected cash" not in x  # a cashier's X report keeps the count blind
+    assert window.shift_controls.service.current() is not None
+
+
+def test_idle_till_locks_and_the_same_cashier_carries_on(qtbot, logged_in: TillApp,  # noqa: F811
+                                                         till: Till) -> None:
+    window = logged_in.window
+    codes = scan_two(qtbot, till)
+    window.shift_controls.idle.set_minutes(0.005)  # 0.3 s instead of the default 5 minutes
+    qtbot.waitUntil(lambda: window.pages.currentWidget() is window.login, timeout=3000)
+    assert window.session is None and "李娜" in window.login.error_label.text()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.login.staff_field)
+    window.shift_controls.idle.set_minutes(5)
+    type_into_focus(qtbot, "1001")
+    type_into_focus(qtbot, "1234")
+    assert window.pages.currentWidget() is window.checkout
+    assert [ln.product.barcode for ln in window.checkout.checkout.cart.lines] == codes
+    assert window.checkout.model.rowCount() == 2
+    with till.engine.connect() as conn:
+        assert any(e.kind == "till.locked" and e.data["reason"] == "idle" for e in journal.entries(conn))
+
+
+def test_quick_switch_holds_the_sale_for_its_cashier(qtbot, logged_in: TillApp, till: Till) -> None:  # noqa: F811
+    window = logged_in.window
+    codes = scan_two(qtbot, till)
+    ctrl(qtbot, Qt.Key.Key_L)
+    assert window.pages.currentWidget() is window.login
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.login.staff_field)
+    type_into_focus(qtbot, "1002")  # 张伟 takes over the till
+    type_into_focus(qtbot, "2345")
+    assert window.session.cashier.code == "1002" and window.checkout.checkout.cart.is_empty
+    held = window.checkout.checkout.held_sales()
+    assert [(h.staff, h.items) for h in held] == [("1001", 2)]
+    assert "#1" in window.checkout.message_label.text()
+
+    type_into_focus(qtbot, codes[0])  # 张伟 sells, pays
+    qtbot.keyClick(window.checkout.scan_field, Qt.Key.Key_F12)
+    qtbot.waitUntil(lambda: window.payment_dialog is not None and window.payment_dialog.isVisible())
+    qtbot.keyClick(window.payment_dialog.cash_field, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.last_sale is not None)
+    assert window.last_sale.cashier.code == "1002"
+
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.checkout.scan_field)
+    ctrl(qtbot, Qt.Key.Key_L)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.login.staff_field)
+    type_into_focus(qtbot, "1001")  # 李娜 is back: her sale comes back by itself
+    type_into_focus(qtbot, "1234")
+    assert [ln.product.barcode for ln in window.checkout.checkout.cart.lines] == codes
+    assert window.checkout.checkout.held_sales() == []
