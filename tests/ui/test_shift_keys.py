@@ -59,6 +59,7 @@ def test_open_sell_cash_out_blind_close_and_z_report_reach_central(qtbot, logged
     qtbot.waitUntil(lambda: window.shift_controls.dialog is None)
     qtbot.waitUntil(lambda: len(list(printer_dir.glob("open-01-*.bin"))) == 1)
     assert b"\x1bp" in next(printer_dir.glob("open-01-*.bin")).read_bytes()  # the drawer opened
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.checkout.scan_field)  # back to scanning
 
     scan_two(qtbot, till)
     qtbot.keyClick(window.checkout.scan_field, Qt.Key.Key_F12)
@@ -99,6 +100,7 @@ def test_open_sell_cash_out_blind_close_and_z_report_reach_central(qtbot, logged
     assert format_money(100, window.locale) in dialog.result_label.text()
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: window.shift_controls.dialog is None)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.checkout.scan_field)
 
     z_file = printer_dir / "Z00001-01.bin"
     qtbot.waitUntil(z_file.exists)
@@ -124,6 +126,7 @@ def test_x_report_prints_and_leaves_the_shift_open(qtbot, logged_in: TillApp, ti
     ctrl(qtbot, Qt.Key.Key_R)
     assert "Ctrl+O" in window.checkout.message_label.text()  # no shift yet: says how to open one
     window.shift_controls.service.open(window.session.cashier, 0)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.checkout.scan_field)
     ctrl(qtbot, Qt.Key.Key_R)
     printer_dir = till.paths.data_dir / "devices" / "printer"
     qtbot.waitUntil(lambda: len(list(printer_dir.glob("X-01-*.bin"))) == 1)
@@ -150,6 +153,16 @@ def test_idle_till_locks_and_the_same_cashier_carries_on(qtbot, logged_in: TillA
         assert any(e.kind == "till.locked" and e.data["reason"] == "idle" for e in journal.entries(conn))
 
 
+def test_key_presses_keep_the_till_unlocked(qtbot, logged_in: TillApp) -> None:  # noqa: F811
+    window = logged_in.window
+    window.shift_controls.idle.set_minutes(0.01)  # 0.6 s
+    for _ in range(6):  # 1.5 s of typing through the window, as a keyboard or scanner delivers it
+        qtbot.keyClick(window.windowHandle(), Qt.Key.Key_Shift)
+        qtbot.wait(250)
+        assert window.pages.currentWidget() is window.checkout
+    qtbot.waitUntil(lambda: window.pages.currentWidget() is window.login, timeout=3000)
+
+
 def test_quick_switch_holds_the_sale_for_its_cashier(qtbot, logged_in: TillApp, till: Till) -> None:  # noqa: F811
     window = logged_in.window
     codes = scan_two(qtbot, till)
@@ -159,6 +172,7 @@ def test_quick_switch_holds_the_sale_for_its_cashier(qtbot, logged_in: TillApp, 
     type_into_focus(qtbot, "1002")  # 张伟 takes over the till
     type_into_focus(qtbot, "2345")
     assert window.session.cashier.code == "1002" and window.checkout.checkout.cart.is_empty
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.checkout.scan_field)
     held = window.checkout.checkout.held_sales()
     assert [(h.staff, h.items) for h in held] == [("1001", 2)]
     assert "#1" in window.checkout.message_label.text()
