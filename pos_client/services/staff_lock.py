@@ -29,3 +29,22 @@ def set_autolock_minutes(settings: Settings, minutes: float) -> float:
         raise ValueError(f"auto-lock must be between 0 (never) and {MAX_AUTOLOCK_MINUTES:g} minutes")
     settings.put(AUTOLOCK_KEY, minutes)
     return minutes
+
+
+LOCK_HOLDS_KEY = "lock.held_for"
+"""Staff number -> the held sale their lock put aside, so it comes back at their next login
+(also after a restart)."""
+
+
+def remember_hold(settings: Settings, staff_code: str, parked_id: str) -> None:
+    holds = dict(settings.get(LOCK_HOLDS_KEY) or {})
+    holds[staff_code] = parked_id
+    settings.put(LOCK_HOLDS_KEY, holds)
+
+
+def take_hold(settings: Settings, staff_code: str) -> str | None:
+    holds = dict(settings.get(LOCK_HOLDS_KEY) or {})
+    parked = holds.pop(staff_code, None)
+    if parked is not None:
+        settings.put(LOCK_HOLDS_KEY, holds)
+    return parked

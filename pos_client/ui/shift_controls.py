@@ -1,10 +1,10 @@
 """The window's shift actions, auto-lock and quick staff switch, kept out of main_window.py.
 
 Shortcuts: Ctrl+O open a shift, Ctrl+M cash in/out, Ctrl+R X report, Ctrl+B close the
-shift (blind count, Z report), Ctrl+L lock / switch staff; the "Shift" button offers
-them all for touch.  A lock keeps the sale in progress: the same cashier logging back
-in carries on with it; another staff member logging in puts it on hold for its
-cashier, and it comes back by itself when that cashier logs in again.
+shift (blind count, Z report), Ctrl+L lock / switch staff; the "Shift / Lock" button
+offers them all for touch.  A lock puts the sale in progress on hold for its cashier,
+on disk; it comes back by itself when that cashier logs in again, whoever used the
+till meanwhile.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from pos_client.domain.money import format_money
 from pos_client.domain.shifts import ShiftError, ShiftReport
 from pos_client.services.auth import Session
 from pos_client.services.shift_reports import float_document, movement_document, report_document
-from pos_client.services.staff_lock import autolock_minutes
+from pos_client.services.staff_lock import autolock_minutes, remember_hold, take_hold
 
 from .messages import explain
 from .shift_dialogs import CashMoveDialog, CloseShiftDialog, OpenShiftDialog, ShiftMenu
@@ -89,8 +89,6 @@ class ShiftControls(QObject):
         self.dialog: QDialog | None = None
         self.locked: Session | None = None
         """Who was logged in when the till locked (None: not locked)."""
-        self.held_for: dict[str, str] = {}
-        """Staff number -> the held sale put aside for them when someone else logged in."""
         self.last_report: ShiftReport | None = None
         for keys, slot in (("Ctrl+O", self.open_shift), ("Ctrl+M", self.move_cash),
                            ("Ctrl+R", self.x_report), ("Ctrl+B", self.close_shift),
@@ -248,7 +246,8 @@ class ShiftControls(QObject):
 
     # ------------------------------------------------------------ lock and switch
     def lock(self, reason: str) -> None:
-        """Back to the login screen; the sale in progress stays for whoever logs in next."""
+        """Back to the login screen.  A sale in progress goes on hold, on disk, for its cashier:
+        it comes back when they log in again (also after a restart), whoever uses the till meanwhile."""
         w = self.w
         if w.session is None or w.pages.currentWidget() is not w.checkout:
             return
@@ -259,18 +258,27 @@ class ShiftControls(QObject):
             if dialog.isVisible():
                 dialog.reject()
         session = w.session
-        cart = w.checkout.checkout.cart
-        w.till.record("till.locked", session.cashier.code, {"reason": reason, "items": cart.item_count})
+        service = w.checkout.checkout
+        held = None
+        if not service.cart.is_empty:
+            try:
+                held = service.hold(session.cashier.code)
+                remember_hold(w.till.settings, session.cashier.code, held.id)
+            except Exception as exc:  # the cart stays in memory; after_login still hands it over
+                log.error("could not hold the sale at lock", exc_info=exc)
+        w.till.record("till.locked", session.cashier.code,
+                      {"reason": reason, "held": held.number if held else None})
         self.locked = session
         w.session = None
         w.top_bar.set_staff(None)
+        w.checkout.model.set_cart(service.cart)
         w.pages.setCurrentWidget(w.login)
         w.login.reset()
-        if cart.is_empty:
+        if held is None:
             text = self.tr("Locked. Log in to carry on.")
         else:
-            text = self.tr("Locked. {name}'s sale is kept: {name} logs in to carry on; anyone else "
-                           "logging in puts it on hold for {name}.").format(name=session.cashier.name)
+            text = self.tr("Locked. {name}'s sale is on hold as #{number}; it comes back when {name} "
+                           "logs in.").format(name=session.cashier.name, number=held.number)
         w.login.error_label.setText(text)
 
     def after_login(self, session: Session) -> None:
@@ -279,15 +287,12 @@ class ShiftControls(QObject):
         service = checkout.checkout
         message = ""
         if locked is not None and locked.cashier.code != session.cashier.code and not service.cart.is_empty:
-            try:
+            try:  # the hold at lock failed: try again now that someone else takes the till
                 held = service.hold(locked.cashier.code)
+                remember_hold(self.w.till.settings, locked.cashier.code, held.id)
             except Exception as exc:
                 log.error("could not hold the locked sale", exc_info=exc)
-            else:
-                self.held_for[locked.cashier.code] = held.id
-                message = self.tr("{name}'s sale is on hold as #{number}; it comes back when {name} "
-                                  "logs in.").format(name=locked.cashier.name, number=held.number)
-        parked = self.held_for.pop(session.cashier.code, None)
+        parked = take_hold(self.w.till.settings, session.cashier.code)
         if parked is not None and service.cart.is_empty:
             try:
                 if service.resume(parked, session.cashier.code):

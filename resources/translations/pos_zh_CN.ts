@@ -861,101 +861,96 @@ Change {change}</source>
 <context>
     <name>ShiftControls</name>
     <message>
-        <location filename="../../pos_client/ui/shift_controls.py" line="88"/>
+        <location filename="../../pos_client/ui/shift_controls.py" line="97"/>
         <source>Shift / Lock</source>
         <translation>班次 / 锁定</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/shift_controls.py" line="123"/>
+        <location filename="../../pos_client/ui/shift_controls.py" line="132"/>
         <source>No shift is open at this till.</source>
         <translation>本收银台没有已开的班次。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/shift_controls.py" line="125"/>
+        <location filename="../../pos_client/ui/shift_controls.py" line="134"/>
         <source>Shift open since {time}, float {amount}.</source>
         <translation>班次自 {time} 开始，备用金 {amount}。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/shift_controls.py" line="142"/>
-        <location filename="../../pos_client/ui/shift_controls.py" line="226"/>
+        <location filename="../../pos_client/ui/shift_controls.py" line="151"/>
+        <location filename="../../pos_client/ui/shift_controls.py" line="235"/>
         <source>A shift is already open. Ctrl+B closes it.</source>
         <translation>已有开着的班次。按 Ctrl+B 结班。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/shift_controls.py" line="153"/>
+        <location filename="../../pos_client/ui/shift_controls.py" line="162"/>
         <source>Shift opened with a float of {amount}.</source>
         <translation>已开班，备用金 {amount}。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/shift_controls.py" line="163"/>
-        <location filename="../../pos_client/ui/shift_controls.py" line="203"/>
-        <location filename="../../pos_client/ui/shift_controls.py" line="227"/>
+        <location filename="../../pos_client/ui/shift_controls.py" line="172"/>
+        <location filename="../../pos_client/ui/shift_controls.py" line="212"/>
+        <location filename="../../pos_client/ui/shift_controls.py" line="236"/>
         <source>No shift is open. Ctrl+O opens one with its float.</source>
         <translation>没有开着的班次。按 Ctrl+O 开班并放入备用金。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/shift_controls.py" line="176"/>
+        <location filename="../../pos_client/ui/shift_controls.py" line="185"/>
         <source>{amount} put into the drawer.</source>
         <translation>已向钱箱存入 {amount}。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/shift_controls.py" line="177"/>
+        <location filename="../../pos_client/ui/shift_controls.py" line="186"/>
         <source>{amount} taken out of the drawer.</source>
         <translation>已从钱箱取出 {amount}。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/shift_controls.py" line="193"/>
+        <location filename="../../pos_client/ui/shift_controls.py" line="202"/>
         <source>X report printing: {n} sale(s) so far; the shift stays open.</source>
         <translation>正在打印 X 报表：目前 {n} 笔销售；班次仍开着。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/shift_controls.py" line="200"/>
+        <location filename="../../pos_client/ui/shift_controls.py" line="209"/>
         <source>Pay for or hold (F7) the sale in progress before closing.</source>
         <translation>结班前请先收款或挂单（F7）当前销售。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/shift_controls.py" line="219"/>
+        <location filename="../../pos_client/ui/shift_controls.py" line="228"/>
         <source>Shift closed. Ctrl+O opens the next one.</source>
         <translation>已结班。按 Ctrl+O 开下一个班次。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/shift_controls.py" line="228"/>
-        <location filename="../../pos_client/ui/shift_controls.py" line="233"/>
+        <location filename="../../pos_client/ui/shift_controls.py" line="237"/>
+        <location filename="../../pos_client/ui/shift_controls.py" line="242"/>
         <source>That amount cannot be right. Count again and enter it.</source>
         <translation>这个金额不对。请重新清点后输入。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/shift_controls.py" line="229"/>
+        <location filename="../../pos_client/ui/shift_controls.py" line="238"/>
         <source>Choose a reason first.</source>
         <translation>请先选择原因。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/shift_controls.py" line="230"/>
+        <location filename="../../pos_client/ui/shift_controls.py" line="239"/>
         <source>The drawer should hold only {amount}: count again or take out less.</source>
         <translation>钱箱里应只有 {amount}：请重新清点或少取一些。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/shift_controls.py" line="259"/>
+        <location filename="../../pos_client/ui/shift_controls.py" line="278"/>
         <source>Locked. Log in to carry on.</source>
         <translation>已锁定。登录后继续。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/shift_controls.py" line="261"/>
-        <source>Locked. {name}&apos;s sale is kept: {name} logs in to carry on; anyone else logging in puts it on hold for {name}.</source>
-        <translation>已锁定。{name} 的销售已保留：{name} 登录即可继续；其他人登录时，这笔销售会为 {name} 挂单保存。</translation>
+        <location filename="../../pos_client/ui/shift_controls.py" line="280"/>
+        <source>Locked. {name}&apos;s sale is on hold as #{number}; it comes back when {name} logs in.</source>
+        <translation>已锁定。{name} 的销售已挂单为 #{number}；{name} 登录时会自动恢复。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/shift_controls.py" line="277"/>
-        <source>{name}&apos;s sale is on hold as #{number}; it comes back when {name} logs in.</source>
-        <translation>{name} 的销售已挂单为 #{number}；{name} 登录时会自动恢复。</translation>
-    </message>
-    <message>
-        <location filename="../../pos_client/ui/shift_controls.py" line="283"/>
+        <location filename="../../pos_client/ui/shift_controls.py" line="299"/>
         <source>Your sale is back: carry on scanning or pay.</source>
         <translation>您的销售已恢复：继续扫描或收款。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/shift_controls.py" line="289"/>
+        <location filename="../../pos_client/ui/shift_controls.py" line="305"/>
         <source>No shift is open at this till: Ctrl+O opens one with its float.</source>
         <translation>本收银台没有已开的班次：按 Ctrl+O 开班并放入备用金。</translation>
     </message>
