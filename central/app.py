@@ -99,6 +99,7 @@ class ShiftMovement(BaseModel):
     reason: str
     note: str
     staff: str
+    approved_by: str | None = None
     at: str
 
 

@@ -304,6 +304,7 @@ class CashMovement(Base):
     reason: Mapped[str] = mapped_column(String(40))
     note: Mapped[str] = mapped_column(String(200), default="")
     staff: Mapped[str] = mapped_column(String(16))
+    approved_by: Mapped[str | None] = mapped_column(String(16), default=None)
     occurred_at: Mapped[datetime]
     event_id: Mapped[str] = mapped_column(String(40), unique=True)
     received_at: Mapped[datetime]

@@ -67,7 +67,7 @@ def shifts_report(session: Session, store_code: str, day: date) -> dict:
                 CashMovement.shift_id.in_([s.shift_id for s in closed])).order_by(CashMovement.occurred_at)):
             moves.setdefault(m.shift_id, []).append({
                 "direction": m.direction, "amount": m.amount, "reason": m.reason, "note": m.note,
-                "staff": m.staff, "at": as_utc(m.occurred_at).isoformat()})
+                "staff": m.staff, "approved_by": m.approved_by, "at": as_utc(m.occurred_at).isoformat()})
     shifts = [{
         "shift_id": s.shift_id, "terminal_no": s.terminal_no, "z_no": s.z_no,
         "opened_at": as_utc(s.opened_at).isoformat(), "closed_at": as_utc(s.closed_at).isoformat(),

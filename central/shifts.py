@@ -71,7 +71,7 @@ def apply_moved(conn: Connection, device_id: str, store_id: str, store_code: str
     conn.execute(insert(_MOVES), {
         "movement_id": moved.movement_id, "store_id": store_id, "device_id": device_id,
         "shift_id": moved.shift_id, "direction": moved.direction, "amount": moved.amount,
-        "reason": moved.reason, "note": moved.note, "staff": moved.staff,
+        "reason": moved.reason, "note": moved.note, "staff": moved.staff, "approved_by": moved.approved_by,
         "occurred_at": moved.at.astimezone(UTC), "event_id": event_id, "received_at": now})
 
 

@@ -151,6 +151,8 @@ class CashMoved(_Strict):
     reason: Annotated[str, Field(min_length=1, max_length=40)]
     note: Annotated[str, Field(max_length=200)] = ""
     staff: StaffCode
+    approved_by: StaffCode | None = None
+    """The supervisor who approved a cash out the staff member could not make alone."""
     at: AwareDatetime
 
 

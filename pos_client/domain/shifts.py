@@ -29,6 +29,10 @@ SEES_EXPECTED_CASH = frozenset({"supervisor", "manager", "admin"})
 """Roles whose X report shows the cash the drawer should hold.  A cashier's does not,
 or printing an X report just before closing would make the blind count pointless."""
 
+TAKES_CASH_OUT_ALONE = frozenset({"supervisor", "manager", "admin"})
+"""Roles that may take cash out of a drawer by themselves; anyone else needs one of them to
+approve with their staff number and PIN.  Putting cash in needs nobody."""
+
 MAX_FLOAT: Amount = 10_000_000
 """¥100,000: above this an opening float or a count is a stuck key, not cash."""
 
@@ -54,6 +58,8 @@ class CashMovement:
     staff: str
     at: datetime
     note: str = ""
+    approved_by: str | None = None
+    """The supervisor who approved a cash out made by someone who may not do it alone."""
 
     @property
     def signed(self) -> Amount:
@@ -152,9 +158,17 @@ def expected_cash(opening_float: Amount, sales: SalesSummary, movements: Iterabl
     return opening_float + sales.cash_sales - sales.cash_refunds + sum(m.signed for m in movements)
 
 
+def needs_approval(role: str, direction: str) -> bool:
+    return direction == CASH_OUT and role not in TAKES_CASH_OUT_ALONE
+
+
 def move_cash(shift: Shift | None, movement_id: str, direction: str, amount: Amount, reason: str,
-              staff: str, at: datetime, sales: SalesSummary, note: str = "") -> tuple[Shift, CashMovement]:
-    """Cash in or out with a reason; taking out more than the drawer should hold is refused."""
+              staff: str, at: datetime, sales: SalesSummary, note: str = "", *, role: str,
+              approver: tuple[str, str] | None = None) -> tuple[Shift, CashMovement]:
+    """Cash in or out with a reason; taking out more than the drawer should hold is refused.
+
+    `approver` is (staff number, role) of whoever approved; a cash out by a role that may not
+    take cash alone is refused without one that may."""
     if shift is None or not shift.is_open:
         raise ShiftError("not_open")
     if direction not in REASONS:
@@ -162,11 +176,17 @@ def move_cash(shift: Shift | None, movement_id: str, direction: str, amount: Amo
     if reason not in REASONS[direction]:
         raise ShiftError("bad_reason")
     check_amount(amount, MAX_TENDER, allow_zero=False)
+    approved_by = None
+    if needs_approval(role, direction):
+        if approver is None or needs_approval(approver[1], direction):
+            raise ShiftError("approval_needed")
+        approved_by = approver[0]
     if direction == CASH_OUT:
         available = expected_cash(shift.opening_float, sales, shift.movements)
         if amount > available:
             raise ShiftError("not_enough_cash", available)
-    movement = CashMovement(movement_id, direction, amount, reason, staff, at, note.strip()[:200])
+    movement = CashMovement(movement_id, direction, amount, reason, staff, at, note.strip()[:200],
+                            approved_by)
     return replace(shift, movements=(*shift.movements, movement)), movement
 
 

@@ -120,6 +120,7 @@ def movement_document(movement: CashMovement, shift: Shift, store_name: str) -> 
         *_header(title, store_name, shift),
         TextLine(f"时间 Time: {_local(movement.at)}"),
         TextLine(f"经手 Staff: {movement.staff}"),
+        *([TextLine(f"批准 Approved by: {movement.approved_by}")] if movement.approved_by else []),
         TextLine(f"原因 Reason: {REASON_WORDS.get(movement.reason, movement.reason)}"),
         *([TextLine(f"备注 Note: {movement.note}")] if movement.note else []),
         Columns("金额 Amount", _money(movement.amount), bold=True),

@@ -33,7 +33,7 @@ from pos_client.store import shifts as stored
 from pos_client.store.sales import OutgoingEvent, UnitOfWork, enqueue
 from sync.protocol import CashMoved, ShiftClosed, ShiftOpened, ShiftTenderTotal
 
-from .checkout import StoreIdentity
+from .checkout import Approver, StoreIdentity
 
 Clock = Callable[[], datetime]
 
@@ -90,9 +90,12 @@ class ShiftService:
 
         return self._writer.run(write)
 
-    def move(self, staff: Cashier, direction: str, amount: Amount, reason: str,
-             note: str = "") -> CashMovement:
-        """Cash in or out of the drawer, with a reason; the drawer opening is journaled."""
+    def move(self, staff: Cashier, role: str, direction: str, amount: Amount, reason: str,
+             note: str = "", approver: Approver | None = None) -> CashMovement:
+        """Cash in or out of the drawer, with a reason; the drawer opening is journaled.
+
+        A cash out by someone who may not take cash alone needs `approver` (a supervisor
+        whose PIN was checked); without one, ShiftError('approval_needed')."""
         now = self._clock()
 
         def write(conn: Connection) -> CashMovement:
@@ -100,16 +103,19 @@ class ShiftService:
             shift, after = found if found else (None, 0)
             sales = stored.sales_summary(conn, after)
             _shift, movement = move_cash(shift, new_id(), direction, amount, reason, staff.code, now, sales,
-                                         note)
+                                         note, role=role,
+                                         approver=(approver.code, approver.role) if approver else None)
             assert shift is not None
             stored.insert_movement(conn, shift.shift_id, movement)
             enqueue(conn, OutgoingEvent(new_id(), "cash.moved", now, CashMoved(
                 movement_id=movement.movement_id, shift_id=shift.shift_id, store_code=shift.store_code,
                 terminal_no=shift.terminal_no, direction=direction, amount=amount,  # type: ignore[arg-type]
-                reason=reason, note=movement.note, staff=staff.code, at=now).model_dump(mode="json")))
+                reason=reason, note=movement.note, staff=staff.code, approved_by=movement.approved_by,
+                at=now).model_dump(mode="json")))
             journal.append(conn, "drawer.opened", staff.code, {
                 "reason": f"cash {direction}", "cash_reason": reason, "amount": amount,
-                "shift_id": shift.shift_id, "movement_id": movement.movement_id}, at=now)
+                "shift_id": shift.shift_id, "movement_id": movement.movement_id,
+                "approved_by": movement.approved_by}, at=now)
             return movement
 
         return self._writer.run(write)

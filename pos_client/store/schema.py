@@ -179,4 +179,5 @@ cash_movement = Table(
     Column("reason", String, nullable=False),
     Column("note", Text, nullable=False),
     Column("staff", String, nullable=False),
+    Column("approved_by", String),
 )

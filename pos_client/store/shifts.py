@@ -39,7 +39,7 @@ def movements(conn: Connection, shift_id: str) -> tuple[CashMovement, ...]:
     rows = conn.execute(select(cash_movement).where(cash_movement.c.shift_id == shift_id)
                         .order_by(cash_movement.c.at, cash_movement.c.movement_id)).all()
     return tuple(CashMovement(r.movement_id, r.direction, r.amount, r.reason, r.staff,
-                              datetime.fromisoformat(r.at), r.note) for r in rows)
+                              datetime.fromisoformat(r.at), r.note, r.approved_by) for r in rows)
 
 
 def _shift(conn: Connection, row, store_code: str, terminal_no: str) -> Shift:
@@ -75,7 +75,7 @@ def insert_movement(conn: Connection, shift_id: str, movement: CashMovement) -> 
     conn.execute(insert(cash_movement).values(
         movement_id=movement.movement_id, shift_id=shift_id, at=movement.at.isoformat(),
         direction=movement.direction, amount=movement.amount, reason=movement.reason, note=movement.note,
-        staff=movement.staff))
+        staff=movement.staff, approved_by=movement.approved_by))
 
 
 def next_z_number(conn: Connection) -> int:

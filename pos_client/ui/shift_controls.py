@@ -173,9 +173,13 @@ class ShiftControls(QObject):
             return
         session = self.w.session
 
-        def submit(direction: str, amount: int, reason: str, note: str) -> str | None:
+        def submit(direction: str, amount: int, reason: str, note: str, approver_code: str,
+                   approver_pin: str) -> str | None:
             try:
-                movement = self.service.move(session.cashier, direction, amount, reason, note)
+                approver = (self.w.till.auth.approve(approver_code, approver_pin, session.cashier.code)
+                            if approver_code or approver_pin else None)
+                movement = self.service.move(session.cashier, session.role, direction, amount, reason, note,
+                                             approver)
                 shift = self.service.current()
             except Exception as exc:
                 return self._explain(exc)
@@ -187,7 +191,7 @@ class ShiftControls(QObject):
             self.w.checkout.show_info(text.format(amount=format_money(amount, self.w.locale)))
             return None
 
-        self._show(CashMoveDialog(submit, self.w))
+        self._show(CashMoveDialog(session.role, submit, self.w))
 
     def x_report(self) -> None:
         if not self._ready():
@@ -236,6 +240,7 @@ class ShiftControls(QObject):
                 "not_open": self.tr("No shift is open. Ctrl+O opens one with its float."),
                 "bad_amount": self.tr("That amount cannot be right. Count again and enter it."),
                 "bad_reason": self.tr("Choose a reason first."),
+                "approval_needed": self.tr("Taking cash out needs a supervisor: their staff number and PIN."),
                 "not_enough_cash": self.tr("The drawer should hold only {amount}: count again or take out "
                                            "less."),
             }

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from pos_client.domain.money import Amount, InvalidAmount, format_money, parse_amount
-from pos_client.domain.shifts import CASH_IN, CASH_OUT, REASONS, ShiftReport, z_label
+from pos_client.domain.shifts import CASH_IN, CASH_OUT, REASONS, ShiftReport, needs_approval, z_label
 
 REASON_TEXT = {
     "float_top_up": QT_TRANSLATE_NOOP("ShiftDialogs", "Float top-up"),
@@ -124,11 +124,17 @@ class OpenShiftDialog(_ShiftDialog):
 
 
 class CashMoveDialog(_ShiftDialog):
-    """Cash put into or taken out of the drawer, with a reason (and a note when it helps)."""
+    """Cash put into or taken out of the drawer, with a reason (and a note when it helps).
 
-    def __init__(self, submit: Callable[[str, Amount, str, str], str | None], parent=None) -> None:
+    A cash out by a role that may not take cash alone shows a supervisor's number and PIN
+    fields right here, as the line dialogs do."""
+
+    def __init__(
+        self, role: str, submit: Callable[[str, Amount, str, str, str, str], str | None], parent=None
+    ) -> None:
         super().__init__(QCoreApplication.translate("ShiftDialogs", "Cash in or out"), parent)
         self.setObjectName("cashMoveDialog")
+        self._role = role
         self._submit = submit
         self.direction_box = QComboBox()
         self.direction_box.setObjectName("cashDirection")
@@ -148,18 +154,48 @@ class CashMoveDialog(_ShiftDialog):
         self.note_field.setObjectName("cashNote")
         self.note_field.setMaxLength(200)
         self.note_field.setMinimumHeight(44)
+        self.approver_field = QLineEdit()
+        self.approver_field.setObjectName("approverField")
+        self.approver_field.setAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled, False)
+        self.approver_field.setMinimumHeight(44)
+        self.pin_field = QLineEdit()
+        self.pin_field.setObjectName("approverPin")
+        self.pin_field.setEchoMode(QLineEdit.EchoMode.Password)
+        self.pin_field.setAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled, False)
+        self.pin_field.setMinimumHeight(44)
+        self.approver_hint = QLabel(
+            QCoreApplication.translate(
+                "ShiftDialogs", "Taking cash out needs a supervisor: their staff number and PIN."
+            )
+        )
+        self.approver_hint.setWordWrap(True)
+        self.approver_label = QLabel(QCoreApplication.translate("ShiftDialogs", "Supervisor number"))
+        self.pin_label = QLabel(QCoreApplication.translate("ShiftDialogs", "Supervisor PIN"))
         self.form.addRow(QCoreApplication.translate("ShiftDialogs", "Direction"), self.direction_box)
         self.form.addRow(QCoreApplication.translate("ShiftDialogs", "Amount"), self.amount_field)
         self.form.addRow(QCoreApplication.translate("ShiftDialogs", "Reason"), self.reason_box)
         self.form.addRow(QCoreApplication.translate("ShiftDialogs", "Note (optional)"), self.note_field)
-        self.direction_box.currentIndexChanged.connect(self._fill_reasons)
-        self._fill_reasons()
+        self.form.addRow(self.approver_hint)
+        self.form.addRow(self.approver_label, self.approver_field)
+        self.form.addRow(self.pin_label, self.pin_field)
+        self.direction_box.currentIndexChanged.connect(self._direction_changed)
+        self._direction_changed()
         self.direction_box.setFocus()
 
-    def _fill_reasons(self) -> None:
+    def _direction_changed(self) -> None:
+        direction = self.direction_box.currentData()
         self.reason_box.clear()
-        for code in REASONS[self.direction_box.currentData()]:
+        for code in REASONS[direction]:
             self.reason_box.addItem(_tr(REASON_TEXT[code]), code)
+        approval = needs_approval(self._role, direction)
+        for widget in (
+            self.approver_hint,
+            self.approver_label,
+            self.approver_field,
+            self.pin_label,
+            self.pin_field,
+        ):
+            widget.setVisible(approval)
 
     def _confirm(self) -> None:
         amount = _read_amount(self.amount_field)
@@ -170,10 +206,16 @@ class CashMoveDialog(_ShiftDialog):
             self.amount_field.setFocus()
             return
         problem = self._submit(
-            self.direction_box.currentData(), amount, self.reason_box.currentData(), self.note_field.text()
+            self.direction_box.currentData(),
+            amount,
+            self.reason_box.currentData(),
+            self.note_field.text(),
+            self.approver_field.text().strip(),
+            self.pin_field.text(),
         )
         if problem:
             self.error_label.setText(problem)
+            self.pin_field.clear()
             return
         self.accept()
 

@@ -877,7 +877,7 @@ Change {change}</source>
     </message>
     <message>
         <location filename="../../pos_client/ui/shift_controls.py" line="151"/>
-        <location filename="../../pos_client/ui/shift_controls.py" line="235"/>
+        <location filename="../../pos_client/ui/shift_controls.py" line="239"/>
         <source>A shift is already open. Ctrl+B closes it.</source>
         <translation>已有开着的班次。按 Ctrl+B 结班。</translation>
     </message>
@@ -888,69 +888,74 @@ Change {change}</source>
     </message>
     <message>
         <location filename="../../pos_client/ui/shift_controls.py" line="172"/>
-        <location filename="../../pos_client/ui/shift_controls.py" line="212"/>
-        <location filename="../../pos_client/ui/shift_controls.py" line="236"/>
+        <location filename="../../pos_client/ui/shift_controls.py" line="216"/>
+        <location filename="../../pos_client/ui/shift_controls.py" line="240"/>
         <source>No shift is open. Ctrl+O opens one with its float.</source>
         <translation>没有开着的班次。按 Ctrl+O 开班并放入备用金。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/shift_controls.py" line="185"/>
+        <location filename="../../pos_client/ui/shift_controls.py" line="189"/>
         <source>{amount} put into the drawer.</source>
         <translation>已向钱箱存入 {amount}。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/shift_controls.py" line="186"/>
+        <location filename="../../pos_client/ui/shift_controls.py" line="190"/>
         <source>{amount} taken out of the drawer.</source>
         <translation>已从钱箱取出 {amount}。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/shift_controls.py" line="202"/>
+        <location filename="../../pos_client/ui/shift_controls.py" line="206"/>
         <source>X report printing: {n} sale(s) so far; the shift stays open.</source>
         <translation>正在打印 X 报表：目前 {n} 笔销售；班次仍开着。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/shift_controls.py" line="209"/>
+        <location filename="../../pos_client/ui/shift_controls.py" line="213"/>
         <source>Pay for or hold (F7) the sale in progress before closing.</source>
         <translation>结班前请先收款或挂单（F7）当前销售。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/shift_controls.py" line="228"/>
+        <location filename="../../pos_client/ui/shift_controls.py" line="232"/>
         <source>Shift closed. Ctrl+O opens the next one.</source>
         <translation>已结班。按 Ctrl+O 开下一个班次。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/shift_controls.py" line="237"/>
-        <location filename="../../pos_client/ui/shift_controls.py" line="242"/>
+        <location filename="../../pos_client/ui/shift_controls.py" line="241"/>
+        <location filename="../../pos_client/ui/shift_controls.py" line="247"/>
         <source>That amount cannot be right. Count again and enter it.</source>
         <translation>这个金额不对。请重新清点后输入。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/shift_controls.py" line="238"/>
+        <location filename="../../pos_client/ui/shift_controls.py" line="242"/>
         <source>Choose a reason first.</source>
         <translation>请先选择原因。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/shift_controls.py" line="239"/>
+        <location filename="../../pos_client/ui/shift_controls.py" line="243"/>
+        <source>Taking cash out needs a supervisor: their staff number and PIN.</source>
+        <translation>取出现金需要主管批准：请主管输入工号和 PIN。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/shift_controls.py" line="244"/>
         <source>The drawer should hold only {amount}: count again or take out less.</source>
         <translation>钱箱里应只有 {amount}：请重新清点或少取一些。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/shift_controls.py" line="278"/>
+        <location filename="../../pos_client/ui/shift_controls.py" line="283"/>
         <source>Locked. Log in to carry on.</source>
         <translation>已锁定。登录后继续。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/shift_controls.py" line="280"/>
+        <location filename="../../pos_client/ui/shift_controls.py" line="285"/>
         <source>Locked. {name}&apos;s sale is on hold as #{number}; it comes back when {name} logs in.</source>
         <translation>已锁定。{name} 的销售已挂单为 #{number}；{name} 登录时会自动恢复。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/shift_controls.py" line="299"/>
+        <location filename="../../pos_client/ui/shift_controls.py" line="304"/>
         <source>Your sale is back: carry on scanning or pay.</source>
         <translation>您的销售已恢复：继续扫描或收款。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/shift_controls.py" line="305"/>
+        <location filename="../../pos_client/ui/shift_controls.py" line="310"/>
         <source>No shift is open at this till: Ctrl+O opens one with its float.</source>
         <translation>本收银台没有已开的班次：按 Ctrl+O 开班并放入备用金。</translation>
     </message>
@@ -999,7 +1004,7 @@ Change {change}</source>
     </message>
     <message>
         <location filename="../../pos_client/ui/shift_dialogs.py" line="74"/>
-        <location filename="../../pos_client/ui/shift_dialogs.py" line="287"/>
+        <location filename="../../pos_client/ui/shift_dialogs.py" line="329"/>
         <source>Back (Esc)</source>
         <translation>返回 (Esc)</translation>
     </message>
@@ -1025,84 +1030,99 @@ Change {change}</source>
         <translation>请输入金额，例如 500 或 500.00。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/shift_dialogs.py" line="130"/>
+        <location filename="../../pos_client/ui/shift_dialogs.py" line="135"/>
         <source>Cash in or out</source>
         <translation>存入或取出现金</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/shift_dialogs.py" line="137"/>
+        <location filename="../../pos_client/ui/shift_dialogs.py" line="143"/>
         <source>Cash out of the drawer</source>
         <translation>从钱箱取出现金</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/shift_dialogs.py" line="140"/>
+        <location filename="../../pos_client/ui/shift_dialogs.py" line="146"/>
         <source>Cash into the drawer</source>
         <translation>向钱箱存入现金</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/shift_dialogs.py" line="143"/>
-        <location filename="../../pos_client/ui/shift_dialogs.py" line="152"/>
+        <location filename="../../pos_client/ui/shift_dialogs.py" line="149"/>
+        <location filename="../../pos_client/ui/shift_dialogs.py" line="175"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/shift_dialogs.py" line="151"/>
+        <location filename="../../pos_client/ui/shift_dialogs.py" line="167"/>
+        <source>Taking cash out needs a supervisor: their staff number and PIN.</source>
+        <translation>取出现金需要主管批准：请主管输入工号和 PIN。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/shift_dialogs.py" line="172"/>
+        <source>Supervisor number</source>
+        <translation>主管工号</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/shift_dialogs.py" line="173"/>
+        <source>Supervisor PIN</source>
+        <translation>主管 PIN</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/shift_dialogs.py" line="174"/>
         <source>Direction</source>
         <translation>方向</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/shift_dialogs.py" line="153"/>
+        <location filename="../../pos_client/ui/shift_dialogs.py" line="176"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/shift_dialogs.py" line="154"/>
+        <location filename="../../pos_client/ui/shift_dialogs.py" line="177"/>
         <source>Note (optional)</source>
         <translation>备注（可选）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/shift_dialogs.py" line="168"/>
+        <location filename="../../pos_client/ui/shift_dialogs.py" line="204"/>
         <source>Enter an amount above zero, like 200 or 200.00.</source>
         <translation>请输入大于零的金额，例如 200 或 200.00。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/shift_dialogs.py" line="185"/>
+        <location filename="../../pos_client/ui/shift_dialogs.py" line="227"/>
         <source>Close the shift</source>
         <translation>结班</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/shift_dialogs.py" line="191"/>
+        <location filename="../../pos_client/ui/shift_dialogs.py" line="233"/>
         <source>Count all the cash in the drawer and enter the total. The till shows what it expected only after your count.</source>
         <translation>清点钱箱中的全部现金并输入总额。输入后收银台才会显示应有金额。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/shift_dialogs.py" line="199"/>
-        <location filename="../../pos_client/ui/shift_dialogs.py" line="201"/>
+        <location filename="../../pos_client/ui/shift_dialogs.py" line="241"/>
+        <location filename="../../pos_client/ui/shift_dialogs.py" line="243"/>
         <source>Cash counted</source>
         <translation>实点现金</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/shift_dialogs.py" line="216"/>
+        <location filename="../../pos_client/ui/shift_dialogs.py" line="258"/>
         <source>Enter the amount counted, like 1234.50.</source>
         <translation>请输入清点的金额，例如 1234.50。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/shift_dialogs.py" line="228"/>
+        <location filename="../../pos_client/ui/shift_dialogs.py" line="270"/>
         <source>Over by {amount}</source>
         <translation>长款 {amount}</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/shift_dialogs.py" line="232"/>
+        <location filename="../../pos_client/ui/shift_dialogs.py" line="274"/>
         <source>Short by {amount}</source>
         <translation>短款 {amount}</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/shift_dialogs.py" line="236"/>
+        <location filename="../../pos_client/ui/shift_dialogs.py" line="278"/>
         <source>The drawer balances.</source>
         <translation>钱箱无差异。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/shift_dialogs.py" line="238"/>
+        <location filename="../../pos_client/ui/shift_dialogs.py" line="280"/>
         <source>{z} closed. Expected {expected}, counted {counted}.
 {difference}
 The Z report is printing. Enter closes this.</source>
@@ -1111,37 +1131,37 @@ The Z report is printing. Enter closes this.</source>
 正在打印 Z 报表。按 Enter 关闭。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/shift_dialogs.py" line="251"/>
+        <location filename="../../pos_client/ui/shift_dialogs.py" line="293"/>
         <source>Done (Enter)</source>
         <translation>完成 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/shift_dialogs.py" line="261"/>
+        <location filename="../../pos_client/ui/shift_dialogs.py" line="303"/>
         <source>Ctrl+O  Open shift</source>
         <translation>Ctrl+O  开班</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/shift_dialogs.py" line="262"/>
+        <location filename="../../pos_client/ui/shift_dialogs.py" line="304"/>
         <source>Ctrl+M  Cash in / out</source>
         <translation>Ctrl+M  存入 / 取出现金</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/shift_dialogs.py" line="263"/>
+        <location filename="../../pos_client/ui/shift_dialogs.py" line="305"/>
         <source>Ctrl+R  X report</source>
         <translation>Ctrl+R  X 报表</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/shift_dialogs.py" line="264"/>
+        <location filename="../../pos_client/ui/shift_dialogs.py" line="306"/>
         <source>Ctrl+B  Close shift, Z report</source>
         <translation>Ctrl+B  结班，Z 报表</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/shift_dialogs.py" line="265"/>
+        <location filename="../../pos_client/ui/shift_dialogs.py" line="307"/>
         <source>Ctrl+L  Lock / switch staff</source>
         <translation>Ctrl+L  锁定 / 换人</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/shift_dialogs.py" line="272"/>
+        <location filename="../../pos_client/ui/shift_dialogs.py" line="314"/>
         <source>Shift</source>
         <translation>班次</translation>
     </message>

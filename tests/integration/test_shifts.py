@@ -55,10 +55,12 @@ def test_a_shift_counts_its_own_cash_sales_and_closes_with_a_numbered_z(
     sales = [sell(till, extra=1_000, items=2), sell(till)]
     cash = sum(s.total for s in sales)
     assert shifts.expected_now() == 20_000 + cash
-    out = shifts.move(FANG, "out", 10_000, "safe_drop", "lunch drop")
-    shifts.move(LINA, "in", 500, "change_delivery")
+    out = shifts.move(FANG, "supervisor", "out", 10_000, "safe_drop", "lunch drop")
+    shifts.move(LINA, "cashier", "in", 500, "change_delivery")
+    with pytest.raises(ShiftError, match="approval_needed"):
+        shifts.move(LINA, "cashier", "out", 100, "safe_drop")
     with pytest.raises(ShiftError, match="not_enough_cash"):
-        shifts.move(LINA, "out", 10**6, "safe_drop")
+        shifts.move(FANG, "supervisor", "out", 10**6, "safe_drop")
 
     x = shifts.x_report(LINA, "cashier")
     assert x.kind == "X" and not x.show_expected and x.expected_cash == 20_000 + cash - 10_000 + 500

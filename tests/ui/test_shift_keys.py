@@ -74,15 +74,21 @@ def test_open_sell_cash_out_blind_close_and_z_report_reach_central(qtbot, logged
     assert_touch_sized(dialog)
     qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.direction_box)
     assert dialog.direction_box.currentData() == "out"
+    assert not dialog.approver_field.isHidden()  # a cashier takes cash out only with a supervisor
     qtbot.keyClick(dialog.direction_box, Qt.Key.Key_Tab)
     type_into_focus(qtbot, "100")
+    assert "supervisor" in dialog.error_label.text().lower() or "主管" in dialog.error_label.text()
+    qtbot.keyClicks(dialog.approver_field, "2001")
+    qtbot.keyClicks(dialog.pin_field, "3456")
+    qtbot.keyClick(dialog.pin_field, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: window.shift_controls.dialog is None)
     qtbot.waitUntil(lambda: len(list(printer_dir.glob("cash-*.bin"))) == 1)
     slip = next(printer_dir.glob("cash-*.bin")).read_bytes()
     assert b"\x1bp" in slip and "取出现金 CASH OUT" in escpos_text(slip)
     with till.engine.connect() as conn:
         last = list(journal.entries(conn))[-1]
-    assert (last.kind, last.data["reason"], last.data["amount"]) == ("drawer.opened", "cash out", 10_000)
+    assert (last.kind, last.data["reason"], last.data["amount"], last.data["approved_by"]) == (
+        "drawer.opened", "cash out", 10_000, "2001")
 
     expected = 50_000 + sale.total - 10_000
     qtbot.waitUntil(lambda: QApplication.focusWidget() is window.checkout.scan_field)
@@ -118,7 +124,8 @@ def test_open_sell_cash_out_blind_close_and_z_report_reach_central(qtbot, logged
         shift = s.scalars(select(TillShift)).one()
         assert (shift.z_no, shift.opening_float, shift.cash_sales, shift.cash_out, shift.counted_cash,
                 shift.over_short) == (1, 50_000, sale.total, 10_000, counted, -100)
-        assert s.scalars(select(CashMovement)).one().reason == "safe_drop"
+        moved = s.scalars(select(CashMovement)).one()
+        assert (moved.reason, moved.staff, moved.approved_by) == ("safe_drop", "1001", "2001")
 
 
 def test_x_report_prints_and_leaves_the_shift_open(qtbot, logged_in: TillApp, till: Till) -> None:  # noqa: F811

@@ -19,7 +19,8 @@ DRAWER = b"\x1bp"
 def shift_and_sales():
     sales = summarize([("a", "cash", 12_345), ("b", "card", 5_000)])
     shift = open_shift("s1", "S001", "01", T0, "1001", "李娜", 50_000)
-    shift, move = move_cash(shift, "m1", "out", 20_000, "safe_drop", "2001", T0 + timedelta(hours=2), sales)
+    shift, move = move_cash(shift, "m1", "out", 20_000, "safe_drop", "2001", T0 + timedelta(hours=2), sales,
+                            role="supervisor")
     return shift, sales, move
 
 

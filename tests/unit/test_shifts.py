@@ -34,8 +34,8 @@ def test_expected_cash_is_float_plus_cash_sales_minus_refunds_plus_moves() -> No
     sales = summarize([("a", "cash", 1_250), ("b", "cash", 3_000), ("b", "card", 999), ("r", "cash", -500)])
     assert (sales.sale_count, sales.cash_sales, sales.cash_refunds) == (3, 4_250, 500)
     assert [(t.kind, t.count, t.amount) for t in sales.tenders] == [("card", 1, 999), ("cash", 3, 3_750)]
-    shift, _ = move_cash(shift, "m1", CASH_IN, 10_000, "change_delivery", "1001", T0, sales)
-    shift, _ = move_cash(shift, "m2", CASH_OUT, 20_000, "safe_drop", "2001", T0, sales)
+    shift, _ = move_cash(shift, "m1", CASH_IN, 10_000, "change_delivery", "1001", T0, sales, role="cashier")
+    shift, _ = move_cash(shift, "m2", CASH_OUT, 20_000, "safe_drop", "2001", T0, sales, role="supervisor")
     expected = expected_cash(shift.opening_float, sales, shift.movements)
     assert expected == 50_000 + 4_250 - 500 + 10_000 - 20_000
     assert (shift.cash_in, shift.cash_out) == (10_000, 20_000)
@@ -44,14 +44,32 @@ def test_expected_cash_is_float_plus_cash_sales_minus_refunds_plus_moves() -> No
 def test_cash_out_needs_a_reason_for_its_direction_and_the_cash_to_be_there() -> None:
     shift = opened(10_000)
     with pytest.raises(ShiftError) as refused:
-        move_cash(shift, "m", CASH_OUT, 100, "float_top_up", "1001", T0, SalesSummary())
+        move_cash(shift, "m", CASH_OUT, 100, "float_top_up", "1001", T0, SalesSummary(), role="supervisor")
     assert refused.value.reason == "bad_reason"
     with pytest.raises(ShiftError) as refused:
-        move_cash(shift, "m", CASH_OUT, 10_001, "safe_drop", "1001", T0, SalesSummary())
+        move_cash(shift, "m", CASH_OUT, 10_001, "safe_drop", "1001", T0, SalesSummary(), role="supervisor")
     assert refused.value.reason == "not_enough_cash" and refused.value.amount == 10_000
     for bad in (0, -5, 10**9):
         with pytest.raises(ShiftError):
-            move_cash(shift, "m", CASH_IN, bad, "correction", "1001", T0, SalesSummary())
+            move_cash(shift, "m", CASH_IN, bad, "correction", "1001", T0, SalesSummary(), role="supervisor")
+
+
+def test_a_cashier_takes_cash_out_only_with_a_supervisors_approval() -> None:
+    shift = opened(10_000)
+    with pytest.raises(ShiftError, match="approval_needed"):
+        move_cash(shift, "m", CASH_OUT, 100, "safe_drop", "1001", T0, SalesSummary(), role="cashier")
+    with pytest.raises(ShiftError, match="approval_needed"):
+        move_cash(shift, "m", CASH_OUT, 100, "safe_drop", "1001", T0, SalesSummary(), role="cashier",
+                  approver=("1002", "cashier"))
+    _shift, out = move_cash(shift, "m", CASH_OUT, 100, "safe_drop", "1001", T0, SalesSummary(),
+                            role="cashier", approver=("2001", "supervisor"))
+    assert out.approved_by == "2001"
+    _shift, put = move_cash(shift, "m", CASH_IN, 100, "correction", "1001", T0, SalesSummary(),
+                            role="cashier")
+    assert put.approved_by is None
+    _shift, alone = move_cash(shift, "m", CASH_OUT, 100, "safe_drop", "2001", T0, SalesSummary(),
+                              role="supervisor")
+    assert alone.approved_by is None
 
 
 def test_only_one_shift_open_and_nothing_moves_without_one() -> None:
@@ -59,7 +77,7 @@ def test_only_one_shift_open_and_nothing_moves_without_one() -> None:
     with pytest.raises(ShiftError, match="already_open"):
         open_shift("s2", "S001", "01", T0, "1002", "张伟", 0, current=shift)
     with pytest.raises(ShiftError, match="not_open"):
-        move_cash(None, "m", CASH_IN, 100, "correction", "1001", T0, SalesSummary())
+        move_cash(None, "m", CASH_IN, 100, "correction", "1001", T0, SalesSummary(), role="supervisor")
     with pytest.raises(ShiftError, match="not_open"):
         x_report(None, SalesSummary(), T0, "1001", "cashier")
 
@@ -84,7 +102,7 @@ def test_blind_close_gives_over_or_short_and_a_numbered_z(counted: int, over_sho
     with pytest.raises(ShiftError, match="not_open"):
         close_shift(closed, sales, counted, 8, T0, "1001")
     with pytest.raises(ShiftError, match="not_open"):
-        move_cash(closed, "m", CASH_IN, 100, "correction", "1001", T0, sales)
+        move_cash(closed, "m", CASH_IN, 100, "correction", "1001", T0, sales, role="supervisor")
 
 
 @given(st.lists(st.tuples(st.sampled_from(["in", "out"]), st.integers(1, 100_000)), max_size=30),
@@ -95,7 +113,8 @@ def test_the_drawer_never_goes_below_zero_and_expected_adds_up(moves, float_, ca
     for i, (direction, amount) in enumerate(moves):
         reason = "correction"
         try:
-            shift, _ = move_cash(shift, f"m{i}", direction, amount, reason, "1001", T0, sales)
+            shift, _ = move_cash(shift, f"m{i}", direction, amount, reason, "2001", T0, sales,
+                                 role="supervisor")
         except ShiftError as refused:
             assert refused.reason == "not_enough_cash"
         after = expected_cash(shift.opening_float, sales, shift.movements)

@@ -47,6 +47,7 @@ def upgrade() -> None:
         sa.Column("reason", sa.String, nullable=False),
         sa.Column("note", sa.Text, nullable=False),
         sa.Column("staff", sa.String, nullable=False),
+        sa.Column("approved_by", sa.String),
     )
 
 
