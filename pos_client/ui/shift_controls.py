@@ -18,7 +18,7 @@ from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut, QWindow
 from PySide6.QtWidgets import QDialog, QPushButton
 
 from pos_client.domain.money import format_money
-from pos_client.domain.shifts import ShiftError, ShiftReport
+from pos_client.domain.shifts import ShiftError, ShiftReport, z_label
 from pos_client.services.auth import Session
 from pos_client.services.shift_reports import float_document, movement_document, report_document
 from pos_client.services.staff_lock import autolock_minutes, remember_hold, take_hold
@@ -139,7 +139,7 @@ class ShiftControls(QObject):
         for key in ("move", "x", "close"):
             menu.buttons[key].setEnabled(shift is not None)
         actions = {"open": self.open_shift, "move": self.move_cash, "x": self.x_report,
-                   "close": self.close_shift, "lock": lambda: self.lock("switch")}
+                   "close": self.close_shift, "lock": lambda: self.lock("switch"), "reprint": self.reprint_z}
         picked: list[str] = []
         menu.chosen.connect(picked.append)
         self._show(menu, lambda _r: QTimer.singleShot(0, actions[picked[0]]) if picked else None)
@@ -205,6 +205,18 @@ class ShiftControls(QObject):
         self._print(report_document(report, self.w.store_name))
         self.w.checkout.show_info(self.tr("X report printing: {n} sale(s) so far; the shift stays "
                                           "open.").format(n=report.sales.sale_count))
+
+    def reprint_z(self) -> None:
+        """The last Z report again, marked as a copy (the first one went with the cash)."""
+        if not self._ready():
+            return
+        report = self.service.last_z()
+        if report is None:
+            self.w.checkout.show_error(self.tr("No shift has been closed at this till yet."))
+            return
+        self.w.till.record("z_report.reprinted", self.w.session.cashier.code, {"z_no": report.z_no})
+        self._print(report_document(report, self.w.store_name, copy=True))
+        self.w.checkout.show_info(self.tr("Reprinting {z} as a copy.").format(z=z_label(report.z_no or 0)))
 
     def close_shift(self) -> None:
         if not self._ready():

@@ -305,6 +305,7 @@ class ShiftMenu(QDialog):
         ("x", QT_TRANSLATE_NOOP("ShiftDialogs", "Ctrl+R  X report")),
         ("close", QT_TRANSLATE_NOOP("ShiftDialogs", "Ctrl+B  Close shift, Z report")),
         ("lock", QT_TRANSLATE_NOOP("ShiftDialogs", "Ctrl+L  Lock / switch staff")),
+        ("reprint", QT_TRANSLATE_NOOP("ShiftDialogs", "Reprint the last Z report")),
     )
 
     def __init__(self, status: str, parent=None) -> None:
@@ -333,5 +334,5 @@ class ShiftMenu(QDialog):
         self.resize(520, 0)
 
     def _pick(self, key: str) -> None:
+        self.chosen.emit(key)  # before accept(): `finished` acts on the choice
         self.accept()
-        self.chosen.emit(key)

@@ -877,7 +877,7 @@ Change {change}</source>
     </message>
     <message>
         <location filename="../../pos_client/ui/shift_controls.py" line="151"/>
-        <location filename="../../pos_client/ui/shift_controls.py" line="239"/>
+        <location filename="../../pos_client/ui/shift_controls.py" line="251"/>
         <source>A shift is already open. Ctrl+B closes it.</source>
         <translation>已有开着的班次。按 Ctrl+B 结班。</translation>
     </message>
@@ -888,8 +888,8 @@ Change {change}</source>
     </message>
     <message>
         <location filename="../../pos_client/ui/shift_controls.py" line="172"/>
-        <location filename="../../pos_client/ui/shift_controls.py" line="216"/>
-        <location filename="../../pos_client/ui/shift_controls.py" line="240"/>
+        <location filename="../../pos_client/ui/shift_controls.py" line="228"/>
+        <location filename="../../pos_client/ui/shift_controls.py" line="252"/>
         <source>No shift is open. Ctrl+O opens one with its float.</source>
         <translation>没有开着的班次。按 Ctrl+O 开班并放入备用金。</translation>
     </message>
@@ -909,53 +909,63 @@ Change {change}</source>
         <translation>正在打印 X 报表：目前 {n} 笔销售；班次仍开着。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/shift_controls.py" line="213"/>
+        <location filename="../../pos_client/ui/shift_controls.py" line="215"/>
+        <source>No shift has been closed at this till yet.</source>
+        <translation>本收银台还没有结过班。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/shift_controls.py" line="219"/>
+        <source>Reprinting {z} as a copy.</source>
+        <translation>正在重印 {z}（副本）。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/shift_controls.py" line="225"/>
         <source>Pay for or hold (F7) the sale in progress before closing.</source>
         <translation>结班前请先收款或挂单（F7）当前销售。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/shift_controls.py" line="232"/>
+        <location filename="../../pos_client/ui/shift_controls.py" line="244"/>
         <source>Shift closed. Ctrl+O opens the next one.</source>
         <translation>已结班。按 Ctrl+O 开下一个班次。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/shift_controls.py" line="241"/>
-        <location filename="../../pos_client/ui/shift_controls.py" line="247"/>
+        <location filename="../../pos_client/ui/shift_controls.py" line="253"/>
+        <location filename="../../pos_client/ui/shift_controls.py" line="259"/>
         <source>That amount cannot be right. Count again and enter it.</source>
         <translation>这个金额不对。请重新清点后输入。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/shift_controls.py" line="242"/>
+        <location filename="../../pos_client/ui/shift_controls.py" line="254"/>
         <source>Choose a reason first.</source>
         <translation>请先选择原因。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/shift_controls.py" line="243"/>
+        <location filename="../../pos_client/ui/shift_controls.py" line="255"/>
         <source>Taking cash out needs a supervisor: their staff number and PIN.</source>
         <translation>取出现金需要主管批准：请主管输入工号和 PIN。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/shift_controls.py" line="244"/>
+        <location filename="../../pos_client/ui/shift_controls.py" line="256"/>
         <source>The drawer should hold only {amount}: count again or take out less.</source>
         <translation>钱箱里应只有 {amount}：请重新清点或少取一些。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/shift_controls.py" line="283"/>
+        <location filename="../../pos_client/ui/shift_controls.py" line="295"/>
         <source>Locked. Log in to carry on.</source>
         <translation>已锁定。登录后继续。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/shift_controls.py" line="285"/>
+        <location filename="../../pos_client/ui/shift_controls.py" line="297"/>
         <source>Locked. {name}&apos;s sale is on hold as #{number}; it comes back when {name} logs in.</source>
         <translation>已锁定。{name} 的销售已挂单为 #{number}；{name} 登录时会自动恢复。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/shift_controls.py" line="304"/>
+        <location filename="../../pos_client/ui/shift_controls.py" line="316"/>
         <source>Your sale is back: carry on scanning or pay.</source>
         <translation>您的销售已恢复：继续扫描或收款。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/shift_controls.py" line="310"/>
+        <location filename="../../pos_client/ui/shift_controls.py" line="322"/>
         <source>No shift is open at this till: Ctrl+O opens one with its float.</source>
         <translation>本收银台没有已开的班次：按 Ctrl+O 开班并放入备用金。</translation>
     </message>
@@ -1004,7 +1014,7 @@ Change {change}</source>
     </message>
     <message>
         <location filename="../../pos_client/ui/shift_dialogs.py" line="74"/>
-        <location filename="../../pos_client/ui/shift_dialogs.py" line="329"/>
+        <location filename="../../pos_client/ui/shift_dialogs.py" line="330"/>
         <source>Back (Esc)</source>
         <translation>返回 (Esc)</translation>
     </message>
@@ -1161,7 +1171,12 @@ The Z report is printing. Enter closes this.</source>
         <translation>Ctrl+L  锁定 / 换人</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/shift_dialogs.py" line="314"/>
+        <location filename="../../pos_client/ui/shift_dialogs.py" line="308"/>
+        <source>Reprint the last Z report</source>
+        <translation>重印上一张 Z 报表</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/shift_dialogs.py" line="315"/>
         <source>Shift</source>
         <translation>班次</translation>
     </message>

@@ -204,3 +204,37 @@ def test_quick_switch_holds_the_sale_for_its_cashier(qtbot, logged_in: TillApp, 
     type_into_focus(qtbot, "1234")
     assert [ln.product.barcode for ln in window.checkout.checkout.cart.lines] == codes
     assert window.checkout.checkout.held_sales() == []
+
+
+def test_the_shift_button_offers_every_action_by_touch(qtbot, logged_in: TillApp, till: Till) -> None:  # noqa: F811
+    window = logged_in.window
+    controls = window.shift_controls
+    assert controls.button.isVisible() and controls.button.height() >= 44
+    qtbot.mouseClick(controls.button, Qt.MouseButton.LeftButton)
+    menu = wait_dialog(qtbot, window, "shiftMenu")
+    assert_touch_sized(menu)
+    assert menu.buttons["open"].isEnabled() and not menu.buttons["close"].isEnabled()
+    qtbot.mouseClick(menu.buttons["open"], Qt.MouseButton.LeftButton)
+    dialog = wait_dialog(qtbot, window, "openShiftDialog")
+    qtbot.keyClicks(dialog.float_field, "0")
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: controls.dialog is None and controls.service.current() is not None)
+
+    qtbot.mouseClick(controls.button, Qt.MouseButton.LeftButton)
+    menu = wait_dialog(qtbot, window, "shiftMenu")
+    assert not menu.buttons["open"].isEnabled()
+    qtbot.mouseClick(menu.buttons["close"], Qt.MouseButton.LeftButton)
+    dialog = wait_dialog(qtbot, window, "closeShiftDialog")
+    qtbot.keyClicks(dialog.count_field, "0")
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.result_label.isVisible())
+    assert "balances" in dialog.result_label.text() or "无差异" in dialog.result_label.text()
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: controls.dialog is None)
+
+    qtbot.mouseClick(controls.button, Qt.MouseButton.LeftButton)
+    menu = wait_dialog(qtbot, window, "shiftMenu")
+    qtbot.mouseClick(menu.buttons["reprint"], Qt.MouseButton.LeftButton)
+    printer_dir = till.paths.data_dir / "devices" / "printer"
+    qtbot.waitUntil(lambda: len(list(printer_dir.glob("Z00001-01-copy-*.bin"))) == 1)
+    assert "重印 COPY" in escpos_text(next(printer_dir.glob("Z00001-01-copy-*.bin")).read_bytes())
