@@ -34,7 +34,9 @@ TAKES_CASH_OUT_ALONE = frozenset({"supervisor", "manager", "admin"})
 approve with their staff number and PIN.  Putting cash in needs nobody."""
 
 MAX_FLOAT: Amount = 10_000_000
-"""¥100,000: above this an opening float or a count is a stuck key, not cash."""
+"""¥100,000: above this an opening float is a stuck key, not cash."""
+MAX_COUNT: Amount = 100_000_000
+"""¥1,000,000: above this a drawer count is a stuck key (a busy appliance till may hold ¥200,000)."""
 
 
 class ShiftError(ValueError):
@@ -204,7 +206,7 @@ def close_shift(shift: Shift | None, sales: SalesSummary, counted: Amount, z_no:
     """Close with the blind count; the Z report carries the number the store handed out."""
     if shift is None or not shift.is_open:
         raise ShiftError("not_open")
-    check_amount(counted)
+    check_amount(counted, MAX_COUNT)
     if z_no < 1:
         raise ShiftError("bad_z_number")
     closed = replace(shift, closed_at=at, closed_by=staff, z_no=z_no, counted=counted)
@@ -232,6 +234,15 @@ def summarize(tenders: Iterable[tuple[str, str, Amount]]) -> SalesSummary:
                 cash_refunds -= amount
     return SalesSummary(len(sales), total, cash_sales, cash_refunds,
                         tuple(TenderTotal(k, n, a) for k, (n, a) in sorted(kinds.items())))
+
+
+def from_totals(sale_count: int, per_kind: Iterable[tuple[str, int, Amount, Amount, Amount]]) -> SalesSummary:
+    """The same summary from totals a database added up: (kind, count, amount, positive part,
+    negative part as a positive amount) per tender kind."""
+    rows = sorted(per_kind)
+    cash = next((r for r in rows if r[0] == "cash"), None)
+    return SalesSummary(sale_count, sum(r[2] for r in rows), cash[3] if cash else 0, cash[4] if cash else 0,
+                        tuple(TenderTotal(kind, count, amount) for kind, count, amount, _p, _n in rows))
 
 
 def z_label(z_no: int) -> str:

@@ -12,7 +12,7 @@ from datetime import datetime
 
 from sqlalchemy import Connection, insert, select, text, update
 
-from pos_client.domain.shifts import CashMovement, SalesSummary, Shift, summarize
+from pos_client.domain.shifts import CashMovement, SalesSummary, Shift, from_totals
 
 from .sales import next_counter
 from .schema import cash_movement, shift
@@ -23,8 +23,13 @@ shift.z_no refuses a second shift with the same number."""
 
 
 _LAST_SALE = text("SELECT coalesce(max(rowid), 0) FROM sale")
-_TENDERS = text("SELECT t.sale_id, t.kind, t.amount FROM sale s JOIN sale_tender t ON t.sale_id = s.sale_id "
-                "WHERE s.rowid > :after AND s.rowid <= :upto")
+_IN_RANGE = ("FROM sale s JOIN sale_tender t ON t.sale_id = s.sale_id "
+             "WHERE s.rowid > :after AND s.rowid <= :upto")
+_TENDERS = text("SELECT t.kind, count(*), coalesce(sum(t.amount), 0), "
+                "coalesce(sum(CASE WHEN t.amount > 0 THEN t.amount ELSE 0 END), 0), "
+                "coalesce(sum(CASE WHEN t.amount < 0 THEN -t.amount ELSE 0 END), 0) "
+                + _IN_RANGE + " GROUP BY t.kind")
+_SALES = text("SELECT count(*) FROM sale WHERE rowid > :after AND rowid <= :upto")
 
 
 def _at(value: str | None) -> datetime | None:
@@ -91,8 +96,11 @@ def mark_closed(conn: Connection, closed: Shift, sales_upto: int, expected: int)
 
 def sales_summary(conn: Connection, after: int, upto: int | None = None) -> SalesSummary:
     """The tenders of the sales committed after rowid `after` (up to `upto`, once closed)."""
-    rows = conn.execute(_TENDERS, {"after": after, "upto": upto if upto is not None else 2**62})
-    return summarize((r.sale_id, r.kind, r.amount) for r in rows)
+    bounds = {"after": after, "upto": upto if upto is not None else 2**62}
+    count = int(conn.execute(_SALES, bounds).scalar_one())
+    # Added up by SQLite: a busy day's 10,000 sales cost no Python per row.
+    return from_totals(count, [(r[0], int(r[1]), int(r[2]), int(r[3]), int(r[4]))
+                               for r in conn.execute(_TENDERS, bounds)])
 
 
 __all__ = ["Z_COUNTER", "current", "insert_movement", "insert_shift", "last_closed", "last_sale_rowid",

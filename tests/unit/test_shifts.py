@@ -15,6 +15,7 @@ from pos_client.domain.shifts import (
     ShiftError,
     close_shift,
     expected_cash,
+    from_totals,
     move_cash,
     open_shift,
     summarize,
@@ -39,6 +40,11 @@ def test_expected_cash_is_float_plus_cash_sales_minus_refunds_plus_moves() -> No
     expected = expected_cash(shift.opening_float, sales, shift.movements)
     assert expected == 50_000 + 4_250 - 500 + 10_000 - 20_000
     assert (shift.cash_in, shift.cash_out) == (10_000, 20_000)
+
+
+def test_totals_added_up_elsewhere_give_the_same_summary() -> None:
+    rows = [("a", "cash", 1_250), ("b", "cash", 3_000), ("b", "card", 999), ("r", "cash", -500)]
+    assert from_totals(3, [("card", 1, 999, 999, 0), ("cash", 3, 3_750, 4_250, 500)]) == summarize(rows)
 
 
 def test_cash_out_needs_a_reason_for_its_direction_and_the_cash_to_be_there() -> None:
