@@ -171,3 +171,20 @@ def test_autolock_minutes_are_a_till_setting(till_paths, capsys) -> None:
         assert autolock_minutes(till.settings) == 12
     finally:
         till.close()
+
+
+def test_cash_paid_back_to_customers_comes_off_the_drawer(till: Till) -> None:
+    """A refund recorded as a sale with a negative cash tender (how returns will pay out)."""
+    from pos_client.domain.sale import Sale, SoldLine, Tender
+    from pos_client.store.sales import insert_sale
+
+    shifts = till.shifts()
+    shifts.open(LINA, 10_000)
+    sold = sell(till)
+    line = SoldLine(1, "SKU-R", None, "退货", "return", "个", -1, 300, 0)
+    refund = Sale("refund-1", "S001-01-20261203-9001", "S001", "01", LINA, datetime.now(UTC), (line,),
+                  (Tender(kind="cash", amount=-300, tendered=-300),))
+    till.writer.run(lambda conn: insert_sale(conn, refund))
+    z = shifts.close(LINA, 10_000 + sold.total - 300)
+    assert (z.sales.cash_sales, z.sales.cash_refunds, z.over_short, z.sales.sale_count) == (
+        sold.total, 300, 0, 2)
