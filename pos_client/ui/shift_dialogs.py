@@ -84,7 +84,7 @@ class _ShiftDialog(QDialog):
         self.body.addLayout(buttons)
         self.ok_button.clicked.connect(self._confirm)
         self.back_button.clicked.connect(self.reject)
-        self.resize(520, 0)
+        self.setMinimumWidth(520)
 
     def _confirm(self) -> None:  # pragma: no cover - each dialog has its own
         raise NotImplementedError
@@ -105,7 +105,7 @@ class OpenShiftDialog(_ShiftDialog):
         hint.setWordWrap(True)
         self.float_field = _amount_field("floatField")
         self.float_field.setAccessibleName(QCoreApplication.translate("ShiftDialogs", "Opening float"))
-        self.form.addRow(hint)
+        self.body.insertWidget(0, hint)  # above the form: a wrapped form row gets clipped
         self.form.addRow(QCoreApplication.translate("ShiftDialogs", "Opening float"), self.float_field)
         self.float_field.setFocus()
 
@@ -239,13 +239,14 @@ class CloseShiftDialog(_ShiftDialog):
         hint.setWordWrap(True)
         self.count_field = _amount_field("countField")
         self.count_field.setAccessibleName(QCoreApplication.translate("ShiftDialogs", "Cash counted"))
-        self.form.addRow(hint)
+        self.body.insertWidget(0, hint)  # above the form: a wrapped form row gets clipped
         self.form.addRow(QCoreApplication.translate("ShiftDialogs", "Cash counted"), self.count_field)
         self.result_label = QLabel()
         self.result_label.setObjectName("closeResult")
+        self.result_label.setStyleSheet("font-size: 20px; font-weight: bold;")
         self.result_label.setWordWrap(True)
         self.result_label.setVisible(False)
-        self.body.insertWidget(1, self.result_label)
+        self.body.insertWidget(2, self.result_label)
         self.count_field.setFocus()
 
     def _confirm(self) -> None:
@@ -291,6 +292,7 @@ class CloseShiftDialog(_ShiftDialog):
         self.result_label.setVisible(True)
         self.back_button.setVisible(False)
         self.ok_button.setText(QCoreApplication.translate("ShiftDialogs", "Done (Enter)"))
+        self.adjustSize()  # grow to show the whole result
         self.ok_button.setFocus()
 
 
@@ -331,7 +333,7 @@ class ShiftMenu(QDialog):
         back.setMinimumHeight(48)
         back.clicked.connect(self.reject)
         layout.addWidget(back)
-        self.resize(520, 0)
+        self.setMinimumWidth(520)
 
     def _pick(self, key: str) -> None:
         self.chosen.emit(key)  # before accept(): `finished` acts on the choice
