@@ -60,7 +60,7 @@ from .devices import (
 from .events import EventBatch
 from .models import Device, Store
 from .payments import PaymentError, charge
-from .reports import UnknownStore, sales_report
+from .reports import UnknownStore, sales_report, shifts_report
 from .returns import lookup_sale
 
 
@@ -98,6 +98,47 @@ class SalesReport(BaseModel):
     discounts: int
     net: int
     tenders: list[TenderTotal]
+
+
+class ShiftMovement(BaseModel):
+    direction: str
+    amount: int
+    reason: str
+    note: str
+    staff: str
+    approved_by: str | None = None
+    at: str
+
+
+class ClosedShift(BaseModel):
+    shift_id: str
+    terminal_no: str
+    z_no: int | None
+    opened_at: str
+    closed_at: str
+    opened_by: str
+    closed_by: str | None
+    opening_float: int
+    sale_count: int | None
+    sales_total: int | None
+    cash_sales: int | None
+    cash_refunds: int | None
+    cash_in: int | None
+    cash_out: int | None
+    expected_cash: int | None
+    counted_cash: int | None
+    over_short: int | None
+    tenders: list[TenderTotal]
+    movements: list[ShiftMovement]
+
+
+class ShiftsReport(BaseModel):
+    store: str
+    date: date
+    timezone: str
+    currency: str
+    shifts: list[ClosedShift]
+    over_short: int
 
 
 def _malformed(raw: object, exc: ValidationError) -> EventResult:
@@ -301,6 +342,15 @@ def create_app(db_url: str | None = None, *, engines: Engines | None = None,
             return charge(s, dev.id, idempotency_key, body)
         except PaymentError as exc:
             raise ApiError(exc.status, exc.code, exc.message) from exc
+    @api.get("/reports/shifts", response_model=ShiftsReport)
+    def shift_report(store: Annotated[str, Query(min_length=1, max_length=16)],
+                     day: Annotated[date, Query(alias="date")],
+                     dev: Device = Depends(device), s: Session = Depends(read_session)) -> ShiftsReport:
+        """Z reports of the store's tills closed that local day, with over/short and cash movements."""
+        own = s.get(Store, dev.store_id)
+        if own is None or own.code != store:
+            raise ApiError(403, "wrong_store", "A till can read only its own store's reports.")
+        return ShiftsReport.model_validate(shifts_report(s, store, day))
 
     app.include_router(api)
     return app

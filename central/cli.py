@@ -28,6 +28,11 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument("--store", required=True)
     report.add_argument("--date", required=True, help="YYYY-MM-DD, in the store's time zone")
     report.add_argument("--json", action="store_true")
+    shifts = sub.add_parser("shifts", help="a store's closed shifts (Z reports) for one local day")
+    shifts.add_argument("--db", default=DEFAULT_DB)
+    shifts.add_argument("--store", required=True)
+    shifts.add_argument("--date", required=True, help="YYYY-MM-DD, in the store's time zone")
+    shifts.add_argument("--json", action="store_true")
     compact = sub.add_parser("compact", help="drop change-log entries older than the retention")
     compact.add_argument("--db", default=DEFAULT_DB)
     compact.add_argument("--keep-days", type=float, default=30.0)
@@ -92,6 +97,8 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.command == "report":
         return _report(factory, args)
+    if args.command == "shifts":
+        return _shifts(factory, args)
     if args.command == "import-catalog":
         return _import_catalog(factory, args)
     if args.command == "scale-labels":
@@ -284,6 +291,38 @@ def _report(factory, args: argparse.Namespace) -> int:
         print(f"  {key:>9}: {format_amount(result[key])}")
     for tender in result["tenders"]:
         print(f"  {tender['kind']:>9}: {format_amount(tender['amount'])} ({tender['count']})")
+    return 0
+
+
+def _shifts(factory, args: argparse.Namespace) -> int:
+    import json
+    from datetime import date
+
+    from pos_client.domain.money import format_amount
+
+    from .reports import UnknownStore, shifts_report
+
+    try:
+        day = date.fromisoformat(args.date)
+    except ValueError:
+        print(f"error: --date {args.date!r} is not YYYY-MM-DD", file=sys.stderr)
+        return 2
+    with factory() as session:
+        try:
+            result = shifts_report(session, args.store, day)
+        except UnknownStore:
+            print(f"error: no store {args.store!r}", file=sys.stderr)
+            return 2
+    if args.json:
+        print(json.dumps(result, indent=2, ensure_ascii=False))
+        return 0
+    print(f"{result['store']} {result['date']} ({result['timezone']}): "
+          f"{len(result['shifts'])} shifts closed, over/short {format_amount(result['over_short'])}")
+    for s in result["shifts"]:
+        print(f"  till {s['terminal_no']} Z{s['z_no']:05d} {s['opened_at'][:16]}..{s['closed_at'][:16]} "
+              f"{s['closed_by']}: float {format_amount(s['opening_float'])}, expected "
+              f"{format_amount(s['expected_cash'])}, counted {format_amount(s['counted_cash'])}, "
+              f"over/short {format_amount(s['over_short'])}, {s['sale_count']} sales")
     return 0
 
 

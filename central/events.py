@@ -27,14 +27,18 @@ from pos_client.domain.journal import JournalEntry, verify_chain
 from sync.protocol import (
     EVENT_PAYLOADS,
     AuditRecorded,
+    CashMoved,
     ErrorBody,
     Event,
     EventResult,
     MemberSignedUp,
     ReturnCompleted,
     SaleCompleted,
+    ShiftClosed,
+    ShiftOpened,
 )
 
+from . import shifts
 from .db import defer_flush, utcnow
 from .members import apply_sign_up, move_points
 from .models import AuditEntry, Device, Note, ReceivedEvent, Sale, SaleLine, SalePricing, SaleTender, Store
@@ -194,6 +198,22 @@ def _apply(conn: Connection, device_id: str, store: _Store, event: Event, now: d
             raise Rejection(exc.code, exc.message) from exc
     elif isinstance(payload, AuditRecorded):
         return _apply_audit(conn, device_id, store, payload, now)
+    elif isinstance(payload, ShiftOpened | CashMoved | ShiftClosed):
+        return _apply_shift(conn, device_id, store, event, payload, now)
+    return None
+
+
+def _apply_shift(conn: Connection, device_id: str, store: _Store, event: Event,
+                 payload: ShiftOpened | CashMoved | ShiftClosed, now: datetime) -> ErrorBody | None:
+    try:
+        if isinstance(payload, ShiftOpened):
+            shifts.apply_opened(conn, device_id, store.id, store.code, payload, now)
+        elif isinstance(payload, CashMoved):
+            shifts.apply_moved(conn, device_id, store.id, store.code, event.event_id, payload, now)
+        else:
+            return shifts.apply_closed(conn, device_id, store.id, store.code, payload, now)
+    except shifts.ShiftRejection as refused:
+        raise Rejection(refused.code, refused.message) from refused
     return None
 
 

@@ -390,3 +390,52 @@ class PointsMovement(Base):
     reason: Mapped[str] = mapped_column(String(32))
     event_id: Mapped[str | None] = mapped_column(String(40))
     created_at: Mapped[datetime]
+class TillShift(Base):
+    """A till's shift as its events told it: opened with a float, closed with a Z report.
+
+    Either event may arrive first (one can be held back for attention on the till), so
+    each fills its own columns of the same row."""
+
+    __tablename__ = "till_shifts"
+    shift_id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    store_id: Mapped[str] = mapped_column(ForeignKey("stores.id"), index=True)
+    device_id: Mapped[str] = mapped_column(ForeignKey("devices.id"))
+    terminal_no: Mapped[str] = mapped_column(String(8))
+    opened_at: Mapped[datetime]
+    opened_by: Mapped[str] = mapped_column(String(16))
+    opened_by_name: Mapped[str] = mapped_column(String(100), default="")
+    opening_float: Mapped[int] = mapped_column(BigInteger)
+    closed_at: Mapped[datetime | None] = mapped_column(default=None, index=True)
+    closed_by: Mapped[str | None] = mapped_column(String(16), default=None)
+    z_no: Mapped[int | None] = mapped_column(BigInteger, default=None)
+    sale_count: Mapped[int | None] = mapped_column(default=None)
+    sales_total: Mapped[int | None] = mapped_column(BigInteger, default=None)
+    cash_sales: Mapped[int | None] = mapped_column(BigInteger, default=None)
+    cash_refunds: Mapped[int | None] = mapped_column(BigInteger, default=None)
+    cash_in: Mapped[int | None] = mapped_column(BigInteger, default=None)
+    cash_out: Mapped[int | None] = mapped_column(BigInteger, default=None)
+    expected_cash: Mapped[int | None] = mapped_column(BigInteger, default=None)
+    counted_cash: Mapped[int | None] = mapped_column(BigInteger, default=None)
+    over_short: Mapped[int | None] = mapped_column(BigInteger, default=None)
+    tenders: Mapped[list | None] = mapped_column(JSON, default=None)
+    received_at: Mapped[datetime]
+    __table_args__ = (Index("ix_till_shifts_device_z", "device_id", "z_no"),)
+
+
+class CashMovement(Base):
+    """Cash put into or taken out of a till's drawer, with the reason given at the till."""
+
+    __tablename__ = "cash_movements"
+    movement_id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    store_id: Mapped[str] = mapped_column(ForeignKey("stores.id"), index=True)
+    device_id: Mapped[str] = mapped_column(ForeignKey("devices.id"))
+    shift_id: Mapped[str] = mapped_column(String(40), index=True)
+    direction: Mapped[str] = mapped_column(String(4))
+    amount: Mapped[int] = mapped_column(BigInteger)
+    reason: Mapped[str] = mapped_column(String(40))
+    note: Mapped[str] = mapped_column(String(200), default="")
+    staff: Mapped[str] = mapped_column(String(16))
+    approved_by: Mapped[str | None] = mapped_column(String(16), default=None)
+    occurred_at: Mapped[datetime]
+    event_id: Mapped[str] = mapped_column(String(40), unique=True)
+    received_at: Mapped[datetime]

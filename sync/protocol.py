@@ -239,6 +239,70 @@ class ReturnCompleted(_Strict):
     refunds: Annotated[list[TenderPayload], Field(min_length=1, max_length=20)]
     reason: Annotated[str, Field(max_length=40)]
     approved_by: Annotated[str, Field(max_length=16)] | None = None
+StaffCode = Annotated[str, Field(min_length=1, max_length=16)]
+ClientId = Annotated[str, Field(min_length=1, max_length=40)]
+
+
+class ShiftOpened(_Strict):
+    """A till's drawer starts a shift with this much cash in it."""
+
+    shift_id: ClientId
+    store_code: Code
+    terminal_no: Annotated[str, Field(max_length=8)]
+    opened_at: AwareDatetime
+    opened_by: StaffCode
+    opened_by_name: Annotated[str, Field(max_length=100)] = ""
+    opening_float: Annotated[int, Field(ge=0, le=10**12)]
+
+
+class CashMoved(_Strict):
+    """Cash put into or taken out of the drawer other than for a sale, with its reason."""
+
+    movement_id: ClientId
+    shift_id: ClientId
+    store_code: Code
+    terminal_no: Annotated[str, Field(max_length=8)]
+    direction: Literal["in", "out"]
+    amount: Annotated[int, Field(ge=1, le=10**12)]
+    reason: Annotated[str, Field(min_length=1, max_length=40)]
+    note: Annotated[str, Field(max_length=200)] = ""
+    staff: StaffCode
+    approved_by: StaffCode | None = None
+    """The supervisor who approved a cash out the staff member could not make alone."""
+    at: AwareDatetime
+
+
+class ShiftTenderTotal(_Strict):
+    kind: Annotated[str, Field(min_length=1, max_length=16)]
+    count: Annotated[int, Field(ge=0)]
+    amount: Money
+
+
+class ShiftClosed(_Strict):
+    """The Z report: a shift closed with the cashier's blind count.  The figures add up:
+    expected = float + cash sales - cash refunds + cash in - cash out; over/short =
+    counted - expected (central refuses a report whose figures do not)."""
+
+    shift_id: ClientId
+    store_code: Code
+    terminal_no: Annotated[str, Field(max_length=8)]
+    z_no: Annotated[int, Field(ge=1, le=2**62)]
+    opened_at: AwareDatetime
+    closed_at: AwareDatetime
+    opened_by: StaffCode
+    closed_by: StaffCode
+    opening_float: Annotated[int, Field(ge=0, le=10**12)]
+    sale_count: Annotated[int, Field(ge=0)]
+    sales_total: Money
+    cash_sales: Money
+    cash_refunds: Money
+    cash_in: Money
+    cash_out: Money
+    expected_cash: Money
+    counted_cash: Annotated[int, Field(ge=0, le=10**12)]
+    over_short: Money
+    tenders: Annotated[list[ShiftTenderTotal], Field(max_length=20)] = Field(default_factory=list)
+    movement_count: Annotated[int, Field(ge=0)] = 0
 
 
 EVENT_PAYLOADS: dict[str, type[BaseModel]] = {
@@ -246,6 +310,9 @@ EVENT_PAYLOADS: dict[str, type[BaseModel]] = {
     "return.completed": ReturnCompleted,
     "member.signed_up": MemberSignedUp,
     "audit.recorded": AuditRecorded,
+    "shift.opened": ShiftOpened,
+    "cash.moved": CashMoved,
+    "shift.closed": ShiftClosed,
 }
 """Event types central can apply, and the model each payload must satisfy."""
 

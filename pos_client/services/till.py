@@ -31,6 +31,7 @@ from sync.errors import AuthRejected, NotEnrolled
 from .auth import AuthService
 from .checkout import CheckoutService, StoreIdentity
 from .returns import ReturnService
+from .shifts import ShiftService
 from .sync_service import make_engine
 from .token_store import TokenStoreUnavailable, chosen_store_kind, token_store
 
@@ -75,6 +76,8 @@ class Till:
         return ReturnService(self.engine, self.writer, self.identity(),
                              self.client if self.config.enrolled else None,
                              policy=RefundPolicy.from_config(cfg.get("refund_policy")))
+    def shifts(self) -> ShiftService:
+        return ShiftService(self.engine, self.writer, self.identity())
 
     # ------------------------------------------------------------- devices
     def printer(self) -> ReceiptPrinter:

@@ -207,3 +207,32 @@ member = Table(
     Column("phone_masked", String, nullable=False),
     Column("name_masked", String, nullable=False),
 )
+shift = Table(
+    "shift", metadata,
+    Column("shift_id", String, primary_key=True),
+    Column("state", String, nullable=False),
+    Column("opened_at", String, nullable=False),
+    Column("opened_by", String, nullable=False),
+    Column("opened_by_name", String, nullable=False),
+    Column("opening_float", Integer, nullable=False),
+    Column("sales_after", Integer, nullable=False),
+    Column("sales_upto", Integer),
+    Column("closed_at", String),
+    Column("closed_by", String),
+    Column("z_no", Integer, unique=True),
+    Column("counted", Integer),
+    Column("expected", Integer),
+)
+
+cash_movement = Table(
+    "cash_movement", metadata,
+    Column("movement_id", String, primary_key=True),
+    Column("shift_id", String, nullable=False, index=True),
+    Column("at", String, nullable=False),
+    Column("direction", String, nullable=False),
+    Column("amount", Integer, nullable=False),
+    Column("reason", String, nullable=False),
+    Column("note", Text, nullable=False),
+    Column("staff", String, nullable=False),
+    Column("approved_by", String),
+)

@@ -32,6 +32,7 @@ from .messages import explain
 from .payment_dialog import PaymentDialog
 from .return_dialog import ReturnDialog
 from .search_dialog import ProductSearchDialog
+from .shift_controls import ShiftControls
 from .sync_panel import SyncPanel
 from .top_bar import TopBar
 
@@ -58,6 +59,12 @@ SHORTCUTS = (
     ("F1", QT_TRANSLATE_NOOP("MainWindow", "Show this help")),
     ("F9", QT_TRANSLATE_NOOP("MainWindow", "Sync panel: what waits, what needs attention, sync now")),
     ("F10", QT_TRANSLATE_NOOP("MainWindow", "Log out (when the sale is empty)")),
+    ("Ctrl+O", QT_TRANSLATE_NOOP("MainWindow", "Open a shift with its float")),
+    ("Ctrl+M", QT_TRANSLATE_NOOP("MainWindow", "Cash into or out of the drawer, with a reason")),
+    ("Ctrl+T", QT_TRANSLATE_NOOP("MainWindow", "X report: the shift so far (it stays open)")),
+    ("Ctrl+B", QT_TRANSLATE_NOOP("MainWindow",
+                                 "Close the shift: blind count, then over/short and the Z report")),
+    ("Ctrl+L", QT_TRANSLATE_NOOP("MainWindow", "Lock the till / switch staff (the sale is kept)")),
     ("Esc", QT_TRANSLATE_NOOP("MainWindow", "Clear the barcode field; in payment, back to the sale")),
 )
 
@@ -129,6 +136,7 @@ class MainWindow(QMainWindow):
             QShortcut(QKeySequence(key), self, activated=slot)
         QShortcut(QKeySequence("Ctrl+P"), self, activated=self.reprint)
         QShortcut(QKeySequence("Ctrl+R"), self, activated=self.start_return)
+        self.shift_controls = ShiftControls(self)  # shifts, auto-lock, staff switch
 
         self.refresh_status()
         self.login.reset()

@@ -401,212 +401,237 @@ Change {change}</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="41"/>
+        <location filename="../../pos_client/ui/main_window.py" line="42"/>
         <source>Add the scanned or typed barcode; in payment, confirm the cash</source>
         <translation>添加扫描或输入的条码；收款时确认现金</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="43"/>
+        <location filename="../../pos_client/ui/main_window.py" line="44"/>
         <source>Pay</source>
         <translation>收款</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="44"/>
+        <location filename="../../pos_client/ui/main_window.py" line="45"/>
         <source>Choose the cart line F3-F6 act on</source>
         <translation>选择 F3-F6 要操作的商品行</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="45"/>
+        <location filename="../../pos_client/ui/main_window.py" line="46"/>
         <source>Change the chosen line&apos;s quantity (lowering it needs a supervisor)</source>
         <translation>修改所选行数量（减少需主管授权）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="47"/>
+        <location filename="../../pos_client/ui/main_window.py" line="48"/>
         <source>Void the chosen line (supervisor, with a reason)</source>
         <translation>删除所选行（需主管授权并填写原因）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="48"/>
+        <location filename="../../pos_client/ui/main_window.py" line="49"/>
         <source>Change the chosen line&apos;s price (supervisor, with a reason)</source>
         <translation>修改所选行价格（需主管授权并填写原因）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="49"/>
+        <location filename="../../pos_client/ui/main_window.py" line="50"/>
         <source>Discount the chosen line (supervisor, capped per role)</source>
         <translation>所选行打折（需主管授权，按角色限额）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="50"/>
+        <location filename="../../pos_client/ui/main_window.py" line="51"/>
         <source>Put the sale on hold and start another</source>
         <translation>挂起本单，开始新单</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="51"/>
+        <location filename="../../pos_client/ui/main_window.py" line="52"/>
         <source>Bring back a sale on hold (onto an empty sale)</source>
         <translation>取回挂起的订单（当前须为空单）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="52"/>
+        <location filename="../../pos_client/ui/main_window.py" line="53"/>
         <source>Void the whole sale (supervisor, with a reason)</source>
         <translation>整单作废（需主管授权并填写原因）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="53"/>
+        <location filename="../../pos_client/ui/main_window.py" line="54"/>
         <source>Reprint the last receipt, marked as a copy</source>
         <translation>重印上一张小票（标注为重印）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="54"/>
+        <location filename="../../pos_client/ui/main_window.py" line="55"/>
         <source>Return and refund: by receipt number (any store), or without a receipt</source>
         <translation>退货退款：按小票号（任何门店），或无小票退货</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="56"/>
+        <location filename="../../pos_client/ui/main_window.py" line="57"/>
         <source>Find an item by name, pinyin or initials; Up/Down to choose, Enter to add</source>
         <translation>按名称、拼音或首字母查找商品；上下键选择，回车加入</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="58"/>
+        <location filename="../../pos_client/ui/main_window.py" line="59"/>
         <source>Show this help</source>
         <translation>显示本帮助</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="59"/>
+        <location filename="../../pos_client/ui/main_window.py" line="60"/>
         <source>Sync panel: what waits, what needs attention, sync now</source>
         <translation>同步面板：待上传、需处理的事项，立即同步</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="60"/>
+        <location filename="../../pos_client/ui/main_window.py" line="61"/>
         <source>Log out (when the sale is empty)</source>
         <translation>退出登录（当前交易为空时）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="61"/>
+        <location filename="../../pos_client/ui/main_window.py" line="62"/>
+        <source>Open a shift with its float</source>
+        <translation>开班并放入备用金</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/main_window.py" line="63"/>
+        <source>Cash into or out of the drawer, with a reason</source>
+        <translation>向钱箱存入或取出现金（需注明原因）</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/main_window.py" line="64"/>
+        <source>X report: the shift so far (it stays open)</source>
+        <translation>X 报表：本班至今的汇总（不结班）</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/main_window.py" line="65"/>
+        <source>Close the shift: blind count, then over/short and the Z report</source>
+        <translation>结班：先盲点现金，再显示长短款并打印 Z 报表</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/main_window.py" line="67"/>
+        <source>Lock the till / switch staff (the sale is kept)</source>
+        <translation>锁定收银台 / 换人（当前销售保留）</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/main_window.py" line="68"/>
         <source>Clear the barcode field; in payment, back to the sale</source>
         <translation>清空条码框；收款时返回交易</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="92"/>
+        <location filename="../../pos_client/ui/main_window.py" line="99"/>
         <source>{store} — till {till}</source>
         <translation>{store} — 收银台 {till}</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="94"/>
+        <location filename="../../pos_client/ui/main_window.py" line="101"/>
         <source>{store} · {code} · Till {till}</source>
         <translation>{store} · {code} · 收银台 {till}</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="147"/>
+        <location filename="../../pos_client/ui/main_window.py" line="155"/>
         <source>Pay for the sale in progress before logging out.</source>
         <translation>请先完成当前交易的收款，再退出登录。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="179"/>
+        <location filename="../../pos_client/ui/main_window.py" line="187"/>
         <source>Sale held as #{number} ({total}). F8 brings it back.</source>
         <translation>已挂单 #{number}（{total}）。按 F8 取回。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="187"/>
+        <location filename="../../pos_client/ui/main_window.py" line="195"/>
         <source>Finish or hold (F7) the sale in progress first.</source>
         <translation>请先完成或挂起（F7）当前订单。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="191"/>
+        <location filename="../../pos_client/ui/main_window.py" line="199"/>
         <source>No sale is on hold at this till.</source>
         <translation>本收银台没有挂起的订单。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="203"/>
+        <location filename="../../pos_client/ui/main_window.py" line="211"/>
         <source>Held sale is back: carry on scanning or pay.</source>
         <translation>已取回挂单：可继续扫描或收款。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="211"/>
+        <location filename="../../pos_client/ui/main_window.py" line="219"/>
         <source>The sale is empty: there is nothing to void.</source>
         <translation>本单为空，无需作废。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="224"/>
+        <location filename="../../pos_client/ui/main_window.py" line="232"/>
         <source>{items} item(s), {total}</source>
         <translation>{items} 件，{total}</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="235"/>
+        <location filename="../../pos_client/ui/main_window.py" line="243"/>
         <source>Sale voided. Nothing was charged.</source>
         <translation>本单已作废，未收取任何款项。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="242"/>
+        <location filename="../../pos_client/ui/main_window.py" line="250"/>
         <source>No receipt to reprint since this till started.</source>
         <translation>本机启动后尚无可重印的小票。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="247"/>
+        <location filename="../../pos_client/ui/main_window.py" line="255"/>
         <source>Reprinting {receipt} as a copy.</source>
         <translation>正在重印 {receipt}（重印联）。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="254"/>
+        <location filename="../../pos_client/ui/main_window.py" line="262"/>
         <source>Finish or hold (F7) the sale in progress before a return.</source>
         <translation>请先完成或挂起（F7）当前交易，再办理退货。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="296"/>
+        <location filename="../../pos_client/ui/main_window.py" line="304"/>
         <source>Refund {receipt}: {total} back to the customer. The slip is printing.</source>
         <translation>退货单 {receipt}：已退还顾客 {total}。退货单正在打印。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="308"/>
+        <location filename="../../pos_client/ui/main_window.py" line="316"/>
         <source>The sale is empty: scan an item first.</source>
         <translation>本单为空：请先扫描商品。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="335"/>
+        <location filename="../../pos_client/ui/main_window.py" line="343"/>
         <source>{name} voided.</source>
         <translation>已删除 {name}。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="337"/>
+        <location filename="../../pos_client/ui/main_window.py" line="345"/>
         <source>{name}: now {amount}.</source>
         <translation>{name}：现为 {amount}。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="405"/>
+        <location filename="../../pos_client/ui/main_window.py" line="413"/>
         <source>The sale could not be saved ({error}). Nothing was charged and the cart is kept: try F12 again, and call IT if it keeps failing.</source>
         <translation>交易未能保存（{error}）。未收取任何款项，购物车已保留：请再按 F12 重试，如仍失败请联系 IT。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="415"/>
+        <location filename="../../pos_client/ui/main_window.py" line="423"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="451"/>
+        <location filename="../../pos_client/ui/main_window.py" line="459"/>
         <source>central revoked this till: it keeps selling, but sends nothing until it is enrolled again (F9)</source>
         <translation>中心平台已停用本收银台：仍可继续销售，但重新注册前不会上传任何数据（F9）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="454"/>
+        <location filename="../../pos_client/ui/main_window.py" line="462"/>
         <source>this till was out of touch with central so long that its token expired: it keeps selling; enrol it again (F9)</source>
         <translation>本机与总部失联太久，令牌已过期：仍可继续销售；请重新注册本机（F9）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="457"/>
+        <location filename="../../pos_client/ui/main_window.py" line="465"/>
         <source>central no longer accepts this till&apos;s token: enrol it again (F9)</source>
         <translation>中心平台不再接受本收银台的令牌：请重新注册（F9）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="458"/>
+        <location filename="../../pos_client/ui/main_window.py" line="466"/>
         <source>central needs a newer version of this app: ask IT to update it</source>
         <translation>中心平台需要更新版本的收银软件：请联系 IT 升级</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="512"/>
+        <location filename="../../pos_client/ui/main_window.py" line="520"/>
         <source>enrolment failed: {error}</source>
         <translation>注册失败：{error}</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="521"/>
+        <location filename="../../pos_client/ui/main_window.py" line="529"/>
         <source>The receipt did not print ({detail}). It is kept and will print when the printer is fixed.</source>
         <translation>小票未能打印（{detail}）。小票已保留，打印机恢复后将自动打印。</translation>
     </message>
@@ -1259,6 +1284,329 @@ Change {change}</source>
         <location filename="../../pos_client/ui/return_dialog.py" line="291"/>
         <source>Choose what comes back first: units per line, then Enter.</source>
         <translation>请先选择退货商品：输入每行数量，然后按回车。</translation>
+    </message>
+</context>
+<context>
+    <name>ShiftControls</name>
+    <message>
+        <location filename="../../pos_client/ui/shift_controls.py" line="97"/>
+        <source>Shift / Lock</source>
+        <translation>班次 / 锁定</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/shift_controls.py" line="132"/>
+        <source>No shift is open at this till.</source>
+        <translation>本收银台没有已开的班次。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/shift_controls.py" line="134"/>
+        <source>Shift open since {time}, float {amount}.</source>
+        <translation>班次自 {time} 开始，备用金 {amount}。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/shift_controls.py" line="151"/>
+        <location filename="../../pos_client/ui/shift_controls.py" line="251"/>
+        <source>A shift is already open. Ctrl+B closes it.</source>
+        <translation>已有开着的班次。按 Ctrl+B 结班。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/shift_controls.py" line="162"/>
+        <source>Shift opened with a float of {amount}.</source>
+        <translation>已开班，备用金 {amount}。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/shift_controls.py" line="172"/>
+        <location filename="../../pos_client/ui/shift_controls.py" line="228"/>
+        <location filename="../../pos_client/ui/shift_controls.py" line="252"/>
+        <source>No shift is open. Ctrl+O opens one with its float.</source>
+        <translation>没有开着的班次。按 Ctrl+O 开班并放入备用金。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/shift_controls.py" line="189"/>
+        <source>{amount} put into the drawer.</source>
+        <translation>已向钱箱存入 {amount}。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/shift_controls.py" line="190"/>
+        <source>{amount} taken out of the drawer.</source>
+        <translation>已从钱箱取出 {amount}。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/shift_controls.py" line="206"/>
+        <source>X report printing: {n} sale(s) so far; the shift stays open.</source>
+        <translation>正在打印 X 报表：目前 {n} 笔销售；班次仍开着。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/shift_controls.py" line="215"/>
+        <source>No shift has been closed at this till yet.</source>
+        <translation>本收银台还没有结过班。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/shift_controls.py" line="219"/>
+        <source>Reprinting {z} as a copy.</source>
+        <translation>正在重印 {z}（副本）。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/shift_controls.py" line="225"/>
+        <source>Pay for or hold (F7) the sale in progress before closing.</source>
+        <translation>结班前请先收款或挂单（F7）当前销售。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/shift_controls.py" line="244"/>
+        <source>Shift closed. Ctrl+O opens the next one.</source>
+        <translation>已结班。按 Ctrl+O 开下一个班次。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/shift_controls.py" line="253"/>
+        <location filename="../../pos_client/ui/shift_controls.py" line="259"/>
+        <source>That amount cannot be right. Count again and enter it.</source>
+        <translation>这个金额不对。请重新清点后输入。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/shift_controls.py" line="254"/>
+        <source>Choose a reason first.</source>
+        <translation>请先选择原因。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/shift_controls.py" line="255"/>
+        <source>Taking cash out needs a supervisor: their staff number and PIN.</source>
+        <translation>取出现金需要主管批准：请主管输入工号和 PIN。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/shift_controls.py" line="256"/>
+        <source>The drawer should hold only {amount}: count again or take out less.</source>
+        <translation>钱箱里应只有 {amount}：请重新清点或少取一些。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/shift_controls.py" line="295"/>
+        <source>Locked. Log in to carry on.</source>
+        <translation>已锁定。登录后继续。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/shift_controls.py" line="297"/>
+        <source>Locked. {name}&apos;s sale is on hold as #{number}; it comes back when {name} logs in.</source>
+        <translation>已锁定。{name} 的销售已挂单为 #{number}；{name} 登录时会自动恢复。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/shift_controls.py" line="316"/>
+        <source>Your sale is back: carry on scanning or pay.</source>
+        <translation>您的销售已恢复：继续扫描或收款。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/shift_controls.py" line="322"/>
+        <source>No shift is open at this till: Ctrl+O opens one with its float.</source>
+        <translation>本收银台没有已开的班次：按 Ctrl+O 开班并放入备用金。</translation>
+    </message>
+</context>
+<context>
+    <name>ShiftDialogs</name>
+    <message>
+        <location filename="../../pos_client/ui/shift_dialogs.py" line="29"/>
+        <source>Float top-up</source>
+        <translation>补充备用金</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/shift_dialogs.py" line="30"/>
+        <source>Change delivered to the till</source>
+        <translation>补充零钱</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/shift_dialogs.py" line="31"/>
+        <source>Correction</source>
+        <translation>更正</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/shift_dialogs.py" line="32"/>
+        <source>Drop to the safe</source>
+        <translation>存入保险柜</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/shift_dialogs.py" line="33"/>
+        <source>Bank deposit</source>
+        <translation>存入银行</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/shift_dialogs.py" line="34"/>
+        <source>Petty expense</source>
+        <translation>零星支出</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/shift_dialogs.py" line="35"/>
+        <source>Paid to a supplier</source>
+        <translation>支付供应商</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/shift_dialogs.py" line="71"/>
+        <source>Confirm (Enter)</source>
+        <translation>确认 (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/shift_dialogs.py" line="74"/>
+        <location filename="../../pos_client/ui/shift_dialogs.py" line="332"/>
+        <source>Back (Esc)</source>
+        <translation>返回 (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/shift_dialogs.py" line="97"/>
+        <source>Open a shift</source>
+        <translation>开班</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/shift_dialogs.py" line="101"/>
+        <source>Count the cash you put in the drawer to start with (0 for none).</source>
+        <translation>清点放入钱箱的开班现金（没有则输入 0）。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/shift_dialogs.py" line="107"/>
+        <location filename="../../pos_client/ui/shift_dialogs.py" line="109"/>
+        <source>Opening float</source>
+        <translation>备用金</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/shift_dialogs.py" line="116"/>
+        <source>Enter an amount, like 500 or 500.00.</source>
+        <translation>请输入金额，例如 500 或 500.00。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/shift_dialogs.py" line="135"/>
+        <source>Cash in or out</source>
+        <translation>存入或取出现金</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/shift_dialogs.py" line="143"/>
+        <source>Cash out of the drawer</source>
+        <translation>从钱箱取出现金</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/shift_dialogs.py" line="146"/>
+        <source>Cash into the drawer</source>
+        <translation>向钱箱存入现金</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/shift_dialogs.py" line="149"/>
+        <location filename="../../pos_client/ui/shift_dialogs.py" line="175"/>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/shift_dialogs.py" line="167"/>
+        <source>Taking cash out needs a supervisor: their staff number and PIN.</source>
+        <translation>取出现金需要主管批准：请主管输入工号和 PIN。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/shift_dialogs.py" line="172"/>
+        <source>Supervisor number</source>
+        <translation>主管工号</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/shift_dialogs.py" line="173"/>
+        <source>Supervisor PIN</source>
+        <translation>主管 PIN</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/shift_dialogs.py" line="174"/>
+        <source>Direction</source>
+        <translation>方向</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/shift_dialogs.py" line="176"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/shift_dialogs.py" line="177"/>
+        <source>Note (optional)</source>
+        <translation>备注（可选）</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/shift_dialogs.py" line="204"/>
+        <source>Enter an amount above zero, like 200 or 200.00.</source>
+        <translation>请输入大于零的金额，例如 200 或 200.00。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/shift_dialogs.py" line="227"/>
+        <source>Close the shift</source>
+        <translation>结班</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/shift_dialogs.py" line="233"/>
+        <source>Count all the cash in the drawer and enter the total. The till shows what it expected only after your count.</source>
+        <translation>清点钱箱中的全部现金并输入总额。输入后收银台才会显示应有金额。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/shift_dialogs.py" line="241"/>
+        <location filename="../../pos_client/ui/shift_dialogs.py" line="243"/>
+        <source>Cash counted</source>
+        <translation>实点现金</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/shift_dialogs.py" line="259"/>
+        <source>Enter the amount counted, like 1234.50.</source>
+        <translation>请输入清点的金额，例如 1234.50。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/shift_dialogs.py" line="271"/>
+        <source>Over by {amount}</source>
+        <translation>长款 {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/shift_dialogs.py" line="275"/>
+        <source>Short by {amount}</source>
+        <translation>短款 {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/shift_dialogs.py" line="279"/>
+        <source>The drawer balances.</source>
+        <translation>钱箱无差异。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/shift_dialogs.py" line="281"/>
+        <source>{z} closed. Expected {expected}, counted {counted}.
+{difference}
+The Z report is printing. Enter closes this.</source>
+        <translation>{z} 已结班。应有 {expected}，实点 {counted}。
+{difference}
+正在打印 Z 报表。按 Enter 关闭。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/shift_dialogs.py" line="294"/>
+        <source>Done (Enter)</source>
+        <translation>完成 (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/shift_dialogs.py" line="305"/>
+        <source>Ctrl+O  Open shift</source>
+        <translation>Ctrl+O  开班</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/shift_dialogs.py" line="306"/>
+        <source>Ctrl+M  Cash in / out</source>
+        <translation>Ctrl+M  存入 / 取出现金</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/shift_dialogs.py" line="307"/>
+        <source>Ctrl+T  X report</source>
+        <translation>Ctrl+T  X 报表</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/shift_dialogs.py" line="308"/>
+        <source>Ctrl+B  Close shift, Z report</source>
+        <translation>Ctrl+B  结班，Z 报表</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/shift_dialogs.py" line="309"/>
+        <source>Ctrl+L  Lock / switch staff</source>
+        <translation>Ctrl+L  锁定 / 换人</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/shift_dialogs.py" line="310"/>
+        <source>Reprint the last Z report</source>
+        <translation>重印上一张 Z 报表</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/shift_dialogs.py" line="317"/>
+        <source>Shift</source>
+        <translation>班次</translation>
     </message>
 </context>
 <context>
