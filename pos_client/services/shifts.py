@@ -77,7 +77,7 @@ class ShiftService:
             found = self._current(conn)
             shift = open_shift(new_id(), self._store.store_code, self._store.terminal_no, now, staff.code,
                                staff.name, opening_float, current=found[0] if found else None)
-            stored.insert_shift(conn, shift, stored.last_sale_rowid(conn))
+            stored.insert_shift(conn, shift, stored.position(conn))
             enqueue(conn, OutgoingEvent(new_id(), "shift.opened", now, ShiftOpened(
                 shift_id=shift.shift_id, store_code=shift.store_code, terminal_no=shift.terminal_no,
                 opened_at=now, opened_by=staff.code, opened_by_name=staff.name,
@@ -140,7 +140,7 @@ class ShiftService:
             if found is None:
                 raise ShiftError("not_open")
             shift, after = found
-            upto = stored.last_sale_rowid(conn)
+            upto = stored.position(conn)
             sales = stored.sales_summary(conn, after, upto)
             closed, report = close_shift(shift, sales, counted, stored.next_z_number(conn), now, staff.code)
             stored.mark_closed(conn, closed, upto, report.expected_cash)

@@ -217,6 +217,8 @@ shift = Table(
     Column("opening_float", Integer, nullable=False),
     Column("sales_after", Integer, nullable=False),
     Column("sales_upto", Integer),
+    Column("returns_after", Integer, nullable=False, server_default="0"),
+    Column("returns_upto", Integer),
     Column("closed_at", String),
     Column("closed_by", String),
     Column("z_no", Integer, unique=True),

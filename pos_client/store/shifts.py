@@ -9,6 +9,7 @@ shift change, so a sale commits either wholly before a boundary or wholly after 
 from __future__ import annotations
 
 from datetime import datetime
+from typing import NamedTuple
 
 from sqlalchemy import Connection, insert, select, text, update
 
@@ -22,7 +23,18 @@ Z_COUNTER = "z_report"
 shift.z_no refuses a second shift with the same number."""
 
 
+class Mark(NamedTuple):
+    """Where the till's records stood at a shift boundary: the last sale and the last refund."""
+
+    sales: int
+    returns: int
+
+
 _LAST_SALE = text("SELECT coalesce(max(rowid), 0) FROM sale")
+_LAST_RETURN = text("SELECT coalesce(max(rowid), 0) FROM return_record")
+_REFUNDS = text("SELECT f.kind, count(*), coalesce(sum(f.amount), 0) FROM return_record r "
+                "JOIN return_refund f ON f.return_id = r.return_id "
+                "WHERE r.rowid > :rafter AND r.rowid <= :rupto GROUP BY f.kind")
 _IN_RANGE = ("FROM sale s JOIN sale_tender t ON t.sale_id = s.sale_id "
              "WHERE s.rowid > :after AND s.rowid <= :upto")
 _TENDERS = text("SELECT t.kind, count(*), coalesce(sum(t.amount), 0), "
@@ -38,6 +50,10 @@ def _at(value: str | None) -> datetime | None:
 
 def last_sale_rowid(conn: Connection) -> int:
     return int(conn.execute(_LAST_SALE).scalar_one())
+
+
+def position(conn: Connection) -> Mark:
+    return Mark(last_sale_rowid(conn), int(conn.execute(_LAST_RETURN).scalar_one()))
 
 
 def movements(conn: Connection, shift_id: str) -> tuple[CashMovement, ...]:
@@ -57,23 +73,28 @@ def open_row(conn: Connection):
     return conn.execute(select(shift).where(shift.c.state == "open")).first()
 
 
-def current(conn: Connection, store_code: str, terminal_no: str) -> tuple[Shift, int] | None:
-    """The open shift and the sale rowid it counts from, or None."""
+def current(conn: Connection, store_code: str, terminal_no: str) -> tuple[Shift, Mark] | None:
+    """The open shift and where it counts from, or None."""
     row = open_row(conn)
-    return (_shift(conn, row, store_code, terminal_no), row.sales_after) if row else None
+    if row is None:
+        return None
+    return _shift(conn, row, store_code, terminal_no), Mark(row.sales_after, row.returns_after)
 
 
-def last_closed(conn: Connection, store_code: str, terminal_no: str) -> tuple[Shift, int, int] | None:
+def last_closed(conn: Connection, store_code: str, terminal_no: str) -> tuple[Shift, Mark, Mark] | None:
     row = conn.execute(select(shift).where(shift.c.state == "closed")
                        .order_by(shift.c.z_no.desc()).limit(1)).first()
-    return (_shift(conn, row, store_code, terminal_no), row.sales_after, row.sales_upto) if row else None
+    if row is None:
+        return None
+    return (_shift(conn, row, store_code, terminal_no), Mark(row.sales_after, row.returns_after),
+            Mark(row.sales_upto, row.returns_upto if row.returns_upto is not None else 2**62))
 
 
-def insert_shift(conn: Connection, opened: Shift, sales_after: int) -> None:
+def insert_shift(conn: Connection, opened: Shift, after: Mark) -> None:
     conn.execute(insert(shift).values(
         shift_id=opened.shift_id, state="open", opened_at=opened.opened_at.isoformat(),
         opened_by=opened.opened_by, opened_by_name=opened.opened_by_name,
-        opening_float=opened.opening_float, sales_after=sales_after))
+        opening_float=opened.opening_float, sales_after=after.sales, returns_after=after.returns))
 
 
 def insert_movement(conn: Connection, shift_id: str, movement: CashMovement) -> None:
@@ -87,21 +108,44 @@ def next_z_number(conn: Connection) -> int:
     return next_counter(conn, Z_COUNTER)
 
 
-def mark_closed(conn: Connection, closed: Shift, sales_upto: int, expected: int) -> None:
+def mark_closed(conn: Connection, closed: Shift, upto: Mark, expected: int) -> None:
     assert closed.closed_at is not None
     conn.execute(update(shift).where(shift.c.shift_id == closed.shift_id, shift.c.state == "open").values(
-        state="closed", sales_upto=sales_upto, closed_at=closed.closed_at.isoformat(),
+        state="closed", sales_upto=upto.sales, returns_upto=upto.returns,
+        closed_at=closed.closed_at.isoformat(),
         closed_by=closed.closed_by, z_no=closed.z_no, counted=closed.counted, expected=expected))
 
 
-def sales_summary(conn: Connection, after: int, upto: int | None = None) -> SalesSummary:
-    """The tenders of the sales committed after rowid `after` (up to `upto`, once closed)."""
-    bounds = {"after": after, "upto": upto if upto is not None else 2**62}
+def sales_summary(conn: Connection, after: Mark | int, upto: Mark | int | None = None) -> SalesSummary:
+    """The tenders of the sales committed after `after` (up to `upto`, once closed), less the
+    refunds given in the same span: a cash refund leaves the drawer like a negative cash tender."""
+    after = after if isinstance(after, Mark) else Mark(after, 0)
+    if upto is not None and not isinstance(upto, Mark):
+        upto = Mark(upto, 2**62)
+    bounds = {"after": after.sales, "upto": upto.sales if upto is not None else 2**62}
     count = int(conn.execute(_SALES, bounds).scalar_one())
     # Added up by SQLite: a busy day's 10,000 sales cost no Python per row.
-    return from_totals(count, [(r[0], int(r[1]), int(r[2]), int(r[3]), int(r[4]))
-                               for r in conn.execute(_TENDERS, bounds)])
+    per_kind = {r[0]: [int(r[1]), int(r[2]), int(r[3]), int(r[4])] for r in conn.execute(_TENDERS, bounds)}
+    refunds = {"rafter": after.returns, "rupto": upto.returns if upto is not None else 2**62}
+    for kind, n, amount in conn.execute(_REFUNDS, refunds):
+        totals = per_kind.setdefault(kind, [0, 0, 0, 0])
+        totals[0] += int(n)
+        totals[1] -= int(amount)
+        totals[3] += int(amount)
+    return from_totals(count, [(kind, *totals) for kind, totals in per_kind.items()])
 
 
-__all__ = ["Z_COUNTER", "current", "insert_movement", "insert_shift", "last_closed", "last_sale_rowid",
-           "mark_closed", "movements", "next_z_number", "sales_summary"]
+__all__ = [
+    "Z_COUNTER",
+    "Mark",
+    "current",
+    "insert_movement",
+    "insert_shift",
+    "last_closed",
+    "last_sale_rowid",
+    "mark_closed",
+    "movements",
+    "next_z_number",
+    "position",
+    "sales_summary",
+]

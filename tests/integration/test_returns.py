@@ -141,3 +141,20 @@ def test_without_a_receipt_a_supervisor_approves_up_to_their_limit(till: Till,
     assert len(central_sales(central)) == 0
     with session_factory(central.app.state.engine)() as s:
         assert s.scalars(select(ReturnRecord.original_sale_id)).all() == [None]
+
+
+def test_a_cash_refund_comes_out_of_the_shift_s_expected_cash_and_the_next_shift_starts_clean(
+        till: Till) -> None:
+    shifts = till.shifts()
+    shifts.open(CASHIER, 20_000)
+    sale = sell_tea_and_chips(till)  # 55.90 in cash
+    assert shifts.expected_now() == 20_000 + 5590
+    service = till.returns()
+    original = service.find_sale(sale.receipt_no)
+    service.complete(original, return_lines(original, {2: (1, True)}), reason="defective", cashier=CASHIER,
+                     actor_role="cashier")
+    assert shifts.expected_now() == 20_000 + 5590 - 1570
+    report = shifts.close(CASHIER, 20_000 + 5590 - 1570)
+    assert report.over_short == 0
+    shifts.open(CASHIER, 10_000)
+    assert shifts.expected_now() == 10_000  # the refund belongs to the closed shift

@@ -28,6 +28,9 @@ def upgrade() -> None:
         sa.Column("opening_float", sa.Integer, nullable=False),
         sa.Column("sales_after", sa.Integer, nullable=False),
         sa.Column("sales_upto", sa.Integer),
+        # The same for refunds (return_record rowids): cash paid back comes out of the drawer too.
+        sa.Column("returns_after", sa.Integer, nullable=False, server_default="0"),
+        sa.Column("returns_upto", sa.Integer),
         sa.Column("closed_at", sa.String),
         sa.Column("closed_by", sa.String),
         sa.Column("z_no", sa.Integer, unique=True),
