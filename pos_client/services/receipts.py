@@ -65,6 +65,12 @@ def receipt_document(sale: Sale, store_name: str, *, open_drawer: bool = True,
         if tender.reference:
             blocks.append(TextLine(f"  参考号 Ref. {tender.reference}"))
     blocks.append(Columns("找零 Change", format_receipt_money(sale.change)))
+    if sale.member_masked:
+        blocks.append(TextLine(f"会员 Member: {sale.member_masked}"))
+        spent = sum(t.points or 0 for t in sale.tenders if t.kind == "points")
+        blocks.append(TextLine(f"  本次积分 Points: +{sale.points_earned}" + (f" -{spent}" if spent else "")
+                               + (f"  余额 Balance: {sale.points_balance}" if sale.points_balance is not None
+                                  else "")))
     if sale.discount_total:
         blocks.append(TextLine(f"本单共节省 You saved {format_receipt_money(sale.discount_total)}",
                                Align.CENTER, bold=True))

@@ -97,6 +97,9 @@ class CheckoutScreen(QWidget):
         self.total_label.setAlignment(Qt.AlignmentFlag.AlignRight)
         self.count_label = QLabel()
         self.count_label.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.member_label = QLabel()
+        self.member_label.setObjectName("memberLabel")
+        self.member_label.setAlignment(Qt.AlignmentFlag.AlignRight)
         self.savings_label = QLabel()
         self.savings_label.setObjectName("savingsLabel")
         self.savings_label.setWordWrap(True)
@@ -109,13 +112,15 @@ class CheckoutScreen(QWidget):
         # Labels whose text changes on every scan get fixed heights: a size hint that moves
         # re-lays out, and so repaints, the whole screen on each scan.
         for label, lines in ((self.message_label, 2), (self.total_label, 1), (self.count_label, 1),
-                             (self.result_label, 2), (self.savings_label, SAVINGS_LINES + 1)):
+                             (self.result_label, 2), (self.savings_label, SAVINGS_LINES + 1),
+                             (self.member_label, 1)):
             label.ensurePolished()  # the style sheet's font size, not the default one
             label.setFixedHeight(label.fontMetrics().lineSpacing() * lines + 16)
         side = QVBoxLayout()
         side.addWidget(total_caption)
         side.addWidget(self.total_label)
         side.addWidget(self.count_label)
+        side.addWidget(self.member_label)
         side.addWidget(self.savings_label)
         side.addStretch(1)
         side.addWidget(self.result_label)
@@ -277,6 +282,9 @@ class CheckoutScreen(QWidget):
         self.total_label.setText(format_money(cart.total, self._locale))
         self.count_label.setText(self.tr("{n} item(s)").format(n=cart.item_count))
         self.savings_label.setText(self._savings_text())
+        member = self.checkout.member
+        self.member_label.setText(self.tr("Member {phone} · {points} points").format(
+            phone=member.phone_masked, points=f"{member.points:,}") if member else "")
 
     def _savings_text(self) -> str:
         """What the promotions took off, each named: the customer asks "why is it cheaper?"."""

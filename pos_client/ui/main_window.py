@@ -28,6 +28,7 @@ from .enrol_dialog import EnrolDialog
 from .held_dialog import HeldSalesDialog
 from .line_dialog import LineDialog
 from .login_screen import LoginScreen
+from .member_dialog import MemberDialog
 from .messages import explain
 from .payment_dialog import PaymentDialog
 from .return_dialog import ReturnDialog
@@ -52,6 +53,8 @@ SHORTCUTS = (
     ("F8", QT_TRANSLATE_NOOP("MainWindow", "Bring back a sale on hold (onto an empty sale)")),
     ("F11", QT_TRANSLATE_NOOP("MainWindow", "Void the whole sale (supervisor, with a reason)")),
     ("Ctrl+P", QT_TRANSLATE_NOOP("MainWindow", "Reprint the last receipt, marked as a copy")),
+    ("Ctrl+I", QT_TRANSLATE_NOOP("MainWindow",
+                                 "Member: find by mobile number or member code, or sign up; points")),
     ("Ctrl+R", QT_TRANSLATE_NOOP("MainWindow",
                                  "Return and refund: by receipt number (any store), or without a receipt")),
     ("F2", QT_TRANSLATE_NOOP("MainWindow",
@@ -91,6 +94,7 @@ class MainWindow(QMainWindow):
         self.line_dialog: LineDialog | None = None
         self.held_dialog: HeldSalesDialog | None = None
         self.return_dialog: ReturnDialog | None = None
+        self.member_dialog: MemberDialog | None = None
         self.last_sale: Sale | None = None
         self.last_return: Return | None = None
 
@@ -136,6 +140,7 @@ class MainWindow(QMainWindow):
             QShortcut(QKeySequence(key), self, activated=slot)
         QShortcut(QKeySequence("Ctrl+P"), self, activated=self.reprint)
         QShortcut(QKeySequence("Ctrl+R"), self, activated=self.start_return)
+        QShortcut(QKeySequence("Ctrl+I"), self, activated=self.open_member)
         self.shift_controls = ShiftControls(self)  # shifts, auto-lock, staff switch
 
         self.refresh_status()
@@ -170,7 +175,7 @@ class MainWindow(QMainWindow):
         return (self.pages.currentWidget() is self.checkout and not self.checkout.busy
                 and self.session is not None and self.line_dialog is None and self.held_dialog is None
                 and self.payment_dialog is None and self.search_dialog is None
-                and self.return_dialog is None)
+                and self.return_dialog is None and self.member_dialog is None)
 
     def _show_cart(self, message: str) -> None:
         self.checkout.model.set_cart(self.checkout.checkout.cart)
@@ -253,6 +258,25 @@ class MainWindow(QMainWindow):
         self.till.record("receipt.reprinted", self.session.cashier.code, {"receipt_no": sale.receipt_no})
         self.printing.submit(receipt_document(sale, self.store_name, copy=True))
         self.checkout.show_info(self.tr("Reprinting {receipt} as a copy.").format(receipt=sale.receipt_no))
+
+    # --------------------------------------------------------------- members
+    def open_member(self) -> None:
+        if not self._idle_checkout():
+            return
+        dialog = MemberDialog(self.checkout.checkout, self)
+        dialog.finished.connect(lambda result: self._member_closed(dialog, result))
+        self.member_dialog = dialog
+        dialog.open()
+        dialog.field.setFocus()
+
+    def _member_closed(self, dialog: MemberDialog, result: int) -> None:
+        self.member_dialog = None
+        dialog.deleteLater()
+        if result == QDialog.DialogCode.Accepted:
+            member = self.checkout.checkout.member
+            self._show_cart(self.tr("Member {phone} is on this sale.").format(phone=member.phone_masked)
+                            if member else self.tr("The member was taken off this sale."))
+        self.checkout.focus_scan()
 
     # --------------------------------------------------------------- returns
     def start_return(self) -> None:
@@ -374,7 +398,9 @@ class MainWindow(QMainWindow):
             return
         overview = sync_overview(self.till.outbox, self.till.settings, self.till.catalog)
         dialog = PaymentDialog(self.checkout.checkout.payment(), self.locale, self,
-                               noncash_locked=overview.offline.noncash_locked, wallet=self._charge_wallet)
+                               noncash_locked=overview.offline.noncash_locked, wallet=self._charge_wallet,
+                               points=self.checkout.checkout.points_tender
+                               if self.checkout.checkout.member is not None else None)
         dialog.finished.connect(lambda result: self._paid(dialog, result))
         self.payment_dialog = dialog
         dialog.open()

@@ -23,11 +23,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pos_client.domain.members import MemberError
 from pos_client.domain.money import InvalidAmount, format_amount, format_money, parse_amount
 from pos_client.domain.sale import InsufficientTender
 from pos_client.domain.tenders import (
     CARD,
     CASH,
+    POINTS,
     Payment,
     Tender,
     TenderError,
@@ -51,9 +53,11 @@ WalletCharger = Callable[[str, int, str, Callable[[Tender], None], Callable[[Bas
 
 class PaymentDialog(QDialog):
     def __init__(self, payment: Payment, locale: str, parent=None, *, noncash_locked: bool = False,
-                 wallet: WalletCharger | None = None) -> None:
+                 wallet: WalletCharger | None = None,
+                 points: Callable[[Payment], Tender] | None = None) -> None:
         super().__init__(parent)
         self._wallet = wallet
+        self._points = points
         self._wallet_keys: dict[tuple[str, int], str] = {}
         self.charging = False
         self.setObjectName("paymentDialog")
@@ -86,14 +90,18 @@ class PaymentDialog(QDialog):
         self.card_button.clicked.connect(self.show_card)
         self.undo_button = QPushButton(self.tr("F4 Remove last tender"))
         self.undo_button.clicked.connect(self.remove_last)
+        self.points_button = QPushButton(self.tr("F5 Points"))
+        self.points_button.clicked.connect(self.pay_with_points)
+        self.points_button.setVisible(points is not None)
         cancel = QPushButton(self.tr("Back to sale (Esc)"))
         cancel.clicked.connect(self.reject)
         for key, slot in (("F2", self.show_cash), ("F3", self.show_card), ("F4", self.remove_last),
+                          ("F5", self.pay_with_points),
                           ("Ctrl+Return", self.confirm_part), ("Ctrl+Enter", self.confirm_part)):
             QShortcut(QKeySequence(key), self, activated=slot)
         # One row for the tender kinds and the way back: the dialog must fit a 768-px-high till.
         kinds = QHBoxLayout()
-        for button in (self.cash_button, self.card_button, self.undo_button, cancel):
+        for button in (self.cash_button, self.card_button, self.undo_button, self.points_button, cancel):
             kinds.addWidget(button)
 
         layout = QVBoxLayout(self)
@@ -233,6 +241,8 @@ class PaymentDialog(QDialog):
     def _describe(self, tender: Tender) -> str:
         if tender.kind == CASH:
             return self.tr("Cash {amount}").format(amount=format_money(tender.tendered, self._locale))
+        if tender.kind == POINTS:
+            return self.tr("Points {amount}").format(amount=format_money(tender.amount, self._locale))
         if tender.kind == CARD:
             return self.tr("Card {amount} (****{last4})").format(
                 amount=format_money(tender.amount, self._locale), last4=tender.last4 or "")
@@ -324,6 +334,27 @@ class PaymentDialog(QDialog):
             self.error_label.setText(self._tender_error(exc))
             return
         self.cash_field.clear()
+        self._after_tender()
+
+    # ------------------------------------------------------------------ points
+    def pay_with_points(self) -> None:
+        """The member's points pay as much of the rest as they cover (100 points = ¥1)."""
+        if self._points is None or self.charging:
+            return
+        if any(t.kind == POINTS for t in self.payment.tenders):
+            self.error_label.setText(self.tr("Points are already paying part of this sale."))
+            return
+        try:
+            tender = self._points(self.payment)
+            self.payment.add(tender)
+        except MemberError:
+            self.error_label.setText(self.tr("The member has no points to spend."))
+            return
+        except TenderError as exc:
+            self.error_label.setText(self._tender_error(exc))
+            return
+        self.error_label.setText(self.tr("{points} points pay {amount}.").format(
+            points=f"{tender.points or 0:,}", amount=format_money(tender.amount, self._locale)))
         self._after_tender()
 
     # ------------------------------------------------------------------ wallet

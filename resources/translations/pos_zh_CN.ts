@@ -47,109 +47,114 @@
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="137"/>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="142"/>
         <source>F1 Help</source>
         <translation>F1 帮助</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="138"/>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="143"/>
         <source>F2 Find item</source>
         <translation>F2 查找商品</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="143"/>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="148"/>
         <source>F3 Qty</source>
         <translation>F3 数量</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="144"/>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="149"/>
         <source>F4 Void line</source>
         <translation>F4 删除行</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="145"/>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="150"/>
         <source>F5 Price</source>
         <translation>F5 改价</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="146"/>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="151"/>
         <source>F6 Discount</source>
         <translation>F6 折扣</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="152"/>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="157"/>
         <source>F7 Hold</source>
         <translation>F7 挂单</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="153"/>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="158"/>
         <source>F8 Recall</source>
         <translation>F8 取单</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="154"/>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="159"/>
         <source>F11 Void sale</source>
         <translation>F11 整单作废</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="155"/>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="160"/>
         <source>F9 Sync</source>
         <translation>F9 同步</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="156"/>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="161"/>
         <source>F10 Log out</source>
         <translation>F10 退出登录</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="157"/>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="162"/>
         <source>F12 Pay</source>
         <translation>F12 收款</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="266"/>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="271"/>
         <source>{name} {weight}</source>
         <translation>{name} {weight}</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="268"/>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="273"/>
         <source>{name} (labelled {price})</source>
         <translation>{name}（标签价 {price}）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="271"/>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="276"/>
         <source>{name} × {qty}</source>
         <translation>{name} × {qty}</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="278"/>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="283"/>
         <source>{n} item(s)</source>
         <translation>共 {n} 件</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="287"/>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="286"/>
+        <source>Member {phone} · {points} points</source>
+        <translation>会员 {phone} · {points} 积分</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="295"/>
         <source>You save {amount}</source>
         <translation>共优惠 {amount}</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="292"/>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="300"/>
         <source>…and {n} more</source>
         <translation>……另有 {n} 项优惠</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="305"/>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="313"/>
         <source>Saving the sale…</source>
         <translation>正在保存交易…</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="311"/>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="319"/>
         <source>Paid {total}
 Change {change}</source>
         <translation>已收款 {total}
 找零 {change}</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="314"/>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="322"/>
         <source>Sale {receipt} saved. Receipt is printing.</source>
         <translation>交易 {receipt} 已保存，小票正在打印。</translation>
     </message>
@@ -401,237 +406,252 @@ Change {change}</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="42"/>
+        <location filename="../../pos_client/ui/main_window.py" line="43"/>
         <source>Add the scanned or typed barcode; in payment, confirm the cash</source>
         <translation>添加扫描或输入的条码；收款时确认现金</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="44"/>
+        <location filename="../../pos_client/ui/main_window.py" line="45"/>
         <source>Pay</source>
         <translation>收款</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="45"/>
+        <location filename="../../pos_client/ui/main_window.py" line="46"/>
         <source>Choose the cart line F3-F6 act on</source>
         <translation>选择 F3-F6 要操作的商品行</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="46"/>
+        <location filename="../../pos_client/ui/main_window.py" line="47"/>
         <source>Change the chosen line&apos;s quantity (lowering it needs a supervisor)</source>
         <translation>修改所选行数量（减少需主管授权）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="48"/>
+        <location filename="../../pos_client/ui/main_window.py" line="49"/>
         <source>Void the chosen line (supervisor, with a reason)</source>
         <translation>删除所选行（需主管授权并填写原因）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="49"/>
+        <location filename="../../pos_client/ui/main_window.py" line="50"/>
         <source>Change the chosen line&apos;s price (supervisor, with a reason)</source>
         <translation>修改所选行价格（需主管授权并填写原因）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="50"/>
+        <location filename="../../pos_client/ui/main_window.py" line="51"/>
         <source>Discount the chosen line (supervisor, capped per role)</source>
         <translation>所选行打折（需主管授权，按角色限额）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="51"/>
+        <location filename="../../pos_client/ui/main_window.py" line="52"/>
         <source>Put the sale on hold and start another</source>
         <translation>挂起本单，开始新单</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="52"/>
+        <location filename="../../pos_client/ui/main_window.py" line="53"/>
         <source>Bring back a sale on hold (onto an empty sale)</source>
         <translation>取回挂起的订单（当前须为空单）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="53"/>
+        <location filename="../../pos_client/ui/main_window.py" line="54"/>
         <source>Void the whole sale (supervisor, with a reason)</source>
         <translation>整单作废（需主管授权并填写原因）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="54"/>
+        <location filename="../../pos_client/ui/main_window.py" line="55"/>
         <source>Reprint the last receipt, marked as a copy</source>
         <translation>重印上一张小票（标注为重印）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="55"/>
+        <location filename="../../pos_client/ui/main_window.py" line="56"/>
+        <source>Member: find by mobile number or member code, or sign up; points</source>
+        <translation>会员：按手机号或会员码查找，或现场注册；积分</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/main_window.py" line="58"/>
         <source>Return and refund: by receipt number (any store), or without a receipt</source>
         <translation>退货退款：按小票号（任何门店），或无小票退货</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="57"/>
+        <location filename="../../pos_client/ui/main_window.py" line="60"/>
         <source>Find an item by name, pinyin or initials; Up/Down to choose, Enter to add</source>
         <translation>按名称、拼音或首字母查找商品；上下键选择，回车加入</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="59"/>
+        <location filename="../../pos_client/ui/main_window.py" line="62"/>
         <source>Show this help</source>
         <translation>显示本帮助</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="60"/>
+        <location filename="../../pos_client/ui/main_window.py" line="63"/>
         <source>Sync panel: what waits, what needs attention, sync now</source>
         <translation>同步面板：待上传、需处理的事项，立即同步</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="61"/>
+        <location filename="../../pos_client/ui/main_window.py" line="64"/>
         <source>Log out (when the sale is empty)</source>
         <translation>退出登录（当前交易为空时）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="62"/>
+        <location filename="../../pos_client/ui/main_window.py" line="65"/>
         <source>Open a shift with its float</source>
         <translation>开班并放入备用金</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="63"/>
+        <location filename="../../pos_client/ui/main_window.py" line="66"/>
         <source>Cash into or out of the drawer, with a reason</source>
         <translation>向钱箱存入或取出现金（需注明原因）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="64"/>
+        <location filename="../../pos_client/ui/main_window.py" line="67"/>
         <source>X report: the shift so far (it stays open)</source>
         <translation>X 报表：本班至今的汇总（不结班）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="65"/>
+        <location filename="../../pos_client/ui/main_window.py" line="68"/>
         <source>Close the shift: blind count, then over/short and the Z report</source>
         <translation>结班：先盲点现金，再显示长短款并打印 Z 报表</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="67"/>
+        <location filename="../../pos_client/ui/main_window.py" line="70"/>
         <source>Lock the till / switch staff (the sale is kept)</source>
         <translation>锁定收银台 / 换人（当前销售保留）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="68"/>
+        <location filename="../../pos_client/ui/main_window.py" line="71"/>
         <source>Clear the barcode field; in payment, back to the sale</source>
         <translation>清空条码框；收款时返回交易</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="99"/>
+        <location filename="../../pos_client/ui/main_window.py" line="103"/>
         <source>{store} — till {till}</source>
         <translation>{store} — 收银台 {till}</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="101"/>
+        <location filename="../../pos_client/ui/main_window.py" line="105"/>
         <source>{store} · {code} · Till {till}</source>
         <translation>{store} · {code} · 收银台 {till}</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="155"/>
+        <location filename="../../pos_client/ui/main_window.py" line="160"/>
         <source>Pay for the sale in progress before logging out.</source>
         <translation>请先完成当前交易的收款，再退出登录。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="187"/>
+        <location filename="../../pos_client/ui/main_window.py" line="192"/>
         <source>Sale held as #{number} ({total}). F8 brings it back.</source>
         <translation>已挂单 #{number}（{total}）。按 F8 取回。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="195"/>
+        <location filename="../../pos_client/ui/main_window.py" line="200"/>
         <source>Finish or hold (F7) the sale in progress first.</source>
         <translation>请先完成或挂起（F7）当前订单。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="199"/>
+        <location filename="../../pos_client/ui/main_window.py" line="204"/>
         <source>No sale is on hold at this till.</source>
         <translation>本收银台没有挂起的订单。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="211"/>
+        <location filename="../../pos_client/ui/main_window.py" line="216"/>
         <source>Held sale is back: carry on scanning or pay.</source>
         <translation>已取回挂单：可继续扫描或收款。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="219"/>
+        <location filename="../../pos_client/ui/main_window.py" line="224"/>
         <source>The sale is empty: there is nothing to void.</source>
         <translation>本单为空，无需作废。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="232"/>
+        <location filename="../../pos_client/ui/main_window.py" line="237"/>
         <source>{items} item(s), {total}</source>
         <translation>{items} 件，{total}</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="243"/>
+        <location filename="../../pos_client/ui/main_window.py" line="248"/>
         <source>Sale voided. Nothing was charged.</source>
         <translation>本单已作废，未收取任何款项。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="250"/>
+        <location filename="../../pos_client/ui/main_window.py" line="255"/>
         <source>No receipt to reprint since this till started.</source>
         <translation>本机启动后尚无可重印的小票。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="255"/>
+        <location filename="../../pos_client/ui/main_window.py" line="260"/>
         <source>Reprinting {receipt} as a copy.</source>
         <translation>正在重印 {receipt}（重印联）。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="262"/>
+        <location filename="../../pos_client/ui/main_window.py" line="277"/>
+        <source>Member {phone} is on this sale.</source>
+        <translation>会员 {phone} 已加入本单。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/main_window.py" line="278"/>
+        <source>The member was taken off this sale.</source>
+        <translation>已从本单移除会员。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/main_window.py" line="286"/>
         <source>Finish or hold (F7) the sale in progress before a return.</source>
         <translation>请先完成或挂起（F7）当前交易，再办理退货。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="304"/>
+        <location filename="../../pos_client/ui/main_window.py" line="328"/>
         <source>Refund {receipt}: {total} back to the customer. The slip is printing.</source>
         <translation>退货单 {receipt}：已退还顾客 {total}。退货单正在打印。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="316"/>
+        <location filename="../../pos_client/ui/main_window.py" line="340"/>
         <source>The sale is empty: scan an item first.</source>
         <translation>本单为空：请先扫描商品。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="343"/>
+        <location filename="../../pos_client/ui/main_window.py" line="367"/>
         <source>{name} voided.</source>
         <translation>已删除 {name}。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="345"/>
+        <location filename="../../pos_client/ui/main_window.py" line="369"/>
         <source>{name}: now {amount}.</source>
         <translation>{name}：现为 {amount}。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="413"/>
+        <location filename="../../pos_client/ui/main_window.py" line="439"/>
         <source>The sale could not be saved ({error}). Nothing was charged and the cart is kept: try F12 again, and call IT if it keeps failing.</source>
         <translation>交易未能保存（{error}）。未收取任何款项，购物车已保留：请再按 F12 重试，如仍失败请联系 IT。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="423"/>
+        <location filename="../../pos_client/ui/main_window.py" line="449"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="459"/>
+        <location filename="../../pos_client/ui/main_window.py" line="485"/>
         <source>central revoked this till: it keeps selling, but sends nothing until it is enrolled again (F9)</source>
         <translation>中心平台已停用本收银台：仍可继续销售，但重新注册前不会上传任何数据（F9）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="462"/>
+        <location filename="../../pos_client/ui/main_window.py" line="488"/>
         <source>this till was out of touch with central so long that its token expired: it keeps selling; enrol it again (F9)</source>
         <translation>本机与总部失联太久，令牌已过期：仍可继续销售；请重新注册本机（F9）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="465"/>
+        <location filename="../../pos_client/ui/main_window.py" line="491"/>
         <source>central no longer accepts this till&apos;s token: enrol it again (F9)</source>
         <translation>中心平台不再接受本收银台的令牌：请重新注册（F9）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="466"/>
+        <location filename="../../pos_client/ui/main_window.py" line="492"/>
         <source>central needs a newer version of this app: ask IT to update it</source>
         <translation>中心平台需要更新版本的收银软件：请联系 IT 升级</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="520"/>
+        <location filename="../../pos_client/ui/main_window.py" line="546"/>
         <source>enrolment failed: {error}</source>
         <translation>注册失败：{error}</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="529"/>
+        <location filename="../../pos_client/ui/main_window.py" line="555"/>
         <source>The receipt did not print ({detail}). It is kept and will print when the printer is fixed.</source>
         <translation>小票未能打印（{detail}）。小票已保留，打印机恢复后将自动打印。</translation>
     </message>
@@ -657,6 +677,92 @@ Change {change}</source>
         <location filename="../../pos_client/ui/search_dialog.py" line="62"/>
         <source>no price</source>
         <translation>未定价</translation>
+    </message>
+</context>
+<context>
+    <name>MemberDialog</name>
+    <message>
+        <location filename="../../pos_client/ui/member_dialog.py" line="14"/>
+        <source>Gold</source>
+        <translation>金卡</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/member_dialog.py" line="15"/>
+        <source>Silver</source>
+        <translation>银卡</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/member_dialog.py" line="16"/>
+        <location filename="../../pos_client/ui/member_dialog.py" line="23"/>
+        <source>Member</source>
+        <translation>会员</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/member_dialog.py" line="28"/>
+        <source>Mobile number or member code (scan the member&apos;s QR or card), then Enter.</source>
+        <translation>输入手机号或会员码（扫描会员二维码或会员卡），然后按回车。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/member_dialog.py" line="37"/>
+        <source>Name (optional, for a sign-up)</source>
+        <translation>姓名（注册时选填）</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/member_dialog.py" line="45"/>
+        <source>F2 Sign up with this number</source>
+        <translation>F2 用此号码注册</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/member_dialog.py" line="47"/>
+        <source>F4 Take the member off the sale</source>
+        <translation>F4 从本单移除会员</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/member_dialog.py" line="50"/>
+        <source>Back (Esc)</source>
+        <translation>返回（Esc）</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/member_dialog.py" line="67"/>
+        <source>On this sale: {member}</source>
+        <translation>本单会员：{member}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/member_dialog.py" line="73"/>
+        <source>{phone}{name} · {tier} · {points} points · {code}</source>
+        <translation>{phone}{name} · {tier} · {points} 积分 · {code}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/member_dialog.py" line="86"/>
+        <source>&quot;{text}&quot; is neither a mobile number (11 digits) nor a member code.</source>
+        <translation>“{text}”既不是手机号（11 位）也不是会员码。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/member_dialog.py" line="93"/>
+        <source>No member has this number or code. F2 signs the customer up with it.</source>
+        <translation>没有使用此号码或会员码的会员。按 F2 用它为顾客注册。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/member_dialog.py" line="97"/>
+        <source>{member}
+Enter puts them on the sale.</source>
+        <translation>{member}
+按回车加入本单。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/member_dialog.py" line="107"/>
+        <source>A sign-up needs the customer&apos;s mobile number (11 digits).</source>
+        <translation>注册需要顾客的手机号（11 位）。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/member_dialog.py" line="108"/>
+        <source>This number is already a member: Enter finds them.</source>
+        <translation>此号码已是会员：按回车查找。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/member_dialog.py" line="109"/>
+        <source>This till has not received the member settings from central yet: sync once (F9), then sign up.</source>
+        <translation>本收银台尚未收到总部的会员设置：请先同步一次（F9），再注册。</translation>
     </message>
 </context>
 <context>
@@ -805,275 +911,300 @@ Change {change}</source>
 <context>
     <name>PaymentDialog</name>
     <message>
-        <location filename="../../pos_client/ui/payment_dialog.py" line="60"/>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="64"/>
         <source>Payment</source>
         <translation>收款</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/payment_dialog.py" line="66"/>
-        <location filename="../../pos_client/ui/payment_dialog.py" line="206"/>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="70"/>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="214"/>
         <source>Amount due</source>
         <translation>应收金额</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/payment_dialog.py" line="120"/>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="128"/>
         <source>Cash received</source>
         <translation>实收现金</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/payment_dialog.py" line="224"/>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="232"/>
         <source>Exact</source>
         <translation>刚好</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/payment_dialog.py" line="140"/>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="148"/>
         <source>Delete last digit</source>
         <translation>删除最后一位</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/payment_dialog.py" line="144"/>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="152"/>
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/payment_dialog.py" line="149"/>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="157"/>
         <source>Confirm cash (Enter)</source>
         <translation>确认收款（回车）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/payment_dialog.py" line="89"/>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="96"/>
         <source>Back to sale (Esc)</source>
         <translation>返回交易（Esc）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/payment_dialog.py" line="83"/>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="87"/>
         <source>F2 Cash</source>
         <translation>F2 现金</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/payment_dialog.py" line="85"/>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="89"/>
         <source>F3 Card</source>
         <translation>F3 银行卡</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/payment_dialog.py" line="87"/>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="91"/>
         <source>F4 Remove last tender</source>
         <translation>F4 撤销上一笔</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/payment_dialog.py" line="121"/>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="93"/>
+        <source>F5 Points</source>
+        <translation>F5 积分</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="129"/>
         <source>Cash received, or scan the customer&apos;s payment code</source>
         <translation>实收现金，或扫描顾客付款码</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/payment_dialog.py" line="166"/>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="174"/>
         <source>Take the card on the payment terminal, then type what its slip says.</source>
         <translation>请在刷卡终端上刷卡，然后按签购单填写以下信息。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/payment_dialog.py" line="170"/>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="178"/>
         <source>Amount on the card</source>
         <translation>刷卡金额</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/payment_dialog.py" line="173"/>
-        <location filename="../../pos_client/ui/payment_dialog.py" line="174"/>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="181"/>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="182"/>
         <source>Terminal reference (approval code)</source>
         <translation>终端参考号（授权码）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/payment_dialog.py" line="178"/>
-        <location filename="../../pos_client/ui/payment_dialog.py" line="179"/>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="186"/>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="187"/>
         <source>Last 4 digits of the card</source>
         <translation>卡号后 4 位</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/payment_dialog.py" line="183"/>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="191"/>
         <source>Record card payment (Enter)</source>
         <translation>记录刷卡付款（Enter）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/payment_dialog.py" line="192"/>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="200"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/payment_dialog.py" line="193"/>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="201"/>
         <source>Reference</source>
         <translation>参考号</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/payment_dialog.py" line="194"/>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="202"/>
         <source>Card ending</source>
         <translation>卡号尾号</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/payment_dialog.py" line="206"/>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="214"/>
         <source>Still due</source>
         <translation>还需支付</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/payment_dialog.py" line="210"/>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="218"/>
         <source>Rounded for cash from {amount}</source>
         <translation>现金抹零前为 {amount}</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/payment_dialog.py" line="217"/>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="225"/>
         <source>Card payments are locked: this till has been offline longer than the store allows.</source>
         <translation>刷卡已锁定：本收银台离线时间超过门店允许的时长。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/payment_dialog.py" line="235"/>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="243"/>
         <source>Cash {amount}</source>
         <translation>现金 {amount}</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/payment_dialog.py" line="237"/>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="245"/>
+        <source>Points {amount}</source>
+        <translation>积分 {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="247"/>
         <source>Card {amount} (****{last4})</source>
         <translation>银行卡 {amount}（****{last4}）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/payment_dialog.py" line="239"/>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="249"/>
         <source>Mobile pay {amount}</source>
         <translation>移动支付 {amount}</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/payment_dialog.py" line="250"/>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="260"/>
         <source>Card payments are locked because this till has been offline longer than the store allows. Take cash, or bring the till back online (F9 shows why it is offline).</source>
         <translation>本收银台离线时间超过门店允许的时长，刷卡已锁定。请收取现金，或让收银台恢复联网（按 F9 查看离线原因）。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/payment_dialog.py" line="260"/>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="270"/>
         <source>The last tender was taken off the sale.</source>
         <translation>已撤销上一笔付款。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/payment_dialog.py" line="279"/>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="289"/>
         <source>Not an amount</source>
         <translation>不是有效金额</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/payment_dialog.py" line="284"/>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="294"/>
         <source>Still due: {amount}</source>
         <translation>还差：{amount}</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/payment_dialog.py" line="287"/>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="297"/>
         <source>Change: {amount}</source>
         <translation>找零：{amount}</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/payment_dialog.py" line="306"/>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="316"/>
         <source>&quot;{text}&quot; is not an amount of cash. Type the cash received, e.g. 100 or 52.50.</source>
         <translation>“{text}”不是有效的现金金额。请输入实收现金，例如 100 或 52.50。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/payment_dialog.py" line="316"/>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="326"/>
         <source>To take it as part payment and pay the rest by card, press Ctrl+Enter.</source>
         <translation>如要先收这部分现金、其余刷卡，请按 Ctrl+Enter。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/payment_dialog.py" line="335"/>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="345"/>
+        <source>Points are already paying part of this sale.</source>
+        <translation>本单已使用积分支付部分金额。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="351"/>
+        <source>The member has no points to spend.</source>
+        <translation>该会员没有可用积分。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="356"/>
+        <source>{points} points pay {amount}.</source>
+        <translation>{points} 积分抵扣 {amount}。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="366"/>
         <source>Mobile payment is locked because this till has been offline longer than the store allows. Take cash.</source>
         <translation>本收银台离线时间超过门店允许的时长，移动支付已锁定。请收取现金。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/payment_dialog.py" line="340"/>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="371"/>
         <source>Mobile payment is not set up on this till. Take cash or a card.</source>
         <translation>本收银台未开通移动支付。请收取现金或刷卡。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/payment_dialog.py" line="346"/>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="377"/>
         <source>WeChat Pay</source>
         <translation>微信支付</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/payment_dialog.py" line="346"/>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="377"/>
         <source>Alipay</source>
         <translation>支付宝</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/payment_dialog.py" line="347"/>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="378"/>
         <source>Charging {amount} to the customer&apos;s {wallet}…</source>
         <translation>正在通过顾客的{wallet}收款 {amount}……</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/payment_dialog.py" line="369"/>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="400"/>
         <source>the wallet has too little money</source>
         <translation>余额不足</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/payment_dialog.py" line="370"/>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="401"/>
         <source>the payment code has expired</source>
         <translation>付款码已过期</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/payment_dialog.py" line="374"/>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="405"/>
         <source>Mobile payment declined: {reason}. Ask the customer for a fresh code or another way to pay.</source>
         <translation>移动支付被拒绝：{reason}。请顾客刷新付款码或换一种方式付款。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/payment_dialog.py" line="378"/>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="409"/>
         <source>No answer from central: the customer may have been charged. Scan the same code again to ask once more; it is never charged twice.</source>
         <translation>总部没有应答：顾客可能已被扣款。请再次扫描同一付款码重新查询，不会重复扣款。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/payment_dialog.py" line="382"/>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="413"/>
         <source>Mobile payment needs central, which this till cannot reach now. Take cash or a card.</source>
         <translation>移动支付需要连接总部，本收银台目前无法连接。请收取现金或刷卡。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/payment_dialog.py" line="384"/>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="415"/>
         <source>Mobile payment failed ({error}). Take cash or a card.</source>
         <translation>移动支付失败（{error}）。请收取现金或刷卡。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/payment_dialog.py" line="389"/>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="420"/>
         <source>Waiting for the wallet&apos;s answer…</source>
         <translation>正在等待支付结果……</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/payment_dialog.py" line="398"/>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="429"/>
         <source>Type the amount charged on the card, e.g. 52.50.</source>
         <translation>请输入刷卡金额，例如 52.50。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/payment_dialog.py" line="424"/>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="455"/>
         <source>Part paid. Take the rest: cash here, or F3 for a card.</source>
         <translation>已部分付款。请收取剩余金额：在此收现金，或按 F3 刷卡。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/payment_dialog.py" line="429"/>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="460"/>
         <source>The terminal reference is 4 to 32 letters or digits, as printed on the terminal&apos;s slip.</source>
         <translation>终端参考号为 4 到 32 位字母或数字，见刷卡终端的签购单。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/payment_dialog.py" line="431"/>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="462"/>
         <source>Type the last 4 digits of the card, as printed on the terminal&apos;s slip.</source>
         <translation>请输入签购单上印的卡号后 4 位。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/payment_dialog.py" line="432"/>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="463"/>
         <source>A card pays at most what is still due ({amount}).</source>
         <translation>刷卡金额不能超过还需支付的金额（{amount}）。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/payment_dialog.py" line="434"/>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="465"/>
         <source>A sale takes at most {n} tenders. Remove one (F4) or pay the rest in one go.</source>
         <translation>一笔交易最多 {n} 种付款。请撤销一笔（F4），或一次付清剩余金额。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/payment_dialog.py" line="436"/>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="467"/>
         <source>Type the cash received, e.g. 100 or 52.50.</source>
         <translation>请输入收到的现金，例如 100 或 52.50。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/payment_dialog.py" line="437"/>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="468"/>
         <source>The sale is already paid.</source>
         <translation>这笔交易已付清。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/payment_dialog.py" line="439"/>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="470"/>
         <source>This tender cannot be taken ({reason}).</source>
         <translation>无法使用这笔付款（{reason}）。</translation>
     </message>
