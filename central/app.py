@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from typing import Annotated, Literal
 
 import orjson
-from fastapi import APIRouter, Depends, FastAPI, Header, Query, Request
+from fastapi import APIRouter, Depends, FastAPI, Header, Path, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, StreamingResponse
 from pydantic import BaseModel, ValidationError
@@ -24,6 +24,7 @@ from sync.protocol import (
     PROTOCOL_RANGE_HEADER,
     PROTOCOL_VERSION,
     ChangesResponse,
+    CouponValidation,
     ErrorBody,
     ErrorResponse,
     Event,
@@ -48,6 +49,7 @@ from .changes import (
     snapshot_count,
     snapshot_rows,
 )
+from .coupons import validate
 from .db import Engines, init_db, make_engines, session_factory, utcnow
 from .devices import (
     TOKEN_IDLE_LIMIT,
@@ -329,6 +331,14 @@ def create_app(db_url: str | None = None, *, engines: Engines | None = None,
         if found is None:
             raise ApiError(404, "unknown_sale", f"No sale with receipt number {receipt_no[:40]}.")
         return found
+
+    @api.post("/coupons/{code}/validate", response_model=CouponValidation)
+    def coupon_validate(code: Annotated[str, Path(min_length=4, max_length=24)],
+                        member_id: Annotated[str | None, Query(max_length=40)] = None,
+                        _dev: Device = Depends(device),
+                        s: Session = Depends(read_session)) -> CouponValidation:
+        """Live single-use check before a coupon goes on a sale (online only)."""
+        return validate(s, code, member_id)
 
     @api.post("/payments/scan-code", response_model=WalletChargeResponse)
     def scan_code(body: WalletChargeRequest,

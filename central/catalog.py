@@ -33,7 +33,8 @@ def store_config_data(store: Store) -> dict:
         "address": store.address,
         "currency": store.currency,
         "timezone": store.timezone,
-        "offline_limits": {"noncash_lock_after_hours": store.noncash_lock_after_hours},
+        "offline_limits": {"noncash_lock_after_hours": store.noncash_lock_after_hours,
+                           "max_offline_coupon": 5000},
         "member_key": member_key_for(store),
         "points_per_yuan": 1,
         "variable_barcodes": (store.variable_barcodes if store.variable_barcodes is not None

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from sync.protocol import Change
 
 from .catalog import store_config_data
+from .coupons import coupon_data
 from .members import member_data, member_key
 from .models import (
     CHAIN_SCOPE,
@@ -24,6 +25,7 @@ from .models import (
     Barcode,
     ChangeLogEntry,
     ChangeScope,
+    Coupon,
     Member,
     Price,
     Product,
@@ -102,7 +104,7 @@ def changes_for_store(session: Session, store_id: str, cursor: Cursor, limit: in
 
 # ------------------------------------------------------------------ snapshots
 SNAPSHOT_ENTITIES = ("store_config", "staff", "product", "barcode", "price", "promotion", "member",
-                     "stock_level")
+                     "coupon", "stock_level")
 
 
 def snapshot_count(session: Session, store_id: str, entity: str) -> int:
@@ -123,6 +125,8 @@ def snapshot_count(session: Session, store_id: str, entity: str) -> int:
         return session.scalar(count.select_from(Promotion).where(Promotion.active.is_(True))) or 0
     if entity == "member":
         return session.scalar(count.select_from(Member)) or 0
+    if entity == "coupon":
+        return session.scalar(count.select_from(Coupon)) or 0
     if entity == "stock_level":
         return session.scalar(count.select_from(StockLevel).where(StockLevel.store_id == store_id)) or 0
     raise KeyError(entity)
@@ -162,6 +166,9 @@ def snapshot_rows(session: Session, store_id: str, entity: str) -> Iterator[tupl
     elif entity == "promotion":
         for p in active_promotions(session):
             yield p.id, {"promotion_id": p.id, "version": p.version, "definition": p.definition}
+    elif entity == "coupon":
+        for c in session.scalars(select(Coupon).execution_options(**batch)):
+            yield c.code, coupon_data(c)
     elif entity == "member":
         key = member_key(session)
         for m in session.scalars(select(Member).execution_options(**batch)):

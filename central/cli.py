@@ -63,6 +63,18 @@ def _parser() -> argparse.ArgumentParser:
     listing = promo_sub.add_parser("list", help="the running promotions with their versions")
     listing.add_argument("--db", default=DEFAULT_DB)
     listing.add_argument("--json", action="store_true")
+    lp = sub.add_parser("loss-prevention", help="coupons redeemed more than once, with store and receipt")
+    lp.add_argument("--db", default=DEFAULT_DB)
+    lp.add_argument("--json", action="store_true")
+    coupon = sub.add_parser("coupon",
+                            help="issue a coupon (as the online shop does when a customer claims one)")
+    coupon.add_argument("--db", default=DEFAULT_DB)
+    coupon.add_argument("--name", required=True)
+    kind = coupon.add_mutually_exclusive_group(required=True)
+    kind.add_argument("--value", help="amount off in yuan, e.g. 20")
+    kind.add_argument("--percent-off", type=int)
+    coupon.add_argument("--min-spend", default="0", help="in yuan")
+    coupon.add_argument("--valid-to", help="YYYY-MM-DDTHH:MM, the store's local time")
     notes = sub.add_parser("notes",
                            help="what a person must look at: pricing mismatches, journal breaks, gaps")
     notes.add_argument("--db", default=DEFAULT_DB)
@@ -116,6 +128,10 @@ def main(argv: list[str] | None = None) -> int:
         return _promotion(factory, args)
     if args.command == "notes":
         return _notes(factory, args)
+    if args.command == "loss-prevention":
+        return _loss_prevention(factory, args)
+    if args.command == "coupon":
+        return _coupon(factory, args)
     if args.command == "gaps":
         import json
 
@@ -172,6 +188,51 @@ def _promotion(factory, args: argparse.Namespace) -> int:
             return 2
         session.commit()
     print(f"{args.id} is now version {version}; tills use it after their next pull")
+    return 0
+
+
+def _loss_prevention(factory, args: argparse.Namespace) -> int:
+    import json
+
+    from pos_client.domain.money import format_amount
+
+    from .coupons import loss_prevention
+
+    with factory() as session:
+        cases = loss_prevention(session)
+    if args.json:
+        print(json.dumps(cases, ensure_ascii=False, indent=2))
+        return 0
+    if not cases:
+        print("no coupon was redeemed more than once")
+    for c in cases:
+        flag = "AGAIN" if c["reused"] else "first"
+        print(f"{c['code']}  {flag:<5}  {c['store']}  {c['receipt_no']}  {format_amount(c['amount'])}  "
+              f"{c['at'][:19]}")
+    return 0
+
+
+def _coupon(factory, args: argparse.Namespace) -> int:
+    from pos_client.domain.money import InvalidAmount, parse_amount
+
+    from .coupons import issue_coupon
+
+    try:
+        value = parse_amount(args.value) if args.value else 0
+        min_spend = parse_amount(args.min_spend)
+    except InvalidAmount:
+        print("error: amounts are in yuan, e.g. 20 or 9.90", file=sys.stderr)
+        return 2
+    with factory() as session:
+        try:
+            c = issue_coupon(session, args.name, value=value, percent_off=args.percent_off or 0,
+                             min_spend=min_spend, valid_to=args.valid_to)
+        except ValueError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 2
+        session.commit()
+    print("coupon issued; tills redeem it by this code (or its QR):", file=sys.stderr)
+    print(c.code)
     return 0
 
 

@@ -39,6 +39,7 @@ from sync.protocol import (
 )
 
 from . import shifts
+from .coupons import redeem
 from .db import defer_flush, utcnow
 from .members import apply_sign_up, move_points
 from .models import AuditEntry, Device, Note, ReceivedEvent, Sale, SaleLine, SalePricing, SaleTender, Store
@@ -121,7 +122,8 @@ def _apply_sale(conn: Connection, device_id: str, store: _Store, event: Event,
     spent = sum(t.points or 0 for t in sale.tenders if t.kind == "points")
     points = move_points(conn, store.id, device_id, event, sale.member_id, sale.points_earned, spent,
                          sale.receipt_no, now)
-    return priced or points
+    coupons = redeem(conn, store.id, device_id, event, sale, now)
+    return priced or points or coupons
 
 
 def _check_pricing(conn: Connection, device_id: str, store: _Store, event: Event,

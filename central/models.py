@@ -439,3 +439,36 @@ class CashMovement(Base):
     occurred_at: Mapped[datetime]
     event_id: Mapped[str] = mapped_column(String(40), unique=True)
     received_at: Mapped[datetime]
+
+
+class Coupon(Base):
+    """A coupon a customer claimed online (or a bearer coupon), redeemed once in any store."""
+
+    __tablename__ = "coupons"
+    code: Mapped[str] = mapped_column(String(24), primary_key=True)
+    name: Mapped[str] = mapped_column(String(60))
+    value: Mapped[int] = mapped_column(BigInteger, default=0)
+    percent_off: Mapped[int] = mapped_column(default=0)
+    min_spend: Mapped[int] = mapped_column(BigInteger, default=0)
+    max_off: Mapped[int | None] = mapped_column(BigInteger)
+    target: Mapped[dict | None] = mapped_column(JSON)
+    valid_from: Mapped[str | None] = mapped_column(String(32))
+    valid_to: Mapped[str | None] = mapped_column(String(32))
+    member_id: Mapped[str | None] = mapped_column(String(40))
+    status: Mapped[str] = mapped_column(String(16), default="issued")
+    created_at: Mapped[datetime]
+
+
+class CouponRedemption(Base):
+    """Every time a sale used a coupon: more than one row for a code is a loss-prevention case."""
+
+    __tablename__ = "coupon_redemptions"
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    code: Mapped[str] = mapped_column(String(24), index=True)
+    sale_id: Mapped[str] = mapped_column(String(40))
+    receipt_no: Mapped[str] = mapped_column(String(40))
+    store_id: Mapped[str] = mapped_column(String(36))
+    device_id: Mapped[str] = mapped_column(String(36))
+    amount: Mapped[int] = mapped_column(BigInteger)
+    reused: Mapped[bool] = mapped_column(default=False)
+    created_at: Mapped[datetime]

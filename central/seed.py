@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from pos_client.domain.pins import hash_pin
 
 from .catalog import CatalogRow, add_products, add_staff, add_store
+from .coupons import seed_demo_coupons
 from .demo_catalog import demo_products
 from .members import seed_demo_members
 from .models import Product, Store
@@ -98,5 +99,6 @@ def seed_demo(session: Session, products: int = DEFAULT_DEMO_PRODUCTS, *, scale_
     if promotions:
         seed_demo_promotions(session)
     seed_demo_members(session)
+    seed_demo_coupons(session)
     session.commit()
     return count

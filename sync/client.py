@@ -26,6 +26,7 @@ from .protocol import (
     PROTOCOL_RANGE_HEADER,
     PROTOCOL_VERSION,
     ChangesResponse,
+    CouponValidation,
     Event,
     HealthResponse,
     PushRequest,
@@ -153,6 +154,11 @@ class CentralClient:
         """Online only.  Ask again with the same key after a timeout: central answers the first outcome."""
         return self._call("POST", "/payments/scan-code", WalletChargeResponse, body=request,
                           headers={IDEMPOTENCY_HEADER: idempotency_key})
+
+    def validate_coupon(self, code: str, member_id: str | None = None) -> CouponValidation:
+        """Live single-use check (online only)."""
+        params = {"member_id": member_id} if member_id else None
+        return self._call("POST", f"/coupons/{code}/validate", CouponValidation, params=params)
 
     def lookup_sale(self, receipt_no: str) -> SaleLookupResponse:
         """A sale anywhere in the chain by its receipt number, with what was returned of it (online only)."""

@@ -183,6 +183,16 @@ class SaleLookupResponse(_Lenient):
     refunded: list[TenderPayload] = Field(default_factory=list)
 
 
+class CouponValidation(_Lenient):
+    """The live single-use check (POST /coupons/{code}/validate)."""
+
+    code: str
+    valid: bool
+    reason: str | None = None
+    """unknown, used, void or other_member when not valid."""
+    coupon: dict[str, Any] | None = None
+
+
 class AuditEntryPayload(_Strict):
     """One entry of the till's hash-chained journal (pos_client.domain.journal)."""
 
@@ -357,6 +367,7 @@ ENTITIES = (
     "price",
     "promotion",
     "member",
+    "coupon",
     "stock_level",
 )
 """Entities central sends down today, in snapshot order; later features add theirs here."""
@@ -388,6 +399,8 @@ class HealthResponse(_Lenient):
 class OfflineLimits(_Lenient):
     noncash_lock_after_hours: Annotated[int, Field(ge=0, le=24 * 365)] = 72
     """Hours without a successful sync after which only cash may be taken."""
+    max_offline_coupon: Annotated[int, Field(ge=0)] = 5000
+    """The largest coupon (fen) a till accepts without central's live single-use check."""
 
 
 class StoreConfigData(_Lenient):
@@ -460,6 +473,20 @@ class MemberData(_Lenient):
     name_masked: str = ""
 
 
+class CouponData(_Lenient):
+    code: str
+    name: str = ""
+    value: int = 0
+    percent_off: int = 0
+    min_spend: int = 0
+    max_off: int | None = None
+    target: dict[str, Any] | None = None
+    valid_from: str | None = None
+    valid_to: str | None = None
+    member_id: str | None = None
+    status: str = "issued"
+
+
 class StockLevelData(_Lenient):
     sku: str
     on_hand: int
@@ -493,5 +520,6 @@ ENTITY_DATA: dict[str, type[BaseModel]] = {
     "price": PriceData,
     "promotion": PromotionData,
     "member": MemberData,
+    "coupon": CouponData,
     "stock_level": StockLevelData,
 }

@@ -173,6 +173,11 @@ def _strings(d: dict, key: str) -> frozenset[str]:
     return frozenset(value)
 
 
+def parse_target(d: Any) -> Target:
+    """A target (skus, categories, brands, exclude_skus) from a definition; None: everything."""
+    return _target(d)
+
+
 def _target(d: Any) -> Target:
     if d is None:
         return Target()

@@ -98,6 +98,8 @@ class Sale:
     points_earned: int = 0
     points_balance: int | None = None
     """The member's points after this sale, as far as this till knows."""
+    coupon_codes: tuple[str, ...] = ()
+    """Coupons this sale redeemed (those whose minimum spend the goods reached)."""
 
     @property
     def subtotal(self) -> Amount:

@@ -17,6 +17,13 @@ from sqlalchemy import Connection
 
 from pos_client.domain.barcodes import CodeKind, MalformedCode, ScannedCode, classify, variable_layouts
 from pos_client.domain.cart import Cart, CartError, Product
+from pos_client.domain.coupons import (
+    DEFAULT_OFFLINE_LIMIT,
+    Coupon,
+    CouponRefused,
+    check_usable,
+    coupon_from_data,
+)
 from pos_client.domain.identifiers import new_id, receipt_counter_name, receipt_number
 from pos_client.domain.members import (
     Member,
@@ -34,12 +41,20 @@ from pos_client.domain.tenders import CASH, POINTS, CashRounding, Payment, Tende
 from pos_client.store import journal
 from pos_client.store import parked as parked_sales
 from pos_client.store.catalog import CatalogItem, CatalogReader, ProductMatch
+from pos_client.store.coupons import find_coupon, mark_redeemed
 from pos_client.store.members import MemberReader, add_provisional
 from pos_client.store.members import move_points as member_points
 from pos_client.store.parked import ParkedSale
 from pos_client.store.promotions import PromotionReader
 from pos_client.store.sales import OutgoingEvent, UnitOfWork, enqueue, insert_sale, next_counter
-from sync.protocol import AppliedPromotion, MemberSignedUp, SaleCompleted, SaleLinePayload, TenderPayload
+from sync.protocol import (
+    AppliedPromotion,
+    CouponValidation,
+    MemberSignedUp,
+    SaleCompleted,
+    SaleLinePayload,
+    TenderPayload,
+)
 
 Clock = Callable[[], datetime]
 
@@ -141,6 +156,7 @@ def sale_event(sale: Sale) -> OutgoingEvent:
         promotions=[AppliedPromotion(promotion_id=a.promotion_id, version=a.version, kind=a.kind,
                                      name=a.name, amount=a.amount) for a in sale.promotions],
         priced_at_local=sale.priced_at_local, rounding=sale.rounding, points_earned=sale.points_earned,
+        coupon_codes=list(sale.coupon_codes),
     )
     return OutgoingEvent(event_id=new_id(), type="sale.completed", occurred_at=sale.occurred_at,
                          payload=payload.model_dump(mode="json"))
@@ -158,6 +174,8 @@ class CheckoutService:
         self._members = MemberReader(catalog.engine)
         self.member: Member | None = None
         """The member the sale is for: member prices and members' promotions apply, points are earned."""
+        self.coupons: list[Coupon] = []
+        """Coupons put on the sale; the pricing engine decides whether each still counts."""
         self.cart = self._new_cart()
 
     # ---------------------------------------------------------------- pricing
@@ -175,7 +193,33 @@ class CheckoutService:
         local = self.store_local_time()
         self._priced_at = local
         return price_cart(lines, self._promotions.current(), store_code=self._store.store_code,
-                          local_time=local, member=self.member is not None)
+                          local_time=local, member=self.member is not None,
+                          coupons=[c.terms() for c in self.coupons])
+
+    # ---------------------------------------------------------------- coupons
+    def add_coupon(self, code: str, live: CouponValidation | None) -> Coupon:
+        """Put a coupon on the sale.  `live` is central's single-use answer, None when offline
+        (then only coupons up to the store's offline limit are taken).  Raises CouponRefused."""
+        text = code.strip().upper()
+        if live is not None and not live.valid:
+            raise CouponRefused(live.reason or "used")
+        coupon = find_coupon(self._catalog.engine, text)
+        if coupon is None and live is not None and live.coupon:
+            coupon = coupon_from_data(live.coupon)  # claimed online minutes ago: not synced here yet
+        if coupon is None:
+            raise CouponRefused("unknown")
+        limits = (self._catalog.store_config() or {}).get("offline_limits") or {}
+        check_usable(coupon, local=self.store_local_time(),
+                     member_id=self.member.member_id if self.member else None, online=live is not None,
+                     offline_limit=int(limits.get("max_offline_coupon", DEFAULT_OFFLINE_LIMIT)),
+                     already_on_sale=tuple(c.code for c in self.coupons))
+        self.coupons.append(coupon)
+        self.cart.reprice()
+        return coupon
+
+    def remove_coupons(self) -> None:
+        self.coupons = []
+        self.cart.reprice()
 
     # ---------------------------------------------------------------- members
     def find_member(self, typed: str) -> Member | None:
@@ -359,6 +403,8 @@ class CheckoutService:
         tenders = tuple(payment.tenders)
         applied = self.cart.pricing.applied if self.cart.pricing is not None else ()
         member = self.member
+        unmet = set(self.cart.pricing.unmet_coupons) if self.cart.pricing is not None else set()
+        redeemed = [c.code for c in self.coupons if c.code not in unmet]
         spent = sum(t.points or 0 for t in tenders if t.kind == POINTS)
         rate = int((self._catalog.store_config() or {}).get("points_per_yuan") or 1)
         paid_in_money = payment.total + payment.rounding - sum(t.amount for t in tenders if t.kind == POINTS)
@@ -380,8 +426,10 @@ class CheckoutService:
                 member_masked=f"{member.phone_masked} {member.code}" if member else "",
                 points_earned=earned,
                 points_balance=member.points + earned - spent if member else None,
+                coupon_codes=tuple(redeemed),
             )
             insert_sale(conn, sale)
+            mark_redeemed(conn, redeemed)
             if member is not None and (earned or spent):
                 member_points(conn, member.member_id, earned - spent)
             enqueue(conn, sale_event(sale))
@@ -397,6 +445,7 @@ class CheckoutService:
 
     def new_sale(self) -> None:
         self.member = None
+        self.coupons = []
         self.cart = self._new_cart()
 
     # ---------------------------------------------------------------- holding and voiding

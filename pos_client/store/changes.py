@@ -16,13 +16,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, Engine, delete, select
+from sqlalchemy import Connection, Engine, case, delete, select
 from sqlalchemy.dialects.sqlite import insert
 
 from pos_client.domain.search_text import index_text
 
 from .schema import (
     barcode,
+    coupon,
     member,
     price,
     product,
@@ -115,6 +116,16 @@ def _apply_one(conn: Connection, change: StateChange) -> None:
         _upsert(conn, promotion, ["promotion_id"], {
             "promotion_id": d["promotion_id"], "version": int(d["version"]),
             "definition": json.dumps(d["definition"], ensure_ascii=False)})
+    elif change.entity == "coupon":
+        if change.op == "delete":
+            conn.execute(delete(coupon).where(coupon.c.code == change.id))
+            return
+        # Used here is used: a late copy from central saying "issued" never makes it usable again.
+        stmt = insert(coupon).values(code=str(d["code"]).upper(), data=json.dumps(d, ensure_ascii=False),
+                                     status=str(d.get("status") or "issued"))
+        conn.execute(stmt.on_conflict_do_update(index_elements=["code"], set_={
+            "data": stmt.excluded.data,
+            "status": case((coupon.c.status == "redeemed", coupon.c.status), else_=stmt.excluded.status)}))
     elif change.entity == "member":
         if change.op == "delete":
             conn.execute(delete(member).where(member.c.member_id == change.id))

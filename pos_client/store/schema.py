@@ -238,3 +238,10 @@ cash_movement = Table(
     Column("staff", String, nullable=False),
     Column("approved_by", String),
 )
+
+coupon = Table(
+    "coupon", metadata,
+    Column("code", String, primary_key=True),
+    Column("data", Text, nullable=False),
+    Column("status", String, nullable=False),
+)

@@ -43,12 +43,16 @@ _UPSERT = {
                "VALUES (?,?,?,?,?,?,?) ON CONFLICT(member_id) DO UPDATE SET code=excluded.code, "
                "tier=excluded.tier, points=excluded.points, phone_key=excluded.phone_key, "
                "phone_masked=excluded.phone_masked, name_masked=excluded.name_masked"),
+    "coupon": ("INSERT INTO coupon (code, data, status) VALUES (?,?,?) ON CONFLICT(code) DO UPDATE SET "
+               "data=excluded.data, status=CASE WHEN coupon.status = 'redeemed' THEN coupon.status "
+               "ELSE excluded.status END"),
     "stock_level": ("INSERT INTO stock_level (sku, on_hand, position) VALUES (?,?,?) "
                     "ON CONFLICT(sku) DO UPDATE SET on_hand=excluded.on_hand, position=excluded.position"),
 }
 _KEY = {
     "product": "sku", "barcode": "code", "price": "sku || '|' || scope", "staff": "staff_id",
     "store_config": "store_id", "stock_level": "sku", "promotion": "promotion_id", "member": "member_id",
+    "coupon": "code",
 }
 
 
@@ -80,6 +84,9 @@ def _params(entity: str, row_id: str, d: dict[str, Any]) -> tuple[tuple, str]:
         return ((str(d["member_id"]), str(d["code"]), str(d.get("tier", "standard")), int(d.get("points", 0)),
                  str(d["phone_key"]), str(d["phone_masked"]), str(d.get("name_masked", ""))),
                 str(d["member_id"]))
+    if entity == "coupon":
+        code = str(d["code"]).upper()
+        return (code, json.dumps(d, ensure_ascii=False), str(d.get("status") or "issued")), code
     if entity == "stock_level":
         return (str(d["sku"]), int(d["on_hand"]), int(d["position"])), str(d["sku"])
     raise KeyError(entity)

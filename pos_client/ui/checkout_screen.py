@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from pos_client.domain.cart import format_kg
+from pos_client.domain.coupons import looks_like_coupon
 from pos_client.domain.money import format_amount, format_money
 from pos_client.domain.permissions import Action
 from pos_client.domain.sale import EmptyCart, Sale
@@ -33,6 +34,7 @@ SAVINGS_LINES = 4
 
 class CheckoutScreen(QWidget):
     pay_requested = Signal()
+    coupon_scanned = Signal(str)
     help_requested = Signal()
     logout_requested = Signal()
     sync_requested = Signal()
@@ -234,6 +236,9 @@ class CheckoutScreen(QWidget):
             return
         if self.result_label.text():
             self.result_label.clear()  # a new sale starts with the first scan after "paid"
+        if looks_like_coupon(raw):
+            self.coupon_scanned.emit(raw.strip().upper())  # checked live at central when online
+            return
         try:
             row = self.checkout.scan(raw)
         except UnknownCode as exc:
@@ -321,6 +326,12 @@ class CheckoutScreen(QWidget):
             change=format_money(sale.change, self._locale)))
         self._set_message(self.tr("Sale {receipt} saved. Receipt is printing.").format(
             receipt=sale.receipt_no), "success")
+
+    def refresh_cart(self, message: str, state: str = "info") -> None:
+        """After something outside the cart changed its prices (a coupon, a member)."""
+        self.model.refresh()
+        self._show_totals()
+        self._set_message(message, state)
 
     def show_error(self, text: str) -> None:
         self._set_message(text, "error")

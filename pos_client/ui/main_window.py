@@ -120,6 +120,7 @@ class MainWindow(QMainWindow):
 
         self.login.logged_in.connect(self._on_login)
         self.checkout.pay_requested.connect(self.pay)
+        self.checkout.coupon_scanned.connect(self.add_coupon)
         self.checkout.help_requested.connect(self.show_help)
         self.checkout.logout_requested.connect(self.logout)
         self.checkout.sync_requested.connect(self.open_sync_panel)
@@ -258,6 +259,35 @@ class MainWindow(QMainWindow):
         self.till.record("receipt.reprinted", self.session.cashier.code, {"receipt_no": sale.receipt_no})
         self.printing.submit(receipt_document(sale, self.store_name, copy=True))
         self.checkout.show_info(self.tr("Reprinting {receipt} as a copy.").format(receipt=sale.receipt_no))
+
+    # --------------------------------------------------------------- coupons
+    def add_coupon(self, code: str) -> None:
+        """Ask central whether the coupon is still unused; offline, the store's limit decides."""
+        service = self.checkout.checkout
+        member = service.member.member_id if service.member else None
+
+        def ask():
+            with self.till.client() as client:
+                return client.validate_coupon(code, member)
+
+        def put_on(live) -> None:
+            try:
+                coupon = service.add_coupon(code, live)
+            except Exception as exc:
+                self.checkout.show_error(explain(exc, self.locale))
+                return
+            pricing = service.cart.pricing
+            if pricing is not None and coupon.code in pricing.unmet_coupons:
+                text = self.tr("Coupon {name} is on the sale; it counts once the goods it covers reach "
+                               "{amount}.")
+                self.checkout.refresh_cart(text.format(name=coupon.name,
+                                                       amount=format_money(coupon.min_spend, self.locale)))
+            else:
+                self.checkout.refresh_cart(self.tr("Coupon {name} is on the sale.").format(name=coupon.name),
+                                           "success")
+
+        self.checkout.show_info(self.tr("Checking coupon {code}…").format(code=code))
+        self.runner.network(ask, put_on, lambda _error: put_on(None))
 
     # --------------------------------------------------------------- members
     def open_member(self) -> None:

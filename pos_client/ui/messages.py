@@ -13,6 +13,7 @@ from PySide6.QtCore import QCoreApplication
 
 from pos_client.domain.barcodes import MalformedCode
 from pos_client.domain.cart import CartError
+from pos_client.domain.coupons import CouponRefused
 from pos_client.domain.money import format_money
 from pos_client.domain.permissions import Action
 from pos_client.domain.returns import ReturnError
@@ -53,6 +54,29 @@ def _code_message(error: MalformedCode) -> str:
     text = QCoreApplication.translate(
         "Messages", "\"{code}\" is not a product code. Scan the item's barcode or type its digits.")
     return text.format(code=error.code[:30])
+
+
+def _coupon_message(error: CouponRefused, locale: str) -> str:
+    reason = error.reason
+    if reason == "over_offline_limit":
+        text = QCoreApplication.translate(
+            "Messages", "Central cannot be reached to check this coupon, and offline the store takes coupons "
+                        "only up to {amount}. Ask the customer to use it another time, or sell without it.")
+        return text.format(amount=format_money(error.limit or 0, locale))
+    texts = {
+        "used": QCoreApplication.translate("Messages", "This coupon has already been used. It cannot be "
+                                                       "used again."),
+        "void": QCoreApplication.translate("Messages", "This coupon was cancelled and cannot be used."),
+        "expired": QCoreApplication.translate("Messages", "This coupon has expired."),
+        "not_yet_valid": QCoreApplication.translate("Messages", "This coupon is not valid yet."),
+        "other_member": QCoreApplication.translate(
+            "Messages", "This coupon belongs to another member. Put its owner on the sale (Ctrl+I) first."),
+        "already_on_sale": QCoreApplication.translate("Messages", "This coupon is already on the sale."),
+    }
+    unknown = QCoreApplication.translate(
+        "Messages",
+        "No coupon has this code. Check the code, or ask the customer to show it in the app again.")
+    return texts.get(reason, unknown)
 
 
 def _return_message(error: ReturnError) -> str:
@@ -100,6 +124,8 @@ def explain(error: BaseException, locale: str = "zh_CN") -> str:
         return text.format(code=error.code)
     if isinstance(error, ReturnError):
         return _return_message(error)
+    if isinstance(error, CouponRefused):
+        return _coupon_message(error, locale)
     if isinstance(error, ApprovalNeeded):
         if error.action is Action.RETURN_NO_RECEIPT:
             text = QCoreApplication.translate(

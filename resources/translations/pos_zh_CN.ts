@@ -32,129 +32,129 @@
 <context>
     <name>CheckoutScreen</name>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="55"/>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="57"/>
         <source>Scan or type a barcode (or an item&apos;s initials), then Enter</source>
         <translation>扫描或输入条码（或商品拼音首字母），按回车</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="56"/>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="58"/>
         <source>Barcode</source>
         <translation>条码</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="93"/>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="95"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="142"/>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="144"/>
         <source>F1 Help</source>
         <translation>F1 帮助</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="143"/>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="145"/>
         <source>F2 Find item</source>
         <translation>F2 查找商品</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="148"/>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="150"/>
         <source>F3 Qty</source>
         <translation>F3 数量</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="149"/>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="151"/>
         <source>F4 Void line</source>
         <translation>F4 删除行</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="150"/>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="152"/>
         <source>F5 Price</source>
         <translation>F5 改价</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="151"/>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="153"/>
         <source>F6 Discount</source>
         <translation>F6 折扣</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="157"/>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="159"/>
         <source>F7 Hold</source>
         <translation>F7 挂单</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="158"/>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="160"/>
         <source>F8 Recall</source>
         <translation>F8 取单</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="159"/>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="161"/>
         <source>F11 Void sale</source>
         <translation>F11 整单作废</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="160"/>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="162"/>
         <source>F9 Sync</source>
         <translation>F9 同步</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="161"/>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="163"/>
         <source>F10 Log out</source>
         <translation>F10 退出登录</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="162"/>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="164"/>
         <source>F12 Pay</source>
         <translation>F12 收款</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="271"/>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="276"/>
         <source>{name} {weight}</source>
         <translation>{name} {weight}</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="273"/>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="278"/>
         <source>{name} (labelled {price})</source>
         <translation>{name}（标签价 {price}）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="276"/>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="281"/>
         <source>{name} × {qty}</source>
         <translation>{name} × {qty}</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="283"/>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="288"/>
         <source>{n} item(s)</source>
         <translation>共 {n} 件</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="286"/>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="291"/>
         <source>Member {phone} · {points} points</source>
         <translation>会员 {phone} · {points} 积分</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="295"/>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="300"/>
         <source>You save {amount}</source>
         <translation>共优惠 {amount}</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="300"/>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="305"/>
         <source>…and {n} more</source>
         <translation>……另有 {n} 项优惠</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="313"/>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="318"/>
         <source>Saving the sale…</source>
         <translation>正在保存交易…</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="319"/>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="324"/>
         <source>Paid {total}
 Change {change}</source>
         <translation>已收款 {total}
 找零 {change}</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="322"/>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="327"/>
         <source>Sale {receipt} saved. Receipt is printing.</source>
         <translation>交易 {receipt} 已保存，小票正在打印。</translation>
     </message>
@@ -531,127 +531,142 @@ Change {change}</source>
         <translation>{store} · {code} · 收银台 {till}</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="160"/>
+        <location filename="../../pos_client/ui/main_window.py" line="161"/>
         <source>Pay for the sale in progress before logging out.</source>
         <translation>请先完成当前交易的收款，再退出登录。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="192"/>
+        <location filename="../../pos_client/ui/main_window.py" line="193"/>
         <source>Sale held as #{number} ({total}). F8 brings it back.</source>
         <translation>已挂单 #{number}（{total}）。按 F8 取回。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="200"/>
+        <location filename="../../pos_client/ui/main_window.py" line="201"/>
         <source>Finish or hold (F7) the sale in progress first.</source>
         <translation>请先完成或挂起（F7）当前订单。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="204"/>
+        <location filename="../../pos_client/ui/main_window.py" line="205"/>
         <source>No sale is on hold at this till.</source>
         <translation>本收银台没有挂起的订单。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="216"/>
+        <location filename="../../pos_client/ui/main_window.py" line="217"/>
         <source>Held sale is back: carry on scanning or pay.</source>
         <translation>已取回挂单：可继续扫描或收款。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="224"/>
+        <location filename="../../pos_client/ui/main_window.py" line="225"/>
         <source>The sale is empty: there is nothing to void.</source>
         <translation>本单为空，无需作废。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="237"/>
+        <location filename="../../pos_client/ui/main_window.py" line="238"/>
         <source>{items} item(s), {total}</source>
         <translation>{items} 件，{total}</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="248"/>
+        <location filename="../../pos_client/ui/main_window.py" line="249"/>
         <source>Sale voided. Nothing was charged.</source>
         <translation>本单已作废，未收取任何款项。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="255"/>
+        <location filename="../../pos_client/ui/main_window.py" line="256"/>
         <source>No receipt to reprint since this till started.</source>
         <translation>本机启动后尚无可重印的小票。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="260"/>
+        <location filename="../../pos_client/ui/main_window.py" line="261"/>
         <source>Reprinting {receipt} as a copy.</source>
         <translation>正在重印 {receipt}（重印联）。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="277"/>
+        <location filename="../../pos_client/ui/main_window.py" line="281"/>
+        <source>Coupon {name} is on the sale; it counts once the goods it covers reach {amount}.</source>
+        <translation>优惠券“{name}”已加入本单；适用商品满 {amount} 后生效。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/main_window.py" line="286"/>
+        <source>Coupon {name} is on the sale.</source>
+        <translation>优惠券“{name}”已加入本单。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/main_window.py" line="289"/>
+        <source>Checking coupon {code}…</source>
+        <translation>正在核验优惠券 {code}……</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/main_window.py" line="307"/>
         <source>Member {phone} is on this sale.</source>
         <translation>会员 {phone} 已加入本单。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="278"/>
+        <location filename="../../pos_client/ui/main_window.py" line="308"/>
         <source>The member was taken off this sale.</source>
         <translation>已从本单移除会员。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="286"/>
+        <location filename="../../pos_client/ui/main_window.py" line="316"/>
         <source>Finish or hold (F7) the sale in progress before a return.</source>
         <translation>请先完成或挂起（F7）当前交易，再办理退货。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="328"/>
+        <location filename="../../pos_client/ui/main_window.py" line="358"/>
         <source>Refund {receipt}: {total} back to the customer. The slip is printing.</source>
         <translation>退货单 {receipt}：已退还顾客 {total}。退货单正在打印。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="340"/>
+        <location filename="../../pos_client/ui/main_window.py" line="370"/>
         <source>The sale is empty: scan an item first.</source>
         <translation>本单为空：请先扫描商品。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="367"/>
+        <location filename="../../pos_client/ui/main_window.py" line="397"/>
         <source>{name} voided.</source>
         <translation>已删除 {name}。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="369"/>
+        <location filename="../../pos_client/ui/main_window.py" line="399"/>
         <source>{name}: now {amount}.</source>
         <translation>{name}：现为 {amount}。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="439"/>
+        <location filename="../../pos_client/ui/main_window.py" line="469"/>
         <source>The sale could not be saved ({error}). Nothing was charged and the cart is kept: try F12 again, and call IT if it keeps failing.</source>
         <translation>交易未能保存（{error}）。未收取任何款项，购物车已保留：请再按 F12 重试，如仍失败请联系 IT。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="449"/>
+        <location filename="../../pos_client/ui/main_window.py" line="479"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="485"/>
+        <location filename="../../pos_client/ui/main_window.py" line="515"/>
         <source>central revoked this till: it keeps selling, but sends nothing until it is enrolled again (F9)</source>
         <translation>中心平台已停用本收银台：仍可继续销售，但重新注册前不会上传任何数据（F9）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="488"/>
+        <location filename="../../pos_client/ui/main_window.py" line="518"/>
         <source>this till was out of touch with central so long that its token expired: it keeps selling; enrol it again (F9)</source>
         <translation>本机与总部失联太久，令牌已过期：仍可继续销售；请重新注册本机（F9）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="491"/>
+        <location filename="../../pos_client/ui/main_window.py" line="521"/>
         <source>central no longer accepts this till&apos;s token: enrol it again (F9)</source>
         <translation>中心平台不再接受本收银台的令牌：请重新注册（F9）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="492"/>
+        <location filename="../../pos_client/ui/main_window.py" line="522"/>
         <source>central needs a newer version of this app: ask IT to update it</source>
         <translation>中心平台需要更新版本的收银软件：请联系 IT 升级</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="546"/>
+        <location filename="../../pos_client/ui/main_window.py" line="576"/>
         <source>enrolment failed: {error}</source>
         <translation>注册失败：{error}</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="555"/>
+        <location filename="../../pos_client/ui/main_window.py" line="585"/>
         <source>The receipt did not print ({detail}). It is kept and will print when the printer is fixed.</source>
         <translation>小票未能打印（{detail}）。小票已保留，打印机恢复后将自动打印。</translation>
     </message>
@@ -768,142 +783,182 @@ Enter puts them on the sale.</source>
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="34"/>
+        <location filename="../../pos_client/ui/messages.py" line="35"/>
         <source>%n minute(s)</source>
         <translation>%n 分钟</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="39"/>
+        <location filename="../../pos_client/ui/messages.py" line="40"/>
         <source>The weight or price on label {code} cannot be right. Weigh the item and print a new label.</source>
         <translation>标签 {code} 上的重量或价格不正确。请重新称重并打印新标签。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="45"/>
+        <location filename="../../pos_client/ui/messages.py" line="46"/>
         <source>This code carries no product number. Scan the product&apos;s own barcode.</source>
         <translation>此码不含商品编号。请扫描商品本身的条码。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="48"/>
+        <location filename="../../pos_client/ui/messages.py" line="49"/>
         <source>Barcode {code} failed its check digit: it was misread or mistyped. Scan it again or type the digits under the bars.</source>
         <translation>条码 {code} 校验位错误：可能扫描不完整或输入有误。请重新扫描，或输入条码下方的数字。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="53"/>
+        <location filename="../../pos_client/ui/messages.py" line="54"/>
         <source>&quot;{code}&quot; is not a product code. Scan the item&apos;s barcode or type its digits.</source>
         <translation>“{code}”不是商品编码。请扫描商品条码或输入条码数字。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="60"/>
+        <location filename="../../pos_client/ui/messages.py" line="62"/>
+        <source>Central cannot be reached to check this coupon, and offline the store takes coupons only up to {amount}. Ask the customer to use it another time, or sell without it.</source>
+        <translation>无法连接总部核验这张优惠券，离线时门店只接受面额不超过 {amount} 的优惠券。请顾客下次再用，或不使用优惠券结账。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/messages.py" line="67"/>
+        <source>This coupon has already been used. It cannot be used again.</source>
+        <translation>这张优惠券已经使用过，不能再次使用。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/messages.py" line="69"/>
+        <source>This coupon was cancelled and cannot be used.</source>
+        <translation>这张优惠券已作废，不能使用。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/messages.py" line="70"/>
+        <source>This coupon has expired.</source>
+        <translation>这张优惠券已过期。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/messages.py" line="71"/>
+        <source>This coupon is not valid yet.</source>
+        <translation>这张优惠券尚未到使用时间。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/messages.py" line="72"/>
+        <source>This coupon belongs to another member. Put its owner on the sale (Ctrl+I) first.</source>
+        <translation>这张优惠券属于其他会员。请先将券的主人加入本单（Ctrl+I）。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/messages.py" line="74"/>
+        <source>This coupon is already on the sale.</source>
+        <translation>这张优惠券已在本单中。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/messages.py" line="76"/>
+        <source>No coupon has this code. Check the code, or ask the customer to show it in the app again.</source>
+        <translation>没有这个券码的优惠券。请核对券码，或请顾客在 App 中重新出示。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/messages.py" line="84"/>
         <source>At most {n} unit(s) of this line can still come back: the rest were returned before.</source>
         <translation>此行最多还能退 {n} 件：其余已经退过。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="65"/>
+        <location filename="../../pos_client/ui/messages.py" line="89"/>
         <source>That line is not on this receipt.</source>
         <translation>这张小票上没有该行。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="66"/>
+        <location filename="../../pos_client/ui/messages.py" line="90"/>
         <source>Nothing is chosen to come back. Enter the units per line first.</source>
         <translation>尚未选择退货商品。请先输入每行的退货数量。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="72"/>
+        <location filename="../../pos_client/ui/messages.py" line="96"/>
         <source>A weighed or labelled item has no quantity to change. Void the line and scan another label.</source>
         <translation>称重或标签商品不能改数量。请删除此行并扫描新标签。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="76"/>
+        <location filename="../../pos_client/ui/messages.py" line="100"/>
         <source>A discount must be between 0 and the line&apos;s {amount}.</source>
         <translation>折扣须在 0 到本行金额 {amount} 之间。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="80"/>
+        <location filename="../../pos_client/ui/messages.py" line="104"/>
         <source>A price cannot be below zero.</source>
         <translation>价格不能小于零。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="82"/>
+        <location filename="../../pos_client/ui/messages.py" line="106"/>
         <source>A line can hold at most {limit} units. Start a second sale for more.</source>
         <translation>每行最多 {limit} 件。更多数量请另开一笔交易。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="85"/>
+        <location filename="../../pos_client/ui/messages.py" line="109"/>
         <source>This sale already has {limit} lines. Pay for it and start another.</source>
         <translation>本笔交易已有 {limit} 行。请先收款，再开始新交易。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="96"/>
+        <location filename="../../pos_client/ui/messages.py" line="120"/>
         <source>No product with code {code} at this store. Check the code, or put the item aside and call a supervisor.</source>
         <translation>本店没有编码为 {code} 的商品。请核对编码，或将商品放在一旁并联系主管。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="105"/>
+        <location filename="../../pos_client/ui/messages.py" line="131"/>
         <source>A refund of {amount} without a receipt needs a supervisor (up to ¥200) or a manager: they enter their staff number and PIN here.</source>
         <translation>无小票退款 {amount} 需要主管（200 元以内）或经理批准：请他们在此输入工号和密码。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="110"/>
+        <location filename="../../pos_client/ui/messages.py" line="136"/>
         <source>{cut}% off is more than your role may give. A supervisor or manager must enter their number and PIN.</source>
         <translation>优惠 {cut}% 超出您的权限。需主管或店长输入工号和密码。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="114"/>
+        <location filename="../../pos_client/ui/messages.py" line="140"/>
         <source>This needs a supervisor: they enter their staff number and PIN here.</source>
         <translation>此操作需主管授权：请主管在此输入工号和密码。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="117"/>
+        <location filename="../../pos_client/ui/messages.py" line="143"/>
         <source>Finish or hold (F7) the sale in progress first.</source>
         <translation>请先完成或挂起（F7）当前订单。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="119"/>
+        <location filename="../../pos_client/ui/messages.py" line="145"/>
         <source>Choose a reason first.</source>
         <translation>请先选择原因。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="121"/>
+        <location filename="../../pos_client/ui/messages.py" line="147"/>
         <source>{name} is sold by weight. Weigh it at the scale and scan the label it prints.</source>
         <translation>{name} 按重量销售。请在电子秤上称重，再扫描打印出的标签。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="125"/>
+        <location filename="../../pos_client/ui/messages.py" line="151"/>
         <source>{name} expired on {date}: it was not added. Take it off the sale and tell a supervisor.</source>
         <translation>{name} 已于 {date} 过期，未加入。请将其移出本单并告知主管。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="130"/>
+        <location filename="../../pos_client/ui/messages.py" line="156"/>
         <source>{name} has no price at this store yet, so it cannot be sold. Call a supervisor.</source>
         <translation>{name} 在本店尚无售价，暂不能销售。请联系主管。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="135"/>
+        <location filename="../../pos_client/ui/messages.py" line="161"/>
         <source>The sale is empty. Scan an item before paying.</source>
         <translation>当前交易为空。请先扫描商品再收款。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="137"/>
+        <location filename="../../pos_client/ui/messages.py" line="163"/>
         <source>{tendered} is less than the {due} due. Enter the cash received.</source>
         <translation>{tendered} 少于应收的 {due}。请输入实收现金。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="142"/>
+        <location filename="../../pos_client/ui/messages.py" line="168"/>
         <source>Too many wrong PINs. Login is locked for {time}; a supervisor can help.</source>
         <translation>密码错误次数过多，登录已锁定 {time}；可请主管协助。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="146"/>
+        <location filename="../../pos_client/ui/messages.py" line="172"/>
         <source>Staff number or PIN is wrong. {left} attempt(s) left before login locks.</source>
         <translation>工号或密码错误。再错 {left} 次将锁定登录。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="150"/>
+        <location filename="../../pos_client/ui/messages.py" line="176"/>
         <source>This till has no staff list yet. Connect it to the network and sync, or ask IT to enrol it.</source>
         <translation>本收银台还没有员工名单。请连接网络并同步，或联系 IT 注册本机。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="154"/>
+        <location filename="../../pos_client/ui/messages.py" line="180"/>
         <source>Something went wrong: {detail}. The sale in progress is kept; try again or call IT.</source>
         <translation>出现错误：{detail}。当前交易已保留；请重试或联系 IT。</translation>
     </message>

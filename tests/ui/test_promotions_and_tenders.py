@@ -122,3 +122,26 @@ def test_a_scanned_wallet_code_pays_through_central_and_a_declined_one_says_why(
     qtbot.waitUntil(job.exists, timeout=5000)
     assert tender.reference in escpos_text(job.read_bytes())
     assert b"\x1bp" not in job.read_bytes()  # no cash: the drawer stays shut
+
+
+def test_a_coupon_scanned_into_the_sale_is_checked_live_and_named_beside_the_total(
+        qtbot, promo_app: TillApp, till: Till, central: EmbeddedCentral) -> None:
+    window = promo_app.window
+    qtbot.waitExposed(window)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.login.staff_field)
+    type_into_focus(qtbot, "1001")
+    type_into_focus(qtbot, "1234")
+    type_into_focus(qtbot, GREEN_TEA)
+    type_into_focus(qtbot, "cpdemo10yuan1")  # as the customer's app shows it
+    qtbot.waitUntil(lambda: bool(window.checkout.checkout.coupons), timeout=5000)
+    assert window.checkout.checkout.cart.total == 1206 - 1000
+    assert "10元无门槛券" in window.checkout.savings_label.text()
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_F12)
+    qtbot.waitUntil(lambda: window.payment_dialog is not None)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.payment_dialog.cash_field)
+    qtbot.keyClick(window.payment_dialog.cash_field, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.last_sale is not None, timeout=5000)
+    assert window.last_sale.coupon_codes == ("CPDEMO10YUAN1",)
+    type_into_focus(qtbot, GREEN_TEA)
+    type_into_focus(qtbot, "CPDEMO10YUAN1")  # the same coupon again
+    qtbot.waitUntil(lambda: "already been used" in window.checkout.message_label.text(), timeout=5000)
