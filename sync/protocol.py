@@ -423,7 +423,7 @@ class StaffData(_Lenient):
     staff_id: str
     code: str
     name: str
-    role: Literal["cashier", "supervisor", "manager", "guide", "it"]
+    role: Literal["cashier", "supervisor", "manager", "guide", "admin", "it"]
     pin_hash: str
     active: bool = True
 

@@ -454,9 +454,11 @@ class CheckoutService:
         if self.cart.is_empty:
             raise EmptyCart()
         cart = self.cart
+        extras = {"member_id": self.member.member_id if self.member else None,
+                  "coupons": [c.code for c in self.coupons]}
 
         def write(conn: Connection) -> ParkedSale:
-            held = parked_sales.park(conn, cart, staff_code, at=self._clock())
+            held = parked_sales.park(conn, cart, staff_code, at=self._clock(), extras=extras)
             journal.append(conn, "sale.held", staff_code, {"number": held.number, "total": held.total,
                                                             "items": held.items}, at=self._clock())
             return held
@@ -473,15 +475,20 @@ class CheckoutService:
         if not self.cart.is_empty:
             raise SaleInProgress()
 
-        def write(conn: Connection) -> Cart | None:
-            cart = parked_sales.take(conn, parked_id)
-            if cart is not None:
-                journal.append(conn, "sale.resumed", staff_code, {"total": cart.total}, at=self._clock())
-            return cart
+        def write(conn: Connection) -> tuple[Cart, dict] | None:
+            taken = parked_sales.take_with_extras(conn, parked_id)
+            if taken is not None:
+                journal.append(conn, "sale.resumed", staff_code, {"total": taken[0].total}, at=self._clock())
+            return taken
 
-        cart = self._writer.run(write)
-        if cart is None:
+        taken = self._writer.run(write)
+        if taken is None:
             return False
+        cart, extras = taken
+        # The member and coupons come back with the goods (each checked when it was put on the sale).
+        self.member = self._members.by_id(extras["member_id"]) if extras.get("member_id") else None
+        found = (find_coupon(self._catalog.engine, code) for code in extras.get("coupons", ()))
+        self.coupons = [c for c in found if c is not None and c.status == "issued"]
         self.cart = self._new_cart(cart)  # priced again: promotions may have changed meanwhile
         return True
 

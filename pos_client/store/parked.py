@@ -24,13 +24,15 @@ class ParkedSale:
     items: int
 
 
-def park(conn: Connection, cart: Cart, staff: str, at: datetime | None = None) -> ParkedSale:
+def park(conn: Connection, cart: Cart, staff: str, at: datetime | None = None,
+         extras: dict | None = None) -> ParkedSale:
+    """`extras`: what else the sale carried (its member, its coupons), given back by take_with_extras."""
     number = (conn.execute(select(func.max(parked_sale.c.number))).scalar() or 0) + 1
     held = ParkedSale(new_id(), number, (at or datetime.now(UTC)).isoformat(timespec="seconds"), staff,
                       cart.total, cart.item_count)
     conn.execute(insert(parked_sale).values(
         id=held.id, number=held.number, parked_at=held.parked_at, staff=staff, total=held.total,
-        cart=json.dumps(cart_to_dict(cart), ensure_ascii=False)))
+        cart=json.dumps({**cart_to_dict(cart), "extras": extras or {}}, ensure_ascii=False)))
     return held
 
 
@@ -42,8 +44,14 @@ def parked(conn: Connection) -> list[ParkedSale]:
 
 def take(conn: Connection, parked_id: str) -> Cart | None:
     """The held cart, removed from the list (None if another window took it meanwhile)."""
+    taken = take_with_extras(conn, parked_id)
+    return taken[0] if taken else None
+
+
+def take_with_extras(conn: Connection, parked_id: str) -> tuple[Cart, dict] | None:
     raw = conn.execute(select(parked_sale.c.cart).where(parked_sale.c.id == parked_id)).scalar()
     if raw is None:
         return None
     conn.execute(delete(parked_sale).where(parked_sale.c.id == parked_id))
-    return cart_from_dict(json.loads(raw))
+    data = json.loads(raw)
+    return cart_from_dict(data), dict(data.get("extras") or {})

@@ -111,3 +111,15 @@ def test_points_spent_twice_offline_are_kept_and_flagged(till: Till, second_till
     with session_factory(central.app.state.engine)() as s:
         kinds = s.scalars(select(Note.kind).where(Note.kind == "points_overdrawn")).all()
     assert kinds == ["points_overdrawn"]
+
+
+def test_a_held_sale_comes_back_with_its_member_and_coupon(till: Till) -> None:
+    checkout = till.checkout()
+    checkout.attach_member(checkout.find_member("13800138000"))
+    checkout.scan(GREEN_TEA)
+    checkout.add_coupon("CPDEMO10YUAN2", None)
+    held = checkout.hold("1001")
+    assert checkout.member is None and checkout.coupons == []
+    assert checkout.resume(held.id, "1001")
+    assert checkout.member is not None and checkout.member.phone_masked == "138****8000"
+    assert [c.code for c in checkout.coupons] == ["CPDEMO10YUAN2"] and checkout.cart.total == 340
