@@ -10,7 +10,10 @@ import os
 import socket
 from pathlib import Path
 from typing import Protocol
-from urllib.parse import unquote, urlparse
+
+from drivers.interfaces import DeviceKind, PrinterCondition, PrinterState
+from drivers.registry import DeviceContext, DriverInfo, DriverRegistry
+from drivers.registry import UnsupportedDeviceUrl as UnsupportedDeviceUrl
 
 from .document import ReceiptDocument
 from .escpos_render import PaperProfile, render
@@ -31,8 +34,14 @@ class _RenderingPrinter:
         self.url = url
         self.profile = profile
 
+    def render(self, doc: ReceiptDocument) -> bytes:
+        return render(doc, self.profile)
+
     def print_document(self, doc: ReceiptDocument) -> None:
-        self.send(doc.job_id, render(doc, self.profile))
+        self.send(doc.job_id, self.render(doc))
+
+    def status(self) -> PrinterState:
+        return PrinterState(PrinterCondition.UNKNOWN, "this transport cannot read the printer's status")
 
     def send(self, job_id: str, data: bytes) -> None:
         raise PrinterFault("no transport")
@@ -87,18 +96,26 @@ class DevicePrinter(_RenderingPrinter):
             raise PrinterFault(f"{self.path}: {exc}") from exc
 
 
-class UnsupportedDeviceUrl(ValueError):
-    pass
+def _profile(context: DeviceContext) -> PaperProfile:
+    return context.settings.get("profile") or PaperProfile.for_width(80)
 
 
-def open_printer(url: str, profile: PaperProfile, data_dir: Path) -> ReceiptPrinter:
-    parsed = urlparse(url)
-    if parsed.scheme == "sim":
-        return SimulatedPrinter(url, profile, data_dir / "devices" / "printer")
-    if parsed.scheme == "tcp":
-        if not parsed.hostname:
-            raise UnsupportedDeviceUrl(url)
-        return NetworkPrinter(url, profile, parsed.hostname, parsed.port or 9100)
-    if parsed.scheme == "file":
-        return DevicePrinter(url, profile, Path(unquote(parsed.path)))
-    raise UnsupportedDeviceUrl(url)
+def register(registry: DriverRegistry) -> None:
+    registry.register(DriverInfo(
+        DeviceKind.PRINTER, "sim", "simulated printer: each job's bytes in <data-dir>/devices/printer",
+        lambda u, c: SimulatedPrinter(u.raw, _profile(c), c.data_dir / "devices" / "printer")))
+    registry.register(DriverInfo(
+        DeviceKind.PRINTER, "tcp", "network printer, raw TCP (port 9100)",
+        lambda u, c: NetworkPrinter(u.raw, _profile(c), u.host, u.port or 9100)))
+    registry.register(DriverInfo(
+        DeviceKind.PRINTER, "file", "printer device node written directly (/dev/usb/lp0)",
+        lambda u, c: DevicePrinter(u.raw, _profile(c), Path(u.target))))
+
+
+def open_printer(url: str, profile: PaperProfile, data_dir: Path,
+                 registry: DriverRegistry | None = None) -> ReceiptPrinter:
+    """The printer a URL names, through the driver registry."""
+    from drivers.registry import default_registry
+
+    return (registry or default_registry()).open(
+        DeviceKind.PRINTER, url, DeviceContext(data_dir, {"profile": profile}))
