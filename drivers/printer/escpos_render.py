@@ -8,15 +8,29 @@ GB18030 (or GBK) bytes after FS & (enter Chinese character mode).
 
 from __future__ import annotations
 
+import contextlib
+import io
 from dataclasses import dataclass
 
+from escpos.constants import CD_KICK_2, CD_KICK_5
 from escpos.printer import Dummy
 
-from .document import Barcode, Columns, ReceiptDocument, Rule, TextLine
+from .document import Barcode, Columns, QrCode, ReceiptDocument, Rule, TextLine
 from .textwidth import pad_between, wrap_cells
 
 FS_CHINESE_ON = b"\x1c\x26"
 ESC_INIT = b"\x1b\x40"
+DRAWER_PINS = {2: CD_KICK_2, 5: CD_KICK_5}
+# The half-width yen/yuan sign is not in GBK and is four bytes in GB18030, which printers
+# show as garbage: print the full-width sign Chinese receipts use.
+_PRINTABLE = str.maketrans({"\u00a5": "\uffe5"})
+
+
+def drawer_kick(pin: int) -> bytes:
+    """ESC p m t1 t2: a pulse on connector pin 2 (m=0) or pin 5 (m=1), python-escpos's timing."""
+    if pin not in DRAWER_PINS:
+        raise ValueError(f"drawer pin must be 2 or 5, not {pin}")
+    return DRAWER_PINS[pin]
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,6 +41,12 @@ class PaperProfile:
     encoding: str = "gb18030"
     chinese_mode: bool = True
     drawer_pin: int = 2
+
+    def __post_init__(self) -> None:
+        if self.drawer_pin not in DRAWER_PINS:
+            raise ValueError(f"drawer pin must be 2 or 5, not {self.drawer_pin}")
+        if self.columns < 16:
+            raise ValueError(f"{self.columns} columns is too narrow for a receipt")
 
     @classmethod
     def for_width(cls, paper_mm: int, **kw: object) -> PaperProfile:
@@ -40,7 +60,7 @@ def render(doc: ReceiptDocument, profile: PaperProfile) -> bytes:
         p._raw(FS_CHINESE_ON)
 
     def text(value: str) -> None:
-        p._raw(value.encode(profile.encoding, errors="replace"))
+        p._raw(value.translate(_PRINTABLE).encode(profile.encoding, errors="replace"))
 
     for block in doc.blocks:
         if isinstance(block, TextLine):
@@ -51,22 +71,28 @@ def render(doc: ReceiptDocument, profile: PaperProfile) -> bytes:
             else:
                 p.set(align=block.align.value, bold=block.bold, normal_textsize=True)
             width = profile.columns // 2 if block.large else profile.columns
-            for line in wrap_cells(block.text, width):
+            for line in wrap_cells(block.text.translate(_PRINTABLE), width):
                 text(line + "\n")
         elif isinstance(block, Columns):
             p.set(align="left", bold=block.bold, normal_textsize=True)
-            for line in pad_between(block.left, block.right, profile.columns):
+            for line in pad_between(block.left.translate(_PRINTABLE), block.right.translate(_PRINTABLE),
+                                    profile.columns):
                 text(line + "\n")
         elif isinstance(block, Rule):
             p.set(align="left", normal_textsize=True)
             text(block.char * profile.columns + "\n")
         elif isinstance(block, Barcode):
             p.set(align="center", normal_textsize=True)
-            p.barcode("{B" + block.data, block.kind, height=60, width=2, pos="BELOW",
-                      function_type="B", check=False)
+            with contextlib.redirect_stdout(io.StringIO()):  # python-escpos prints a notice on stdout
+                p.barcode("{B" + block.data, block.kind, height=60, width=2, pos="BELOW",
+                          function_type="B", check=False)
+        elif isinstance(block, QrCode):
+            p.set(align="center", normal_textsize=True)
+            p.qr(block.data, size=block.size, native=True)
+            text("\n")
     p.set(align="left")
     if doc.cut:
         p.cut()
     if doc.open_drawer:
-        p.cashdraw(profile.drawer_pin)
+        p._raw(drawer_kick(profile.drawer_pin))
     return p.output

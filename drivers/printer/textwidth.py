@@ -1,19 +1,33 @@
-"""Column widths as a thermal printer counts them: a Chinese character takes two cells."""
+"""Column widths as a thermal printer counts them: a Chinese character takes two cells.
+
+In Chinese mode a printer prints every double-byte GB character at full width,
+including the East Asian "ambiguous" ones (·, ×, °, ①, Greek, Cyrillic) that a
+Western terminal shows narrow; counting those as one cell pushes amounts past
+the edge of the paper.  Combining marks take no cell of their own.
+"""
 
 from __future__ import annotations
 
 import unicodedata
 
 
+def char_cells(ch: str) -> int:
+    if ch < "\x7f":
+        return 1
+    if unicodedata.combining(ch):
+        return 0
+    return 2 if unicodedata.east_asian_width(ch) in ("W", "F", "A") else 1
+
+
 def cell_width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1 for ch in text)
+    return sum(char_cells(ch) for ch in text)
 
 
 def wrap_cells(text: str, width: int) -> list[str]:
     """Break text into lines of at most `width` cells without splitting a character."""
     lines, current, used = [], [], 0
     for ch in text:
-        w = 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+        w = char_cells(ch)
         if used + w > width and current:
             lines.append("".join(current))
             current, used = [], 0

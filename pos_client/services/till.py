@@ -13,6 +13,7 @@ from pathlib import Path
 
 from drivers.printer.escpos_render import PaperProfile
 from drivers.printer.printers import ReceiptPrinter, open_printer
+from drivers.printer.spool import PrintSpool
 from pos_client.config import Config, Paths, load_config, save_config
 from pos_client.store import journal
 from pos_client.store.catalog import CatalogReader
@@ -71,6 +72,10 @@ class Till:
         profile = PaperProfile.for_width(p.paper_mm, encoding=p.encoding,
                                          chinese_mode=p.chinese_mode, drawer_pin=p.drawer_pin)
         return open_printer(p.url, profile, self.paths.data_dir)
+
+    def print_spool(self) -> PrintSpool:
+        """The durable print queue: receipts wait here until the printer took them."""
+        return PrintSpool(self.paths.data_dir / "devices" / "print-queue")
 
     # ------------------------------------------------------------- sync
     def client(self) -> CentralClient:

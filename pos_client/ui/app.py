@@ -61,7 +61,8 @@ class TillApp:
         self.runner = TaskRunner()
         self.printing = PrintService(till.printer(),
                                      on_status=lambda s: self.runner.to_ui(
-                                         lambda: self.window.on_printer_status(s)))
+                                         lambda: self.window.on_printer_status(s)),
+                                     spool=till.print_spool())
         self.scheduler: SyncScheduler | None = None
         self.window = MainWindow(till, self.runner, self.printing,
                                  "zh_CN" if language == "zh_CN" else "en",
