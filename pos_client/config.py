@@ -43,6 +43,26 @@ class PrinterConfig:
 
 
 @dataclass
+class ScannerConfig:
+    urls: list[str] = field(default_factory=lambda: ["wedge://"])
+    """Every scanner at this till: wedge://, serial://PORT?baud=..&suffix=.., sim://scanner."""
+
+
+@dataclass
+class RfidConfig:
+    url: str = ""
+    """serial://PORT?baud=57600&protocol=uhfreader18 (or protocol=r2000), sim://rfid; "" for none."""
+    window_ms: int = 2000
+    """A tag read again within this window is the same read."""
+
+
+@dataclass
+class DisplayConfig:
+    url: str = ""
+    """Customer display: serial://PORT?baud=9600 for a 2x20 pole display, sim://display; "" for none."""
+
+
+@dataclass
 class SyncConfig:
     interval_seconds: float = 30.0
 
@@ -57,6 +77,9 @@ class Config:
     central: CentralConfig = field(default_factory=CentralConfig)
     device: DeviceConfig = field(default_factory=DeviceConfig)
     printer: PrinterConfig = field(default_factory=PrinterConfig)
+    scanner: ScannerConfig = field(default_factory=ScannerConfig)
+    rfid: RfidConfig = field(default_factory=RfidConfig)
+    display: DisplayConfig = field(default_factory=DisplayConfig)
     sync: SyncConfig = field(default_factory=SyncConfig)
     ui: UiConfig = field(default_factory=UiConfig)
 
@@ -108,6 +131,9 @@ def load_config(path: Path) -> Config:
         central=_section(CentralConfig, raw.get("central", {})),
         device=_section(DeviceConfig, raw.get("device", {})),
         printer=_section(PrinterConfig, raw.get("printer", {})),
+        scanner=_section(ScannerConfig, raw.get("scanner", {})),
+        rfid=_section(RfidConfig, raw.get("rfid", {})),
+        display=_section(DisplayConfig, raw.get("display", {})),
         sync=_section(SyncConfig, raw.get("sync", {})),
         ui=_section(UiConfig, raw.get("ui", {})),
     )

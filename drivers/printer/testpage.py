@@ -14,7 +14,7 @@ def printer_test_page(url: str, profile: PaperProfile, when: datetime, *,
     return ReceiptDocument(
         job_id=f"test-page-{stamp}",
         blocks=(
-            TextLine("打印测试 PRINT TEST", Align.CENTER, bold=True, large=True),
+            TextLine("打印测试 TEST", Align.CENTER, bold=True, large=True),
             TextLine(f"{when:%Y-%m-%d %H:%M:%S}", Align.CENTER),
             Rule(),
             TextLine(f"设备 Device: {url}"),

@@ -24,18 +24,41 @@ def cell_width(text: str) -> int:
 
 
 def wrap_cells(text: str, width: int) -> list[str]:
-    """Break text into lines of at most `width` cells without splitting a character."""
-    lines, current, used = [], [], 0
+    """Break text into lines of at most `width` cells without splitting a character.
+
+    Chinese breaks anywhere; a Latin word that would be cut moves whole to the next
+    line when a space before it allows (the space stays at the end of the line, so
+    joining the lines gives the text back).
+    """
+    lines: list[str] = []
+    current: list[str] = []
+    used = 0
     for ch in text:
         w = char_cells(ch)
         if used + w > width and current:
-            lines.append("".join(current))
-            current, used = [], 0
+            cut = _word_break(current) if ch != " " and w == 1 else None
+            if cut:
+                lines.append("".join(current[:cut]))
+                current = current[cut:]
+                used = cell_width("".join(current))
+            if not cut or used + w > width:
+                lines.append("".join(current))
+                current, used = [], 0
         current.append(ch)
         used += w
     if current or not lines:
         lines.append("".join(current))
-    return lines
+    return [line for line in lines if line] or [""]
+
+
+def _word_break(current: list[str]) -> int | None:
+    """Where to cut `current` so the Latin word at its end moves on: just after its last space."""
+    for k in range(len(current) - 1, 0, -1):
+        if current[k] == " ":
+            return k + 1 if k + 1 < len(current) else None
+        if char_cells(current[k]) != 1:
+            return None
+    return None
 
 
 def pad_between(left: str, right: str, width: int) -> list[str]:
