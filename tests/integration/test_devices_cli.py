@@ -91,3 +91,13 @@ def test_devices_test_explains_an_ambiguous_or_bad_url(tmp_path, capsys):
     assert code == 2 and "--as" in err
     code, _out, err = run(capsys, "devices", "test", "tcp://", "--data-dir", str(tmp_path))
     assert code == 2 and "needs a host" in err
+
+
+def test_devices_test_reports_tags_from_a_simulated_rfid_reader(tmp_path, capsys):
+    code, out, err = run(capsys, "devices", "test", "sim://rfid?protocol=r2000", "--seconds", "0.5", "--json",
+                         "--data-dir", str(tmp_path))
+    assert code == 0, err
+    tags = {t["epc"]: t for t in json.loads(out)["tags"]}
+    assert len(tags) == 3
+    assert tags["3074257BF7194E4000001A85"]["gtin"] == "80614141123458"
+    assert tags["E2801160600002084D9D0C3B"]["gs1"] is False
