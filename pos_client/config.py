@@ -44,8 +44,9 @@ class PrinterConfig:
 
 @dataclass
 class ScannerConfig:
-    urls: list[str] = field(default_factory=lambda: ["wedge://"])
-    """Every scanner at this till: wedge://, serial://PORT?baud=..&suffix=.., sim://scanner."""
+    urls: list[str] = field(default_factory=list)
+    """Every scanner at this till: wedge:// (turns on the key-timing filter), serial://PORT?baud=..,
+    sim://scanner. Without wedge://, a keyboard-wedge scanner still types into the scan field."""
 
 
 @dataclass

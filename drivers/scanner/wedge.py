@@ -8,14 +8,10 @@ any other (AIM identifier stripped, GS substitute restored).
 
 from __future__ import annotations
 
-import logging
-
 from drivers.interfaces import DeviceEvent, DeviceStatus, Scan, ScanHandler, StatusHandler
 
 from .aim import split_aim, symbology_name
 from .gs1 import restore_gs
-
-log = logging.getLogger(__name__)
 
 
 class WedgeScanner:
@@ -32,9 +28,13 @@ class WedgeScanner:
     def stop(self) -> None:
         self._on_scan = None
 
-    def deliver(self, text: str) -> None:
-        if self._on_scan is None or not text:
-            return
+    def to_scan(self, text: str) -> Scan | None:
         aim, data = split_aim(text)
-        if data:
-            self._on_scan(Scan(restore_gs(data, self.gs_substitute), symbology_name(aim), aim, self.url))
+        if not data:
+            return None
+        return Scan(restore_gs(data, self.gs_substitute), symbology_name(aim), aim, self.url)
+
+    def deliver(self, text: str) -> None:
+        scan = self.to_scan(text) if self._on_scan is not None else None
+        if scan is not None and self._on_scan is not None:
+            self._on_scan(scan)

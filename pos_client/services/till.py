@@ -6,14 +6,19 @@ same objects in the same order.
 
 from __future__ import annotations
 
+import logging
 import platform
 import socket
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
+from drivers.interfaces import DeviceKind
 from drivers.printer.escpos_render import PaperProfile
 from drivers.printer.printers import ReceiptPrinter, open_printer
 from drivers.printer.spool import PrintSpool
+from drivers.registry import DeviceContext, default_registry
+from drivers.urls import DeviceUrlError
 from pos_client.config import Config, Paths, load_config, save_config
 from pos_client.store import journal
 from pos_client.store.catalog import CatalogReader
@@ -31,6 +36,8 @@ from .auth import AuthService
 from .checkout import CheckoutService, StoreIdentity
 from .sync_service import make_engine
 from .token_store import TokenStoreUnavailable, chosen_store_kind, token_store
+
+log = logging.getLogger(__name__)
 
 
 class Till:
@@ -72,6 +79,19 @@ class Till:
         profile = PaperProfile.for_width(p.paper_mm, encoding=p.encoding,
                                          chinese_mode=p.chinese_mode, drawer_pin=p.drawer_pin)
         return open_printer(p.url, profile, self.paths.data_dir)
+
+    def scanners(self) -> list[tuple[str, Any]]:
+        """Configured scanners opened through the driver registry: (url, driver), or (url, the error)."""
+        registry = default_registry()
+        context = DeviceContext(self.paths.data_dir)
+        opened: list[tuple[str, Any]] = []
+        for url in self.config.scanner.urls:
+            try:
+                opened.append((url, registry.open(DeviceKind.SCANNER, url, context)))
+            except DeviceUrlError as exc:
+                log.warning("scanner %s not opened: %s", url, exc)
+                opened.append((url, exc))
+        return opened
 
     def print_spool(self) -> PrintSpool:
         """The durable print queue: receipts wait here until the printer took them."""

@@ -10,6 +10,8 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 
+from drivers.scanner.wedge import WedgeScanner
+from drivers.urls import parse_device_url
 from pos_client.config import load_config
 from pos_client.services.printing import PrintService
 from pos_client.services.till import Till, enroll
@@ -19,6 +21,7 @@ from sync.scheduler import SyncScheduler
 from .background import TaskRunner
 from .i18n import RESOURCES, install_translators, pick_language
 from .main_window import MainWindow
+from .wedge_filter import WedgeFilter
 
 log = logging.getLogger(__name__)
 CJK_FAMILIES = ["Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "Microsoft YaHei",
@@ -67,6 +70,9 @@ class TillApp:
         self.window = MainWindow(till, self.runner, self.printing,
                                  "zh_CN" if language == "zh_CN" else "en",
                                  poke_sync=self.poke_sync, reenrol=self.reenrol)
+        self.wedge: WedgeFilter | None = None
+        self.scanners: list = []
+        self._start_scanners()
         if sync_enabled and till.config.enrolled:
             self._start_sync()
         elif not till.config.enrolled:
@@ -74,6 +80,28 @@ class TillApp:
         self._status_timer = QTimer(self.window)
         self._status_timer.timeout.connect(self.window.refresh_status)
         self._status_timer.start(10_000)
+
+    def _start_scanners(self) -> None:
+        """Serial scanners read on their own threads; a wedge scanner gets the app-wide key filter."""
+        for url, scanner in self.till.scanners():
+            if isinstance(scanner, Exception):
+                continue
+            if isinstance(scanner, WedgeScanner):
+                parsed = parse_device_url(url)
+                suffix = (parsed.param("suffix") or "cr").lower()
+                self.wedge = WedgeFilter(
+                    self.app, lambda text, s=scanner: self._wedge_scan(s, text),
+                    max_gap_ms=parsed.int_param("max_gap_ms", 30, 5, 200),
+                    min_length=parsed.int_param("min_length", 4, 2, 64),
+                    suffix="none" if suffix == "none" else "tab" if suffix == "tab" else "enter")
+                continue
+            scanner.start(lambda scan: self.runner.to_ui(lambda: self.window.on_device_scan(scan)),
+                          lambda status: self.runner.to_ui(lambda: self.window.on_scanner_status(status)))
+            self.scanners.append(scanner)
+
+    def _wedge_scan(self, scanner: WedgeScanner, text: str) -> bool:
+        scan = scanner.to_scan(text)
+        return scan is not None and self.window.take_scan(scan)
 
     def _engine(self):
         def progress(what: str, done: int, total: int) -> None:
@@ -118,6 +146,10 @@ class TillApp:
         if self.scheduler is not None:
             self.scheduler.stop()
         self.printing.close()
+        for scanner in self.scanners:
+            scanner.stop()
+        if self.wedge is not None:
+            self.wedge.remove()
         self.runner.shutdown()
         self.window.close()
         self.window.deleteLater()

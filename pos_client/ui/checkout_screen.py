@@ -217,6 +217,10 @@ class CheckoutScreen(QWidget):
     def _on_scan(self) -> None:
         raw = self.scan_field.text()
         self.scan_field.clear()
+        self.scan_code(raw)
+
+    def scan_code(self, raw: str) -> None:
+        """A code from the scan field or, whole, from a scanner driver (not cut at the field's length)."""
         if self.busy or not raw.strip():
             return
         if self.result_label.text():

@@ -6,8 +6,18 @@ import logging
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
+from drivers.interfaces import DeviceEvent, DeviceStatus, Scan
 from pos_client.domain.money import format_money
 from pos_client.domain.permissions import Action
 from pos_client.domain.sale import Sale
@@ -446,6 +456,32 @@ class MainWindow(QMainWindow):
             error=getattr(error, "message", type(error).__name__))
         self.top_bar.set_online(False, self.sync_detail)
         self._refresh_sync_panel()
+
+    # --------------------------------------------------------------- scanners
+    def take_scan(self, scan: Scan) -> bool:
+        """A complete scan from any scanner: into the sale when the checkout has the floor."""
+        if (self.pages.currentWidget() is not self.checkout or QApplication.activeModalWidget() is not None
+                or self.checkout.busy):
+            return False
+        self.checkout.scan_code(scan.data)
+        return True
+
+    def on_device_scan(self, scan: Scan) -> None:
+        """A scan from a serial scanner (already on the UI thread): the sale, else the focused field."""
+        if self.take_scan(scan):
+            return
+        field = QApplication.focusWidget()
+        if isinstance(field, QLineEdit):
+            field.insert(scan.data)
+            field.returnPressed.emit()
+
+    def on_scanner_status(self, status: DeviceStatus) -> None:
+        if status.event is DeviceEvent.DISCONNECTED:
+            self.checkout.show_error(self.tr(
+                "The scanner is not connected ({detail}). Scans will work again as soon as it is "
+                "plugged in.").format(detail=status.detail[:60]))
+        elif status.event is DeviceEvent.BAD_INPUT:
+            self.checkout.show_error(self.tr("The scanner sent something unreadable; please scan again."))
 
     def on_printer_status(self, status: PrinterStatus) -> None:
         self.top_bar.set_printer(status.ok, status.waiting)
