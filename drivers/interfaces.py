@@ -143,6 +143,8 @@ class DisplayContent:
     line: str = ""
     amount: str = ""
     total: str = ""
+    line_en: str = ""
+    """The line in English, for displays that cannot show Chinese."""
 
 
 @runtime_checkable

@@ -83,7 +83,8 @@ class DriverRegistry:
         return [k for (k, s) in self._drivers if s == parsed.scheme]
 
 
-_BUILTIN = ("drivers.printer.printers", "drivers.scanner.drivers", "drivers.rfid.drivers")
+_BUILTIN = ("drivers.printer.printers", "drivers.scanner.drivers", "drivers.rfid.drivers",
+            "drivers.display.drivers")
 
 
 def default_registry(extra: Iterable[DriverInfo] = ()) -> DriverRegistry:

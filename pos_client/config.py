@@ -61,6 +61,8 @@ class RfidConfig:
 class DisplayConfig:
     url: str = ""
     """Customer display: serial://PORT?baud=9600 for a 2x20 pole display, sim://display; "" for none."""
+    window: bool = False
+    """Also show the customer window (full screen on the second screen when there is one)."""
 
 
 @dataclass

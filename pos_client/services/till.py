@@ -93,6 +93,17 @@ class Till:
                 opened.append((url, exc))
         return opened
 
+    def customer_displays(self) -> list[Any]:
+        """The configured pole display, if any, opened through the registry (a bad URL is logged)."""
+        if not self.config.display.url:
+            return []
+        try:
+            return [default_registry().open(DeviceKind.DISPLAY, self.config.display.url,
+                                            DeviceContext(self.paths.data_dir))]
+        except DeviceUrlError as exc:
+            log.warning("customer display %s not opened: %s", self.config.display.url, exc)
+            return []
+
     def print_spool(self) -> PrintSpool:
         """The durable print queue: receipts wait here until the printer took them."""
         return PrintSpool(self.paths.data_dir / "devices" / "print-queue")

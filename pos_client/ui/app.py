@@ -13,12 +13,14 @@ from PySide6.QtWidgets import QApplication
 from drivers.scanner.wedge import WedgeScanner
 from drivers.urls import parse_device_url
 from pos_client.config import load_config
+from pos_client.services.customer_display import CustomerDisplayService, display_content
 from pos_client.services.printing import PrintService
 from pos_client.services.till import Till, enroll
 from sync.errors import SyncError
 from sync.scheduler import SyncScheduler
 
 from .background import TaskRunner
+from .customer_window import CustomerWindow
 from .i18n import RESOURCES, install_translators, pick_language
 from .main_window import MainWindow
 from .wedge_filter import WedgeFilter
@@ -73,6 +75,13 @@ class TillApp:
         self.wedge: WedgeFilter | None = None
         self.scanners: list = []
         self._start_scanners()
+        self.displays = CustomerDisplayService(till.customer_displays())
+        self.customer_window: CustomerWindow | None = None
+        if till.config.display.window:
+            self.customer_window = CustomerWindow()
+            self.customer_window.place()
+        self.window.checkout.cart_changed.connect(self._cart_changed)
+        self._cart_changed()
         if sync_enabled and till.config.enrolled:
             self._start_sync()
         elif not till.config.enrolled:
@@ -98,6 +107,13 @@ class TillApp:
             scanner.start(lambda scan: self.runner.to_ui(lambda: self.window.on_device_scan(scan)),
                           lambda status: self.runner.to_ui(lambda: self.window.on_scanner_status(status)))
             self.scanners.append(scanner)
+
+    def _cart_changed(self) -> None:
+        content = display_content(self.window.checkout.checkout.cart)
+        if self.customer_window is not None:
+            self.customer_window.show_content(content)
+        if self.displays.displays:
+            self.displays.show(content)
 
     def _wedge_scan(self, scanner: WedgeScanner, text: str) -> bool:
         scan = scanner.to_scan(text)
@@ -148,6 +164,10 @@ class TillApp:
         self.printing.close()
         for scanner in self.scanners:
             scanner.stop()
+        self.displays.close()
+        if self.customer_window is not None:
+            self.customer_window.close()
+            self.customer_window.deleteLater()
         if self.wedge is not None:
             self.wedge.remove()
         self.runner.shutdown()

@@ -38,6 +38,7 @@ class CheckoutScreen(QWidget):
     hold_requested = Signal()
     recall_requested = Signal()
     void_sale_requested = Signal()
+    cart_changed = Signal()  # lines or totals changed: the customer display follows
 
     def __init__(self, checkout: CheckoutService, locale: str) -> None:
         super().__init__()
@@ -272,6 +273,7 @@ class CheckoutScreen(QWidget):
         cart = self.checkout.cart
         self.total_label.setText(format_money(cart.total, self._locale))
         self.count_label.setText(self.tr("{n} item(s)").format(n=cart.item_count))
+        self.cart_changed.emit()
 
     def check_payable(self) -> bool:
         if self.checkout.cart.is_empty:

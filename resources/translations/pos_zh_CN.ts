@@ -32,116 +32,129 @@
 <context>
     <name>CheckoutScreen</name>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="52"/>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="53"/>
         <source>Scan or type a barcode (or an item&apos;s initials), then Enter</source>
         <translation>扫描或输入条码（或商品拼音首字母），按回车</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="53"/>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="54"/>
         <source>Barcode</source>
         <translation>条码</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="90"/>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="91"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="129"/>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="130"/>
         <source>F1 Help</source>
         <translation>F1 帮助</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="130"/>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="131"/>
         <source>F2 Find item</source>
         <translation>F2 查找商品</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="135"/>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="136"/>
         <source>F3 Qty</source>
         <translation>F3 数量</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="136"/>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="137"/>
         <source>F4 Void line</source>
         <translation>F4 删除行</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="137"/>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="138"/>
         <source>F5 Price</source>
         <translation>F5 改价</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="138"/>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="139"/>
         <source>F6 Discount</source>
         <translation>F6 折扣</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="144"/>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="145"/>
         <source>F7 Hold</source>
         <translation>F7 挂单</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="145"/>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="146"/>
         <source>F8 Recall</source>
         <translation>F8 取单</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="146"/>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="147"/>
         <source>F11 Void sale</source>
         <translation>F11 整单作废</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="147"/>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="148"/>
         <source>F9 Sync</source>
         <translation>F9 同步</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="148"/>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="149"/>
         <source>F10 Log out</source>
         <translation>F10 退出登录</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="149"/>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="150"/>
         <source>F12 Pay</source>
         <translation>F12 收款</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="262"/>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="263"/>
         <source>{name} {weight}</source>
         <translation>{name} {weight}</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="264"/>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="265"/>
         <source>{name} (labelled {price})</source>
         <translation>{name}（标签价 {price}）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="267"/>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="268"/>
         <source>{name} × {qty}</source>
         <translation>{name} × {qty}</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="274"/>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="275"/>
         <source>{n} item(s)</source>
         <translation>共 {n} 件</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="286"/>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="288"/>
         <source>Saving the sale…</source>
         <translation>正在保存交易…</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="292"/>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="294"/>
         <source>Paid {total}
 Change {change}</source>
         <translation>已收款 {total}
 找零 {change}</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="295"/>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="297"/>
         <source>Sale {receipt} saved. Receipt is printing.</source>
         <translation>交易 {receipt} 已保存，小票正在打印。</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerWindow</name>
+    <message>
+        <location filename="../../pos_client/ui/customer_window.py" line="23"/>
+        <source>Customer display</source>
+        <translation>顾客显示屏</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/customer_window.py" line="26"/>
+        <source>Total</source>
+        <translation>合计</translation>
     </message>
 </context>
 <context>
