@@ -63,6 +63,12 @@ def _parser() -> argparse.ArgumentParser:
     dtest.add_argument("--paper", type=int, choices=[58, 80], help="paper width (default: config)")
     dtest.add_argument("--drawer-pin", type=int, choices=[2, 5], help="drawer pin (default: config)")
     dtest.add_argument("--json", action="store_true", help="machine-readable output")
+    dsim = devices_sub.add_parser("simulate", parents=[common],
+                                  help="run a device simulator driven from standard input (for developers)")
+    dsim.add_argument("sim_kind", choices=["scanner", "rfid", "printer"])
+    dsim.add_argument("--protocol", choices=["uhfreader18", "r2000"], default="uhfreader18")
+    dsim.add_argument("--port", type=int, default=0, help="printer: TCP port (default: any free one)")
+    dsim.add_argument("--out", help="printer: save every job's bytes in this folder")
     return parser
 
 
@@ -73,6 +79,16 @@ def _cmd_devices(paths: Paths, args: argparse.Namespace) -> int:
     from pos_client.config import load_config
     from pos_client.services.devices import guess_kind, list_devices, test_device
 
+    if args.devices_command == "simulate":
+        from pathlib import Path
+
+        from pos_client.devices_sim import run_simulator
+
+        try:
+            out = Path(args.out) if args.out else None
+            return run_simulator(args.sim_kind, args.protocol, args.port, out)
+        except KeyboardInterrupt:
+            return 0
     config = load_config(paths.config_file)
     registry = default_registry()
     if args.devices_command == "list":

@@ -101,3 +101,33 @@ def test_devices_test_reports_tags_from_a_simulated_rfid_reader(tmp_path, capsys
     assert len(tags) == 3
     assert tags["3074257BF7194E4000001A85"]["gtin"] == "80614141123458"
     assert tags["E2801160600002084D9D0C3B"]["gs1"] is False
+
+
+def test_devices_simulate_scanner_is_a_separate_process_driven_from_stdin(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    from drivers.scanner.serial_scanner import SerialScanner
+
+    proc = subprocess.Popen([sys.executable, "-m", "pos_client", "devices", "simulate", "scanner"],
+                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            env={**os.environ, "POS_TOKEN_STORE": "file"})
+    try:
+        url = proc.stdout.readline().strip()
+        assert url.startswith("serial:///dev/")
+        got = []
+        scanner = SerialScanner(url, url[len("serial://"):])
+        scanner.start(got.append)
+        time.sleep(0.2)
+        proc.stdin.write("]E06901234567892\n")
+        proc.stdin.flush()
+        deadline = time.monotonic() + 5
+        while not got and time.monotonic() < deadline:
+            time.sleep(0.02)
+        scanner.stop()
+        assert [(s.data, s.symbology) for s in got] == [("6901234567892", "EAN-13")]
+    finally:
+        proc.stdin.close()
+        proc.wait(10)
+    assert proc.returncode == 0
