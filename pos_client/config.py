@@ -40,6 +40,8 @@ class PrinterConfig:
     encoding: str = "gb18030"
     chinese_mode: bool = True
     drawer_pin: int = 2
+    status_poll_seconds: float = 15.0
+    """Ask the printer its status this often while idle (0: only when printing)."""
 
 
 @dataclass

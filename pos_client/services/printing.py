@@ -9,6 +9,8 @@ offline keep the job without sending it.  While jobs wait, the queue is tried
 again every few seconds, so they print when the printer is fixed, in order;
 staff are told through the status callback whenever the state changes.
 Jobs left in the queue by a crash or a restart print when the service starts.
+While nothing waits, the printer is asked its status every `poll_seconds`, so
+staff see "out of paper" before the next receipt, not after it.
 """
 
 from __future__ import annotations
@@ -40,11 +42,14 @@ class PrinterStatus:
 class PrintService:
     def __init__(self, printer: ReceiptPrinter,
                  on_status: Callable[[PrinterStatus], None] | None = None,
-                 spool: PrintSpool | MemorySpool | None = None, retry_seconds: float = 5.0) -> None:
+                 spool: PrintSpool | MemorySpool | None = None, retry_seconds: float = 5.0,
+                 poll_seconds: float = 0.0) -> None:
         self._printer = printer
         self._on_status = on_status
         self._spool = spool if spool is not None else MemorySpool()
         self._retry_seconds = retry_seconds
+        self._poll_seconds = poll_seconds
+        self._poller: threading.Timer | None = None
         self._worker = DeviceWorker("printer")
         self._lock = threading.Lock()
         self._timer: threading.Timer | None = None
@@ -52,6 +57,7 @@ class PrintService:
         self.last_status = PrinterStatus(ok=True, waiting=len(self._spool))
         if len(self._spool):
             self.retry()
+        self._schedule_poll()
 
     @property
     def waiting(self) -> int:
@@ -104,6 +110,31 @@ class PrintService:
         if changed and self._on_status:
             self._on_status(status)
 
+    def check(self) -> None:
+        """Ask the printer how it is now (only while no job waits: then the retry does it)."""
+        self._worker.submit(self._probe, self._done)
+
+    def _probe(self) -> PrinterStatus:
+        if len(self._spool):
+            return self.last_status
+        state = self._printer.status()
+        return PrinterStatus(ok=state.can_print, waiting=0, detail=state.detail,
+                             condition=state.condition.value)
+
+    def _schedule_poll(self) -> None:
+        if self._poll_seconds <= 0:
+            return
+        with self._lock:
+            if self._closed:
+                return
+            self._poller = threading.Timer(self._poll_seconds, self._poll_fired)
+            self._poller.daemon = True
+            self._poller.start()
+
+    def _poll_fired(self) -> None:
+        self.check()
+        self._schedule_poll()
+
     def _timer_fired(self) -> None:
         with self._lock:
             self._timer = None
@@ -114,6 +145,7 @@ class PrintService:
     def close(self) -> None:
         with self._lock:
             self._closed = True
-            if self._timer is not None:
-                self._timer.cancel()
+            for timer in (self._timer, self._poller):
+                if timer is not None:
+                    timer.cancel()
         self._worker.stop()

@@ -67,7 +67,8 @@ class TillApp:
         self.printing = PrintService(till.printer(),
                                      on_status=lambda s: self.runner.to_ui(
                                          lambda: self.window.on_printer_status(s)),
-                                     spool=till.print_spool())
+                                     spool=till.print_spool(),
+                                     poll_seconds=till.config.printer.status_poll_seconds)
         self.scheduler: SyncScheduler | None = None
         self.window = MainWindow(till, self.runner, self.printing,
                                  "zh_CN" if language == "zh_CN" else "en",

@@ -36,7 +36,7 @@ from .enrol_dialog import EnrolDialog
 from .held_dialog import HeldSalesDialog
 from .line_dialog import LineDialog
 from .login_screen import LoginScreen
-from .messages import explain
+from .messages import explain, printer_condition_text
 from .payment_dialog import PaymentDialog
 from .search_dialog import ProductSearchDialog
 from .sync_panel import SyncPanel
@@ -484,8 +484,12 @@ class MainWindow(QMainWindow):
             self.checkout.show_error(self.tr("The scanner sent something unreadable; please scan again."))
 
     def on_printer_status(self, status: PrinterStatus) -> None:
-        self.top_bar.set_printer(status.ok, status.waiting)
-        if not status.ok:
+        self.top_bar.set_printer(status.ok, status.waiting, status.condition)
+        if not status.ok and status.waiting == 0:  # found by the idle status check, before any receipt
+            self.checkout.show_error(self.tr(
+                "The printer reports: {what}. Fix it before the next receipt; receipts wait "
+                "until it is fixed.").format(what=printer_condition_text(status.condition)))
+        elif not status.ok:
             self.checkout.show_error(self.tr(
                 "The receipt did not print ({detail}). It is kept and will print when the "
                 "printer is fixed.").format(detail=status.detail[:80]))

@@ -595,6 +595,11 @@ Change {change}</source>
     </message>
     <message>
         <location filename="../../pos_client/ui/main_window.py" line="490"/>
+        <source>The printer reports: {what}. Fix it before the next receipt; receipts wait until it is fixed.</source>
+        <translation>打印机报告：{what}。请在下一张小票前处理；处理好之前小票会排队等待。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/main_window.py" line="494"/>
         <source>The receipt did not print ({detail}). It is kept and will print when the printer is fixed.</source>
         <translation>小票未能打印（{detail}）。小票已保留，打印机恢复后将自动打印。</translation>
     </message>
@@ -745,6 +750,36 @@ Change {change}</source>
         <location filename="../../pos_client/ui/messages.py" line="133"/>
         <source>Something went wrong: {detail}. The sale in progress is kept; try again or call IT.</source>
         <translation>出现错误：{detail}。当前交易已保留；请重试或联系 IT。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/messages.py" line="142"/>
+        <source>out of paper</source>
+        <translation>缺纸</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/messages.py" line="144"/>
+        <source>cover open</source>
+        <translation>纸仓盖未关</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/messages.py" line="146"/>
+        <source>offline</source>
+        <translation>脱机</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/messages.py" line="148"/>
+        <source>not reachable</source>
+        <translation>无法连接</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/messages.py" line="150"/>
+        <source>paper running low</source>
+        <translation>纸将用完</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/messages.py" line="151"/>
+        <source>fault</source>
+        <translation>故障</translation>
     </message>
 </context>
 <context>
@@ -997,52 +1032,62 @@ Change {change}</source>
 <context>
     <name>TopBar</name>
     <message>
-        <location filename="../../pos_client/ui/top_bar.py" line="46"/>
+        <location filename="../../pos_client/ui/top_bar.py" line="48"/>
         <source>Staff: {name}</source>
         <translation>收银员：{name}</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/top_bar.py" line="50"/>
+        <location filename="../../pos_client/ui/top_bar.py" line="52"/>
         <source>Connecting…</source>
         <translation>正在连接…</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/top_bar.py" line="52"/>
+        <location filename="../../pos_client/ui/top_bar.py" line="54"/>
         <source>● Online</source>
         <translation>● 在线</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/top_bar.py" line="54"/>
+        <location filename="../../pos_client/ui/top_bar.py" line="56"/>
         <source>● Offline</source>
         <translation>● 离线</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/top_bar.py" line="64"/>
+        <location filename="../../pos_client/ui/top_bar.py" line="66"/>
         <source>Loading {what} {pct}%</source>
         <translation>正在加载 {what} {pct}%</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/top_bar.py" line="69"/>
+        <location filename="../../pos_client/ui/top_bar.py" line="71"/>
         <source>● Sync stopped</source>
         <translation>● 同步已停止</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/top_bar.py" line="77"/>
+        <location filename="../../pos_client/ui/top_bar.py" line="79"/>
         <source>All sent</source>
         <translation>已全部上传</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/top_bar.py" line="81"/>
+        <location filename="../../pos_client/ui/top_bar.py" line="83"/>
         <source>Unsent: {n} (oldest {m} min)</source>
         <translation>待上传：{n}（最早 {m} 分钟前）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/top_bar.py" line="89"/>
+        <location filename="../../pos_client/ui/top_bar.py" line="92"/>
+        <source>Printer: paper running low</source>
+        <translation>打印机：纸将用完</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/top_bar.py" line="94"/>
         <source>Printer OK</source>
         <translation>打印机正常</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/top_bar.py" line="92"/>
+        <location filename="../../pos_client/ui/top_bar.py" line="98"/>
+        <source>Printer: {what}</source>
+        <translation>打印机：{what}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/top_bar.py" line="101"/>
         <source>Printer fault: {n} waiting</source>
         <translation>打印机故障：{n} 张待打印</translation>
     </message>

@@ -299,3 +299,19 @@ def test_a_rendering_bug_is_reported_not_swallowed(tmp_path):
     finally:
         service.close()
     assert not seen[0].ok and "boom" in seen[0].detail
+
+
+def test_idle_status_check_tells_staff_before_the_next_receipt(tmp_path):
+    seen: list[PrinterStatus] = []
+    with LoopbackPrinter() as sim:
+        service = PrintService(open_printer(sim.url, P80, tmp_path), on_status=seen.append, poll_seconds=0.05)
+        try:
+            wait(lambda: bool(seen) and seen[-1].condition == "ok")
+            sim.paper_out = True
+            wait(lambda: seen[-1].condition == "paper_out")
+            assert seen[-1].ok is False and seen[-1].waiting == 0
+            sim.paper_out = False
+            wait(lambda: seen[-1].ok)
+        finally:
+            service.close()
+    assert [s.condition for s in seen] == ["ok", "paper_out", "ok"]  # told on change only
