@@ -1,9 +1,9 @@
-"""Scanner drivers in the registry: serial://, wedge://, sim://.
+"""Scanner drivers in the registry: serial://, wedge://, camera://, sim://.
 
 URL options: `baud=`, `suffix=cr|lf|crlf|tab|none|hex:..` (default cr), `encoding=` (default
 utf-8; gbk for scanners that send Chinese QR content so), `gs=` (the character the
 scanner sends for the GS1 separator), `serial_number=` / `vid_pid=` (find the
-port again after a replug).
+port again after a replug). Cameras: `decoder=zxing|zbar`, `debounce_ms=1500`, `width=`, `height=`.
 """
 
 from __future__ import annotations
@@ -58,6 +58,42 @@ def _wedge(url: DeviceUrl, context: DeviceContext) -> WedgeScanner:
     return WedgeScanner(url.raw, gs_substitute=_options(url)["gs_substitute"])
 
 
+def _camera_options(url: DeviceUrl) -> dict:
+    decoder = (url.param("decoder") or "zxing").lower()
+    if decoder not in ("zxing", "zbar"):
+        raise DeviceUrlError(f"{url.raw}: decoder={decoder!r}: use zxing or zbar")
+    return {"decoder": decoder, "debounce_ms": url.int_param("debounce_ms", 1500, 0, 60_000),
+            "width": url.int_param("width", 640, 160, 4096),
+            "height": url.int_param("height", 480, 120, 4096)}
+
+
+def _camera(url: DeviceUrl, context: DeviceContext):
+    from .camera import CameraScanner
+
+    target: str | int = url.index if url.index is not None else url.target
+    return CameraScanner(url.raw, target, **_camera_options(url))
+
+
+def _sim(url: DeviceUrl, context: DeviceContext):
+    """sim://scanner: a serial scanner on a pty; sim://camera?file=PATH: a camera showing a file."""
+    if url.target == "camera":
+        from .camera import CameraScanner
+
+        path = url.param("file")
+        if not path:
+            raise DeviceUrlError(f"{url.raw}: the camera simulator needs file=PATH (a video or an image)")
+        return CameraScanner(url.raw, path, loop=True, **_camera_options(url))
+    return SimulatedSerialScanner(url)
+
+
+def _no_camera() -> str | None:
+    try:
+        import cv2  # noqa: F401
+    except ImportError:
+        return "OpenCV is not installed (pip install opencv-python-headless)"
+    return None
+
+
 def _no_pty() -> str | None:
     try:
         import pty  # noqa: F401
@@ -71,5 +107,7 @@ def register(registry: DriverRegistry) -> None:
     s = DeviceKind.SCANNER
     registry.register(DriverInfo(s, "serial", "serial or virtual-COM scanner (pyserial)", _serial))
     registry.register(DriverInfo(s, "wedge", "keyboard-wedge scanner (the till window's key filter)", _wedge))
-    registry.register(DriverInfo(s, "sim", "simulated serial scanner on a pseudo-terminal",
-                                 lambda u, c: SimulatedSerialScanner(u), _no_pty))
+    registry.register(DriverInfo(s, "sim", "simulated serial scanner on a pty; sim://camera?file= a camera",
+                                 _sim, _no_pty))
+    registry.register(DriverInfo(s, "camera", "camera scanner (OpenCV, zxing-cpp or pyzbar)", _camera,
+                                 _no_camera))

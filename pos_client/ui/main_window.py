@@ -467,7 +467,9 @@ class MainWindow(QMainWindow):
         return True
 
     def on_device_scan(self, scan: Scan) -> None:
-        """A scan from a serial scanner (already on the UI thread): the sale, else the focused field."""
+        """A scan from a serial or camera scanner (on the UI thread now): the sale, else the focused field."""
+        if scan.source.startswith(("camera:", "sim://camera")):
+            QApplication.beep()  # a camera gives no beep of its own: the cashier hears it was read
         if self.take_scan(scan):
             return
         field = QApplication.focusWidget()
