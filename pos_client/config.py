@@ -40,6 +40,10 @@ class PrinterConfig:
     encoding: str = "gb18030"
     chinese_mode: bool = True
     drawer_pin: int = 2
+    text_as_image: bool = False
+    """Print text as an image: for printers without a Chinese font (uses a CJK font on this machine)."""
+    font_path: str = ""
+    """That font, when it is not in a usual place (Noto CJK, WenQuanYi, YaHei, PingFang are found)."""
     status_poll_seconds: float = 15.0
     """Ask the printer its status this often while idle (0: only when printing)."""
 

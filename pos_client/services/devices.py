@@ -29,7 +29,8 @@ def printer_profile(config: Config, paper_mm: int | None = None,
                     drawer_pin: int | None = None) -> PaperProfile:
     p = config.printer
     return PaperProfile.for_width(paper_mm or p.paper_mm, encoding=p.encoding, chinese_mode=p.chinese_mode,
-                                  drawer_pin=drawer_pin or p.drawer_pin)
+                                  drawer_pin=drawer_pin or p.drawer_pin, text_as_image=p.text_as_image,
+                                  font_path=p.font_path)
 
 
 def configured(config: Config) -> list[tuple[DeviceKind, str]]:

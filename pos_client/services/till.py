@@ -77,7 +77,8 @@ class Till:
     def printer(self) -> ReceiptPrinter:
         p = self.config.printer
         profile = PaperProfile.for_width(p.paper_mm, encoding=p.encoding,
-                                         chinese_mode=p.chinese_mode, drawer_pin=p.drawer_pin)
+                                         chinese_mode=p.chinese_mode, drawer_pin=p.drawer_pin,
+                                         text_as_image=p.text_as_image, font_path=p.font_path)
         return open_printer(p.url, profile, self.paths.data_dir)
 
     def scanners(self) -> list[tuple[str, Any]]:

@@ -315,3 +315,20 @@ def test_idle_status_check_tells_staff_before_the_next_receipt(tmp_path):
         finally:
             service.close()
     assert [s.condition for s in seen] == ["ok", "paper_out", "ok"]  # told on change only
+
+
+@pytest.mark.parametrize(("paper", "dots"), [(80, 576), (58, 384)])
+def test_text_as_image_for_printers_without_a_chinese_font(paper, dots):
+    from drivers.printer.text_image import find_cjk_font
+
+    profile = PaperProfile.for_width(paper, text_as_image=True)
+    page = printer_test_page("tcp://10.0.0.9", profile, datetime(2026, 12, 3, 9, 30, 0))
+    data = render(page, profile)
+    got = decode(data)
+    assert "农夫山泉".encode("gb18030") not in data and not got.chinese_mode
+    assert got.text.strip() == "" and got.unknown == []
+    assert got.images and all(width == dots for width, _h, _rows in got.images)
+    assert any(any(rows) for _w, _h, rows in got.images)  # something is drawn
+    assert got.barcodes and got.qr_codes and got.cuts == 1 and got.drawer_pins == [2]
+    assert got.events[:3] == ["image", "barcode", "image"]
+    assert find_cjk_font("/no/such/font.ttf") is None or find_cjk_font().endswith((".ttc", ".ttf"))

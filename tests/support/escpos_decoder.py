@@ -24,6 +24,8 @@ class Decoded:
     chinese_mode: bool = False
     inits: int = 0
     status_queries: list[int] = field(default_factory=list)
+    images: list[tuple[int, int, bytes]] = field(default_factory=list)
+    """Raster images (GS v 0): width in dots, height in dots, the packed 1-bit rows."""
     unknown: list[bytes] = field(default_factory=list)
     events: list[str] = field(default_factory=list)
     """Order of what happened: "text", "barcode", "qr", "cut", "drawer"."""
@@ -95,6 +97,14 @@ def decode(data: bytes, encoding: str = "gb18030") -> Decoded:
                     out.qr_codes.append(body[3:].decode("utf-8", errors="replace"))
                     out.events.append("qr")
                 i += 5 + length
+            elif nxt == ord("v") and i + 2 < n and data[i + 2] == ord("0"):
+                flush()
+                x_bytes = data[i + 4] + 256 * data[i + 5]
+                height = data[i + 6] + 256 * data[i + 7]
+                rows = data[i + 8:i + 8 + x_bytes * height]
+                out.images.append((x_bytes * 8, height, rows))
+                out.events.append("image")
+                i += 8 + x_bytes * height
             elif nxt in _GS_ONE_ARG:
                 i += 3
             else:
