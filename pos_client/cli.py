@@ -98,7 +98,8 @@ def _cmd_devices(paths: Paths, args: argparse.Namespace) -> int:
             return 0
         print("configured:")
         for d in found["configured"]:
-            print(f"  {d['kind']:<8} {d['url']:<40} {d['driver'] or 'PROBLEM: ' + d['problem']}")
+            here = {True: "  [present]", False: "  [NOT FOUND]", None: ""}[d["present"]]
+            print(f"  {d['kind']:<8} {d['url']:<40} {d['driver'] or 'PROBLEM: ' + d['problem']}{here}")
         print("serial ports found:" if found["serial_ports"] else "serial ports found: none")
         for p in found["serial_ports"]:
             ident = " ".join(x for x in (p["usb_id"] and f"usb {p['usb_id']}",
@@ -145,11 +146,15 @@ def _cmd_devices(paths: Paths, args: argparse.Namespace) -> int:
                   f"and kicked the drawer on pin {result['drawer_pin']}; status was {result['status']}")
         else:
             print(f"not printed: {result.get('detail')}", file=sys.stderr)
+    elif kind is DeviceKind.DISPLAY:
+        print(("showed: " + " / ".join(result["shown"])) if result["ok"] else f"failed: {result['detail']}")
     else:
         items = result.get("scans", result.get("tags", []))
         print(f"{len(items)} read in {result['seconds']:g} s, {result['rejected']} rejected as bad input")
     if kind is DeviceKind.PRINTER:
         return 0 if result["printed"] else 1
+    if kind is DeviceKind.DISPLAY:
+        return 0 if result["ok"] else 1
     return 0
 
 

@@ -47,10 +47,12 @@ def list_devices(config: Config, registry: DriverRegistry | None = None) -> dict
     registry = registry or default_registry()
     devices = []
     for kind, url in configured(config):
-        entry: dict[str, Any] = {"kind": kind.value, "url": url, "driver": None, "problem": None}
+        entry: dict[str, Any] = {"kind": kind.value, "url": url, "driver": None, "problem": None,
+                                 "present": None}
         try:
-            info, _parsed = registry.lookup(kind, url)
+            info, parsed = registry.lookup(kind, url)
             entry["driver"] = info.summary
+            entry["present"] = _present(parsed)
         except DeviceUrlError as exc:
             entry["problem"] = str(exc)
         devices.append(entry)
@@ -61,6 +63,20 @@ def list_devices(config: Config, registry: DriverRegistry | None = None) -> dict
     drivers = [{"kind": d.kind.value, "scheme": d.scheme, "summary": d.summary,
                 "unavailable": d.unavailable()} for d in registry.drivers()]
     return {"configured": devices, "serial_ports": ports, "printer_nodes": printers, "drivers": drivers}
+
+
+def _present(url: Any) -> bool | None:
+    """Whether the device node is there now (serial ports, device files); None when we cannot tell."""
+    if url.scheme == "serial":
+        from drivers.ports import resolve_port
+
+        port = resolve_port(url.serial_port, url.param("serial_number"), url.param("vid_pid"))
+        if port.startswith("/"):
+            return Path(port).exists()
+        return any(p.device.upper() == port.upper() for p in serial_ports())
+    if url.scheme == "file" or (url.scheme == "camera" and url.target.startswith("/")):
+        return Path(url.target).exists()
+    return None
 
 
 def _suggested_url(device: str, serial_number: str | None) -> str:
@@ -99,7 +115,27 @@ def test_device(url: str, kind: DeviceKind, config: Config, data_dir: Path, *, s
         return _test_reader(url, kind, device, seconds, report)
     if kind is DeviceKind.RFID:
         return _test_reader(url, kind, device, seconds, report)
-    raise DeviceUrlError(f"testing a {kind.value} is not available yet")
+    return _test_display(url, device, seconds)
+
+
+def _test_display(url: str, display: Any, seconds: float) -> dict[str, Any]:
+    """Both lines filled edge to edge, then the welcome text: IT sees width, alignment and Chinese."""
+    from drivers.interfaces import DisplayContent
+
+    shown = []
+    try:
+        for content in (DisplayContent(line="显示测试 DISPLAY TEST", amount="8.88", total="1234567.89",
+                                       line_en="DISPLAY TEST"),
+                        DisplayContent(line="欢迎光临", line_en="WELCOME")):
+            display.show(content)
+            shown.append(content.line_en)
+            time.sleep(min(max(seconds, 0.0), 3.0) / 2)
+        ok, detail = True, ""
+    except Exception as exc:
+        ok, detail = False, str(exc)
+    finally:
+        display.close()
+    return {"kind": "display", "url": url, "shown": shown, "ok": ok, "detail": detail}
 
 
 test_device.__test__ = False  # type: ignore[attr-defined]  # not a pytest test, despite its name

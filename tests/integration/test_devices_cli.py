@@ -29,7 +29,7 @@ def test_devices_list_shows_configuration_ports_and_drivers(tmp_path, capsys):
     assert code == 0
     found = json.loads(out)
     printer, wedge, bad = found["configured"]
-    assert printer == {"kind": "printer", "url": "tcp://192.168.1.50", "problem": None,
+    assert printer == {"kind": "printer", "url": "tcp://192.168.1.50", "problem": None, "present": None,
                        "driver": "network printer, raw TCP (port 9100), with status"}
     assert wedge["problem"] is None
     assert "not a serial speed" in bad["problem"]
@@ -131,3 +131,24 @@ def test_devices_simulate_scanner_is_a_separate_process_driven_from_stdin(tmp_pa
         proc.stdin.close()
         proc.wait(10)
     assert proc.returncode == 0
+
+
+def test_devices_test_shows_a_test_pattern_on_a_pole_display(tmp_path, capsys):
+    code, out, err = run(capsys, "devices", "test", "sim://display", "--seconds", "0.2", "--json",
+                         "--data-dir", str(tmp_path))
+    assert code == 0, err
+    assert json.loads(out)["shown"] == ["DISPLAY TEST", "WELCOME"]
+
+
+def test_devices_list_says_whether_a_configured_port_is_there(tmp_path, capsys):
+    paths = Paths.resolve(tmp_path)
+    config = Config()
+    config.scanner.urls = ["serial:///dev/ttyNOPE7"]
+    node = tmp_path / "lp0"
+    node.write_bytes(b"")
+    config.printer.url = f"file://{node}"
+    save_config(paths.config_file, config)
+    code, out, _ = run(capsys, "devices", "list", "--json", "--data-dir", str(tmp_path))
+    assert code == 0
+    printer, scanner = json.loads(out)["configured"]
+    assert printer["present"] is True and scanner["present"] is False
