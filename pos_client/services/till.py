@@ -27,6 +27,7 @@ from pos_client.store.database import open_database
 from pos_client.store.outbox import Outbox
 from pos_client.store.sales import SalesReader, UnitOfWork
 from pos_client.store.settings import Settings
+from pos_client.store.sold_tags import SoldTags
 from pos_client.store.staff import StaffReader
 from sync.client import CentralClient
 from sync.engine import Progress, SyncEngine
@@ -52,6 +53,7 @@ class Till:
         self.sales = SalesReader(self.engine)
         self.writer = UnitOfWork(self.engine)
         self.applier = StateApplier(self.engine)
+        self.sold_tags = SoldTags(self.engine)
         self.auth = AuthService(self.staff, self.settings, record=self.record)
 
     def record(self, kind: str, staff: str, data: dict) -> None:
@@ -93,6 +95,17 @@ class Till:
                 log.warning("scanner %s not opened: %s", url, exc)
                 opened.append((url, exc))
         return opened
+
+    def rfid_reader(self) -> Any | None:
+        """The configured RFID reader, opened through the registry (None when none or a bad URL)."""
+        if not self.config.rfid.url:
+            return None
+        try:
+            return default_registry().open(DeviceKind.RFID, self.config.rfid.url, DeviceContext(
+                self.paths.data_dir, {"rfid_window_ms": self.config.rfid.window_ms}))
+        except DeviceUrlError as exc:
+            log.warning("RFID reader %s not opened: %s", self.config.rfid.url, exc)
+            return None
 
     def customer_displays(self) -> list[Any]:
         """The configured pole display, if any, opened through the registry (a bad URL is logged)."""

@@ -151,3 +151,12 @@ staged_change = Table(
     Column("op", String, nullable=False),
     Column("data", Text, nullable=True),
 )
+
+sold_tag = Table(
+    "sold_tag", metadata,
+    Column("epc", String, primary_key=True),
+    Column("sku", String, nullable=False),
+    Column("sale_id", String, nullable=False),
+    Column("receipt_no", String, nullable=False),
+    Column("sold_at", String, nullable=False),
+)

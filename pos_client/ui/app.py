@@ -76,6 +76,10 @@ class TillApp:
         self.wedge: WedgeFilter | None = None
         self.scanners: list = []
         self._start_scanners()
+        self.rfid = till.rfid_reader()
+        if self.rfid is not None:
+            self.rfid.start(lambda tag: self.runner.to_ui(lambda: self.window.on_rfid_tag(tag)),
+                            lambda status: self.runner.to_ui(lambda: self.window.on_rfid_status(status)))
         self.displays = CustomerDisplayService(till.customer_displays())
         self.customer_window: CustomerWindow | None = None
         if till.config.display.window:
@@ -165,6 +169,8 @@ class TillApp:
         self.printing.close()
         for scanner in self.scanners:
             scanner.stop()
+        if self.rfid is not None:
+            self.rfid.stop()
         self.displays.close()
         if self.customer_window is not None:
             self.customer_window.close()

@@ -17,13 +17,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from drivers.interfaces import DeviceEvent, DeviceStatus, Scan
+from drivers.interfaces import DeviceEvent, DeviceStatus, Scan, TagRead
 from pos_client.domain.money import format_money
 from pos_client.domain.permissions import Action
 from pos_client.domain.sale import Sale
 from pos_client.services.auth import Session
 from pos_client.services.printing import PrinterStatus, PrintService
 from pos_client.services.receipts import receipt_document
+from pos_client.services.rfid_basket import RfidBasket, TagOutcome
+from pos_client.services.rfid_count import catalog_lookup
 from pos_client.services.sync_service import sync_health, sync_overview
 from pos_client.services.till import Till
 from sync.engine import SyncReport
@@ -89,6 +91,7 @@ class MainWindow(QMainWindow):
         self.line_dialog: LineDialog | None = None
         self.held_dialog: HeldSalesDialog | None = None
         self.last_sale: Sale | None = None
+        self.rfid_basket = RfidBasket(catalog_lookup(till.catalog), till.sold_tags.receipt_of)
 
         ident = till.identity()
         self.store_name = till.store_name()
@@ -120,6 +123,7 @@ class MainWindow(QMainWindow):
         self.checkout.hold_requested.connect(self.hold_sale)
         self.checkout.recall_requested.connect(self.recall_sale)
         self.checkout.void_sale_requested.connect(self.void_sale)
+        self.checkout.cart_changed.connect(self._cart_changed)
         for key, slot in ((Qt.Key.Key_F12, self.pay), (Qt.Key.Key_F1, self.show_help),
                           (Qt.Key.Key_F9, self.open_sync_panel), (Qt.Key.Key_F2, self.open_search),
                           (Qt.Key.Key_F3, lambda: self.change_line(Action.RAISE_QTY)),
@@ -333,6 +337,10 @@ class MainWindow(QMainWindow):
 
     def _committed(self, sale: Sale) -> None:
         """Runs once the sale is durable on disk: only now is "paid" shown."""
+        tags = self.rfid_basket.sold_tags(sale)
+        if tags:
+            self.runner.write(lambda: self.till.sold_tags.record(tags, sale.sale_id, sale.receipt_no),
+                              lambda _n: None, lambda exc: log.error("recording sold tags", exc_info=exc))
         self.last_sale = sale
         self.checkout.set_busy(False)
         self.checkout.show_paid(sale)
@@ -456,6 +464,36 @@ class MainWindow(QMainWindow):
             error=getattr(error, "message", type(error).__name__))
         self.top_bar.set_online(False, self.sync_detail)
         self._refresh_sync_panel()
+
+    # --------------------------------------------------------------- RFID
+    def _cart_changed(self) -> None:
+        if self.checkout.checkout.cart.is_empty:
+            self.rfid_basket.reset()  # paid, held or voided: tags read from now on are a new basket
+
+    def on_rfid_tag(self, tag: TagRead) -> None:
+        """A de-duplicated tag read from the reader (on the UI thread now): one unit, once."""
+        if (self.pages.currentWidget() is not self.checkout or QApplication.activeModalWidget() is not None
+                or self.checkout.busy):
+            return
+        event = self.rfid_basket.add(tag)
+        if event.outcome is TagOutcome.ADDED:
+            self.checkout.add_picked(event.sku)
+        elif event.outcome is TagOutcome.ALREADY_SOLD:
+            self.checkout.show_error(self.tr(
+                "Tag {epc} was already sold on receipt {receipt}; it is not added. Put the item aside "
+                "and call a supervisor.").format(epc=event.epc[-8:], receipt=event.receipt_no))
+        elif event.outcome is TagOutcome.UNKNOWN_GTIN:
+            self.checkout.show_error(self.tr(
+                "A tag with GTIN {gtin} is no product of this store; scan that item's barcode.").format(
+                gtin=event.gtin))
+        elif event.outcome is TagOutcome.NOT_GS1:
+            log.info("RFID tag %s is not a product tag (not GS1); ignored", event.epc)
+
+    def on_rfid_status(self, status: DeviceStatus) -> None:
+        if status.event is DeviceEvent.DISCONNECTED:
+            self.checkout.show_error(self.tr(
+                "The RFID reader is not connected ({detail}). It is used again as soon as it is "
+                "back.").format(detail=status.detail[:60]))
 
     # --------------------------------------------------------------- scanners
     def take_scan(self, scan: Scan) -> bool:
