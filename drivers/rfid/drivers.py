@@ -1,4 +1,4 @@
-"""RFID reader drivers in the registry: serial:// with &protocol=uhfreader18|r2000, sim://rfid.
+"""RFID reader drivers in the registry: serial:// with &protocol=uhfreader18|r2000, llrp://, sim://.
 
 URL options: `protocol=` (required for serial), `address=` (reader address, e.g. 0xFF),
 `window_ms=` (de-duplication window; default from config, 2000), `baud=` (57600 is
@@ -45,8 +45,45 @@ class SimulatedSerialRfidReader(SerialRfidReader):
         self.simulator.close()
 
 
+def _llrp(url: DeviceUrl, context: DeviceContext):
+    from .llrp_reader import LlrpReader
+
+    return LlrpReader(url.raw, url.host, url.port or 5084, window=_window(url, context))
+
+
+class SimulatedLlrpReader:
+    """sim://llrp: the real LLRP driver talking to a loopback LLRP reader."""
+
+    def __init__(self, url: DeviceUrl, context: DeviceContext) -> None:
+        from .llrp_reader import LlrpReader
+        from .llrp_simulator import LoopbackLlrpReader
+
+        self.simulator = LoopbackLlrpReader().__enter__()
+        self.url = url.raw
+        self._reader = LlrpReader(url.raw, "127.0.0.1", self.simulator.port, window=_window(url, context))
+
+    @property
+    def rejected(self) -> int:
+        return self._reader.rejected
+
+    def start(self, on_tag, on_status=None) -> None:
+        self._reader.start(on_tag, on_status)
+
+    def stop(self) -> None:
+        self._reader.stop()
+        self.simulator.__exit__()
+
+
+def _sim(url: DeviceUrl, context: DeviceContext):
+    if url.target == "llrp":
+        return SimulatedLlrpReader(url, context)
+    return SimulatedSerialRfidReader(url, context)
+
+
 def register(registry: DriverRegistry) -> None:
     r = DeviceKind.RFID
+    registry.register(DriverInfo(r, "llrp", "LLRP reader over TCP (port 5084; messages decoded by sllurp)",
+                                 _llrp))
     registry.register(DriverInfo(r, "serial", "UHF reader on a serial port (uhfreader18, r2000)", _serial))
-    registry.register(DriverInfo(r, "sim", "simulated UHF reader on a pseudo-terminal",
-                                 SimulatedSerialRfidReader))
+    registry.register(DriverInfo(r, "sim", "simulated UHF reader on a pty (sim://rfid), LLRP (sim://llrp)",
+                                 _sim))

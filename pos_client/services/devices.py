@@ -87,6 +87,9 @@ def guess_kind(url: str, registry: DriverRegistry) -> DeviceKind:
     """The kind of device a URL names when the command line did not say (--as)."""
     parsed = parse_device_url(url)
     if parsed.scheme == "sim":
+        aliases = {"llrp": DeviceKind.RFID, "camera": DeviceKind.SCANNER}
+        if parsed.target in aliases:
+            return aliases[parsed.target]
         for kind in DeviceKind:
             if parsed.target.startswith(kind.value):
                 return kind

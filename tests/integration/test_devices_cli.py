@@ -152,3 +152,10 @@ def test_devices_list_says_whether_a_configured_port_is_there(tmp_path, capsys):
     assert code == 0
     printer, scanner = json.loads(out)["configured"]
     assert printer["present"] is True and scanner["present"] is False
+
+
+def test_devices_test_reads_tags_from_a_loopback_llrp_reader(tmp_path, capsys):
+    code, out, err = run(capsys, "devices", "test", "sim://llrp", "--seconds", "0.5", "--json",
+                         "--data-dir", str(tmp_path))
+    assert code == 0, err
+    assert len(json.loads(out)["tags"]) == 3
