@@ -17,11 +17,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from drivers.interfaces import DeviceEvent, DeviceStatus, Scan, TagRead
+from drivers.interfaces import DeviceEvent, DeviceKind, DeviceStatus, Scan, TagRead
 from pos_client.domain.money import format_money
 from pos_client.domain.permissions import Action
 from pos_client.domain.sale import Sale
 from pos_client.services.auth import Session
+from pos_client.services.devices import list_devices, test_device
 from pos_client.services.printing import PrinterStatus, PrintService
 from pos_client.services.receipts import receipt_document
 from pos_client.services.rfid_basket import RfidBasket, TagOutcome
@@ -34,6 +35,7 @@ from sync.scheduler import STOPPING_ERRORS
 
 from .background import TaskRunner
 from .checkout_screen import CheckoutScreen
+from .devices_dialog import DevicesDialog
 from .enrol_dialog import EnrolDialog
 from .held_dialog import HeldSalesDialog
 from .line_dialog import LineDialog
@@ -60,6 +62,7 @@ SHORTCUTS = (
     ("F8", QT_TRANSLATE_NOOP("MainWindow", "Bring back a sale on hold (onto an empty sale)")),
     ("F11", QT_TRANSLATE_NOOP("MainWindow", "Void the whole sale (supervisor, with a reason)")),
     ("Ctrl+P", QT_TRANSLATE_NOOP("MainWindow", "Reprint the last receipt, marked as a copy")),
+    ("Ctrl+D", QT_TRANSLATE_NOOP("MainWindow", "Devices: what is configured and found, with a test button")),
     ("F2", QT_TRANSLATE_NOOP("MainWindow",
                              "Find an item by name, pinyin or initials; Up/Down to choose, Enter to add")),
     ("F1", QT_TRANSLATE_NOOP("MainWindow", "Show this help")),
@@ -135,6 +138,8 @@ class MainWindow(QMainWindow):
                           (Qt.Key.Key_F10, self.logout), (Qt.Key.Key_Escape, self._escape)):
             QShortcut(QKeySequence(key), self, activated=slot)
         QShortcut(QKeySequence("Ctrl+P"), self, activated=self.reprint)
+        QShortcut(QKeySequence("Ctrl+D"), self, activated=self.open_devices)
+        self.devices_dialog: DevicesDialog | None = None
 
         self.refresh_status()
         self.login.reset()
@@ -415,6 +420,28 @@ class MainWindow(QMainWindow):
             self.sync_panel.show_progress(what, done, total)
 
     # --------------------------------------------------------------- sync panel
+    def open_devices(self) -> None:
+        if self.devices_dialog is not None or self.session is None:
+            return
+        configured = list_devices(self.till.config)["configured"]
+        dialog = DevicesDialog(configured, self._test_device, self)
+        dialog.finished.connect(self._devices_closed)
+        self.devices_dialog = dialog
+        dialog.open()
+
+    def _test_device(self, kind: str, url: str) -> None:
+        config, data_dir = self.till.config, self.till.paths.data_dir
+        self.runner.network(
+            lambda: test_device(url, DeviceKind(kind), config, data_dir, seconds=2.0),
+            lambda result: self.devices_dialog and self.devices_dialog.show_result(result),
+            lambda exc: self.devices_dialog and self.devices_dialog.show_result(None, str(exc)))
+
+    def _devices_closed(self) -> None:
+        if self.devices_dialog is not None:
+            self.devices_dialog.deleteLater()
+        self.devices_dialog = None
+        self.checkout.focus_scan()
+
     def open_sync_panel(self) -> None:
         if self.sync_panel is not None or self.session is None:
             return
