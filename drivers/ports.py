@@ -8,6 +8,9 @@ port name from it on every (re)connect.
 
 from __future__ import annotations
 
+import logging
+import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from serial.tools import list_ports
@@ -47,3 +50,44 @@ def resolve_port(configured: str, serial_number: str | None = None, vid_pid: str
             continue
         return p.device
     return configured
+
+
+class PortWatcher:
+    """Notices serial devices being plugged in and pulled out, by listing the ports every few seconds.
+
+    Drivers already retry on their own; the watcher makes a replugged device come
+    back at once (`on_change` pokes them) and leaves a line in the log naming it.
+    """
+
+    def __init__(self, on_change: Callable[[list[PortInfo], list[PortInfo]], None], interval: float = 2.0,
+                 list_ports: Callable[[], list[PortInfo]] | None = None) -> None:
+        self._on_change = on_change
+        self._interval = interval
+        self._list = list_ports or serial_ports
+        self._known: dict[str, PortInfo] = {p.device: p for p in self._list()}
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="port-watcher", daemon=True)
+
+    def start(self) -> PortWatcher:
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._thread.join(2)
+
+    def check(self) -> tuple[list[PortInfo], list[PortInfo]]:
+        now = {p.device: p for p in self._list()}
+        added = [p for d, p in now.items() if d not in self._known]
+        removed = [p for d, p in self._known.items() if d not in now]
+        self._known = now
+        if added or removed:
+            self._on_change(added, removed)
+        return added, removed
+
+    def _run(self) -> None:
+        while not self._stop.wait(self._interval):
+            try:
+                self.check()
+            except Exception:
+                logging.getLogger(__name__).exception("listing serial ports failed")

@@ -108,6 +108,7 @@ class SerialRfidReader:
         self.rounds = 0
         self.connected = False
         self._stop = threading.Event()
+        self._wake = threading.Event()
         self._thread: threading.Thread | None = None
         self._on_tag: TagHandler = lambda t: None
         self._on_status: StatusHandler = lambda s: None
@@ -122,8 +123,13 @@ class SerialRfidReader:
         self._thread = threading.Thread(target=self._run, name=f"rfid:{self.port}", daemon=True)
         self._thread.start()
 
+    def poke(self) -> None:
+        """Try the port now (a device was just plugged in), not at the next poll."""
+        self._wake.set()
+
     def stop(self) -> None:
         self._stop.set()
+        self._wake.set()
         if self._thread is not None:
             self._thread.join(3)
 
@@ -143,7 +149,8 @@ class SerialRfidReader:
                 if not down:
                     self._status(DeviceEvent.DISCONNECTED, f"{port}: {exc}")
                     down = True
-                self._stop.wait(self.poll_seconds)
+                self._wake.wait(self.poll_seconds)
+                self._wake.clear()
                 continue
             down = False
             self.connected = True

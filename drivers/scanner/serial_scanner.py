@@ -36,6 +36,7 @@ class SerialScanner:
         self.scans = 0
         self.connected = False
         self._stop = threading.Event()
+        self._wake = threading.Event()
         self._thread: threading.Thread | None = None
         self._on_scan: ScanHandler = lambda s: None
         self._on_status: StatusHandler = lambda s: None
@@ -51,8 +52,13 @@ class SerialScanner:
         self._thread = threading.Thread(target=self._run, name=f"scanner:{self.port}", daemon=True)
         self._thread.start()
 
+    def poke(self) -> None:
+        """Try the port now (a device was just plugged in), not at the next poll."""
+        self._wake.set()
+
     def stop(self) -> None:
         self._stop.set()
+        self._wake.set()
         if self._thread is not None:
             self._thread.join(2)
 
@@ -72,7 +78,8 @@ class SerialScanner:
                 if not reported_down:
                     self._status(DeviceEvent.DISCONNECTED, f"{port}: {exc}")
                     reported_down = True
-                self._stop.wait(self.poll_seconds)
+                self._wake.wait(self.poll_seconds)
+                self._wake.clear()
                 continue
             reported_down = False
             self.connected = True

@@ -10,6 +10,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 
+from drivers.ports import PortWatcher
 from drivers.scanner.wedge import WedgeScanner
 from drivers.urls import parse_device_url
 from pos_client.config import load_config
@@ -80,6 +81,12 @@ class TillApp:
         if self.rfid is not None:
             self.rfid.start(lambda tag: self.runner.to_ui(lambda: self.window.on_rfid_tag(tag)),
                             lambda status: self.runner.to_ui(lambda: self.window.on_rfid_status(status)))
+        self.port_watcher: PortWatcher | None = None
+        pokeable = [d for d in [*self.scanners, self.rfid] if hasattr(d, "poke")]
+        if pokeable:
+            self.port_watcher = PortWatcher(
+                lambda added, removed: self._ports_changed(added, removed, pokeable))
+            self.port_watcher.start()
         self.displays = CustomerDisplayService(till.customer_displays())
         self.customer_window: CustomerWindow | None = None
         if till.config.display.window:
@@ -112,6 +119,16 @@ class TillApp:
             scanner.start(lambda scan: self.runner.to_ui(lambda: self.window.on_device_scan(scan)),
                           lambda status: self.runner.to_ui(lambda: self.window.on_scanner_status(status)))
             self.scanners.append(scanner)
+
+    @staticmethod
+    def _ports_changed(added: list, removed: list, devices: list) -> None:
+        for p in added:
+            log.info("serial device plugged in: %s %s %s", p.device, p.usb_id or "", p.serial_number or "")
+        for p in removed:
+            log.info("serial device pulled out: %s", p.device)
+        if added:
+            for device in devices:
+                device.poke()
 
     def _cart_changed(self) -> None:
         content = display_content(self.window.checkout.checkout.cart)
@@ -171,6 +188,8 @@ class TillApp:
             scanner.stop()
         if self.rfid is not None:
             self.rfid.stop()
+        if self.port_watcher is not None:
+            self.port_watcher.stop()
         self.displays.close()
         if self.customer_window is not None:
             self.customer_window.close()

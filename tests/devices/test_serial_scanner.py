@@ -224,3 +224,34 @@ def test_resolve_port_finds_a_replugged_adapter_by_serial_number():
     assert resolve_port("/dev/ttyUSB0", "OTHER", None, ports) == "/dev/ttyUSB0"
     assert resolve_port("COM3", None, None, ports) == "COM3"
     assert os.name != "posix" or ports[0].usb_id == "0403:6001"
+
+
+def test_port_watcher_notices_plugging_and_a_poke_reconnects_at_once(tmp_path):
+    from drivers.ports import PortWatcher
+
+    present: list[PortInfo] = []
+    changes = []
+    watcher = PortWatcher(lambda added, removed: changes.append(([p.device for p in added],
+                                                                 [p.device for p in removed])),
+                          list_ports=lambda: list(present))
+    adapter = PortInfo("/dev/ttyUSB4", "CP2102", 0x10C4, 0xEA60, "0001", "Silicon Labs", "CP2102")
+    present.append(adapter)
+    watcher.check()
+    present.clear()
+    watcher.check()
+    assert changes == [(["/dev/ttyUSB4"], []), ([], ["/dev/ttyUSB4"])]
+
+    got = Collect()
+    scanner = SerialScanner("serial://x", "/dev/ttyGONE5", poll_seconds=60)
+    scanner.start(got.scans.put, got.statuses.put)
+    sim = PtyScanner()
+    try:
+        got.status(DeviceEvent.DISCONNECTED)
+        scanner.port = sim.port  # the device is back (here: under a pty's name)
+        started = time.monotonic()
+        scanner.poke()
+        got.status(DeviceEvent.CONNECTED)
+        assert time.monotonic() - started < 2  # not the 60 s poll
+    finally:
+        scanner.stop()
+        sim.close()
