@@ -116,6 +116,9 @@ class CameraScanner:
         self.poll_seconds = poll_seconds
         self.frames = 0
         self.scans = 0
+        self.on_frame: Callable[[Any], None] | None = None
+        """Called with some frames (about 10 a second, BGR) for a preview window; on this thread."""
+        self._last_preview = 0.0
         self.rejected = 0
         self.connected = False
         self._stop = threading.Event()
@@ -164,12 +167,22 @@ class CameraScanner:
                         down = True
                         break
                     self.frames += 1
+                    self._preview(frame)
                     gray = cv2.cvtColor(frame, cv2.COLOR_BGR2GRAY) if frame.ndim == 3 else frame
                     self._deliver(self._decode(gray))
             finally:
                 self.connected = False
                 source.release()
             self._stop.wait(self.poll_seconds if not self.loop else 0.2)
+
+    def _preview(self, frame: Any) -> None:
+        now = time.monotonic()
+        if self.on_frame is not None and now - self._last_preview >= 0.1:
+            self._last_preview = now
+            try:
+                self.on_frame(frame)
+            except Exception:
+                log.exception("camera preview failed")
 
     def _deliver(self, found: Decoded) -> None:
         now = time.monotonic()

@@ -21,6 +21,7 @@ from sync.errors import SyncError
 from sync.scheduler import SyncScheduler
 
 from .background import TaskRunner
+from .camera_window import CameraWindow
 from .customer_window import CustomerWindow
 from .i18n import RESOURCES, install_translators, pick_language
 from .main_window import MainWindow
@@ -76,6 +77,7 @@ class TillApp:
                                  poke_sync=self.poke_sync, reenrol=self.reenrol)
         self.wedge: WedgeFilter | None = None
         self.scanners: list = []
+        self.camera_windows: list[CameraWindow] = []
         self._start_scanners()
         self.rfid = till.rfid_reader()
         if self.rfid is not None:
@@ -116,7 +118,8 @@ class TillApp:
                     min_length=parsed.int_param("min_length", 4, 2, 64),
                     suffix="none" if suffix == "none" else "tab" if suffix == "tab" else "enter")
                 continue
-            scanner.start(lambda scan: self.runner.to_ui(lambda: self.window.on_device_scan(scan)),
+            on_scan = self._scan_handler(scanner, url)
+            scanner.start(on_scan,
                           lambda status: self.runner.to_ui(lambda: self.window.on_scanner_status(status)))
             self.scanners.append(scanner)
 
@@ -136,6 +139,29 @@ class TillApp:
             self.customer_window.show_content(content)
         if self.displays.displays:
             self.displays.show(content)
+
+    def _scan_handler(self, scanner, url: str):
+        """Scans to the window; a camera asked to (?preview=1) also gets its preview window."""
+        parsed = parse_device_url(url)
+        if not hasattr(scanner, "on_frame") or parsed.param("preview") not in ("1", "yes", "true"):
+            return lambda scan: self.runner.to_ui(lambda: self.window.on_device_scan(scan))
+        preview = CameraWindow(url)
+        preview.show()
+        self.camera_windows.append(preview)
+        latest: list = []
+
+        def on_frame(frame) -> None:  # camera thread: keep only the newest, paint on the UI thread
+            pending = bool(latest)
+            latest[:] = [frame]
+            if not pending:
+                self.runner.to_ui(lambda: latest and preview.show_frame(latest.pop()))
+
+        scanner.on_frame = on_frame
+
+        def on_scan(scan) -> None:
+            self.runner.to_ui(lambda: (preview.show_scan(scan), self.window.on_device_scan(scan)))
+
+        return on_scan
 
     def _wedge_scan(self, scanner: WedgeScanner, text: str) -> bool:
         scan = scanner.to_scan(text)
@@ -190,6 +216,9 @@ class TillApp:
             self.rfid.stop()
         if self.port_watcher is not None:
             self.port_watcher.stop()
+        for preview in self.camera_windows:
+            preview.close()
+            preview.deleteLater()
         self.displays.close()
         if self.customer_window is not None:
             self.customer_window.close()

@@ -2,6 +2,24 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>CameraWindow</name>
+    <message>
+        <location filename="../../pos_client/ui/camera_window.py" line="23"/>
+        <source>Camera scanner</source>
+        <translation>摄像头扫码</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/camera_window.py" line="27"/>
+        <source>Hold the code in front of the camera.</source>
+        <translation>请把条码对准摄像头。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/camera_window.py" line="45"/>
+        <source>Read: {code}</source>
+        <translation>已读取：{code}</translation>
+    </message>
+</context>
+<context>
     <name>CartModel</name>
     <message>
         <location filename="../../pos_client/ui/cart_model.py" line="56"/>
