@@ -108,6 +108,8 @@ def _cmd_devices(paths: Paths, args: argparse.Namespace) -> int:
             print(f"  {p['device']:<16} {ident}\n  {'':<16} {p['url']}")
         for n in found["printer_nodes"]:
             print(f"printer node found: {n['device']}  ({n['url']})")
+        for n in found["cameras"]:
+            print(f"camera found: {n['device']}  ({n['url']})")
         print("drivers:")
         for d in found["drivers"]:
             note = f"  [not here: {d['unavailable']}]" if d["unavailable"] else ""

@@ -60,9 +60,11 @@ def list_devices(config: Config, registry: DriverRegistry | None = None) -> dict
               "serial_number": p.serial_number, "manufacturer": p.manufacturer, "product": p.product,
               "url": _suggested_url(p.device, p.serial_number)} for p in serial_ports()]
     printers = [{"device": str(n), "url": f"file://{n}"} for n in sorted(Path("/dev/usb").glob("lp*"))]
+    cameras = [{"device": str(n), "url": f"camera://{n}"} for n in sorted(Path("/dev").glob("video*"))]
     drivers = [{"kind": d.kind.value, "scheme": d.scheme, "summary": d.summary,
                 "unavailable": d.unavailable()} for d in registry.drivers()]
-    return {"configured": devices, "serial_ports": ports, "printer_nodes": printers, "drivers": drivers}
+    return {"configured": devices, "serial_ports": ports, "printer_nodes": printers, "cameras": cameras,
+            "drivers": drivers}
 
 
 def _present(url: Any) -> bool | None:
