@@ -20,6 +20,9 @@ from PySide6.QtWidgets import QApplication, QWidget
 from drivers.scanner.wedge_burst import Burst, BurstDetector, Release
 
 _SUFFIX_KEYS = {"enter": (Qt.Key.Key_Return, Qt.Key.Key_Enter), "tab": (Qt.Key.Key_Tab,)}
+_MODIFIER_KEYS = {Qt.Key.Key_Shift, Qt.Key.Key_Control, Qt.Key.Key_Alt, Qt.Key.Key_Meta, Qt.Key.Key_AltGr,
+                  Qt.Key.Key_CapsLock, Qt.Key.Key_NumLock}
+"""Pressed on their own (a scanner sends Shift for capitals): neither typing nor the end of a burst."""
 _COMMAND_MODIFIERS = (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
                       | Qt.KeyboardModifier.MetaModifier)
 
@@ -55,7 +58,20 @@ class WedgeFilter(QObject):
         self._timer.stop()
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
-        if self._replaying or event.type() != QEvent.Type.KeyPress:
+        if self._replaying:
+            return False
+        if isinstance(event, QKeyEvent) and event.key() in _MODIFIER_KEYS:
+            return False
+        if event.type() == QEvent.Type.ShortcutOverride and self.detector.holding:
+            # F12 and the like fire as shortcuts before any KeyPress: typing held so far goes
+            # to the field first, so it never lands in the dialog the shortcut opens.
+            assert isinstance(event, QKeyEvent)
+            printable = bool(event.text()) and event.text().isprintable()
+            command = bool(event.modifiers() & _COMMAND_MODIFIERS)
+            if command or not (printable or event.key() in self._suffix_keys):
+                self._apply(self.detector.other(self._now()))
+            return False
+        if event.type() != QEvent.Type.KeyPress:
             return False
         if not isinstance(obj, QWidget) or obj is not QApplication.focusWidget():
             return False  # the same press seen again while it propagates to parents
