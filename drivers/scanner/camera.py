@@ -75,9 +75,10 @@ def open_source(target: str | int, *, width: int = 640, height: int = 480, loop:
     capture = cv2.VideoCapture(target)
     if not capture.isOpened():
         raise OSError(f"cannot open camera or video {target!r}")
-    if isinstance(target, int):
+    if isinstance(target, int) or str(target).startswith("/dev/"):
         capture.set(cv2.CAP_PROP_FRAME_WIDTH, width)
         capture.set(cv2.CAP_PROP_FRAME_HEIGHT, height)
+        capture.set(cv2.CAP_PROP_BUFFERSIZE, 1)  # the newest frame, not one queued behind a slow decode
     return _Looping(capture, target) if loop else capture
 
 
