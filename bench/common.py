@@ -19,6 +19,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("POS_TOKEN_STORE", "file")
 
 from central.demo_catalog import demo_products  # noqa: E402
+from central.promotions import DEMO_PROMOTIONS  # noqa: E402
 from central.seed import DEMO_STAFF  # noqa: E402
 from central.spoken_names import spoken_forms  # noqa: E402
 from pos_client.config import Config, Paths, save_config  # noqa: E402
@@ -41,6 +42,9 @@ def prepare_till(data_dir: Path, products: int) -> Paths:
         *[StateChange("staff", f"staff-{s.code}", "upsert",
                       {"staff_id": f"staff-{s.code}", "code": s.code, "name": s.name, "role": s.role,
                        "pin_hash": hash_pin(s.pin), "active": True}) for s in DEMO_STAFF[:2]],
+        # The demo chain's promotions, so every scan and sale is priced as in a real store.
+        *[StateChange("promotion", pid, "upsert", {"promotion_id": pid, "version": 1, "definition": d})
+          for pid, d in DEMO_PROMOTIONS.items()],
     ], "0")
     # Products, barcodes and prices go in as a first catalog load does: snapshot pages.
     writers = {entity: SnapshotWriter(engine, entity) for entity in ("product", "barcode", "price")}

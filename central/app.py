@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from sync.protocol import (
+    IDEMPOTENCY_HEADER,
     MAX_PROTOCOL_VERSION_SUPPORTED,
     MAX_PUSH_BYTES,
     MIN_PROTOCOL_VERSION,
@@ -32,6 +33,9 @@ from sync.protocol import (
     PushResponse,
     RegisterRequest,
     RegisterResponse,
+    SaleLookupResponse,
+    WalletChargeRequest,
+    WalletChargeResponse,
 )
 
 from .changes import (
@@ -55,7 +59,9 @@ from .devices import (
 )
 from .events import EventBatch
 from .models import Device, Store
-from .reports import UnknownStore, sales_report
+from .payments import PaymentError, charge
+from .reports import UnknownStore, sales_report, shifts_report
+from .returns import lookup_sale
 
 
 class ApiError(Exception):
@@ -70,7 +76,8 @@ def _error(status: int, code: str, message: str) -> JSONResponse:
 
 ERRORS = {
     400: {"model": ErrorResponse}, 401: {"model": ErrorResponse}, 403: {"model": ErrorResponse},
-    404: {"model": ErrorResponse}, 410: {"model": ErrorResponse}, 413: {"model": ErrorResponse},
+    404: {"model": ErrorResponse}, 409: {"model": ErrorResponse}, 410: {"model": ErrorResponse},
+    413: {"model": ErrorResponse},
     422: {"model": ErrorResponse},
 }
 
@@ -91,6 +98,47 @@ class SalesReport(BaseModel):
     discounts: int
     net: int
     tenders: list[TenderTotal]
+
+
+class ShiftMovement(BaseModel):
+    direction: str
+    amount: int
+    reason: str
+    note: str
+    staff: str
+    approved_by: str | None = None
+    at: str
+
+
+class ClosedShift(BaseModel):
+    shift_id: str
+    terminal_no: str
+    z_no: int | None
+    opened_at: str
+    closed_at: str
+    opened_by: str
+    closed_by: str | None
+    opening_float: int
+    sale_count: int | None
+    sales_total: int | None
+    cash_sales: int | None
+    cash_refunds: int | None
+    cash_in: int | None
+    cash_out: int | None
+    expected_cash: int | None
+    counted_cash: int | None
+    over_short: int | None
+    tenders: list[TenderTotal]
+    movements: list[ShiftMovement]
+
+
+class ShiftsReport(BaseModel):
+    store: str
+    date: date
+    timezone: str
+    currency: str
+    shifts: list[ClosedShift]
+    over_short: int
 
 
 def _malformed(raw: object, exc: ValidationError) -> EventResult:
@@ -272,6 +320,37 @@ def create_app(db_url: str | None = None, *, engines: Engines | None = None,
             return SalesReport.model_validate(sales_report(s, store, day))
         except UnknownStore as exc:
             raise ApiError(404, "unknown_store", f"No store {store}.") from exc
+
+    @api.get("/sales/lookup", response_model=SaleLookupResponse)
+    def sale_lookup(receipt_no: Annotated[str, Query(min_length=1, max_length=40)],
+                    _dev: Device = Depends(device), s: Session = Depends(read_session)) -> SaleLookupResponse:
+        """Any store's sale, for a return (chains take back what any of their stores sold)."""
+        found = lookup_sale(s, receipt_no.strip().upper())
+        if found is None:
+            raise ApiError(404, "unknown_sale", f"No sale with receipt number {receipt_no[:40]}.")
+        return found
+
+    @api.post("/payments/scan-code", response_model=WalletChargeResponse)
+    def scan_code(body: WalletChargeRequest,
+                  idempotency_key: Annotated[str, Header(alias=IDEMPOTENCY_HEADER, min_length=8,
+                                                         max_length=64)],
+                  dev: Device = Depends(device), s: Session = Depends(write_session)) -> WalletChargeResponse:
+        own = s.get(Store, dev.store_id)
+        if own is None or own.code != body.store_code:
+            raise ApiError(403, "wrong_store", "A till charges payments for its own store only.")
+        try:
+            return charge(s, dev.id, idempotency_key, body)
+        except PaymentError as exc:
+            raise ApiError(exc.status, exc.code, exc.message) from exc
+    @api.get("/reports/shifts", response_model=ShiftsReport)
+    def shift_report(store: Annotated[str, Query(min_length=1, max_length=16)],
+                     day: Annotated[date, Query(alias="date")],
+                     dev: Device = Depends(device), s: Session = Depends(read_session)) -> ShiftsReport:
+        """Z reports of the store's tills closed that local day, with over/short and cash movements."""
+        own = s.get(Store, dev.store_id)
+        if own is None or own.code != store:
+            raise ApiError(403, "wrong_store", "A till can read only its own store's reports.")
+        return ShiftsReport.model_validate(shifts_report(s, store, day))
 
     app.include_router(api)
     return app

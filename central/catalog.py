@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from .changelog import ensure_scope, log_change, log_changes
 from .db import utcnow
+from .members import member_key_for
 from .models import CHAIN_SCOPE, Barcode, Price, Product, Staff, Store
 from .spoken_names import spoken_forms
 
@@ -33,6 +34,8 @@ def store_config_data(store: Store) -> dict:
         "currency": store.currency,
         "timezone": store.timezone,
         "offline_limits": {"noncash_lock_after_hours": store.noncash_lock_after_hours},
+        "member_key": member_key_for(store),
+        "points_per_yuan": 1,
         "variable_barcodes": (store.variable_barcodes if store.variable_barcodes is not None
                               else DEFAULT_VARIABLE_BARCODES),
     }

@@ -17,18 +17,22 @@ from sqlalchemy.orm import Session
 from sync.protocol import Change
 
 from .catalog import store_config_data
+from .members import member_data, member_key
 from .models import (
     CHAIN_SCOPE,
     MEMBER_SCOPE,
     Barcode,
     ChangeLogEntry,
     ChangeScope,
+    Member,
     Price,
     Product,
+    Promotion,
     Staff,
     StockLevel,
     Store,
 )
+from .promotions import active_promotions
 
 MAX_PAGE = 5000
 
@@ -97,7 +101,8 @@ def changes_for_store(session: Session, store_id: str, cursor: Cursor, limit: in
 
 
 # ------------------------------------------------------------------ snapshots
-SNAPSHOT_ENTITIES = ("store_config", "staff", "product", "barcode", "price", "stock_level")
+SNAPSHOT_ENTITIES = ("store_config", "staff", "product", "barcode", "price", "promotion", "member",
+                     "stock_level")
 
 
 def snapshot_count(session: Session, store_id: str, entity: str) -> int:
@@ -114,6 +119,10 @@ def snapshot_count(session: Session, store_id: str, entity: str) -> int:
     if entity == "price":
         return session.scalar(count.select_from(Price).where(
             Price.scope.in_(["*", MEMBER_SCOPE, store_id]))) or 0
+    if entity == "promotion":
+        return session.scalar(count.select_from(Promotion).where(Promotion.active.is_(True))) or 0
+    if entity == "member":
+        return session.scalar(count.select_from(Member)) or 0
     if entity == "stock_level":
         return session.scalar(count.select_from(StockLevel).where(StockLevel.store_id == store_id)) or 0
     raise KeyError(entity)
@@ -150,6 +159,13 @@ def snapshot_rows(session: Session, store_id: str, entity: str) -> Iterator[tupl
         for sku, scope, amount in session.execute(stmt):
             wire = "chain" if scope == "*" else MEMBER_SCOPE if scope == MEMBER_SCOPE else "store"
             yield f"{sku}@{scope}", {"sku": sku, "amount": amount, "scope": wire}
+    elif entity == "promotion":
+        for p in active_promotions(session):
+            yield p.id, {"promotion_id": p.id, "version": p.version, "definition": p.definition}
+    elif entity == "member":
+        key = member_key(session)
+        for m in session.scalars(select(Member).execution_options(**batch)):
+            yield m.id, member_data(m, key)
     elif entity == "stock_level":
         stmt = (select(StockLevel.sku, StockLevel.on_hand, StockLevel.position)
                 .where(StockLevel.store_id == store_id).execution_options(**batch))

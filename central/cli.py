@@ -28,6 +28,11 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument("--store", required=True)
     report.add_argument("--date", required=True, help="YYYY-MM-DD, in the store's time zone")
     report.add_argument("--json", action="store_true")
+    shifts = sub.add_parser("shifts", help="a store's closed shifts (Z reports) for one local day")
+    shifts.add_argument("--db", default=DEFAULT_DB)
+    shifts.add_argument("--store", required=True)
+    shifts.add_argument("--date", required=True, help="YYYY-MM-DD, in the store's time zone")
+    shifts.add_argument("--json", action="store_true")
     compact = sub.add_parser("compact", help="drop change-log entries older than the retention")
     compact.add_argument("--db", default=DEFAULT_DB)
     compact.add_argument("--keep-days", type=float, default=30.0)
@@ -45,6 +50,24 @@ def _parser() -> argparse.ArgumentParser:
     group.add_argument("--chain-default", action="store_true", help="use the chain's layouts again")
     gaps = sub.add_parser("gaps", help="devices with missing event sequence numbers")
     gaps.add_argument("--db", default=DEFAULT_DB)
+    promo = sub.add_parser("promotion",
+                           help="put, end or list the chain's promotions (sent to tills by sync)")
+    promo_sub = promo.add_subparsers(dest="action", required=True)
+    put = promo_sub.add_parser("put", help="create or change a promotion from a JSON definition")
+    put.add_argument("--db", default=DEFAULT_DB)
+    put.add_argument("--id", required=True, help="the promotion's id, e.g. P-SPRING-300")
+    put.add_argument("file", help="JSON definition (see README, Promotions); - for standard input")
+    end = promo_sub.add_parser("end", help="stop a promotion in every store")
+    end.add_argument("--db", default=DEFAULT_DB)
+    end.add_argument("--id", required=True)
+    listing = promo_sub.add_parser("list", help="the running promotions with their versions")
+    listing.add_argument("--db", default=DEFAULT_DB)
+    listing.add_argument("--json", action="store_true")
+    notes = sub.add_parser("notes",
+                           help="what a person must look at: pricing mismatches, journal breaks, gaps")
+    notes.add_argument("--db", default=DEFAULT_DB)
+    notes.add_argument("--kind", help="only this kind, e.g. pricing_mismatch")
+    notes.add_argument("--json", action="store_true")
     return parser
 
 
@@ -74,6 +97,8 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.command == "report":
         return _report(factory, args)
+    if args.command == "shifts":
+        return _shifts(factory, args)
     if args.command == "import-catalog":
         return _import_catalog(factory, args)
     if args.command == "scale-labels":
@@ -87,6 +112,10 @@ def main(argv: list[str] | None = None) -> int:
             removed = compact_change_log(session, timedelta(days=args.keep_days))
         print(f"removed {removed} change-log entries older than {args.keep_days:g} days")
         return 0
+    if args.command == "promotion":
+        return _promotion(factory, args)
+    if args.command == "notes":
+        return _notes(factory, args)
     if args.command == "gaps":
         import json
 
@@ -106,6 +135,65 @@ def main(argv: list[str] | None = None) -> int:
         session.commit()
     print(f"one-time enrolment code for {args.store}, valid 24 hours:", file=sys.stderr)
     print(code)
+    return 0
+
+
+def _promotion(factory, args: argparse.Namespace) -> int:
+    import json
+
+    from .promotions import active_promotions, end_promotion, put_promotion
+
+    with factory() as session:
+        if args.action == "list":
+            rows = [{"id": p.id, "version": p.version, "definition": p.definition}
+                    for p in active_promotions(session)]
+            if args.json:
+                print(json.dumps(rows, ensure_ascii=False, indent=2))
+            for row in [] if args.json else rows:
+                print(f"{row['id']}  v{row['version']}  {row['definition'].get('kind')}  "
+                      f"{row['definition'].get('name')}")
+            return 0
+        if args.action == "end":
+            if not end_promotion(session, args.id):
+                print(f"error: no running promotion {args.id!r}", file=sys.stderr)
+                return 1
+            session.commit()
+            print(f"{args.id} ended; tills drop it at their next pull")
+            return 0
+        try:
+            with (sys.stdin if args.file == "-" else open(args.file, encoding="utf-8")) as f:
+                definition = json.load(f)
+            version = put_promotion(session, args.id, definition)
+        except OSError as exc:
+            print(f"error: cannot read {args.file}: {exc.strerror}", file=sys.stderr)
+            return 2
+        except ValueError as exc:  # bad JSON, or a definition the tills could not use
+            print(f"error: {args.id} not saved: {exc}", file=sys.stderr)
+            return 2
+        session.commit()
+    print(f"{args.id} is now version {version}; tills use it after their next pull")
+    return 0
+
+
+def _notes(factory, args: argparse.Namespace) -> int:
+    import json
+
+    from sqlalchemy import select
+
+    from .models import Note, Store
+
+    with factory() as session:
+        stmt = (select(Note.created_at, Note.kind, Store.code, Note.device_id, Note.message)
+                .join(Store, Store.id == Note.store_id, isouter=True).order_by(Note.id))
+        if args.kind:
+            stmt = stmt.where(Note.kind == args.kind)
+        rows = [{"at": at.isoformat(), "kind": kind, "store": store, "device_id": device, "message": message}
+                for at, kind, store, device, message in session.execute(stmt)]
+    if args.json:
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+    else:
+        for row in rows:
+            print(f"{row['at'][:19]}  {row['kind']:<18} {row['store'] or '-':<6} {row['message']}")
     return 0
 
 
@@ -203,6 +291,38 @@ def _report(factory, args: argparse.Namespace) -> int:
         print(f"  {key:>9}: {format_amount(result[key])}")
     for tender in result["tenders"]:
         print(f"  {tender['kind']:>9}: {format_amount(tender['amount'])} ({tender['count']})")
+    return 0
+
+
+def _shifts(factory, args: argparse.Namespace) -> int:
+    import json
+    from datetime import date
+
+    from pos_client.domain.money import format_amount
+
+    from .reports import UnknownStore, shifts_report
+
+    try:
+        day = date.fromisoformat(args.date)
+    except ValueError:
+        print(f"error: --date {args.date!r} is not YYYY-MM-DD", file=sys.stderr)
+        return 2
+    with factory() as session:
+        try:
+            result = shifts_report(session, args.store, day)
+        except UnknownStore:
+            print(f"error: no store {args.store!r}", file=sys.stderr)
+            return 2
+    if args.json:
+        print(json.dumps(result, indent=2, ensure_ascii=False))
+        return 0
+    print(f"{result['store']} {result['date']} ({result['timezone']}): "
+          f"{len(result['shifts'])} shifts closed, over/short {format_amount(result['over_short'])}")
+    for s in result["shifts"]:
+        print(f"  till {s['terminal_no']} Z{s['z_no']:05d} {s['opened_at'][:16]}..{s['closed_at'][:16]} "
+              f"{s['closed_by']}: float {format_amount(s['opening_float'])}, expected "
+              f"{format_amount(s['expected_cash'])}, counted {format_amount(s['counted_cash'])}, "
+              f"over/short {format_amount(s['over_short'])}, {s['sale_count']} sales")
     return 0
 
 

@@ -24,10 +24,26 @@ from sqlalchemy import Connection, Engine, bindparam, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
 from pos_client.domain.journal import JournalEntry, verify_chain
-from sync.protocol import EVENT_PAYLOADS, AuditRecorded, ErrorBody, Event, EventResult, SaleCompleted
+from sync.protocol import (
+    EVENT_PAYLOADS,
+    AuditRecorded,
+    CashMoved,
+    ErrorBody,
+    Event,
+    EventResult,
+    MemberSignedUp,
+    ReturnCompleted,
+    SaleCompleted,
+    ShiftClosed,
+    ShiftOpened,
+)
 
+from . import shifts
 from .db import defer_flush, utcnow
-from .models import AuditEntry, Device, Note, ReceivedEvent, Sale, SaleLine, SaleTender, Store
+from .members import apply_sign_up, move_points
+from .models import AuditEntry, Device, Note, ReceivedEvent, Sale, SaleLine, SalePricing, SaleTender, Store
+from .promotions import recompute_total
+from .returns import ReturnRejected, apply_return
 from .stock import move_stock_many
 
 _EVENTS = ReceivedEvent.__table__
@@ -46,6 +62,7 @@ _DEVICE_SEEN = (update(_DEVICES).where(_DEVICES.c.id == bindparam("device_id"))
                 .values(last_seq=bindparam("new_last_seq"), last_seen_at=bindparam("seen_at")))
 _DEVICE_TOUCH = (update(_DEVICES).where(_DEVICES.c.id == bindparam("device_id"))
                  .values(last_seen_at=bindparam("seen_at")))
+_STORE_ZONE = select(_STORES.c.timezone).where(_STORES.c.id == bindparam("store_id"))
 _SALE_TAKEN = select(_SALES.c.sale_id).where(_SALES.c.sale_id == bindparam("sale_id"))
 
 
@@ -79,7 +96,7 @@ def _check_sale(conn: Connection, store: _Store, sale: SaleCompleted) -> None:
 
 
 def _apply_sale(conn: Connection, device_id: str, store: _Store, event: Event,
-                sale: SaleCompleted, now: datetime) -> None:
+                sale: SaleCompleted, now: datetime) -> ErrorBody | None:
     _check_sale(conn, store, sale)
     conn.execute(insert(_SALES), {
         "sale_id": sale.sale_id, "store_id": store.id, "device_id": device_id,
@@ -100,6 +117,33 @@ def _apply_sale(conn: Connection, device_id: str, store: _Store, event: Event,
         # Weighed goods are stocked in grams, everything else in units.
         moved[line.sku] = moved.get(line.sku, 0) - (line.weight_g if line.weight_g is not None else line.qty)
     move_stock_many(conn, store.id, moved, "sale", event.event_id, now)
+    priced = _check_pricing(conn, device_id, store, event, sale, now)
+    spent = sum(t.points or 0 for t in sale.tenders if t.kind == "points")
+    points = move_points(conn, store.id, device_id, event, sale.member_id, sale.points_earned, spent,
+                         sale.receipt_no, now)
+    return priced or points
+
+
+def _check_pricing(conn: Connection, device_id: str, store: _Store, event: Event,
+                   sale: SaleCompleted, now: datetime) -> ErrorBody | None:
+    """Central runs the till's pricing engine over the sale with the rules the till named.
+
+    A different total is kept as sold (the customer paid it) and flagged for a person."""
+    timezone = conn.execute(_STORE_ZONE, {"store_id": store.id}).scalar() or "Asia/Shanghai"
+    expected = recompute_total(conn, sale, occurred_at=event.occurred_at, timezone=timezone)
+    conn.execute(insert(SalePricing.__table__), {
+        "sale_id": sale.sale_id, "priced_at_local": sale.priced_at_local, "rounding": sale.rounding,
+        "promotions": [p.model_dump(mode="json") for p in sale.promotions],
+        "tender_refs": [{"kind": t.kind, "reference": t.reference, "last4": t.last4, "provider": t.provider}
+                        for t in sale.tenders if t.reference or t.last4 or t.provider],
+        "recomputed_total": expected})
+    if expected is None or expected == sale.total:
+        return None
+    message = (f"Receipt {sale.receipt_no}: the till's total is {sale.total} but the named promotions "
+               f"give {expected} (minor units); the sale is kept as sold.")
+    conn.execute(insert(Note.__table__), {"store_id": store.id, "device_id": device_id,
+                                          "kind": "pricing_mismatch", "created_at": now, "message": message})
+    return ErrorBody(code="pricing_mismatch", message=message)
 
 
 def _apply_audit(conn: Connection, device_id: str, store: _Store, audit: AuditRecorded,
@@ -144,9 +188,32 @@ def _apply(conn: Connection, device_id: str, store: _Store, event: Event, now: d
         raise Rejection("invalid_payload",
                         f"Payload does not match {event.type}: {exc.errors()[:3]}") from exc
     if isinstance(payload, SaleCompleted):
-        _apply_sale(conn, device_id, store, event, payload, now)
+        return _apply_sale(conn, device_id, store, event, payload, now)
+    if isinstance(payload, MemberSignedUp):
+        return apply_sign_up(conn, store.id, event, payload, now)
+    if isinstance(payload, ReturnCompleted):
+        try:
+            return apply_return(conn, device_id, store.id, store.code, event, payload, now)
+        except ReturnRejected as exc:
+            raise Rejection(exc.code, exc.message) from exc
     elif isinstance(payload, AuditRecorded):
         return _apply_audit(conn, device_id, store, payload, now)
+    elif isinstance(payload, ShiftOpened | CashMoved | ShiftClosed):
+        return _apply_shift(conn, device_id, store, event, payload, now)
+    return None
+
+
+def _apply_shift(conn: Connection, device_id: str, store: _Store, event: Event,
+                 payload: ShiftOpened | CashMoved | ShiftClosed, now: datetime) -> ErrorBody | None:
+    try:
+        if isinstance(payload, ShiftOpened):
+            shifts.apply_opened(conn, device_id, store.id, store.code, payload, now)
+        elif isinstance(payload, CashMoved):
+            shifts.apply_moved(conn, device_id, store.id, store.code, event.event_id, payload, now)
+        else:
+            return shifts.apply_closed(conn, device_id, store.id, store.code, payload, now)
+    except shifts.ShiftRejection as refused:
+        raise Rejection(refused.code, refused.message) from refused
     return None
 
 

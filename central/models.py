@@ -257,3 +257,185 @@ class AuditEntry(Base):
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64))
     received_at: Mapped[datetime]
+
+
+class Promotion(Base):
+    """A promotion as it stands now; each change is a new version (see PromotionVersion)."""
+
+    __tablename__ = "promotions"
+    id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    version: Mapped[int]
+    definition: Mapped[dict] = mapped_column(JSON)
+    active: Mapped[bool] = mapped_column(default=True)
+    updated_at: Mapped[datetime]
+
+
+class PromotionVersion(Base):
+    """Every version a till may have priced a sale with, so central can recompute the sale."""
+
+    __tablename__ = "promotion_versions"
+    promotion_id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    version: Mapped[int] = mapped_column(primary_key=True)
+    definition: Mapped[dict] = mapped_column(JSON)
+    created_at: Mapped[datetime]
+
+
+class SalePricing(Base):
+    """How a sale was priced and paid beyond its lines: promotions, rounding, tender references,
+    and what central's own recomputation of the total found."""
+
+    __tablename__ = "sale_pricing"
+    sale_id: Mapped[str] = mapped_column(ForeignKey("sales.sale_id"), primary_key=True)
+    priced_at_local: Mapped[str | None] = mapped_column(String(32))
+    rounding: Mapped[int] = mapped_column(BigInteger, default=0)
+    promotions: Mapped[list] = mapped_column(JSON)
+    tender_refs: Mapped[list] = mapped_column(JSON)
+    recomputed_total: Mapped[int | None] = mapped_column(BigInteger)
+    """None when central could not recompute (a promotion version it does not hold)."""
+
+
+class WalletPayment(Base):
+    """One wallet charge asked for by a till, kept under its Idempotency-Key."""
+
+    __tablename__ = "wallet_payments"
+    idempotency_key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    device_id: Mapped[str] = mapped_column(String(36), index=True)
+    request_hash: Mapped[str] = mapped_column(String(64))
+    store_code: Mapped[str] = mapped_column(String(64))
+    amount: Mapped[int] = mapped_column(BigInteger)
+    provider: Mapped[str] = mapped_column(String(16))
+    status: Mapped[str] = mapped_column(String(16))
+    transaction_id: Mapped[str | None] = mapped_column(String(40))
+    decline_code: Mapped[str | None] = mapped_column(String(32))
+    code_last4: Mapped[str] = mapped_column(String(4))
+    created_at: Mapped[datetime]
+
+
+class ReturnRecord(Base):
+    """Goods taken back at a store, against a sale (any store's) or without a receipt."""
+
+    __tablename__ = "returns"
+    return_id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    store_id: Mapped[str] = mapped_column(ForeignKey("stores.id"), index=True)
+    device_id: Mapped[str] = mapped_column(String(36))
+    event_id: Mapped[str] = mapped_column(String(40), unique=True)
+    receipt_no: Mapped[str] = mapped_column(String(40), index=True)
+    original_sale_id: Mapped[str | None] = mapped_column(String(40), index=True)
+    original_receipt_no: Mapped[str | None] = mapped_column(String(40))
+    cashier_id: Mapped[str] = mapped_column(String(36))
+    total: Mapped[int] = mapped_column(BigInteger)
+    reason: Mapped[str] = mapped_column(String(40))
+    approved_by: Mapped[str | None] = mapped_column(String(16))
+    occurred_at: Mapped[datetime]
+    received_at: Mapped[datetime]
+
+
+class ReturnLineRecord(Base):
+    __tablename__ = "return_lines"
+    return_id: Mapped[str] = mapped_column(ForeignKey("returns.return_id"), primary_key=True)
+    idx: Mapped[int] = mapped_column(primary_key=True)
+    original_line_no: Mapped[int | None]
+    sku: Mapped[str] = mapped_column(String(32))
+    qty: Mapped[int]
+    weight_g: Mapped[int | None]
+    amount: Mapped[int] = mapped_column(BigInteger)
+    restock: Mapped[bool]
+
+
+class ReturnRefund(Base):
+    __tablename__ = "return_refunds"
+    return_id: Mapped[str] = mapped_column(ForeignKey("returns.return_id"), primary_key=True)
+    idx: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    amount: Mapped[int] = mapped_column(BigInteger)
+    reference: Mapped[str | None] = mapped_column(String(64))
+
+
+class ChainSetting(Base):
+    """Chain-wide settings central keeps for itself (the key tills hash member phones with)."""
+
+    __tablename__ = "chain_settings"
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+class Member(Base):
+    """A loyalty member.  Tills receive a masked, hashed view (central.members.member_data)."""
+
+    __tablename__ = "members"
+    id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    code: Mapped[str] = mapped_column(String(20), unique=True)
+    phone: Mapped[str] = mapped_column(String(11), unique=True)
+    name: Mapped[str] = mapped_column(String(100), default="")
+    tier: Mapped[str] = mapped_column(String(16), default="standard")
+    points: Mapped[int] = mapped_column(BigInteger, default=0)
+    signed_up_store: Mapped[str | None] = mapped_column(String(16))
+    created_at: Mapped[datetime]
+
+
+class MemberAlias(Base):
+    """A member id a till made up offline for a phone central already knew: sales under it count
+    for the member it was merged into."""
+
+    __tablename__ = "member_aliases"
+    alias_id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    member_id: Mapped[str] = mapped_column(ForeignKey("members.id"))
+
+
+class PointsMovement(Base):
+    __tablename__ = "points_movements"
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    member_id: Mapped[str] = mapped_column(ForeignKey("members.id"), index=True)
+    delta: Mapped[int] = mapped_column(BigInteger)
+    reason: Mapped[str] = mapped_column(String(32))
+    event_id: Mapped[str | None] = mapped_column(String(40))
+    created_at: Mapped[datetime]
+class TillShift(Base):
+    """A till's shift as its events told it: opened with a float, closed with a Z report.
+
+    Either event may arrive first (one can be held back for attention on the till), so
+    each fills its own columns of the same row."""
+
+    __tablename__ = "till_shifts"
+    shift_id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    store_id: Mapped[str] = mapped_column(ForeignKey("stores.id"), index=True)
+    device_id: Mapped[str] = mapped_column(ForeignKey("devices.id"))
+    terminal_no: Mapped[str] = mapped_column(String(8))
+    opened_at: Mapped[datetime]
+    opened_by: Mapped[str] = mapped_column(String(16))
+    opened_by_name: Mapped[str] = mapped_column(String(100), default="")
+    opening_float: Mapped[int] = mapped_column(BigInteger)
+    closed_at: Mapped[datetime | None] = mapped_column(default=None, index=True)
+    closed_by: Mapped[str | None] = mapped_column(String(16), default=None)
+    z_no: Mapped[int | None] = mapped_column(BigInteger, default=None)
+    sale_count: Mapped[int | None] = mapped_column(default=None)
+    sales_total: Mapped[int | None] = mapped_column(BigInteger, default=None)
+    cash_sales: Mapped[int | None] = mapped_column(BigInteger, default=None)
+    cash_refunds: Mapped[int | None] = mapped_column(BigInteger, default=None)
+    cash_in: Mapped[int | None] = mapped_column(BigInteger, default=None)
+    cash_out: Mapped[int | None] = mapped_column(BigInteger, default=None)
+    expected_cash: Mapped[int | None] = mapped_column(BigInteger, default=None)
+    counted_cash: Mapped[int | None] = mapped_column(BigInteger, default=None)
+    over_short: Mapped[int | None] = mapped_column(BigInteger, default=None)
+    tenders: Mapped[list | None] = mapped_column(JSON, default=None)
+    received_at: Mapped[datetime]
+    __table_args__ = (Index("ix_till_shifts_device_z", "device_id", "z_no"),)
+
+
+class CashMovement(Base):
+    """Cash put into or taken out of a till's drawer, with the reason given at the till."""
+
+    __tablename__ = "cash_movements"
+    movement_id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    store_id: Mapped[str] = mapped_column(ForeignKey("stores.id"), index=True)
+    device_id: Mapped[str] = mapped_column(ForeignKey("devices.id"))
+    shift_id: Mapped[str] = mapped_column(String(40), index=True)
+    direction: Mapped[str] = mapped_column(String(4))
+    amount: Mapped[int] = mapped_column(BigInteger)
+    reason: Mapped[str] = mapped_column(String(40))
+    note: Mapped[str] = mapped_column(String(200), default="")
+    staff: Mapped[str] = mapped_column(String(16))
+    approved_by: Mapped[str | None] = mapped_column(String(16), default=None)
+    occurred_at: Mapped[datetime]
+    event_id: Mapped[str] = mapped_column(String(40), unique=True)
+    received_at: Mapped[datetime]

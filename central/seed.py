@@ -15,7 +15,9 @@ from pos_client.domain.pins import hash_pin
 
 from .catalog import CatalogRow, add_products, add_staff, add_store
 from .demo_catalog import demo_products
+from .members import seed_demo_members
 from .models import Product, Store
+from .promotions import seed_demo_promotions
 from .stock import seed_stock
 
 DEMO_STORES = (
@@ -65,11 +67,14 @@ def is_seeded(session: Session) -> bool:
     return session.scalar(select(func.count()).select_from(Store)) > 0
 
 
-def seed_demo(session: Session, products: int = DEFAULT_DEMO_PRODUCTS, *, scale_items: bool = True) -> int:
+def seed_demo(session: Session, products: int = DEFAULT_DEMO_PRODUCTS, *, scale_items: bool = True,
+              promotions: bool = True) -> int:
     """Fill an empty central with the demo chain; returns the number of products.
 
     `scale_items=False` leaves out the weighed and deli items, for runs that pick any
-    listed barcode and scan it as a packaged good (their listed codes need a label)."""
+    listed barcode and scan it as a packaged good (their listed codes need a label);
+    `promotions=False` leaves out the demo promotions (central.promotions.DEMO_PROMOTIONS),
+    for tests that check list-price arithmetic."""
     if is_seeded(session):
         return session.scalar(select(func.count()).select_from(Product)) or 0
     for code, name, name_en, address in DEMO_STORES:
@@ -90,5 +95,8 @@ def seed_demo(session: Session, products: int = DEFAULT_DEMO_PRODUCTS, *, scale_
     opening = [(p.sku, 20 + (i * 7) % 80) for i, p in enumerate(demo_products(min(products, 5000)))]
     for store in stores:
         seed_stock(session, store.id, opening)
+    if promotions:
+        seed_demo_promotions(session)
+    seed_demo_members(session)
     session.commit()
     return count

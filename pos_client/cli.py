@@ -44,6 +44,9 @@ def _parser() -> argparse.ArgumentParser:
     verify.add_argument("--json", action="store_true", help="machine-readable output")
     show = journal_sub.add_parser("show", parents=[common], help="print the latest entries")
     show.add_argument("--last", type=int, default=20)
+    autolock = sub.add_parser("autolock", parents=[common],
+                              help="show or set the minutes of inactivity after which the till locks")
+    autolock.add_argument("minutes", nargs="?", type=float, help="0 never locks; default 5")
     lookup = sub.add_parser("lookup", parents=[common],
                             help="find products by barcode, SKU, name, pinyin or initials")
     lookup.add_argument("query", help='a barcode, a SKU, or words of a name ("kkkl", "可乐", "cola")')
@@ -210,7 +213,8 @@ def _cmd_lookup(paths: Paths, args: argparse.Namespace) -> int:
     finally:
         till.close()
     if args.json:
-        print(json.dumps([{"matched_by": r.matched_by, **asdict(r.product)} for r in results],
+        print(json.dumps([{"matched_by": r.matched_by, **asdict(r.product),
+                           "promotions": [asdict(p) for p in r.promotions]} for r in results],
                          ensure_ascii=False, indent=2))
     elif not results:
         print(f"no product matches {args.query!r}", file=sys.stderr)
@@ -220,7 +224,29 @@ def _cmd_lookup(paths: Paths, args: argparse.Namespace) -> int:
         member = f"  member {format_amount(p.member_price)}" if p.member_price is not None else ""
         stock = f"  stock {p.on_hand}" if p.on_hand is not None else ""
         print(f"{p.sku}  {p.name}  {shown}{member}{stock}  {' '.join(p.barcodes)}")
+        for promo in r.promotions:
+            print(f"    promotion: {promo.name}" + ("  (members)" if promo.members_only else ""))
     return 0 if results else 1
+
+
+def _cmd_autolock(paths: Paths, minutes: float | None) -> int:
+    from pos_client.services.staff_lock import autolock_minutes, set_autolock_minutes
+    from pos_client.services.till import Till
+
+    till = Till(paths)
+    try:
+        if minutes is not None:
+            try:
+                set_autolock_minutes(till.settings, minutes)
+            except ValueError as exc:
+                print(f"error: {exc}", file=sys.stderr)
+                return 2
+        current = autolock_minutes(till.settings)
+    finally:
+        till.close()
+    print(f"the till locks after {current:g} minutes without use" if current
+          else "the till never locks by itself")
+    return 0
 
 
 def _cmd_enroll(paths: Paths, args: argparse.Namespace) -> int:
@@ -348,6 +374,8 @@ def main(argv: list[str] | None = None) -> int:
         return _cmd_journal(paths, args)
     if args.command == "devices":
         return _cmd_devices(paths, args)
+    if args.command == "autolock":
+        return _cmd_autolock(paths, args.minutes)
 
     from pos_client.store.database import DatabaseTooNew
     from pos_client.ui.app import display_problem, run_app

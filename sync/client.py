@@ -16,10 +16,12 @@ from .errors import (
     CentralUnreachable,
     CursorExpired,
     NotCentral,
+    NotFoundAtCentral,
     ProtocolUnsupported,
     ServerFault,
 )
 from .protocol import (
+    IDEMPOTENCY_HEADER,
     PROTOCOL_HEADER,
     PROTOCOL_RANGE_HEADER,
     PROTOCOL_VERSION,
@@ -30,9 +32,12 @@ from .protocol import (
     PushResponse,
     RegisterRequest,
     RegisterResponse,
+    SaleLookupResponse,
     SnapshotHeader,
     SnapshotRow,
     SnapshotTrailer,
+    WalletChargeRequest,
+    WalletChargeResponse,
 )
 
 M = TypeVar("M", bound=BaseModel)
@@ -80,9 +85,9 @@ class CentralClient:
         self.close()
 
     def _call(self, method: str, path: str, model: type[M], *, body: BaseModel | None = None,
-              params: dict[str, Any] | None = None) -> M:
+              params: dict[str, Any] | None = None, headers: dict[str, str] | None = None) -> M:
         content = None
-        headers = {}
+        headers = dict(headers or {})
         if body is not None:
             raw = body.model_dump_json().encode()
             if len(raw) > 64 * 1024:
@@ -119,6 +124,8 @@ class CentralClient:
             raise AuthRejected(error_message, revoked=error_code == "revoked", server_code=error_code)
         if status == 410:
             raise CursorExpired(error_message)
+        if status == 404 and error_code:
+            raise NotFoundAtCentral(f"{error_code}: {error_message}")
         if status >= 500:
             raise ServerFault(f"HTTP {status}: {error_message or response.text[:200]}")
         if status >= 400:
@@ -141,6 +148,15 @@ class CentralClient:
     def push(self, device_id: str, events: list[Event]) -> PushResponse:
         body = PushRequest(device_id=device_id, events=[e.model_dump(mode="json") for e in events])
         return self._call("POST", "/sync/push", PushResponse, body=body)
+
+    def charge_wallet(self, request: WalletChargeRequest, idempotency_key: str) -> WalletChargeResponse:
+        """Online only.  Ask again with the same key after a timeout: central answers the first outcome."""
+        return self._call("POST", "/payments/scan-code", WalletChargeResponse, body=request,
+                          headers={IDEMPOTENCY_HEADER: idempotency_key})
+
+    def lookup_sale(self, receipt_no: str) -> SaleLookupResponse:
+        """A sale anywhere in the chain by its receipt number, with what was returned of it (online only)."""
+        return self._call("GET", "/sales/lookup", SaleLookupResponse, params={"receipt_no": receipt_no})
 
     def snapshot(self, entity: str) -> Iterator[SnapshotHeader | SnapshotRow | SnapshotTrailer]:
         """Stream one entity (gzip NDJSON): a header, rows, then the trailer with the cursor.

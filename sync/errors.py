@@ -49,6 +49,12 @@ class ServerFault(SyncError):
     code = "server_fault"
 
 
+class NotFoundAtCentral(SyncError):
+    """Central answered 404: what was asked for (a receipt, an order) does not exist there."""
+
+    code = "not_found"
+
+
 class CursorExpired(SyncError):
     """Central no longer keeps changes that old (410): load snapshots again."""
 

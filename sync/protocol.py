@@ -76,6 +76,17 @@ class SaleLinePayload(_Strict):
     promotion_ids: list[str] = Field(default_factory=list)
     weight_g: Annotated[int, Field(ge=1, le=999_999)] | None = None
     """A weighed line: grams on the scale; qty is 1 and stock moves by the grams."""
+    # What the till priced the line from, so central can recompute the sale (all optional:
+    # a line without them is taken as priced at unit_price with only `discount` off).
+    category: Annotated[str, Field(max_length=100)] = ""
+    brand: Annotated[str, Field(max_length=100)] = ""
+    list_price: Money | None = None
+    """The catalog price per unit (per kg); unit_price differs only after an override."""
+    member_price: Money | None = None
+    label_price: Money | None = None
+    override_price: Money | None = None
+    manual_discount: Money = 0
+    """The cashier's own discount; discount - manual_discount is what the rules took off."""
 
 
 class TenderPayload(_Strict):
@@ -83,7 +94,20 @@ class TenderPayload(_Strict):
     amount: Money
     tendered: Money
     change: Money = 0
-    reference: str | None = None
+    reference: Annotated[str, Field(max_length=64)] | None = None
+    """Card: the terminal's approval reference; wallet: the provider's transaction id."""
+    last4: Annotated[str, Field(pattern=r"^[0-9]{4}$")] | None = None
+    provider: Annotated[str, Field(max_length=32)] | None = None
+    points: Annotated[int, Field(ge=1, le=10**9)] | None = None
+    """Points spent, for a points tender."""
+
+
+class AppliedPromotion(_Strict):
+    promotion_id: Annotated[str, Field(max_length=64)]
+    version: Annotated[int, Field(ge=0)]
+    kind: Annotated[str, Field(max_length=32)]
+    name: Annotated[str, Field(max_length=100)]
+    amount: Money
 
 
 class SaleCompleted(_Strict):
@@ -103,6 +127,60 @@ class SaleCompleted(_Strict):
     member_id: str | None = None
     guide_id: str | None = None
     coupon_codes: list[str] = Field(default_factory=list)
+    promotions: Annotated[list[AppliedPromotion], Field(max_length=100)] = Field(default_factory=list)
+    """The promotions that took something off, with the version the till used."""
+    priced_at_local: Annotated[str, Field(max_length=32)] | None = None
+    """The store's wall-clock time the promotions were judged at (ISO 8601, no zone)."""
+    rounding: Annotated[int, Field(ge=-99, le=99)] = 0
+    """Cash rounding: the tenders cover total + rounding."""
+    points_earned: Annotated[int, Field(ge=0, le=10**9)] = 0
+
+
+# ---------------------------------------------------------------- online-only calls
+IDEMPOTENCY_HEADER = "Idempotency-Key"
+
+
+class WalletChargeRequest(_Strict):
+    """Charge the customer's wallet payment code (shown in their WeChat Pay / Alipay app)."""
+
+    code: Annotated[str, Field(pattern=r"^[0-9]{18}$")]
+    amount: Annotated[int, Field(ge=1, le=10**9)]
+    currency: Annotated[str, Field(min_length=3, max_length=3)] = "CNY"
+    store_code: Code
+    terminal_no: Annotated[str, Field(max_length=8)]
+
+
+class WalletChargeResponse(_Lenient):
+    status: Literal["approved", "declined"]
+    provider: str
+    amount: int
+    transaction_id: str | None = None
+    """Set when approved: what the receipt and the refund quote."""
+    decline_code: str | None = None
+    message: str | None = None
+
+
+class SoldLineView(_Lenient):
+    line_no: int
+    sku: str
+    name: str
+    qty: int
+    amount: int
+    weight_g: int | None = None
+    returned_qty: int = 0
+    """Units already returned against this line, at any store, as far as central has heard."""
+
+
+class SaleLookupResponse(_Lenient):
+    """A sale found by its receipt number anywhere in the chain, for a return (online only)."""
+
+    sale_id: str
+    receipt_no: str
+    store_code: str
+    occurred_at: datetime
+    lines: list[SoldLineView]
+    tenders: list[TenderPayload]
+    refunded: list[TenderPayload] = Field(default_factory=list)
 
 
 class AuditEntryPayload(_Strict):
@@ -123,9 +201,118 @@ class AuditRecorded(_Strict):
     entries: Annotated[list[AuditEntryPayload], Field(min_length=1, max_length=500)]
 
 
+class MemberSignedUp(_Strict):
+    """A customer joined at the till (also offline): central keeps one member per phone."""
+
+    member_id: Annotated[str, Field(min_length=8, max_length=40)]
+    phone: Annotated[str, Field(pattern=r"^1[3-9][0-9]{9}$")]
+    name: Annotated[str, Field(max_length=100)] = ""
+    store_code: Code
+
+
+class ReturnLinePayload(_Strict):
+    original_line_no: Annotated[int, Field(ge=1)] | None = None
+    """The returned sale's line; None for a return without a receipt."""
+    sku: Code
+    name: Annotated[str, Field(max_length=200)]
+    qty: Annotated[int, Field(ge=1, le=100_000)]
+    weight_g: Annotated[int, Field(ge=1, le=999_999)] | None = None
+    amount: Money
+    restock: bool = True
+    """The goods go back on sale (stock moves up by qty, or by weight_g); False: written off."""
+
+
+class ReturnCompleted(_Strict):
+    return_id: str
+    receipt_no: Annotated[str, Field(max_length=40)]
+    """The refund slip's own number."""
+    store_code: Code
+    terminal_no: Annotated[str, Field(max_length=8)]
+    cashier_id: str
+    cashier_name: str
+    currency: Annotated[str, Field(min_length=3, max_length=3)] = "CNY"
+    original_sale_id: str | None = None
+    original_receipt_no: Annotated[str, Field(max_length=40)] | None = None
+    original_store_code: Code | None = None
+    lines: Annotated[list[ReturnLinePayload], Field(min_length=1, max_length=200)]
+    total: Money
+    refunds: Annotated[list[TenderPayload], Field(min_length=1, max_length=20)]
+    reason: Annotated[str, Field(max_length=40)]
+    approved_by: Annotated[str, Field(max_length=16)] | None = None
+StaffCode = Annotated[str, Field(min_length=1, max_length=16)]
+ClientId = Annotated[str, Field(min_length=1, max_length=40)]
+
+
+class ShiftOpened(_Strict):
+    """A till's drawer starts a shift with this much cash in it."""
+
+    shift_id: ClientId
+    store_code: Code
+    terminal_no: Annotated[str, Field(max_length=8)]
+    opened_at: AwareDatetime
+    opened_by: StaffCode
+    opened_by_name: Annotated[str, Field(max_length=100)] = ""
+    opening_float: Annotated[int, Field(ge=0, le=10**12)]
+
+
+class CashMoved(_Strict):
+    """Cash put into or taken out of the drawer other than for a sale, with its reason."""
+
+    movement_id: ClientId
+    shift_id: ClientId
+    store_code: Code
+    terminal_no: Annotated[str, Field(max_length=8)]
+    direction: Literal["in", "out"]
+    amount: Annotated[int, Field(ge=1, le=10**12)]
+    reason: Annotated[str, Field(min_length=1, max_length=40)]
+    note: Annotated[str, Field(max_length=200)] = ""
+    staff: StaffCode
+    approved_by: StaffCode | None = None
+    """The supervisor who approved a cash out the staff member could not make alone."""
+    at: AwareDatetime
+
+
+class ShiftTenderTotal(_Strict):
+    kind: Annotated[str, Field(min_length=1, max_length=16)]
+    count: Annotated[int, Field(ge=0)]
+    amount: Money
+
+
+class ShiftClosed(_Strict):
+    """The Z report: a shift closed with the cashier's blind count.  The figures add up:
+    expected = float + cash sales - cash refunds + cash in - cash out; over/short =
+    counted - expected (central refuses a report whose figures do not)."""
+
+    shift_id: ClientId
+    store_code: Code
+    terminal_no: Annotated[str, Field(max_length=8)]
+    z_no: Annotated[int, Field(ge=1, le=2**62)]
+    opened_at: AwareDatetime
+    closed_at: AwareDatetime
+    opened_by: StaffCode
+    closed_by: StaffCode
+    opening_float: Annotated[int, Field(ge=0, le=10**12)]
+    sale_count: Annotated[int, Field(ge=0)]
+    sales_total: Money
+    cash_sales: Money
+    cash_refunds: Money
+    cash_in: Money
+    cash_out: Money
+    expected_cash: Money
+    counted_cash: Annotated[int, Field(ge=0, le=10**12)]
+    over_short: Money
+    tenders: Annotated[list[ShiftTenderTotal], Field(max_length=20)] = Field(default_factory=list)
+    movement_count: Annotated[int, Field(ge=0)] = 0
+
+
 EVENT_PAYLOADS: dict[str, type[BaseModel]] = {
     "sale.completed": SaleCompleted,
+    "return.completed": ReturnCompleted,
+    "member.signed_up": MemberSignedUp,
     "audit.recorded": AuditRecorded,
+    "shift.opened": ShiftOpened,
+    "cash.moved": CashMoved,
+    "shift.closed": ShiftClosed,
 }
 """Event types central can apply, and the model each payload must satisfy."""
 
@@ -168,6 +355,8 @@ ENTITIES = (
     "product",
     "barcode",
     "price",
+    "promotion",
+    "member",
     "stock_level",
 )
 """Entities central sends down today, in snapshot order; later features add theirs here."""
@@ -209,6 +398,9 @@ class StoreConfigData(_Lenient):
     currency: str = "CNY"
     timezone: str = "Asia/Shanghai"
     offline_limits: OfflineLimits = Field(default_factory=OfflineLimits)
+    member_key: str = ""
+    """The chain's key for hashing member phones, so a till finds members by phone offline."""
+    points_per_yuan: int = 1
     variable_barcodes: list[dict[str, Any]] = Field(default_factory=list)
     """Scale-label layouts: [{prefix: "22", measure: "weight"|"price", item_digits: 5}]; a till
     skips any it cannot use (pos_client.domain.barcodes.variable_layouts)."""
@@ -248,6 +440,26 @@ class PriceData(_Lenient):
     """chain: list price; store: this store's own price; member: the chain's member price."""
 
 
+class PromotionData(_Lenient):
+    """A promotion rule; `definition` is read by pos_client.domain.promotions.parse_promotion."""
+
+    promotion_id: str
+    version: Annotated[int, Field(ge=1)]
+    definition: dict[str, Any]
+
+
+class MemberData(_Lenient):
+    """What a till may know of a member: no phone number, no full name."""
+
+    member_id: str
+    code: str
+    tier: str = "standard"
+    points: int = 0
+    phone_key: str
+    phone_masked: str
+    name_masked: str = ""
+
+
 class StockLevelData(_Lenient):
     sku: str
     on_hand: int
@@ -279,5 +491,7 @@ ENTITY_DATA: dict[str, type[BaseModel]] = {
     "product": ProductData,
     "barcode": BarcodeData,
     "price": PriceData,
+    "promotion": PromotionData,
+    "member": MemberData,
     "stock_level": StockLevelData,
 }

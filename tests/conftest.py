@@ -71,7 +71,7 @@ def central_db_url(tmp_path: Path) -> str:
 def central(central_db_url: str) -> Iterator[EmbeddedCentral]:
     server = EmbeddedCentral(central_db_url).start()
     with session_factory(server.app.state.engine)() as session:
-        seed_demo(session, products=TEST_PRODUCTS, scale_items=False)
+        seed_demo(session, products=TEST_PRODUCTS, scale_items=False, promotions=False)
     yield server
     server.stop()
 

@@ -19,6 +19,9 @@ class Action(Enum):
     PRICE_OVERRIDE = "price.override"
     LINE_DISCOUNT = "discount.line"
     VOID_SALE = "sale.void"
+    RETURN = "return.receipt"
+    """Take goods back against a receipt (this till's, or another's looked up online)."""
+    RETURN_NO_RECEIPT = "return.no_receipt"
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,14 +29,16 @@ class RoleLimits:
     may: frozenset[Action]
     max_discount_pct: int = 0
     """Largest cut (override or discount) off a line's list amount this role may make alone, in %."""
+    max_no_receipt_refund: int = 0
+    """Largest refund without a receipt this role may give alone, in fen."""
 
 
 ROLES: dict[str, RoleLimits] = {
-    "cashier": RoleLimits(frozenset({Action.RAISE_QTY})),
+    "cashier": RoleLimits(frozenset({Action.RAISE_QTY, Action.RETURN})),
     "guide": RoleLimits(frozenset({Action.RAISE_QTY})),
-    "supervisor": RoleLimits(frozenset(Action), max_discount_pct=20),
-    "manager": RoleLimits(frozenset(Action), max_discount_pct=50),
-    "admin": RoleLimits(frozenset(Action), max_discount_pct=100),
+    "supervisor": RoleLimits(frozenset(Action), max_discount_pct=20, max_no_receipt_refund=20_000),
+    "manager": RoleLimits(frozenset(Action), max_discount_pct=50, max_no_receipt_refund=100_000),
+    "admin": RoleLimits(frozenset(Action), max_discount_pct=100, max_no_receipt_refund=10**9),
     "it": RoleLimits(frozenset({Action.RAISE_QTY})),
 }
 REASONS: dict[Action, tuple[str, ...]] = {
@@ -42,6 +47,8 @@ REASONS: dict[Action, tuple[str, ...]] = {
     Action.PRICE_OVERRIDE: ("shelf_price_differs", "damaged", "price_match"),
     Action.LINE_DISCOUNT: ("damaged", "loyal_customer", "service_recovery"),
     Action.VOID_SALE: ("customer_left", "customer_changed_mind", "payment_failed", "training"),
+    Action.RETURN: ("defective", "wrong_item", "customer_changed_mind", "damaged"),
+    Action.RETURN_NO_RECEIPT: ("defective", "wrong_item", "customer_changed_mind", "damaged"),
 }
 """Stable reason codes per action (the UI words them); an action not listed needs none."""
 
@@ -62,12 +69,15 @@ def cut_pct(list_amount: int, new_amount: int) -> int:
 
 
 def allowed(role: str, action: Action, cut: int = 0) -> bool:
-    """May this role do this by itself (a cut in % for price overrides and discounts)?"""
+    """May this role do this by itself (`cut`: % off for price overrides and discounts, the refund
+    in fen for a return without a receipt)?"""
     limits = ROLES.get(role)
     if limits is None or action not in limits.may:
         return False
     if action in (Action.PRICE_OVERRIDE, Action.LINE_DISCOUNT):
         return cut <= limits.max_discount_pct
+    if action is Action.RETURN_NO_RECEIPT:
+        return cut <= limits.max_no_receipt_refund  # `cut` is the refund in fen here
     return True
 
 

@@ -23,6 +23,7 @@ with no other promotion.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, time
 from typing import Any
@@ -137,6 +138,20 @@ class Promotion:
         if self.members_only and not member:
             return False
         return self.schedule.active(local)
+
+
+def applying_to(rules: Iterable[Promotion], sku: str, category: str, brand: str, *, store_code: str,
+                local: datetime) -> list[Promotion]:
+    """The rules running now in the store whose goods include this product (members' ones too):
+    what a lookup shows.  Whether one takes anything off depends on the rest of the cart."""
+    found = []
+    for p in rules:
+        if not (p.runs(store_code, local, member=True)):
+            continue
+        targets = [c.target for c in p.components] if p.kind == "bundle" else [p.target]
+        if any(t.matches(sku, category, brand) for t in targets):
+            found.append(p)
+    return sorted(found, key=lambda p: (-p.priority, p.id))
 
 
 # ------------------------------------------------------------------------ reading definitions

@@ -93,6 +93,11 @@ class Sale:
     """The store's wall-clock time the promotions were judged at (ISO, no zone)."""
     rounding: Amount = 0
     """Cash rounding (抹零): paid = total + rounding; negative in the customer's favour."""
+    member_masked: str = ""
+    """The member as the receipt shows them (138****5678), when one was attached."""
+    points_earned: int = 0
+    points_balance: int | None = None
+    """The member's points after this sale, as far as this till knows."""
 
     @property
     def subtotal(self) -> Amount:

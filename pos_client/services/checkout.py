@@ -11,21 +11,35 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlalchemy import Connection
 
 from pos_client.domain.barcodes import CodeKind, MalformedCode, ScannedCode, classify, variable_layouts
 from pos_client.domain.cart import Cart, CartError, Product
 from pos_client.domain.identifiers import new_id, receipt_counter_name, receipt_number
+from pos_client.domain.members import (
+    Member,
+    MemberError,
+    normalize_phone,
+    points_earned,
+    points_for,
+    redeemable,
+)
 from pos_client.domain.money import Amount
 from pos_client.domain.permissions import REASONS, Action, allowed, cut_pct, needs_reason
-from pos_client.domain.sale import Cashier, EmptyCart, Sale, cash_tender, sold_lines
+from pos_client.domain.pricing import Pricing, PricingLine, price_cart
+from pos_client.domain.sale import Cashier, EmptyCart, InsufficientTender, Sale, sold_lines
+from pos_client.domain.tenders import CASH, POINTS, CashRounding, Payment, Tender
 from pos_client.store import journal
 from pos_client.store import parked as parked_sales
 from pos_client.store.catalog import CatalogItem, CatalogReader, ProductMatch
+from pos_client.store.members import MemberReader, add_provisional
+from pos_client.store.members import move_points as member_points
 from pos_client.store.parked import ParkedSale
+from pos_client.store.promotions import PromotionReader
 from pos_client.store.sales import OutgoingEvent, UnitOfWork, enqueue, insert_sale, next_counter
-from sync.protocol import SaleCompleted, SaleLinePayload, TenderPayload
+from sync.protocol import AppliedPromotion, MemberSignedUp, SaleCompleted, SaleLinePayload, TenderPayload
 
 Clock = Callable[[], datetime]
 
@@ -96,6 +110,15 @@ class StoreIdentity:
     store_code: str
     terminal_no: str
     currency: str = "CNY"
+    timezone: str = "Asia/Shanghai"
+    """The store's zone: promotion windows are the store's wall-clock time, not the till's."""
+    cash_rounding: CashRounding = CashRounding.NONE
+
+    def zone(self) -> ZoneInfo:
+        try:
+            return ZoneInfo(self.timezone)
+        except (ZoneInfoNotFoundError, ValueError):
+            return ZoneInfo("Asia/Shanghai")
 
 
 def sale_event(sale: Sale) -> OutgoingEvent:
@@ -105,11 +128,19 @@ def sale_event(sale: Sale) -> OutgoingEvent:
         cashier_name=sale.cashier.name, currency=sale.currency,
         lines=[SaleLinePayload(line_no=ln.line_no, sku=ln.sku, barcode=ln.barcode, name=ln.name,
                                qty=ln.qty, unit_price=ln.unit_price, discount=ln.discount,
-                               amount=ln.amount, weight_g=ln.weight_g) for ln in sale.lines],
+                               amount=ln.amount, weight_g=ln.weight_g, promotion_ids=list(ln.promotion_ids),
+                               category=ln.category, brand=ln.brand, list_price=ln.list_price,
+                               member_price=ln.member_price, label_price=ln.label_price,
+                               override_price=ln.override_price, manual_discount=ln.manual_discount)
+               for ln in sale.lines],
         subtotal=sale.subtotal, discount_total=sale.discount_total, total=sale.total,
         tenders=[TenderPayload(kind=t.kind, amount=t.amount, tendered=t.tendered,  # type: ignore[arg-type]
-                               change=t.change) for t in sale.tenders],
-        change=sale.change,
+                               change=t.change, reference=t.reference or None, last4=t.last4 or None,
+                               provider=t.provider or None, points=t.points or None) for t in sale.tenders],
+        change=sale.change, member_id=sale.member_id,
+        promotions=[AppliedPromotion(promotion_id=a.promotion_id, version=a.version, kind=a.kind,
+                                     name=a.name, amount=a.amount) for a in sale.promotions],
+        priced_at_local=sale.priced_at_local, rounding=sale.rounding, points_earned=sale.points_earned,
     )
     return OutgoingEvent(event_id=new_id(), type="sale.completed", occurred_at=sale.occurred_at,
                          payload=payload.model_dump(mode="json"))
@@ -117,12 +148,73 @@ def sale_event(sale: Sale) -> OutgoingEvent:
 
 class CheckoutService:
     def __init__(self, catalog: CatalogReader, writer: UnitOfWork, store: StoreIdentity,
-                 clock: Clock = lambda: datetime.now(UTC)) -> None:
+                 clock: Clock = lambda: datetime.now(UTC), promotions: PromotionReader | None = None) -> None:
         self._catalog = catalog
         self._writer = writer
         self._store = store
         self._clock = clock
-        self.cart = Cart()
+        self._promotions = promotions or PromotionReader(catalog.engine)
+        self._priced_at: datetime | None = None
+        self._members = MemberReader(catalog.engine)
+        self.member: Member | None = None
+        """The member the sale is for: member prices and members' promotions apply, points are earned."""
+        self.cart = self._new_cart()
+
+    # ---------------------------------------------------------------- pricing
+    def _new_cart(self, cart: Cart | None = None) -> Cart:
+        cart = cart or Cart()
+        cart.pricer = self._price
+        cart.reprice()
+        return cart
+
+    def store_local_time(self) -> datetime:
+        """The store's wall-clock time, naive: what promotion schedules are written in."""
+        return self._clock().astimezone(self._store.zone()).replace(tzinfo=None)
+
+    def _price(self, lines: list[PricingLine]) -> Pricing:
+        local = self.store_local_time()
+        self._priced_at = local
+        return price_cart(lines, self._promotions.current(), store_code=self._store.store_code,
+                          local_time=local, member=self.member is not None)
+
+    # ---------------------------------------------------------------- members
+    def find_member(self, typed: str) -> Member | None:
+        """By member code (as on the card or in the app's QR), else by mobile number.
+        Raises MemberError when it is neither."""
+        text = typed.strip()
+        if text[:1].upper() in ("M", "P") and text[1:].isalnum():
+            return self._members.by_code(text)
+        return self._members.by_phone(normalize_phone(text), self._member_key())
+
+    def _member_key(self) -> str:
+        return str((self._catalog.store_config() or {}).get("member_key") or "")
+
+    def attach_member(self, member: Member | None) -> None:
+        self.member = member
+        self.cart.reprice()
+
+    def sign_up(self, phone: str, name: str = "") -> Member:
+        """A new member at the till, also offline; central keeps one member per phone and merges."""
+        number = normalize_phone(phone)
+        key = self._member_key()
+        if not key:
+            raise MemberError("no_member_key")
+        if self._members.by_phone(number, key) is not None:
+            raise MemberError("already_member")
+        member_id = new_id()
+        code = "P" + member_id[:9].upper()
+
+        def write(conn: Connection) -> Member:
+            m = add_provisional(conn, member_id, code, number, name, key)
+            payload = MemberSignedUp(member_id=member_id, phone=number, name=name[:100],
+                                     store_code=self._store.store_code)
+            enqueue(conn, OutgoingEvent(event_id=new_id(), type="member.signed_up", occurred_at=self._clock(),
+                                        payload=payload.model_dump(mode="json")))
+            return m
+
+        member = self._writer.run(write)
+        self.attach_member(member)
+        return member
 
     def lookup(self, raw: str) -> Product:
         """Raises MalformedCode, UnknownCode or NotForSale with what the cashier must hear."""
@@ -151,7 +243,8 @@ class CheckoutService:
         if item.price is None or item.price <= 0:
             raise NotForSale(item)
         return Product(sku=item.sku, name=item.name, name_en=item.name_en, unit=item.unit,
-                       price=item.price, barcode=item.barcode)
+                       price=item.price, barcode=item.barcode, category=item.category, brand=item.brand,
+                       member_price=item.member_price)
 
     def scan(self, raw: str) -> int:
         """Add one of the scanned item; returns the index of the line it landed on.
@@ -230,15 +323,47 @@ class CheckoutService:
         self._writer.run(lambda conn: journal.append(conn, action.value, actor_code, data,
                                                      at=self._clock()))
 
+    def payment(self) -> Payment:
+        """Start taking tenders for the sale in progress, at the store's rounding rule."""
+        if self.cart.is_empty:
+            raise EmptyCart()
+        return Payment(self.cart.total, self._store.cash_rounding)
+
+    def points_tender(self, payment: Payment) -> Tender:
+        """Pay as much of the rest as the member's points allow (100 points = ¥1)."""
+        if self.member is None:
+            raise MemberError("no_member")
+        amount = redeemable(self.member, payment.remaining)
+        if amount <= 0:
+            raise MemberError("no_points")
+        return Tender(POINTS, amount, amount, points=points_for(amount))
+
     def complete_cash_sale(self, tendered: Amount, cashier: Cashier) -> Sale:
+        """All in cash: the common case, and the one scripts and tests use."""
+        payment = self.payment()
+        due = payment.cash_due
+        if tendered < due:
+            raise InsufficientTender(due, tendered)
+        payment.add_cash(tendered)
+        return self.complete_sale(payment, cashier)
+
+    def complete_sale(self, payment: Payment, cashier: Cashier) -> Sale:
         """Commit durably and return the sale.
 
         The cart is left as it is: the caller starts the next sale with `new_sale()`
         on its own thread once it has shown "paid", so a failed commit loses nothing.
         """
         lines = sold_lines(self.cart)
-        due = self.cart.total
-        tender = cash_tender(due, tendered)
+        if not payment.settled or payment.total != self.cart.total:
+            raise InsufficientTender(self.cart.total, payment.covered)
+        tenders = tuple(payment.tenders)
+        applied = self.cart.pricing.applied if self.cart.pricing is not None else ()
+        member = self.member
+        spent = sum(t.points or 0 for t in tenders if t.kind == POINTS)
+        rate = int((self._catalog.store_config() or {}).get("points_per_yuan") or 1)
+        paid_in_money = payment.total + payment.rounding - sum(t.amount for t in tenders if t.kind == POINTS)
+        earned = points_earned(paid_in_money, rate) if member else 0
+        priced_at = self._priced_at.isoformat(timespec="seconds") if self._priced_at else None
         now = self._clock()
         local_day = now.astimezone().date()
 
@@ -249,22 +374,30 @@ class CheckoutService:
                 receipt_no=receipt_number(self._store.store_code, self._store.terminal_no,
                                           local_day, seq),
                 store_code=self._store.store_code, terminal_no=self._store.terminal_no,
-                cashier=cashier, occurred_at=now, lines=lines, tenders=(tender,),
-                currency=self._store.currency,
+                cashier=cashier, occurred_at=now, lines=lines, tenders=tenders,
+                currency=self._store.currency, promotions=applied, priced_at_local=priced_at,
+                rounding=payment.rounding, member_id=member.member_id if member else None,
+                member_masked=f"{member.phone_masked} {member.code}" if member else "",
+                points_earned=earned,
+                points_balance=member.points + earned - spent if member else None,
             )
             insert_sale(conn, sale)
+            if member is not None and (earned or spent):
+                member_points(conn, member.member_id, earned - spent)
             enqueue(conn, sale_event(sale))
             journal.append(conn, "sale", cashier.code, {
                 "receipt_no": sale.receipt_no, "sale_id": sale.sale_id, "total": sale.total,
                 "lines": len(sale.lines), "tenders": {t.kind: t.amount for t in sale.tenders}}, at=now)
-            journal.append(conn, "drawer.opened", cashier.code, {"reason": "cash sale",
-                                                                  "receipt_no": sale.receipt_no}, at=now)
+            if any(t.kind == CASH for t in sale.tenders):
+                journal.append(conn, "drawer.opened", cashier.code, {"reason": "cash sale",
+                                                                      "receipt_no": sale.receipt_no}, at=now)
             return sale
 
         return self._writer.run(write)
 
     def new_sale(self) -> None:
-        self.cart = Cart()
+        self.member = None
+        self.cart = self._new_cart()
 
     # ---------------------------------------------------------------- holding and voiding
     def hold(self, staff_code: str) -> ParkedSale:
@@ -300,7 +433,7 @@ class CheckoutService:
         cart = self._writer.run(write)
         if cart is None:
             return False
-        self.cart = cart
+        self.cart = self._new_cart(cart)  # priced again: promotions may have changed meanwhile
         return True
 
     def void_sale(self, *, actor_role: str, actor_code: str, approver: Approver | None = None,

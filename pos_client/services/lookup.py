@@ -7,10 +7,24 @@ not a code the till knows is searched by name.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pos_client.domain.barcodes import CodeKind, MalformedCode, classify, variable_layouts
+from pos_client.domain.promotions import applying_to
 from pos_client.store.catalog import CatalogReader, ProductDetails
+from pos_client.store.promotions import PromotionReader
+
+
+@dataclass(frozen=True, slots=True)
+class PromotionShown:
+    id: str
+    version: int
+    kind: str
+    name: str
+    name_en: str
+    members_only: bool
 
 
 @dataclass(frozen=True, slots=True)
@@ -18,9 +32,35 @@ class LookupResult:
     matched_by: str
     """'barcode', 'sku' or 'name'."""
     product: ProductDetails
+    promotions: tuple[PromotionShown, ...] = field(default=())
+    """Running now in this store and naming the product; what they take off depends on the cart."""
 
 
-def lookup(catalog: CatalogReader, query: str, limit: int = 20) -> list[LookupResult]:
+def with_promotions(catalog: CatalogReader, results: list[LookupResult],
+                    now: datetime | None = None) -> list[LookupResult]:
+    config = catalog.store_config() or {}
+    try:
+        zone = ZoneInfo(config.get("timezone") or "Asia/Shanghai")
+    except (ZoneInfoNotFoundError, ValueError):
+        zone = ZoneInfo("Asia/Shanghai")
+    local = (now or datetime.now(UTC)).astimezone(zone).replace(tzinfo=None)
+    rules = PromotionReader(catalog.engine).current()
+    out = []
+    for r in results:
+        p = r.product
+        found = applying_to(rules, p.sku, p.category, p.brand, store_code=config.get("store_code", ""),
+                            local=local)
+        out.append(LookupResult(r.matched_by, p, tuple(
+            PromotionShown(x.id, x.version, x.kind, x.name, x.name_en, x.members_only) for x in found)))
+    return out
+
+
+def lookup(catalog: CatalogReader, query: str, limit: int = 20, now: datetime | None = None
+           ) -> list[LookupResult]:
+    return with_promotions(catalog, _lookup(catalog, query, limit), now)
+
+
+def _lookup(catalog: CatalogReader, query: str, limit: int) -> list[LookupResult]:
     try:
         code = classify(query, variable_layouts((catalog.store_config() or {}).get("variable_barcodes")))
     except MalformedCode:

@@ -7,7 +7,11 @@ from datetime import UTC, datetime
 from drivers.printer.document import Align, Barcode, Columns, ReceiptDocument, Rule, TextLine
 from pos_client.domain.cart import format_kg
 from pos_client.domain.money import format_amount, format_receipt_money
+from pos_client.domain.returns import Return
 from pos_client.domain.sale import Sale
+
+TENDER_LABELS = {"cash": "现金 Cash", "card": "银行卡 Card", "wallet": "移动支付 Mobile pay",
+                 "points": "积分 Points", "coupon": "券 Coupon"}
 
 
 def receipt_document(sale: Sale, store_name: str, *, open_drawer: bool = True,
@@ -24,6 +28,7 @@ def receipt_document(sale: Sale, store_name: str, *, open_drawer: bool = True,
         TextLine(f"收银员 Cashier: {sale.cashier.name} ({sale.cashier.code})"),
         Rule(),
     ]
+    names = {a.promotion_id: a.name for a in sale.promotions}
     for line in sale.lines:
         blocks.append(TextLine(line.name))
         if line.weight_g is not None:
@@ -31,8 +36,12 @@ def receipt_document(sale: Sale, store_name: str, *, open_drawer: bool = True,
         else:
             quantity = f"  {line.qty} x {format_amount(line.unit_price)}"
         blocks.append(Columns(quantity, format_amount(line.gross)))
-        if line.discount:
-            blocks.append(Columns("  优惠 Discount", "-" + format_amount(line.discount)))
+        promo_names = [names[p] for p in line.promotion_ids if p in names]
+        if line.promo_discount and promo_names:
+            blocks.append(Columns("  " + "、".join(promo_names), "-" + format_amount(line.promo_discount)))
+        manual = line.discount - (line.promo_discount if promo_names else 0)
+        if manual:
+            blocks.append(Columns("  优惠 Discount", "-" + format_amount(manual)))
     blocks += [
         Rule(),
         Columns(f"件数 Items: {sale.item_count}", ""),
@@ -40,17 +49,69 @@ def receipt_document(sale: Sale, store_name: str, *, open_drawer: bool = True,
     ]
     if sale.discount_total:
         blocks.append(Columns("优惠 Discounts", "-" + format_receipt_money(sale.discount_total)))
-    blocks.append(Columns("应付 TOTAL", format_receipt_money(sale.total), bold=True))
+    if sale.promotions:
+        blocks.append(TextLine("本单优惠 Promotions"))
+        for applied in sale.promotions:
+            label = applied.name + (f" {applied.name_en}" if applied.name_en else "")
+            blocks.append(Columns("  " + label, "-" + format_amount(applied.amount)))
+    if sale.rounding:
+        blocks.append(Columns("抹零 Rounding", format_amount(sale.rounding)))
+    blocks.append(Columns("应付 TOTAL", format_receipt_money(sale.paid), bold=True))
     for tender in sale.tenders:
-        label = {"cash": "现金 Cash"}.get(tender.kind, tender.kind)
+        label = TENDER_LABELS.get(tender.kind, tender.kind)
+        if tender.last4:
+            label += f" ****{tender.last4}"
         blocks.append(Columns(label, format_receipt_money(tender.tendered)))
+        if tender.reference:
+            blocks.append(TextLine(f"  参考号 Ref. {tender.reference}"))
+    blocks.append(Columns("找零 Change", format_receipt_money(sale.change)))
+    if sale.discount_total:
+        blocks.append(TextLine(f"本单共节省 You saved {format_receipt_money(sale.discount_total)}",
+                               Align.CENTER, bold=True))
     blocks += [
-        Columns("找零 Change", format_receipt_money(sale.change)),
         Rule(),
         Barcode(sale.receipt_no),
         TextLine("谢谢惠顾 Thank you", Align.CENTER),
         *([TextLine("*** 重印 COPY ***", Align.CENTER, bold=True)] if copy else []),
     ]
     job = f"{sale.receipt_no}-copy-{datetime.now(UTC):%H%M%S%f}" if copy else sale.receipt_no
-    return ReceiptDocument(job_id=job, blocks=tuple(blocks), open_drawer=open_drawer and not copy,
+    # The drawer opens for cash only: a card or wallet sale gives the cashier nothing to put in it.
+    takes_cash = any(t.kind == "cash" for t in sale.tenders)
+    return ReceiptDocument(job_id=job, blocks=tuple(blocks),
+                           open_drawer=open_drawer and not copy and takes_cash,
                            meta={"sale_id": sale.sale_id, "copy": copy})
+
+
+def refund_document(done: Return, store_name: str) -> ReceiptDocument:
+    """The refund slip: what came back, against which receipt, how it was refunded; the drawer
+    opens only when cash goes out.  The customer signs the store's copy in many chains: a line for it."""
+    local = done.occurred_at.astimezone()
+    blocks: list = [
+        TextLine(store_name, Align.CENTER, bold=True, large=True),
+        TextLine("退货单 REFUND", Align.CENTER, bold=True),
+        TextLine(f"门店 Store {done.store_code}  收银台 Till {done.terminal_no}", Align.CENTER),
+        Rule(),
+        TextLine(f"单号 No.: {done.receipt_no}"),
+        TextLine(f"原单 Original: {done.original.receipt_no}" if done.original else "无小票退货 No receipt"),
+        TextLine(f"时间 Time: {local:%Y-%m-%d %H:%M:%S}"),
+        TextLine(f"收银员 Cashier: {done.cashier.name} ({done.cashier.code})"),
+        Rule(),
+    ]
+    for line in done.lines:
+        blocks.append(TextLine(line.name))
+        shelf = "" if line.restock else "  (报损 written off)"
+        blocks.append(Columns(f"  {line.qty} x{shelf}", "-" + format_amount(line.amount)))
+    blocks += [Rule(), Columns("退款合计 REFUND", "-" + format_receipt_money(done.total), bold=True)]
+    for refund in done.refunds:
+        label = TENDER_LABELS.get(refund.kind, refund.kind)
+        if refund.last4:
+            label += f" ****{refund.last4}"
+        blocks.append(Columns(label, "-" + format_receipt_money(refund.amount)))
+        if refund.reference:
+            blocks.append(TextLine(f"  原参考号 Orig. ref. {refund.reference}"))
+    if done.approved_by:
+        blocks.append(TextLine(f"批准 Approved by: {done.approved_by}"))
+    blocks += [Rule(), TextLine("顾客签名 Customer signature:"), TextLine(" "), Barcode(done.receipt_no)]
+    return ReceiptDocument(job_id=done.receipt_no, blocks=tuple(blocks),
+                           open_drawer=any(t.kind == "cash" for t in done.refunds),
+                           meta={"return_id": done.return_id})

@@ -20,6 +20,8 @@ from drivers.printer.spool import PrintSpool
 from drivers.registry import DeviceContext, default_registry
 from drivers.urls import DeviceUrlError
 from pos_client.config import Config, Paths, load_config, save_config
+from pos_client.domain.returns import RefundPolicy
+from pos_client.domain.tenders import CashRounding
 from pos_client.store import journal
 from pos_client.store.catalog import CatalogReader
 from pos_client.store.changes import StateApplier
@@ -35,6 +37,8 @@ from sync.errors import AuthRejected, NotEnrolled
 
 from .auth import AuthService
 from .checkout import CheckoutService, StoreIdentity
+from .returns import ReturnService
+from .shifts import ShiftService
 from .sync_service import make_engine
 from .token_store import TokenStoreUnavailable, chosen_store_kind, token_store
 
@@ -66,7 +70,9 @@ class Till:
         cfg = self.catalog.store_config() or {}
         return StoreIdentity(store_code=self.config.device.store_code or cfg.get("store_code", "?"),
                              terminal_no=self.config.device.terminal_no or "00",
-                             currency=cfg.get("currency", "CNY"))
+                             currency=cfg.get("currency", "CNY"),
+                             timezone=cfg.get("timezone") or "Asia/Shanghai",
+                             cash_rounding=CashRounding.from_config(cfg.get("cash_rounding")))
 
     def store_name(self) -> str:
         cfg = self.catalog.store_config() or {}
@@ -74,6 +80,14 @@ class Till:
 
     def checkout(self) -> CheckoutService:
         return CheckoutService(self.catalog, self.writer, self.identity())
+
+    def returns(self) -> ReturnService:
+        cfg = self.catalog.store_config() or {}
+        return ReturnService(self.engine, self.writer, self.identity(),
+                             self.client if self.config.enrolled else None,
+                             policy=RefundPolicy.from_config(cfg.get("refund_policy")))
+    def shifts(self) -> ShiftService:
+        return ShiftService(self.engine, self.writer, self.identity())
 
     # ------------------------------------------------------------- devices
     def printer(self) -> ReceiptPrinter:

@@ -20,7 +20,8 @@ _BY_BARCODE = text(
     """
     SELECT p.sku, p.name, p.name_en, p.unit, b.code,
            COALESCE((SELECT amount FROM price WHERE sku = p.sku AND scope = 'store'),
-                    (SELECT amount FROM price WHERE sku = p.sku AND scope = 'chain')) AS amount
+                    (SELECT amount FROM price WHERE sku = p.sku AND scope = 'chain')) AS amount,
+           p.category, p.brand, (SELECT amount FROM price WHERE sku = p.sku AND scope = 'member')
     FROM barcode b JOIN product p ON p.sku = b.sku
     WHERE b.code = :code
     """
@@ -30,7 +31,8 @@ _BY_SKU = text(
     SELECT p.sku, p.name, p.name_en, p.unit,
            (SELECT code FROM barcode WHERE sku = p.sku LIMIT 1) AS code,
            COALESCE((SELECT amount FROM price WHERE sku = p.sku AND scope = 'store'),
-                    (SELECT amount FROM price WHERE sku = p.sku AND scope = 'chain')) AS amount
+                    (SELECT amount FROM price WHERE sku = p.sku AND scope = 'chain')) AS amount,
+           p.category, p.brand, (SELECT amount FROM price WHERE sku = p.sku AND scope = 'member')
     FROM product p WHERE p.sku = :code
     """
 )
@@ -62,6 +64,9 @@ class CatalogItem:
     barcode: str | None
     price: int | None
     """None when central has sent no price: such an item cannot be sold."""
+    category: str = ""
+    brand: str = ""
+    member_price: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,13 +113,17 @@ class CatalogReader:
     def __init__(self, engine: Engine) -> None:
         self._engine = engine
 
+    @property
+    def engine(self) -> Engine:
+        return self._engine
+
     def _one(self, stmt, code: str) -> CatalogItem | None:
         with self._engine.connect() as conn:
             row = conn.execute(stmt, {"code": code}).first()
         if row is None:
             return None
         return CatalogItem(sku=row[0], name=row[1], name_en=row[2], unit=row[3], barcode=row[4],
-                           price=row[5])
+                           price=row[5], category=row[6] or "", brand=row[7] or "", member_price=row[8])
 
     def by_barcode(self, codes: tuple[str, ...]) -> CatalogItem | None:
         for code in codes:

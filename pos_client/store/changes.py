@@ -21,7 +21,17 @@ from sqlalchemy.dialects.sqlite import insert
 
 from pos_client.domain.search_text import index_text
 
-from .schema import barcode, price, product, staff, staged_change, stock_level, store_config
+from .schema import (
+    barcode,
+    member,
+    price,
+    product,
+    promotion,
+    staff,
+    staged_change,
+    stock_level,
+    store_config,
+)
 from .settings import put_setting
 
 CURSOR_KEY = "sync.cursor"
@@ -98,6 +108,25 @@ def _apply_one(conn: Connection, change: StateChange) -> None:
             index_elements=["sku"],
             set_={"on_hand": stmt.excluded.on_hand, "position": stmt.excluded.position},
             where=stmt.excluded.position >= stock_level.c.position))
+    elif change.entity == "promotion":
+        if change.op == "delete":
+            conn.execute(delete(promotion).where(promotion.c.promotion_id == change.id))
+            return
+        _upsert(conn, promotion, ["promotion_id"], {
+            "promotion_id": d["promotion_id"], "version": int(d["version"]),
+            "definition": json.dumps(d["definition"], ensure_ascii=False)})
+    elif change.entity == "member":
+        if change.op == "delete":
+            conn.execute(delete(member).where(member.c.member_id == change.id))
+            return
+        # A sign-up made here offline for a phone central already knew is merged there: the
+        # provisional row gives way to the member it now stands for.
+        conn.execute(delete(member).where(member.c.phone_key == d["phone_key"],
+                                          member.c.member_id != d["member_id"]))
+        _upsert(conn, member, ["member_id"], {
+            "member_id": d["member_id"], "code": d["code"], "tier": d.get("tier", "standard"),
+            "points": int(d.get("points", 0)), "phone_key": d["phone_key"], "phone_masked": d["phone_masked"],
+            "name_masked": d.get("name_masked", "")})
     elif change.entity == "store_config":
         if change.op == "delete":
             conn.execute(delete(store_config).where(store_config.c.store_id == change.id))

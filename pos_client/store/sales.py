@@ -55,17 +55,21 @@ def insert_sale(conn: Connection, done: Sale) -> None:
         sale_id=done.sale_id, receipt_no=done.receipt_no, occurred_at=done.occurred_at.isoformat(),
         cashier_id=done.cashier.staff_id, cashier_name=done.cashier.name, subtotal=done.subtotal,
         discount_total=done.discount_total, total=done.total, tendered=done.tendered,
-        change=done.change,
+        change=done.change, rounding=done.rounding,
+        promotions=json.dumps([{"id": a.promotion_id, "version": a.version, "name": a.name,
+                                "name_en": a.name_en, "amount": a.amount} for a in done.promotions],
+                              ensure_ascii=False),
     ))
     conn.execute(insert(sale_line), [
         {"sale_id": done.sale_id, "line_no": line.line_no, "sku": line.sku, "barcode": line.barcode,
          "name": line.name, "qty": line.qty, "unit_price": line.unit_price,
-         "discount": line.discount, "amount": line.amount, "weight_g": line.weight_g}
+         "discount": line.discount, "amount": line.amount, "weight_g": line.weight_g,
+         "promo_discount": line.promo_discount}
         for line in done.lines
     ])
     conn.execute(insert(sale_tender), [
         {"sale_id": done.sale_id, "idx": i, "kind": t.kind, "amount": t.amount,
-         "tendered": t.tendered, "change": t.change}
+         "tendered": t.tendered, "change": t.change, "reference": t.reference, "last4": t.last4}
         for i, t in enumerate(done.tenders)
     ])
 

@@ -82,6 +82,8 @@ sale = Table(
     Column("total", Integer, nullable=False),
     Column("tendered", Integer, nullable=False),
     Column("change", Integer, nullable=False),
+    Column("rounding", Integer, nullable=False, server_default="0"),
+    Column("promotions", Text, nullable=False, server_default="[]"),
 )
 
 sale_line = Table(
@@ -96,6 +98,7 @@ sale_line = Table(
     Column("discount", Integer, nullable=False),
     Column("amount", Integer, nullable=False),
     Column("weight_g", Integer),
+    Column("promo_discount", Integer, nullable=False, server_default="0"),
 )
 
 sale_tender = Table(
@@ -106,6 +109,8 @@ sale_tender = Table(
     Column("amount", Integer, nullable=False),
     Column("tendered", Integer, nullable=False),
     Column("change", Integer, nullable=False),
+    Column("reference", String),
+    Column("last4", String),
 )
 
 outbox = Table(
@@ -159,4 +164,84 @@ sold_tag = Table(
     Column("sale_id", String, nullable=False),
     Column("receipt_no", String, nullable=False),
     Column("sold_at", String, nullable=False),
+)
+
+promotion = Table(
+    "promotion", metadata,
+    Column("promotion_id", String, primary_key=True),
+    Column("version", Integer, nullable=False),
+    Column("definition", Text, nullable=False),
+)
+
+return_record = Table(
+    "return_record", metadata,
+    Column("return_id", String, primary_key=True),
+    Column("receipt_no", String, nullable=False, unique=True),
+    Column("occurred_at", String, nullable=False),
+    Column("cashier_id", String, nullable=False),
+    Column("original_sale_id", String, index=True),
+    Column("original_receipt_no", String),
+    Column("total", Integer, nullable=False),
+    Column("reason", String, nullable=False),
+    Column("approved_by", String),
+)
+
+return_line = Table(
+    "return_line", metadata,
+    Column("return_id", String, primary_key=True),
+    Column("idx", Integer, primary_key=True),
+    Column("original_line_no", Integer),
+    Column("sku", String, nullable=False),
+    Column("qty", Integer, nullable=False),
+    Column("amount", Integer, nullable=False),
+    Column("restock", Boolean, nullable=False),
+)
+
+return_refund = Table(
+    "return_refund", metadata,
+    Column("return_id", String, primary_key=True),
+    Column("idx", Integer, primary_key=True),
+    Column("kind", String, nullable=False),
+    Column("amount", Integer, nullable=False),
+    Column("reference", String),
+)
+
+member = Table(
+    "member", metadata,
+    Column("member_id", String, primary_key=True),
+    Column("code", String, nullable=False, index=True),
+    Column("tier", String, nullable=False),
+    Column("points", Integer, nullable=False),
+    Column("phone_key", String, nullable=False, index=True),
+    Column("phone_masked", String, nullable=False),
+    Column("name_masked", String, nullable=False),
+)
+shift = Table(
+    "shift", metadata,
+    Column("shift_id", String, primary_key=True),
+    Column("state", String, nullable=False),
+    Column("opened_at", String, nullable=False),
+    Column("opened_by", String, nullable=False),
+    Column("opened_by_name", String, nullable=False),
+    Column("opening_float", Integer, nullable=False),
+    Column("sales_after", Integer, nullable=False),
+    Column("sales_upto", Integer),
+    Column("closed_at", String),
+    Column("closed_by", String),
+    Column("z_no", Integer, unique=True),
+    Column("counted", Integer),
+    Column("expected", Integer),
+)
+
+cash_movement = Table(
+    "cash_movement", metadata,
+    Column("movement_id", String, primary_key=True),
+    Column("shift_id", String, nullable=False, index=True),
+    Column("at", String, nullable=False),
+    Column("direction", String, nullable=False),
+    Column("amount", Integer, nullable=False),
+    Column("reason", String, nullable=False),
+    Column("note", Text, nullable=False),
+    Column("staff", String, nullable=False),
+    Column("approved_by", String),
 )

@@ -36,12 +36,19 @@ _UPSERT = {
               "role=excluded.role, pin_hash=excluded.pin_hash, active=excluded.active"),
     "store_config": ("INSERT INTO store_config (store_id, data) VALUES (?,?) "
                      "ON CONFLICT(store_id) DO UPDATE SET data=excluded.data"),
+    "promotion": ("INSERT INTO promotion (promotion_id, version, definition) VALUES (?,?,?) "
+                  "ON CONFLICT(promotion_id) DO UPDATE SET version=excluded.version, "
+                  "definition=excluded.definition"),
+    "member": ("INSERT INTO member (member_id, code, tier, points, phone_key, phone_masked, name_masked) "
+               "VALUES (?,?,?,?,?,?,?) ON CONFLICT(member_id) DO UPDATE SET code=excluded.code, "
+               "tier=excluded.tier, points=excluded.points, phone_key=excluded.phone_key, "
+               "phone_masked=excluded.phone_masked, name_masked=excluded.name_masked"),
     "stock_level": ("INSERT INTO stock_level (sku, on_hand, position) VALUES (?,?,?) "
                     "ON CONFLICT(sku) DO UPDATE SET on_hand=excluded.on_hand, position=excluded.position"),
 }
 _KEY = {
     "product": "sku", "barcode": "code", "price": "sku || '|' || scope", "staff": "staff_id",
-    "store_config": "store_id", "stock_level": "sku",
+    "store_config": "store_id", "stock_level": "sku", "promotion": "promotion_id", "member": "member_id",
 }
 
 
@@ -63,6 +70,16 @@ def _params(entity: str, row_id: str, d: dict[str, Any]) -> tuple[tuple, str]:
                 bool(d.get("active", True))), str(d["staff_id"])
     if entity == "store_config":
         return (row_id, json.dumps(d, ensure_ascii=False)), row_id
+    if entity == "promotion":
+        definition = d["definition"]
+        if not isinstance(definition, dict):
+            raise TypeError("definition")
+        return ((str(d["promotion_id"]), int(d["version"]), json.dumps(definition, ensure_ascii=False)),
+                str(d["promotion_id"]))
+    if entity == "member":
+        return ((str(d["member_id"]), str(d["code"]), str(d.get("tier", "standard")), int(d.get("points", 0)),
+                 str(d["phone_key"]), str(d["phone_masked"]), str(d.get("name_masked", ""))),
+                str(d["member_id"]))
     if entity == "stock_level":
         return (str(d["sku"]), int(d["on_hand"]), int(d["position"])), str(d["sku"])
     raise KeyError(entity)

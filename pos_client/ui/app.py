@@ -207,6 +207,7 @@ class TillApp:
 
     def close(self) -> None:
         self._status_timer.stop()
+        self.window.shift_controls.stop()
         if self.scheduler is not None:
             self.scheduler.stop()
         self.printing.close()

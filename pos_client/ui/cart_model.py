@@ -17,16 +17,20 @@ class CartModel(QAbstractTableModel):
         super().__init__()
         self._cart = cart
         self._rows_shown = len(cart.lines)
+        self._figures: list[tuple[int, int]] = [(ln.discount, ln.amount) for ln in cart.lines]
+        """Each shown line's discount and amount, to tell which lines a reprice moved."""
 
     def set_cart(self, cart: Cart) -> None:
         self.beginResetModel()
         self._cart = cart
         self._rows_shown = len(cart.lines)
+        self._figures = [(ln.discount, ln.amount) for ln in cart.lines]
         self.endResetModel()
 
     def refresh(self) -> None:
         self.beginResetModel()
         self._rows_shown = len(self._cart.lines)
+        self._figures = [(ln.discount, ln.amount) for ln in self._cart.lines]
         self.endResetModel()
 
     def line_changed(self, row: int) -> None:
@@ -42,6 +46,13 @@ class CartModel(QAbstractTableModel):
             self.endInsertRows()
         else:
             self.dataChanged.emit(self.index(row, 0), self.index(row, self.COLUMNS - 1))
+        # A promotion can move other lines' discounts (a bundle completed, the second item of a
+        # deal): redraw the discount and amount cells of just the lines whose figures moved.
+        shown = [(ln.discount, ln.amount) for ln in self._cart.lines[: self._rows_shown]]
+        for other, (before, now) in enumerate(zip(self._figures, shown, strict=False)):
+            if before != now and other != row:
+                self.dataChanged.emit(self.index(other, 3), self.index(other, 4))
+        self._figures = shown
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else self._rows_shown

@@ -19,13 +19,16 @@ from PySide6.QtWidgets import (
 )
 
 from pos_client.domain.cart import format_kg
-from pos_client.domain.money import format_money
+from pos_client.domain.money import format_amount, format_money
 from pos_client.domain.permissions import Action
 from pos_client.domain.sale import EmptyCart, Sale
 from pos_client.services.checkout import CheckoutService, UnknownCode
 
 from .cart_model import CartModel
 from .messages import explain
+
+SAVINGS_LINES = 4
+"""Promotions named under the total; more are summed up in the last line."""
 
 
 class CheckoutScreen(QWidget):
@@ -95,6 +98,10 @@ class CheckoutScreen(QWidget):
         self.total_label.setAlignment(Qt.AlignmentFlag.AlignRight)
         self.count_label = QLabel()
         self.count_label.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.savings_label = QLabel()
+        self.savings_label.setObjectName("savingsLabel")
+        self.savings_label.setWordWrap(True)
+        self.savings_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
         self.result_label = QLabel()
         self.result_label.setObjectName("resultLabel")
         self.result_label.setWordWrap(True)
@@ -103,13 +110,14 @@ class CheckoutScreen(QWidget):
         # Labels whose text changes on every scan get fixed heights: a size hint that moves
         # re-lays out, and so repaints, the whole screen on each scan.
         for label, lines in ((self.message_label, 2), (self.total_label, 1), (self.count_label, 1),
-                             (self.result_label, 2)):
+                             (self.result_label, 2), (self.savings_label, SAVINGS_LINES + 1)):
             label.ensurePolished()  # the style sheet's font size, not the default one
             label.setFixedHeight(label.fontMetrics().lineSpacing() * lines + 16)
         side = QVBoxLayout()
         side.addWidget(total_caption)
         side.addWidget(self.total_label)
         side.addWidget(self.count_label)
+        side.addWidget(self.savings_label)
         side.addStretch(1)
         side.addWidget(self.result_label)
         side_box = QWidget()
@@ -273,7 +281,22 @@ class CheckoutScreen(QWidget):
         cart = self.checkout.cart
         self.total_label.setText(format_money(cart.total, self._locale))
         self.count_label.setText(self.tr("{n} item(s)").format(n=cart.item_count))
+        self.savings_label.setText(self._savings_text())
         self.cart_changed.emit()
+
+    def _savings_text(self) -> str:
+        """What the promotions took off, each named: the customer asks "why is it cheaper?"."""
+        cart = self.checkout.cart
+        applied = cart.pricing.applied if cart.pricing is not None else ()
+        if not applied and not cart.discount_total:
+            return ""
+        rows = [self.tr("You save {amount}").format(amount=format_money(cart.discount_total, self._locale))]
+        for a in applied[:SAVINGS_LINES]:
+            name = a.name_en if self._locale.startswith("en") and a.name_en else a.name
+            rows.append(f"{name}  −{format_amount(a.amount)}")
+        if len(applied) > SAVINGS_LINES:
+            rows[-1] = self.tr("…and {n} more").format(n=len(applied) - SAVINGS_LINES + 1)
+        return "\n".join(rows)
 
     def check_payable(self) -> bool:
         if self.checkout.cart.is_empty:
@@ -292,7 +315,7 @@ class CheckoutScreen(QWidget):
         self.model.set_cart(self.checkout.cart)
         self._show_totals()
         self.result_label.setText(self.tr("Paid {total}\nChange {change}").format(
-            total=format_money(sale.total, self._locale),
+            total=format_money(sale.paid, self._locale),
             change=format_money(sale.change, self._locale)))
         self._set_message(self.tr("Sale {receipt} saved. Receipt is printing.").format(
             receipt=sale.receipt_no), "success")

@@ -33,6 +33,8 @@ REASON_TEXT = {
     "customer_left": QT_TRANSLATE_NOOP("LineDialog", "Customer left without paying"),
     "payment_failed": QT_TRANSLATE_NOOP("LineDialog", "Customer could not pay"),
     "training": QT_TRANSLATE_NOOP("LineDialog", "Training or test sale"),
+    "defective": QT_TRANSLATE_NOOP("LineDialog", "Faulty"),
+    "wrong_item": QT_TRANSLATE_NOOP("LineDialog", "Wrong item or size"),
 }
 TITLES = {
     Action.RAISE_QTY: QT_TRANSLATE_NOOP("LineDialog", "Change quantity"),

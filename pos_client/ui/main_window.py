@@ -20,15 +20,17 @@ from PySide6.QtWidgets import (
 from drivers.interfaces import DeviceEvent, DeviceKind, DeviceStatus, Scan, TagRead
 from pos_client.domain.money import format_money
 from pos_client.domain.permissions import Action
+from pos_client.domain.returns import Return, ReturnLine
 from pos_client.domain.sale import Sale
 from pos_client.services.auth import Session
 from pos_client.services.devices import list_devices, test_device
 from pos_client.services.printing import PrinterStatus, PrintService
-from pos_client.services.receipts import receipt_document
+from pos_client.services.receipts import receipt_document, refund_document
 from pos_client.services.rfid_basket import RfidBasket, TagOutcome
 from pos_client.services.rfid_count import catalog_lookup
 from pos_client.services.sync_service import sync_health, sync_overview
 from pos_client.services.till import Till
+from pos_client.services.wallet import WalletPayments
 from sync.engine import SyncReport
 from sync.errors import AuthRejected, SyncBusy
 from sync.scheduler import STOPPING_ERRORS
@@ -42,7 +44,9 @@ from .line_dialog import LineDialog
 from .login_screen import LoginScreen
 from .messages import explain, printer_condition_text
 from .payment_dialog import PaymentDialog
+from .return_dialog import ReturnDialog
 from .search_dialog import ProductSearchDialog
+from .shift_controls import ShiftControls
 from .sync_panel import SyncPanel
 from .top_bar import TopBar
 
@@ -63,11 +67,19 @@ SHORTCUTS = (
     ("F11", QT_TRANSLATE_NOOP("MainWindow", "Void the whole sale (supervisor, with a reason)")),
     ("Ctrl+P", QT_TRANSLATE_NOOP("MainWindow", "Reprint the last receipt, marked as a copy")),
     ("Ctrl+D", QT_TRANSLATE_NOOP("MainWindow", "Devices: what is configured and found, with a test button")),
+    ("Ctrl+R", QT_TRANSLATE_NOOP("MainWindow",
+                                 "Return and refund: by receipt number (any store), or without a receipt")),
     ("F2", QT_TRANSLATE_NOOP("MainWindow",
                              "Find an item by name, pinyin or initials; Up/Down to choose, Enter to add")),
     ("F1", QT_TRANSLATE_NOOP("MainWindow", "Show this help")),
     ("F9", QT_TRANSLATE_NOOP("MainWindow", "Sync panel: what waits, what needs attention, sync now")),
     ("F10", QT_TRANSLATE_NOOP("MainWindow", "Log out (when the sale is empty)")),
+    ("Ctrl+O", QT_TRANSLATE_NOOP("MainWindow", "Open a shift with its float")),
+    ("Ctrl+M", QT_TRANSLATE_NOOP("MainWindow", "Cash into or out of the drawer, with a reason")),
+    ("Ctrl+T", QT_TRANSLATE_NOOP("MainWindow", "X report: the shift so far (it stays open)")),
+    ("Ctrl+B", QT_TRANSLATE_NOOP("MainWindow",
+                                 "Close the shift: blind count, then over/short and the Z report")),
+    ("Ctrl+L", QT_TRANSLATE_NOOP("MainWindow", "Lock the till / switch staff (the sale is kept)")),
     ("Esc", QT_TRANSLATE_NOOP("MainWindow", "Clear the barcode field; in payment, back to the sale")),
 )
 
@@ -93,8 +105,10 @@ class MainWindow(QMainWindow):
         self.search_dialog: ProductSearchDialog | None = None
         self.line_dialog: LineDialog | None = None
         self.held_dialog: HeldSalesDialog | None = None
+        self.return_dialog: ReturnDialog | None = None
         self.last_sale: Sale | None = None
         self.rfid_basket = RfidBasket(catalog_lookup(till.catalog), till.sold_tags.receipt_of)
+        self.last_return: Return | None = None
 
         ident = till.identity()
         self.store_name = till.store_name()
@@ -140,6 +154,8 @@ class MainWindow(QMainWindow):
         QShortcut(QKeySequence("Ctrl+P"), self, activated=self.reprint)
         QShortcut(QKeySequence("Ctrl+D"), self, activated=self.open_devices)
         self.devices_dialog: DevicesDialog | None = None
+        QShortcut(QKeySequence("Ctrl+R"), self, activated=self.start_return)
+        self.shift_controls = ShiftControls(self)  # shifts, auto-lock, staff switch
 
         self.refresh_status()
         self.login.reset()
@@ -172,7 +188,8 @@ class MainWindow(QMainWindow):
     def _idle_checkout(self) -> bool:
         return (self.pages.currentWidget() is self.checkout and not self.checkout.busy
                 and self.session is not None and self.line_dialog is None and self.held_dialog is None
-                and self.payment_dialog is None and self.search_dialog is None)
+                and self.payment_dialog is None and self.search_dialog is None
+                and self.return_dialog is None)
 
     def _show_cart(self, message: str) -> None:
         self.checkout.model.set_cart(self.checkout.checkout.cart)
@@ -256,6 +273,58 @@ class MainWindow(QMainWindow):
         self.printing.submit(receipt_document(sale, self.store_name, copy=True))
         self.checkout.show_info(self.tr("Reprinting {receipt} as a copy.").format(receipt=sale.receipt_no))
 
+    # --------------------------------------------------------------- returns
+    def start_return(self) -> None:
+        if not self._idle_checkout():
+            return
+        if not self.checkout.checkout.cart.is_empty:
+            self.checkout.show_error(self.tr("Finish or hold (F7) the sale in progress before a return."))
+            return
+        service, session, checkout = self.till.returns(), self.session, self.checkout.checkout
+
+        def find(code: str, on_found, on_failure) -> None:
+            self.runner.network(lambda: service.find_sale(code), on_found, on_failure)
+
+        def item(code: str) -> ReturnLine:
+            try:
+                product = checkout.lookup(code)
+            except Exception as exc:
+                raise ValueError(explain(exc, self.locale)) from exc
+            return ReturnLine(sku=product.sku, name=product.name, qty=1, amount=product.price)
+
+        def refunds(total: int, original):
+            return [(t.kind, t.amount, t.reference) for t in service.refunds_for(total, original)]
+
+        def complete(original, lines, reason, approver_code: str, approver_pin: str) -> str | None:
+            try:
+                approver = (self.till.auth.approve(approver_code, approver_pin, session.cashier.code)
+                            if approver_code or approver_pin else None)
+                done = service.complete(original, lines, reason=reason, cashier=session.cashier,
+                                        actor_role=session.role, approver=approver)
+            except Exception as exc:
+                return explain(exc, self.locale)
+            self.last_return = done
+            return None
+
+        dialog = ReturnDialog(self.locale, find, item, refunds, complete, self)
+        dialog.finished.connect(lambda result: self._return_closed(dialog, result))
+        self.return_dialog = dialog
+        dialog.open()
+        dialog.code_field.setFocus()
+
+    def _return_closed(self, dialog: ReturnDialog, result: int) -> None:
+        self.return_dialog = None
+        dialog.deleteLater()
+        done = self.last_return if result == QDialog.DialogCode.Accepted else None
+        if done is not None:
+            self.printing.submit(refund_document(done, self.store_name))
+            self._poke_sync()
+            self.refresh_status()
+            self.checkout.show_info(self.tr("Refund {receipt}: {total} back to the customer. The slip is "
+                                            "printing.").format(receipt=done.receipt_no,
+                                                                total=format_money(done.total, self.locale)))
+        self.checkout.focus_scan()
+
     # --------------------------------------------------------------- changing a line
     def change_line(self, action: Action) -> None:
         if (self.pages.currentWidget() is not self.checkout or self.checkout.busy or self.session is None
@@ -322,22 +391,28 @@ class MainWindow(QMainWindow):
             return
         if not self.checkout.check_payable():
             return
-        dialog = PaymentDialog(self.checkout.checkout.cart.total, self.locale, self)
+        overview = sync_overview(self.till.outbox, self.till.settings, self.till.catalog)
+        dialog = PaymentDialog(self.checkout.checkout.payment(), self.locale, self,
+                               noncash_locked=overview.offline.noncash_locked, wallet=self._charge_wallet)
         dialog.finished.connect(lambda result: self._paid(dialog, result))
         self.payment_dialog = dialog
         dialog.open()
         dialog.cash_field.setFocus()
 
+    def _charge_wallet(self, code: str, amount: int, key: str, on_done, on_failure) -> None:
+        payments = WalletPayments(self.till.client, self.till.identity())
+        self.runner.network(lambda: payments.charge(code, amount, key), on_done, on_failure)
+
     def _paid(self, dialog: PaymentDialog, result: int) -> None:
         self.payment_dialog = None
         dialog.deleteLater()
-        if result != QDialog.DialogCode.Accepted or dialog.tendered is None or self.session is None:
+        if result != QDialog.DialogCode.Accepted or not dialog.payment.settled or self.session is None:
             self.checkout.focus_scan()
             return
-        tendered, cashier = dialog.tendered, self.session.cashier
+        payment, cashier = dialog.payment, self.session.cashier
         service = self.checkout.checkout
         self.checkout.set_busy(True)
-        self.runner.write(lambda: service.complete_cash_sale(tendered, cashier),
+        self.runner.write(lambda: service.complete_sale(payment, cashier),
                           self._committed, self._commit_failed)
 
     def _committed(self, sale: Sale) -> None:

@@ -14,6 +14,8 @@ from PySide6.QtCore import QCoreApplication
 from pos_client.domain.barcodes import MalformedCode
 from pos_client.domain.cart import CartError
 from pos_client.domain.money import format_money
+from pos_client.domain.permissions import Action
+from pos_client.domain.returns import ReturnError
 from pos_client.domain.sale import EmptyCart, InsufficientTender
 from pos_client.services.auth import LoginFailed, LoginLocked, NoStaffYet
 from pos_client.services.checkout import (
@@ -53,6 +55,18 @@ def _code_message(error: MalformedCode) -> str:
     return text.format(code=error.code[:30])
 
 
+def _return_message(error: ReturnError) -> str:
+    if error.reason == "more_than_sold":
+        text = QCoreApplication.translate(
+            "Messages",
+            "At most {n} unit(s) of this line can still come back: the rest were returned before.")
+        return text.format(n=error.limit or 0)
+    if error.reason == "no_such_line":
+        return QCoreApplication.translate("Messages", "That line is not on this receipt.")
+    return QCoreApplication.translate(
+        "Messages", "Nothing is chosen to come back. Enter the units per line first.")
+
+
 def _cart_message(error: CartError) -> str:
     if error.reason == "measured_line":
         return QCoreApplication.translate(
@@ -84,7 +98,14 @@ def explain(error: BaseException, locale: str = "zh_CN") -> str:
             "No product with code {code} at this store. Check the code, or put the item aside "
             "and call a supervisor.")
         return text.format(code=error.code)
+    if isinstance(error, ReturnError):
+        return _return_message(error)
     if isinstance(error, ApprovalNeeded):
+        if error.action is Action.RETURN_NO_RECEIPT:
+            text = QCoreApplication.translate(
+                "Messages", "A refund of {amount} without a receipt needs a supervisor (up to ¥200) or a "
+                            "manager: they enter their staff number and PIN here.")
+            return text.format(amount=format_money(error.cut, locale))
         if error.cut:
             text = QCoreApplication.translate(
                 "Messages", "{cut}% off is more than your role may give. A supervisor or manager must "

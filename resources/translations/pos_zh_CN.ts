@@ -22,27 +22,27 @@
 <context>
     <name>CartModel</name>
     <message>
-        <location filename="../../pos_client/ui/cart_model.py" line="56"/>
+        <location filename="../../pos_client/ui/cart_model.py" line="67"/>
         <source>Item</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/cart_model.py" line="56"/>
+        <location filename="../../pos_client/ui/cart_model.py" line="67"/>
         <source>Qty</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/cart_model.py" line="56"/>
+        <location filename="../../pos_client/ui/cart_model.py" line="67"/>
         <source>Unit price</source>
         <translation>单价</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/cart_model.py" line="56"/>
+        <location filename="../../pos_client/ui/cart_model.py" line="67"/>
         <source>Discount</source>
         <translation>优惠</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/cart_model.py" line="57"/>
+        <location filename="../../pos_client/ui/cart_model.py" line="68"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
@@ -50,114 +50,124 @@
 <context>
     <name>CheckoutScreen</name>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="53"/>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="56"/>
         <source>Scan or type a barcode (or an item&apos;s initials), then Enter</source>
         <translation>扫描或输入条码（或商品拼音首字母），按回车</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="54"/>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="57"/>
         <source>Barcode</source>
         <translation>条码</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="91"/>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="94"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="130"/>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="138"/>
         <source>F1 Help</source>
         <translation>F1 帮助</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="131"/>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="139"/>
         <source>F2 Find item</source>
         <translation>F2 查找商品</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="136"/>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="144"/>
         <source>F3 Qty</source>
         <translation>F3 数量</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="137"/>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="145"/>
         <source>F4 Void line</source>
         <translation>F4 删除行</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="138"/>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="146"/>
         <source>F5 Price</source>
         <translation>F5 改价</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="139"/>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="147"/>
         <source>F6 Discount</source>
         <translation>F6 折扣</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="145"/>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="153"/>
         <source>F7 Hold</source>
         <translation>F7 挂单</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="146"/>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="154"/>
         <source>F8 Recall</source>
         <translation>F8 取单</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="147"/>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="155"/>
         <source>F11 Void sale</source>
         <translation>F11 整单作废</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="148"/>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="156"/>
         <source>F9 Sync</source>
         <translation>F9 同步</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="149"/>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="157"/>
         <source>F10 Log out</source>
         <translation>F10 退出登录</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="150"/>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="158"/>
         <source>F12 Pay</source>
         <translation>F12 收款</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="263"/>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="271"/>
         <source>{name} {weight}</source>
         <translation>{name} {weight}</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="265"/>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="273"/>
         <source>{name} (labelled {price})</source>
         <translation>{name}（标签价 {price}）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="268"/>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="276"/>
         <source>{name} × {qty}</source>
         <translation>{name} × {qty}</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="275"/>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="283"/>
         <source>{n} item(s)</source>
         <translation>共 {n} 件</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="288"/>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="293"/>
+        <source>You save {amount}</source>
+        <translation>共优惠 {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="298"/>
+        <source>…and {n} more</source>
+        <translation>……另有 {n} 项优惠</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="311"/>
         <source>Saving the sale…</source>
         <translation>正在保存交易…</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="294"/>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="317"/>
         <source>Paid {total}
 Change {change}</source>
         <translation>已收款 {total}
 找零 {change}</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="297"/>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="320"/>
         <source>Sale {receipt} saved. Receipt is printing.</source>
         <translation>交易 {receipt} 已保存，小票正在打印。</translation>
     </message>
@@ -408,82 +418,92 @@ Change {change}</source>
         <translation>培训或测试</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/line_dialog.py" line="38"/>
+        <location filename="../../pos_client/ui/line_dialog.py" line="36"/>
+        <source>Faulty</source>
+        <translation>质量问题</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/line_dialog.py" line="37"/>
+        <source>Wrong item or size</source>
+        <translation>商品或尺码不对</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/line_dialog.py" line="40"/>
         <source>Change quantity</source>
         <translation>修改数量</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/line_dialog.py" line="39"/>
+        <location filename="../../pos_client/ui/line_dialog.py" line="41"/>
         <source>Void this line</source>
         <translation>删除此行</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/line_dialog.py" line="40"/>
+        <location filename="../../pos_client/ui/line_dialog.py" line="42"/>
         <source>Change the price</source>
         <translation>修改价格</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/line_dialog.py" line="41"/>
+        <location filename="../../pos_client/ui/line_dialog.py" line="43"/>
         <source>Discount this line</source>
         <translation>此行打折</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/line_dialog.py" line="42"/>
+        <location filename="../../pos_client/ui/line_dialog.py" line="44"/>
         <source>Void the whole sale</source>
         <translation>整单作废</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/line_dialog.py" line="66"/>
+        <location filename="../../pos_client/ui/line_dialog.py" line="68"/>
         <source>New quantity</source>
         <translation>新数量</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/line_dialog.py" line="69"/>
+        <location filename="../../pos_client/ui/line_dialog.py" line="71"/>
         <source>New price (per unit, or per kg)</source>
         <translation>新价格（每件或每千克）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/line_dialog.py" line="71"/>
+        <location filename="../../pos_client/ui/line_dialog.py" line="73"/>
         <source>Discount (amount off this line)</source>
         <translation>折扣（本行减免金额）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/line_dialog.py" line="77"/>
+        <location filename="../../pos_client/ui/line_dialog.py" line="79"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/line_dialog.py" line="89"/>
+        <location filename="../../pos_client/ui/line_dialog.py" line="91"/>
         <source>Supervisor number</source>
         <translation>主管工号</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/line_dialog.py" line="90"/>
+        <location filename="../../pos_client/ui/line_dialog.py" line="92"/>
         <source>Supervisor PIN</source>
         <translation>主管密码</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/line_dialog.py" line="98"/>
+        <location filename="../../pos_client/ui/line_dialog.py" line="100"/>
         <source>Confirm (Enter)</source>
         <translation>确认（回车）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/line_dialog.py" line="101"/>
+        <location filename="../../pos_client/ui/line_dialog.py" line="103"/>
         <source>Back (Esc)</source>
         <translation>返回（Esc）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/line_dialog.py" line="159"/>
+        <location filename="../../pos_client/ui/line_dialog.py" line="161"/>
         <source>Above {cap}% off, a supervisor or manager must approve.</source>
         <translation>优惠超过 {cap}% 需主管或店长授权。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/line_dialog.py" line="162"/>
+        <location filename="../../pos_client/ui/line_dialog.py" line="164"/>
         <source>A supervisor must approve this: their staff number and PIN.</source>
         <translation>此操作需主管授权：请输入主管工号和密码。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/line_dialog.py" line="168"/>
+        <location filename="../../pos_client/ui/line_dialog.py" line="170"/>
         <source>Enter a number, like 2 or 12.50.</source>
         <translation>请输入数字，如 2 或 12.50。</translation>
     </message>
@@ -516,232 +536,272 @@ Change {change}</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="52"/>
+        <location filename="../../pos_client/ui/main_window.py" line="56"/>
         <source>Add the scanned or typed barcode; in payment, confirm the cash</source>
         <translation>添加扫描或输入的条码；收款时确认现金</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="54"/>
+        <location filename="../../pos_client/ui/main_window.py" line="58"/>
         <source>Pay</source>
         <translation>收款</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="55"/>
+        <location filename="../../pos_client/ui/main_window.py" line="59"/>
         <source>Choose the cart line F3-F6 act on</source>
         <translation>选择 F3-F6 要操作的商品行</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="56"/>
+        <location filename="../../pos_client/ui/main_window.py" line="60"/>
         <source>Change the chosen line&apos;s quantity (lowering it needs a supervisor)</source>
         <translation>修改所选行数量（减少需主管授权）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="58"/>
+        <location filename="../../pos_client/ui/main_window.py" line="62"/>
         <source>Void the chosen line (supervisor, with a reason)</source>
         <translation>删除所选行（需主管授权并填写原因）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="59"/>
+        <location filename="../../pos_client/ui/main_window.py" line="63"/>
         <source>Change the chosen line&apos;s price (supervisor, with a reason)</source>
         <translation>修改所选行价格（需主管授权并填写原因）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="60"/>
+        <location filename="../../pos_client/ui/main_window.py" line="64"/>
         <source>Discount the chosen line (supervisor, capped per role)</source>
         <translation>所选行打折（需主管授权，按角色限额）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="61"/>
+        <location filename="../../pos_client/ui/main_window.py" line="65"/>
         <source>Put the sale on hold and start another</source>
         <translation>挂起本单，开始新单</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="62"/>
+        <location filename="../../pos_client/ui/main_window.py" line="66"/>
         <source>Bring back a sale on hold (onto an empty sale)</source>
         <translation>取回挂起的订单（当前须为空单）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="63"/>
+        <location filename="../../pos_client/ui/main_window.py" line="67"/>
         <source>Void the whole sale (supervisor, with a reason)</source>
         <translation>整单作废（需主管授权并填写原因）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="64"/>
+        <location filename="../../pos_client/ui/main_window.py" line="68"/>
         <source>Reprint the last receipt, marked as a copy</source>
         <translation>重印上一张小票（标注为重印）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="65"/>
+        <location filename="../../pos_client/ui/main_window.py" line="69"/>
         <source>Devices: what is configured and found, with a test button</source>
         <translation>设备：已配置和已找到的设备，每项可测试</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="66"/>
+        <location filename="../../pos_client/ui/main_window.py" line="70"/>
+        <source>Return and refund: by receipt number (any store), or without a receipt</source>
+        <translation>退货退款：按小票号（任何门店），或无小票退货</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/main_window.py" line="72"/>
         <source>Find an item by name, pinyin or initials; Up/Down to choose, Enter to add</source>
         <translation>按名称、拼音或首字母查找商品；上下键选择，回车加入</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="68"/>
+        <location filename="../../pos_client/ui/main_window.py" line="74"/>
         <source>Show this help</source>
         <translation>显示本帮助</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="69"/>
+        <location filename="../../pos_client/ui/main_window.py" line="75"/>
         <source>Sync panel: what waits, what needs attention, sync now</source>
         <translation>同步面板：待上传、需处理的事项，立即同步</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="70"/>
+        <location filename="../../pos_client/ui/main_window.py" line="76"/>
         <source>Log out (when the sale is empty)</source>
         <translation>退出登录（当前交易为空时）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="71"/>
+        <location filename="../../pos_client/ui/main_window.py" line="77"/>
+        <source>Open a shift with its float</source>
+        <translation>开班并放入备用金</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/main_window.py" line="78"/>
+        <source>Cash into or out of the drawer, with a reason</source>
+        <translation>向钱箱存入或取出现金（需注明原因）</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/main_window.py" line="79"/>
+        <source>X report: the shift so far (it stays open)</source>
+        <translation>X 报表：本班至今的汇总（不结班）</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/main_window.py" line="80"/>
+        <source>Close the shift: blind count, then over/short and the Z report</source>
+        <translation>结班：先盲点现金，再显示长短款并打印 Z 报表</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/main_window.py" line="82"/>
+        <source>Lock the till / switch staff (the sale is kept)</source>
+        <translation>锁定收银台 / 换人（当前销售保留）</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/main_window.py" line="83"/>
         <source>Clear the barcode field; in payment, back to the sale</source>
         <translation>清空条码框；收款时返回交易</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="101"/>
+        <location filename="../../pos_client/ui/main_window.py" line="115"/>
         <source>{store} — till {till}</source>
         <translation>{store} — 收银台 {till}</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="103"/>
+        <location filename="../../pos_client/ui/main_window.py" line="117"/>
         <source>{store} · {code} · Till {till}</source>
         <translation>{store} · {code} · 收银台 {till}</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="158"/>
+        <location filename="../../pos_client/ui/main_window.py" line="174"/>
         <source>Pay for the sale in progress before logging out.</source>
         <translation>请先完成当前交易的收款，再退出登录。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="189"/>
+        <location filename="../../pos_client/ui/main_window.py" line="206"/>
         <source>Sale held as #{number} ({total}). F8 brings it back.</source>
         <translation>已挂单 #{number}（{total}）。按 F8 取回。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="197"/>
+        <location filename="../../pos_client/ui/main_window.py" line="214"/>
         <source>Finish or hold (F7) the sale in progress first.</source>
         <translation>请先完成或挂起（F7）当前订单。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="201"/>
+        <location filename="../../pos_client/ui/main_window.py" line="218"/>
         <source>No sale is on hold at this till.</source>
         <translation>本收银台没有挂起的订单。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="213"/>
+        <location filename="../../pos_client/ui/main_window.py" line="230"/>
         <source>Held sale is back: carry on scanning or pay.</source>
         <translation>已取回挂单：可继续扫描或收款。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="221"/>
+        <location filename="../../pos_client/ui/main_window.py" line="238"/>
         <source>The sale is empty: there is nothing to void.</source>
         <translation>本单为空，无需作废。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="234"/>
+        <location filename="../../pos_client/ui/main_window.py" line="251"/>
         <source>{items} item(s), {total}</source>
         <translation>{items} 件，{total}</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="245"/>
+        <location filename="../../pos_client/ui/main_window.py" line="262"/>
         <source>Sale voided. Nothing was charged.</source>
         <translation>本单已作废，未收取任何款项。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="252"/>
+        <location filename="../../pos_client/ui/main_window.py" line="269"/>
         <source>No receipt to reprint since this till started.</source>
         <translation>本机启动后尚无可重印的小票。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="257"/>
+        <location filename="../../pos_client/ui/main_window.py" line="274"/>
         <source>Reprinting {receipt} as a copy.</source>
         <translation>正在重印 {receipt}（重印联）。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="266"/>
+        <location filename="../../pos_client/ui/main_window.py" line="281"/>
+        <source>Finish or hold (F7) the sale in progress before a return.</source>
+        <translation>请先完成或挂起（F7）当前交易，再办理退货。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/main_window.py" line="323"/>
+        <source>Refund {receipt}: {total} back to the customer. The slip is printing.</source>
+        <translation>退货单 {receipt}：已退还顾客 {total}。退货单正在打印。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/main_window.py" line="335"/>
         <source>The sale is empty: scan an item first.</source>
         <translation>本单为空：请先扫描商品。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="293"/>
+        <location filename="../../pos_client/ui/main_window.py" line="362"/>
         <source>{name} voided.</source>
         <translation>已删除 {name}。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="295"/>
+        <location filename="../../pos_client/ui/main_window.py" line="364"/>
         <source>{name}: now {amount}.</source>
         <translation>{name}：现为 {amount}。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="361"/>
+        <location filename="../../pos_client/ui/main_window.py" line="436"/>
         <source>The sale could not be saved ({error}). Nothing was charged and the cart is kept: try F12 again, and call IT if it keeps failing.</source>
         <translation>交易未能保存（{error}）。未收取任何款项，购物车已保留：请再按 F12 重试，如仍失败请联系 IT。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="371"/>
+        <location filename="../../pos_client/ui/main_window.py" line="446"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="407"/>
+        <location filename="../../pos_client/ui/main_window.py" line="482"/>
         <source>central revoked this till: it keeps selling, but sends nothing until it is enrolled again (F9)</source>
         <translation>中心平台已停用本收银台：仍可继续销售，但重新注册前不会上传任何数据（F9）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="410"/>
+        <location filename="../../pos_client/ui/main_window.py" line="485"/>
         <source>this till was out of touch with central so long that its token expired: it keeps selling; enrol it again (F9)</source>
         <translation>本机与总部失联太久，令牌已过期：仍可继续销售；请重新注册本机（F9）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="413"/>
+        <location filename="../../pos_client/ui/main_window.py" line="488"/>
         <source>central no longer accepts this till&apos;s token: enrol it again (F9)</source>
         <translation>中心平台不再接受本收银台的令牌：请重新注册（F9）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="414"/>
+        <location filename="../../pos_client/ui/main_window.py" line="489"/>
         <source>central needs a newer version of this app: ask IT to update it</source>
         <translation>中心平台需要更新版本的收银软件：请联系 IT 升级</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="490"/>
+        <location filename="../../pos_client/ui/main_window.py" line="565"/>
         <source>enrolment failed: {error}</source>
         <translation>注册失败：{error}</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="510"/>
+        <location filename="../../pos_client/ui/main_window.py" line="585"/>
         <source>Tag {epc} was already sold on receipt {receipt}; it is not added. Put the item aside and call a supervisor.</source>
         <translation>标签 {epc} 已在小票 {receipt} 售出，未加入。请把该商品放到一边并呼叫主管。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="514"/>
+        <location filename="../../pos_client/ui/main_window.py" line="589"/>
         <source>A tag with GTIN {gtin} is no product of this store; scan that item&apos;s barcode.</source>
         <translation>GTIN 为 {gtin} 的标签不是本店商品，请扫描该商品的条码。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="522"/>
+        <location filename="../../pos_client/ui/main_window.py" line="597"/>
         <source>The RFID reader is not connected ({detail}). It is used again as soon as it is back.</source>
         <translation>RFID 读写器未连接（{detail}）。重新连接后即可继续使用。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="548"/>
+        <location filename="../../pos_client/ui/main_window.py" line="623"/>
         <source>The scanner is not connected ({detail}). Scans will work again as soon as it is plugged in.</source>
         <translation>扫码枪未连接（{detail}）。插上后即可继续扫码。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="551"/>
+        <location filename="../../pos_client/ui/main_window.py" line="626"/>
         <source>The scanner sent something unreadable; please scan again.</source>
         <translation>扫码枪发来无法识别的内容，请重新扫码。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="557"/>
+        <location filename="../../pos_client/ui/main_window.py" line="632"/>
         <source>The printer reports: {what}. Fix it before the next receipt; receipts wait until it is fixed.</source>
         <translation>打印机报告：{what}。请在下一张小票前处理；处理好之前小票会排队等待。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="561"/>
+        <location filename="../../pos_client/ui/main_window.py" line="636"/>
         <source>The receipt did not print ({detail}). It is kept and will print when the printer is fixed.</source>
         <translation>小票未能打印（{detail}）。小票已保留，打印机恢复后将自动打印。</translation>
     </message>
@@ -772,154 +832,174 @@ Change {change}</source>
 <context>
     <name>Messages</name>
     <message numerus="yes">
-        <location filename="../../pos_client/ui/messages.py" line="32"/>
+        <location filename="../../pos_client/ui/messages.py" line="34"/>
         <source>%n minute(s)</source>
         <translation>
             <numerusform>%n 分钟</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="37"/>
+        <location filename="../../pos_client/ui/messages.py" line="39"/>
         <source>The weight or price on label {code} cannot be right. Weigh the item and print a new label.</source>
         <translation>标签 {code} 上的重量或价格不正确。请重新称重并打印新标签。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="43"/>
+        <location filename="../../pos_client/ui/messages.py" line="45"/>
         <source>This code carries no product number. Scan the product&apos;s own barcode.</source>
         <translation>此码不含商品编号。请扫描商品本身的条码。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="46"/>
+        <location filename="../../pos_client/ui/messages.py" line="48"/>
         <source>Barcode {code} failed its check digit: it was misread or mistyped. Scan it again or type the digits under the bars.</source>
         <translation>条码 {code} 校验位错误：可能扫描不完整或输入有误。请重新扫描，或输入条码下方的数字。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="51"/>
+        <location filename="../../pos_client/ui/messages.py" line="53"/>
         <source>&quot;{code}&quot; is not a product code. Scan the item&apos;s barcode or type its digits.</source>
         <translation>“{code}”不是商品编码。请扫描商品条码或输入条码数字。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="58"/>
+        <location filename="../../pos_client/ui/messages.py" line="60"/>
+        <source>At most {n} unit(s) of this line can still come back: the rest were returned before.</source>
+        <translation>此行最多还能退 {n} 件：其余已经退过。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/messages.py" line="65"/>
+        <source>That line is not on this receipt.</source>
+        <translation>这张小票上没有该行。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/messages.py" line="66"/>
+        <source>Nothing is chosen to come back. Enter the units per line first.</source>
+        <translation>尚未选择退货商品。请先输入每行的退货数量。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/messages.py" line="72"/>
         <source>A weighed or labelled item has no quantity to change. Void the line and scan another label.</source>
         <translation>称重或标签商品不能改数量。请删除此行并扫描新标签。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="62"/>
+        <location filename="../../pos_client/ui/messages.py" line="76"/>
         <source>A discount must be between 0 and the line&apos;s {amount}.</source>
         <translation>折扣须在 0 到本行金额 {amount} 之间。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="66"/>
+        <location filename="../../pos_client/ui/messages.py" line="80"/>
         <source>A price cannot be below zero.</source>
         <translation>价格不能小于零。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="68"/>
+        <location filename="../../pos_client/ui/messages.py" line="82"/>
         <source>A line can hold at most {limit} units. Start a second sale for more.</source>
         <translation>每行最多 {limit} 件。更多数量请另开一笔交易。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="71"/>
+        <location filename="../../pos_client/ui/messages.py" line="85"/>
         <source>This sale already has {limit} lines. Pay for it and start another.</source>
         <translation>本笔交易已有 {limit} 行。请先收款，再开始新交易。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="82"/>
+        <location filename="../../pos_client/ui/messages.py" line="96"/>
         <source>No product with code {code} at this store. Check the code, or put the item aside and call a supervisor.</source>
         <translation>本店没有编码为 {code} 的商品。请核对编码，或将商品放在一旁并联系主管。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="89"/>
+        <location filename="../../pos_client/ui/messages.py" line="105"/>
+        <source>A refund of {amount} without a receipt needs a supervisor (up to ¥200) or a manager: they enter their staff number and PIN here.</source>
+        <translation>无小票退款 {amount} 需要主管（200 元以内）或经理批准：请他们在此输入工号和密码。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/messages.py" line="110"/>
         <source>{cut}% off is more than your role may give. A supervisor or manager must enter their number and PIN.</source>
         <translation>优惠 {cut}% 超出您的权限。需主管或店长输入工号和密码。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="93"/>
+        <location filename="../../pos_client/ui/messages.py" line="114"/>
         <source>This needs a supervisor: they enter their staff number and PIN here.</source>
         <translation>此操作需主管授权：请主管在此输入工号和密码。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="96"/>
+        <location filename="../../pos_client/ui/messages.py" line="117"/>
         <source>Finish or hold (F7) the sale in progress first.</source>
         <translation>请先完成或挂起（F7）当前订单。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="98"/>
+        <location filename="../../pos_client/ui/messages.py" line="119"/>
         <source>Choose a reason first.</source>
         <translation>请先选择原因。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="100"/>
+        <location filename="../../pos_client/ui/messages.py" line="121"/>
         <source>{name} is sold by weight. Weigh it at the scale and scan the label it prints.</source>
         <translation>{name} 按重量销售。请在电子秤上称重，再扫描打印出的标签。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="104"/>
+        <location filename="../../pos_client/ui/messages.py" line="125"/>
         <source>{name} expired on {date}: it was not added. Take it off the sale and tell a supervisor.</source>
         <translation>{name} 已于 {date} 过期，未加入。请将其移出本单并告知主管。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="109"/>
+        <location filename="../../pos_client/ui/messages.py" line="130"/>
         <source>{name} has no price at this store yet, so it cannot be sold. Call a supervisor.</source>
         <translation>{name} 在本店尚无售价，暂不能销售。请联系主管。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="114"/>
+        <location filename="../../pos_client/ui/messages.py" line="135"/>
         <source>The sale is empty. Scan an item before paying.</source>
         <translation>当前交易为空。请先扫描商品再收款。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="116"/>
+        <location filename="../../pos_client/ui/messages.py" line="137"/>
         <source>{tendered} is less than the {due} due. Enter the cash received.</source>
         <translation>{tendered} 少于应收的 {due}。请输入实收现金。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="121"/>
+        <location filename="../../pos_client/ui/messages.py" line="142"/>
         <source>Too many wrong PINs. Login is locked for {time}; a supervisor can help.</source>
         <translation>密码错误次数过多，登录已锁定 {time}；可请主管协助。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="125"/>
+        <location filename="../../pos_client/ui/messages.py" line="146"/>
         <source>Staff number or PIN is wrong. {left} attempt(s) left before login locks.</source>
         <translation>工号或密码错误。再错 {left} 次将锁定登录。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="129"/>
+        <location filename="../../pos_client/ui/messages.py" line="150"/>
         <source>This till has no staff list yet. Connect it to the network and sync, or ask IT to enrol it.</source>
         <translation>本收银台还没有员工名单。请连接网络并同步，或联系 IT 注册本机。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="133"/>
+        <location filename="../../pos_client/ui/messages.py" line="154"/>
         <source>Something went wrong: {detail}. The sale in progress is kept; try again or call IT.</source>
         <translation>出现错误：{detail}。当前交易已保留；请重试或联系 IT。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="142"/>
+        <location filename="../../pos_client/ui/messages.py" line="163"/>
         <source>out of paper</source>
         <translation>缺纸</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="144"/>
+        <location filename="../../pos_client/ui/messages.py" line="165"/>
         <source>cover open</source>
         <translation>纸仓盖未关</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="146"/>
+        <location filename="../../pos_client/ui/messages.py" line="167"/>
         <source>offline</source>
         <translation>脱机</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="148"/>
+        <location filename="../../pos_client/ui/messages.py" line="169"/>
         <source>not reachable</source>
         <translation>无法连接</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="150"/>
+        <location filename="../../pos_client/ui/messages.py" line="171"/>
         <source>paper running low</source>
         <translation>纸将用完</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="151"/>
+        <location filename="../../pos_client/ui/messages.py" line="172"/>
         <source>fault</source>
         <translation>故障</translation>
     </message>
@@ -927,65 +1007,277 @@ Change {change}</source>
 <context>
     <name>PaymentDialog</name>
     <message>
-        <location filename="../../pos_client/ui/payment_dialog.py" line="26"/>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="60"/>
         <source>Payment</source>
         <translation>收款</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/payment_dialog.py" line="32"/>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="66"/>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="206"/>
         <source>Amount due</source>
         <translation>应收金额</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/payment_dialog.py" line="39"/>
-        <location filename="../../pos_client/ui/payment_dialog.py" line="40"/>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="120"/>
         <source>Cash received</source>
         <translation>实收现金</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/payment_dialog.py" line="53"/>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="224"/>
         <source>Exact</source>
         <translation>刚好</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/payment_dialog.py" line="70"/>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="140"/>
         <source>Delete last digit</source>
         <translation>删除最后一位</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/payment_dialog.py" line="74"/>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="144"/>
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/payment_dialog.py" line="80"/>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="149"/>
         <source>Confirm cash (Enter)</source>
         <translation>确认收款（回车）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/payment_dialog.py" line="83"/>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="89"/>
         <source>Back to sale (Esc)</source>
         <translation>返回交易（Esc）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/payment_dialog.py" line="124"/>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="83"/>
+        <source>F2 Cash</source>
+        <translation>F2 现金</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="85"/>
+        <source>F3 Card</source>
+        <translation>F3 银行卡</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="87"/>
+        <source>F4 Remove last tender</source>
+        <translation>F4 撤销上一笔</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="121"/>
+        <source>Cash received, or scan the customer&apos;s payment code</source>
+        <translation>实收现金，或扫描顾客付款码</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="166"/>
+        <source>Take the card on the payment terminal, then type what its slip says.</source>
+        <translation>请在刷卡终端上刷卡，然后按签购单填写以下信息。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="170"/>
+        <source>Amount on the card</source>
+        <translation>刷卡金额</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="173"/>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="174"/>
+        <source>Terminal reference (approval code)</source>
+        <translation>终端参考号（授权码）</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="178"/>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="179"/>
+        <source>Last 4 digits of the card</source>
+        <translation>卡号后 4 位</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="183"/>
+        <source>Record card payment (Enter)</source>
+        <translation>记录刷卡付款（Enter）</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="192"/>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="193"/>
+        <source>Reference</source>
+        <translation>参考号</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="194"/>
+        <source>Card ending</source>
+        <translation>卡号尾号</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="206"/>
+        <source>Still due</source>
+        <translation>还需支付</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="210"/>
+        <source>Rounded for cash from {amount}</source>
+        <translation>现金抹零前为 {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="217"/>
+        <source>Card payments are locked: this till has been offline longer than the store allows.</source>
+        <translation>刷卡已锁定：本收银台离线时间超过门店允许的时长。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="235"/>
+        <source>Cash {amount}</source>
+        <translation>现金 {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="237"/>
+        <source>Card {amount} (****{last4})</source>
+        <translation>银行卡 {amount}（****{last4}）</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="239"/>
+        <source>Mobile pay {amount}</source>
+        <translation>移动支付 {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="250"/>
+        <source>Card payments are locked because this till has been offline longer than the store allows. Take cash, or bring the till back online (F9 shows why it is offline).</source>
+        <translation>本收银台离线时间超过门店允许的时长，刷卡已锁定。请收取现金，或让收银台恢复联网（按 F9 查看离线原因）。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="260"/>
+        <source>The last tender was taken off the sale.</source>
+        <translation>已撤销上一笔付款。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="279"/>
         <source>Not an amount</source>
         <translation>不是有效金额</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/payment_dialog.py" line="129"/>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="284"/>
         <source>Still due: {amount}</source>
         <translation>还差：{amount}</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/payment_dialog.py" line="132"/>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="287"/>
         <source>Change: {amount}</source>
         <translation>找零：{amount}</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/payment_dialog.py" line="140"/>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="306"/>
         <source>&quot;{text}&quot; is not an amount of cash. Type the cash received, e.g. 100 or 52.50.</source>
         <translation>“{text}”不是有效的现金金额。请输入实收现金，例如 100 或 52.50。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="316"/>
+        <source>To take it as part payment and pay the rest by card, press Ctrl+Enter.</source>
+        <translation>如要先收这部分现金、其余刷卡，请按 Ctrl+Enter。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="335"/>
+        <source>Mobile payment is locked because this till has been offline longer than the store allows. Take cash.</source>
+        <translation>本收银台离线时间超过门店允许的时长，移动支付已锁定。请收取现金。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="340"/>
+        <source>Mobile payment is not set up on this till. Take cash or a card.</source>
+        <translation>本收银台未开通移动支付。请收取现金或刷卡。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="346"/>
+        <source>WeChat Pay</source>
+        <translation>微信支付</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="346"/>
+        <source>Alipay</source>
+        <translation>支付宝</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="347"/>
+        <source>Charging {amount} to the customer&apos;s {wallet}…</source>
+        <translation>正在通过顾客的{wallet}收款 {amount}……</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="369"/>
+        <source>the wallet has too little money</source>
+        <translation>余额不足</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="370"/>
+        <source>the payment code has expired</source>
+        <translation>付款码已过期</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="374"/>
+        <source>Mobile payment declined: {reason}. Ask the customer for a fresh code or another way to pay.</source>
+        <translation>移动支付被拒绝：{reason}。请顾客刷新付款码或换一种方式付款。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="378"/>
+        <source>No answer from central: the customer may have been charged. Scan the same code again to ask once more; it is never charged twice.</source>
+        <translation>总部没有应答：顾客可能已被扣款。请再次扫描同一付款码重新查询，不会重复扣款。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="382"/>
+        <source>Mobile payment needs central, which this till cannot reach now. Take cash or a card.</source>
+        <translation>移动支付需要连接总部，本收银台目前无法连接。请收取现金或刷卡。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="384"/>
+        <source>Mobile payment failed ({error}). Take cash or a card.</source>
+        <translation>移动支付失败（{error}）。请收取现金或刷卡。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="389"/>
+        <source>Waiting for the wallet&apos;s answer…</source>
+        <translation>正在等待支付结果……</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="398"/>
+        <source>Type the amount charged on the card, e.g. 52.50.</source>
+        <translation>请输入刷卡金额，例如 52.50。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="424"/>
+        <source>Part paid. Take the rest: cash here, or F3 for a card.</source>
+        <translation>已部分付款。请收取剩余金额：在此收现金，或按 F3 刷卡。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="429"/>
+        <source>The terminal reference is 4 to 32 letters or digits, as printed on the terminal&apos;s slip.</source>
+        <translation>终端参考号为 4 到 32 位字母或数字，见刷卡终端的签购单。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="431"/>
+        <source>Type the last 4 digits of the card, as printed on the terminal&apos;s slip.</source>
+        <translation>请输入签购单上印的卡号后 4 位。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="432"/>
+        <source>A card pays at most what is still due ({amount}).</source>
+        <translation>刷卡金额不能超过还需支付的金额（{amount}）。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="434"/>
+        <source>A sale takes at most {n} tenders. Remove one (F4) or pay the rest in one go.</source>
+        <translation>一笔交易最多 {n} 种付款。请撤销一笔（F4），或一次付清剩余金额。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="436"/>
+        <source>Type the cash received, e.g. 100 or 52.50.</source>
+        <translation>请输入收到的现金，例如 100 或 52.50。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="437"/>
+        <source>The sale is already paid.</source>
+        <translation>这笔交易已付清。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="439"/>
+        <source>This tender cannot be taken ({reason}).</source>
+        <translation>无法使用这笔付款（{reason}）。</translation>
     </message>
 </context>
 <context>
@@ -1031,6 +1323,492 @@ Change {change}</source>
         <location filename="../../pos_client/ui/search_dialog.py" line="167"/>
         <source>Type part of the name, its pinyin or its initials.</source>
         <translation>请输入商品名称的一部分、拼音或首字母。</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnDialog</name>
+    <message>
+        <location filename="../../pos_client/ui/return_dialog.py" line="52"/>
+        <source>Return and refund</source>
+        <translation>退货退款</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/return_dialog.py" line="65"/>
+        <source>Scan the receipt&apos;s barcode or type its number, then Enter.</source>
+        <translation>扫描小票条码或输入小票号，然后按回车。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/return_dialog.py" line="70"/>
+        <source>Receipt number</source>
+        <translation>小票号</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/return_dialog.py" line="75"/>
+        <source>Item</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/return_dialog.py" line="75"/>
+        <source>Sold</source>
+        <translation>已售</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/return_dialog.py" line="75"/>
+        <source>May return</source>
+        <translation>可退</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/return_dialog.py" line="76"/>
+        <source>Returning</source>
+        <translation>本次退</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/return_dialog.py" line="76"/>
+        <source>Refund</source>
+        <translation>退款</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/return_dialog.py" line="90"/>
+        <source>Units of the chosen line, then Enter</source>
+        <translation>所选行的退货数量，然后按回车</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/return_dialog.py" line="105"/>
+        <source>Units</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/return_dialog.py" line="106"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/return_dialog.py" line="107"/>
+        <source>Supervisor number (if asked)</source>
+        <translation>主管工号（需要时）</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/return_dialog.py" line="108"/>
+        <source>Supervisor PIN</source>
+        <translation>主管密码</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/return_dialog.py" line="117"/>
+        <source>F3 No receipt</source>
+        <translation>F3 无小票</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/return_dialog.py" line="119"/>
+        <source>F4 Back on shelf / written off</source>
+        <translation>F4 重新上架 / 报损</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/return_dialog.py" line="121"/>
+        <source>Back (Esc)</source>
+        <translation>返回（Esc）</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/return_dialog.py" line="123"/>
+        <source>F12 Refund</source>
+        <translation>F12 退款</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/return_dialog.py" line="161"/>
+        <source>Looking for receipt {receipt}…</source>
+        <translation>正在查找小票 {receipt}……</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/return_dialog.py" line="168"/>
+        <source>Receipt {receipt} of {when}: choose what comes back.</source>
+        <translation>小票 {receipt}（{when}）：请选择退货商品。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/return_dialog.py" line="179"/>
+        <source>Everything on this receipt has already been returned.</source>
+        <translation>这张小票上的商品已全部退过。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/return_dialog.py" line="190"/>
+        <source>No sale has receipt number {receipt}, here or at central. Check the number on the receipt.</source>
+        <translation>本机和总部都没有小票号为 {receipt} 的交易。请核对小票上的号码。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/return_dialog.py" line="194"/>
+        <source>Receipt {receipt} is not one of this till&apos;s, and central cannot be reached to look it up. Try again when the till is online, or return without a receipt (F3).</source>
+        <translation>小票 {receipt} 不是本收银台开出的，且目前无法连接总部查询。请在联网后重试，或按无小票退货（F3）。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/return_dialog.py" line="198"/>
+        <source>The receipt could not be looked up ({error}).</source>
+        <translation>无法查询该小票（{error}）。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/return_dialog.py" line="207"/>
+        <source>Return without a receipt: scan each item. A supervisor approves; the refund is in cash at today&apos;s price.</source>
+        <translation>无小票退货：请逐件扫描商品。需主管批准，按今日售价退现金。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/return_dialog.py" line="209"/>
+        <source>Barcode of the item coming back</source>
+        <translation>退货商品的条码</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/return_dialog.py" line="237"/>
+        <source>Line {line}: at most {n} unit(s) can come back.</source>
+        <translation>第 {line} 行：最多可退 {n} 件。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/return_dialog.py" line="257"/>
+        <source>  (written off)</source>
+        <translation>（报损）</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/return_dialog.py" line="281"/>
+        <source>cash</source>
+        <translation>现金</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/return_dialog.py" line="281"/>
+        <source>card</source>
+        <translation>银行卡</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/return_dialog.py" line="281"/>
+        <source>mobile pay</source>
+        <translation>移动支付</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/return_dialog.py" line="284"/>
+        <source>Refund {total}: {how}</source>
+        <translation>退款 {total}：{how}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/return_dialog.py" line="291"/>
+        <source>Choose what comes back first: units per line, then Enter.</source>
+        <translation>请先选择退货商品：输入每行数量，然后按回车。</translation>
+    </message>
+</context>
+<context>
+    <name>ShiftControls</name>
+    <message>
+        <location filename="../../pos_client/ui/shift_controls.py" line="97"/>
+        <source>Shift / Lock</source>
+        <translation>班次 / 锁定</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/shift_controls.py" line="132"/>
+        <source>No shift is open at this till.</source>
+        <translation>本收银台没有已开的班次。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/shift_controls.py" line="134"/>
+        <source>Shift open since {time}, float {amount}.</source>
+        <translation>班次自 {time} 开始，备用金 {amount}。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/shift_controls.py" line="151"/>
+        <location filename="../../pos_client/ui/shift_controls.py" line="251"/>
+        <source>A shift is already open. Ctrl+B closes it.</source>
+        <translation>已有开着的班次。按 Ctrl+B 结班。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/shift_controls.py" line="162"/>
+        <source>Shift opened with a float of {amount}.</source>
+        <translation>已开班，备用金 {amount}。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/shift_controls.py" line="172"/>
+        <location filename="../../pos_client/ui/shift_controls.py" line="228"/>
+        <location filename="../../pos_client/ui/shift_controls.py" line="252"/>
+        <source>No shift is open. Ctrl+O opens one with its float.</source>
+        <translation>没有开着的班次。按 Ctrl+O 开班并放入备用金。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/shift_controls.py" line="189"/>
+        <source>{amount} put into the drawer.</source>
+        <translation>已向钱箱存入 {amount}。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/shift_controls.py" line="190"/>
+        <source>{amount} taken out of the drawer.</source>
+        <translation>已从钱箱取出 {amount}。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/shift_controls.py" line="206"/>
+        <source>X report printing: {n} sale(s) so far; the shift stays open.</source>
+        <translation>正在打印 X 报表：目前 {n} 笔销售；班次仍开着。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/shift_controls.py" line="215"/>
+        <source>No shift has been closed at this till yet.</source>
+        <translation>本收银台还没有结过班。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/shift_controls.py" line="219"/>
+        <source>Reprinting {z} as a copy.</source>
+        <translation>正在重印 {z}（副本）。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/shift_controls.py" line="225"/>
+        <source>Pay for or hold (F7) the sale in progress before closing.</source>
+        <translation>结班前请先收款或挂单（F7）当前销售。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/shift_controls.py" line="244"/>
+        <source>Shift closed. Ctrl+O opens the next one.</source>
+        <translation>已结班。按 Ctrl+O 开下一个班次。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/shift_controls.py" line="253"/>
+        <location filename="../../pos_client/ui/shift_controls.py" line="259"/>
+        <source>That amount cannot be right. Count again and enter it.</source>
+        <translation>这个金额不对。请重新清点后输入。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/shift_controls.py" line="254"/>
+        <source>Choose a reason first.</source>
+        <translation>请先选择原因。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/shift_controls.py" line="255"/>
+        <source>Taking cash out needs a supervisor: their staff number and PIN.</source>
+        <translation>取出现金需要主管批准：请主管输入工号和 PIN。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/shift_controls.py" line="256"/>
+        <source>The drawer should hold only {amount}: count again or take out less.</source>
+        <translation>钱箱里应只有 {amount}：请重新清点或少取一些。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/shift_controls.py" line="295"/>
+        <source>Locked. Log in to carry on.</source>
+        <translation>已锁定。登录后继续。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/shift_controls.py" line="297"/>
+        <source>Locked. {name}&apos;s sale is on hold as #{number}; it comes back when {name} logs in.</source>
+        <translation>已锁定。{name} 的销售已挂单为 #{number}；{name} 登录时会自动恢复。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/shift_controls.py" line="316"/>
+        <source>Your sale is back: carry on scanning or pay.</source>
+        <translation>您的销售已恢复：继续扫描或收款。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/shift_controls.py" line="322"/>
+        <source>No shift is open at this till: Ctrl+O opens one with its float.</source>
+        <translation>本收银台没有已开的班次：按 Ctrl+O 开班并放入备用金。</translation>
+    </message>
+</context>
+<context>
+    <name>ShiftDialogs</name>
+    <message>
+        <location filename="../../pos_client/ui/shift_dialogs.py" line="29"/>
+        <source>Float top-up</source>
+        <translation>补充备用金</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/shift_dialogs.py" line="30"/>
+        <source>Change delivered to the till</source>
+        <translation>补充零钱</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/shift_dialogs.py" line="31"/>
+        <source>Correction</source>
+        <translation>更正</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/shift_dialogs.py" line="32"/>
+        <source>Drop to the safe</source>
+        <translation>存入保险柜</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/shift_dialogs.py" line="33"/>
+        <source>Bank deposit</source>
+        <translation>存入银行</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/shift_dialogs.py" line="34"/>
+        <source>Petty expense</source>
+        <translation>零星支出</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/shift_dialogs.py" line="35"/>
+        <source>Paid to a supplier</source>
+        <translation>支付供应商</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/shift_dialogs.py" line="71"/>
+        <source>Confirm (Enter)</source>
+        <translation>确认 (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/shift_dialogs.py" line="74"/>
+        <location filename="../../pos_client/ui/shift_dialogs.py" line="332"/>
+        <source>Back (Esc)</source>
+        <translation>返回 (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/shift_dialogs.py" line="97"/>
+        <source>Open a shift</source>
+        <translation>开班</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/shift_dialogs.py" line="101"/>
+        <source>Count the cash you put in the drawer to start with (0 for none).</source>
+        <translation>清点放入钱箱的开班现金（没有则输入 0）。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/shift_dialogs.py" line="107"/>
+        <location filename="../../pos_client/ui/shift_dialogs.py" line="109"/>
+        <source>Opening float</source>
+        <translation>备用金</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/shift_dialogs.py" line="116"/>
+        <source>Enter an amount, like 500 or 500.00.</source>
+        <translation>请输入金额，例如 500 或 500.00。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/shift_dialogs.py" line="135"/>
+        <source>Cash in or out</source>
+        <translation>存入或取出现金</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/shift_dialogs.py" line="143"/>
+        <source>Cash out of the drawer</source>
+        <translation>从钱箱取出现金</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/shift_dialogs.py" line="146"/>
+        <source>Cash into the drawer</source>
+        <translation>向钱箱存入现金</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/shift_dialogs.py" line="149"/>
+        <location filename="../../pos_client/ui/shift_dialogs.py" line="175"/>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/shift_dialogs.py" line="167"/>
+        <source>Taking cash out needs a supervisor: their staff number and PIN.</source>
+        <translation>取出现金需要主管批准：请主管输入工号和 PIN。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/shift_dialogs.py" line="172"/>
+        <source>Supervisor number</source>
+        <translation>主管工号</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/shift_dialogs.py" line="173"/>
+        <source>Supervisor PIN</source>
+        <translation>主管 PIN</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/shift_dialogs.py" line="174"/>
+        <source>Direction</source>
+        <translation>方向</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/shift_dialogs.py" line="176"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/shift_dialogs.py" line="177"/>
+        <source>Note (optional)</source>
+        <translation>备注（可选）</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/shift_dialogs.py" line="204"/>
+        <source>Enter an amount above zero, like 200 or 200.00.</source>
+        <translation>请输入大于零的金额，例如 200 或 200.00。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/shift_dialogs.py" line="227"/>
+        <source>Close the shift</source>
+        <translation>结班</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/shift_dialogs.py" line="233"/>
+        <source>Count all the cash in the drawer and enter the total. The till shows what it expected only after your count.</source>
+        <translation>清点钱箱中的全部现金并输入总额。输入后收银台才会显示应有金额。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/shift_dialogs.py" line="241"/>
+        <location filename="../../pos_client/ui/shift_dialogs.py" line="243"/>
+        <source>Cash counted</source>
+        <translation>实点现金</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/shift_dialogs.py" line="259"/>
+        <source>Enter the amount counted, like 1234.50.</source>
+        <translation>请输入清点的金额，例如 1234.50。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/shift_dialogs.py" line="271"/>
+        <source>Over by {amount}</source>
+        <translation>长款 {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/shift_dialogs.py" line="275"/>
+        <source>Short by {amount}</source>
+        <translation>短款 {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/shift_dialogs.py" line="279"/>
+        <source>The drawer balances.</source>
+        <translation>钱箱无差异。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/shift_dialogs.py" line="281"/>
+        <source>{z} closed. Expected {expected}, counted {counted}.
+{difference}
+The Z report is printing. Enter closes this.</source>
+        <translation>{z} 已结班。应有 {expected}，实点 {counted}。
+{difference}
+正在打印 Z 报表。按 Enter 关闭。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/shift_dialogs.py" line="294"/>
+        <source>Done (Enter)</source>
+        <translation>完成 (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/shift_dialogs.py" line="305"/>
+        <source>Ctrl+O  Open shift</source>
+        <translation>Ctrl+O  开班</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/shift_dialogs.py" line="306"/>
+        <source>Ctrl+M  Cash in / out</source>
+        <translation>Ctrl+M  存入 / 取出现金</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/shift_dialogs.py" line="307"/>
+        <source>Ctrl+T  X report</source>
+        <translation>Ctrl+T  X 报表</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/shift_dialogs.py" line="308"/>
+        <source>Ctrl+B  Close shift, Z report</source>
+        <translation>Ctrl+B  结班，Z 报表</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/shift_dialogs.py" line="309"/>
+        <source>Ctrl+L  Lock / switch staff</source>
+        <translation>Ctrl+L  锁定 / 换人</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/shift_dialogs.py" line="310"/>
+        <source>Reprint the last Z report</source>
+        <translation>重印上一张 Z 报表</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/shift_dialogs.py" line="317"/>
+        <source>Shift</source>
+        <translation>班次</translation>
     </message>
 </context>
 <context>

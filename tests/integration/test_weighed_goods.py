@@ -35,7 +35,7 @@ def central(central_db_url: str) -> Iterator[EmbeddedCentral]:
     """The demo chain with its weighed and deli items (the shared fixture leaves them out)."""
     server = EmbeddedCentral(central_db_url).start()
     with session_factory(server.app.state.engine)() as session:
-        seed_demo(session, products=TEST_PRODUCTS, scale_items=True)
+        seed_demo(session, products=TEST_PRODUCTS, scale_items=True, promotions=False)
     yield server
     server.stop()
 

@@ -1,14 +1,14 @@
 """RFID tags sold at this till, so a tag read again at checkout warns instead of selling twice.
 
 Revision ID: d01_sold_tags
-Revises: 0008
+Revises: s01
 """
 
 import sqlalchemy as sa
 from alembic import op
 
 revision = "d01_sold_tags"
-down_revision = "0008"
+down_revision = "s01"
 branch_labels = None
 depends_on = None
 

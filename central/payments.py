@@ -1,0 +1,82 @@
+"""Wallet payment codes charged through central's payment provider; the reference has a sandbox.
+
+A till may time out after central charged the customer; it then asks again with the same
+Idempotency-Key and gets the first answer, so a retry never charges twice.  The payment code
+itself is never stored (it is a bearer credential for a minute); only its last four digits.
+
+The sandbox decides by the code, so tests and demos can choose the outcome: a code ending in
+``0000`` is declined for insufficient funds, ``0001`` for an expired code; any other code of
+a known wallet range is approved.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from pos_client.domain.tenders import WalletKind, wallet_kind
+from sync.protocol import WalletChargeRequest, WalletChargeResponse
+
+from .db import utcnow
+from .models import WalletPayment
+
+SANDBOX_DECLINES = {"0000": ("insufficient_funds", "The customer's wallet has too little money."),
+                    "0001": ("code_expired", "The payment code has expired: ask for a fresh one.")}
+
+
+class PaymentError(Exception):
+    def __init__(self, status: int, code: str, message: str) -> None:
+        super().__init__(message)
+        self.status, self.code, self.message = status, code, message
+
+
+def _request_hash(device_id: str, req: WalletChargeRequest) -> str:
+    return hashlib.sha256(f"{device_id}|{req.model_dump_json()}".encode()).hexdigest()
+
+
+def _sandbox(req: WalletChargeRequest, kind: WalletKind, key: str) -> WalletChargeResponse:
+    decline = SANDBOX_DECLINES.get(req.code[-4:])
+    if decline:
+        return WalletChargeResponse(status="declined", provider=kind.value, amount=req.amount,
+                                    decline_code=decline[0], message=decline[1])
+    txn = "SBX" + hashlib.sha256(key.encode()).hexdigest()[:20].upper()
+    return WalletChargeResponse(status="approved", provider=kind.value, amount=req.amount, transaction_id=txn)
+
+
+def charge(session: Session, device_id: str, key: str, req: WalletChargeRequest,
+           now: datetime | None = None) -> WalletChargeResponse:
+    kind = wallet_kind(req.code)
+    if kind is None:
+        raise PaymentError(422, "not_a_wallet_code",
+                           "These 18 digits are not a WeChat Pay or Alipay payment code.")
+    digest = _request_hash(device_id, req)
+    seen = session.scalar(select(WalletPayment).where(WalletPayment.idempotency_key == key))
+    if seen is not None:
+        return _replay(seen, digest)
+    result = _sandbox(req, kind, key)
+    session.add(WalletPayment(
+        idempotency_key=key, device_id=device_id, request_hash=digest, store_code=req.store_code,
+        amount=req.amount, provider=kind.value, status=result.status, transaction_id=result.transaction_id,
+        decline_code=result.decline_code, code_last4=req.code[-4:], created_at=now or utcnow()))
+    try:
+        session.commit()
+    except IntegrityError:  # the same key raced in from a retry: answer with the first outcome
+        session.rollback()
+        seen = session.scalar(select(WalletPayment).where(WalletPayment.idempotency_key == key))
+        assert seen is not None
+        return _replay(seen, digest)
+    return result
+
+
+def _replay(seen: WalletPayment, digest: str) -> WalletChargeResponse:
+    if seen.request_hash != digest:
+        raise PaymentError(409, "idempotency_key_reused",
+                           "This Idempotency-Key was used for a different payment.")
+    message = {code: text for code, text in SANDBOX_DECLINES.values()}.get(seen.decline_code or "")
+    return WalletChargeResponse(status=seen.status, provider=seen.provider, amount=seen.amount,  # type: ignore[arg-type]
+                                transaction_id=seen.transaction_id, decline_code=seen.decline_code,
+                                message=message)
