@@ -831,12 +831,10 @@ Change {change}</source>
 </context>
 <context>
     <name>Messages</name>
-    <message numerus="yes">
+    <message>
         <location filename="../../pos_client/ui/messages.py" line="34"/>
         <source>%n minute(s)</source>
-        <translation>
-            <numerusform>%n 分钟</numerusform>
-        </translation>
+        <translation>%n 分钟</translation>
     </message>
     <message>
         <location filename="../../pos_client/ui/messages.py" line="39"/>
