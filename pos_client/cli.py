@@ -52,7 +52,115 @@ def _parser() -> argparse.ArgumentParser:
     lookup.add_argument("query", help='a barcode, a SKU, or words of a name ("kkkl", "可乐", "cola")')
     lookup.add_argument("--limit", type=int, default=20)
     lookup.add_argument("--json", action="store_true", help="machine-readable output")
+    devices = sub.add_parser("devices", parents=[common], help="printers, scanners, RFID readers, displays")
+    devices_sub = devices.add_subparsers(dest="devices_command", required=True)
+    dlist = devices_sub.add_parser("list", parents=[common],
+                                   help="configured devices, serial ports and printer nodes found, drivers")
+    dlist.add_argument("--json", action="store_true", help="machine-readable output")
+    dtest = devices_sub.add_parser("test", parents=[common],
+                                   help="open one device: print a test page, or report what it reads")
+    dtest.add_argument("url", help="a device URL, e.g. tcp://192.168.1.50:9100 or serial:///dev/ttyUSB0")
+    dtest.add_argument("--as", dest="kind", choices=["printer", "scanner", "rfid", "display"],
+                       help="the kind of device, when the URL does not tell (serial://)")
+    dtest.add_argument("--seconds", type=float, default=10.0, help="how long to read a scanner or reader")
+    dtest.add_argument("--paper", type=int, choices=[58, 80], help="paper width (default: config)")
+    dtest.add_argument("--drawer-pin", type=int, choices=[2, 5], help="drawer pin (default: config)")
+    dtest.add_argument("--json", action="store_true", help="machine-readable output")
+    dsim = devices_sub.add_parser("simulate", parents=[common],
+                                  help="run a device simulator driven from standard input (for developers)")
+    dsim.add_argument("sim_kind", choices=["scanner", "rfid", "printer"])
+    dsim.add_argument("--protocol", choices=["uhfreader18", "r2000"], default="uhfreader18")
+    dsim.add_argument("--port", type=int, default=0, help="printer: TCP port (default: any free one)")
+    dsim.add_argument("--out", help="printer: save every job's bytes in this folder")
     return parser
+
+
+def _cmd_devices(paths: Paths, args: argparse.Namespace) -> int:
+    from drivers.interfaces import DeviceKind
+    from drivers.registry import default_registry
+    from drivers.urls import DeviceUrlError
+    from pos_client.config import load_config
+    from pos_client.services.devices import guess_kind, list_devices, test_device
+
+    if args.devices_command == "simulate":
+        from pathlib import Path
+
+        from pos_client.devices_sim import run_simulator
+
+        try:
+            out = Path(args.out) if args.out else None
+            return run_simulator(args.sim_kind, args.protocol, args.port, out)
+        except KeyboardInterrupt:
+            return 0
+    config = load_config(paths.config_file)
+    registry = default_registry()
+    if args.devices_command == "list":
+        found = list_devices(config, registry)
+        if args.json:
+            print(json.dumps(found, ensure_ascii=False, indent=2))
+            return 0
+        print("configured:")
+        for d in found["configured"]:
+            here = {True: "  [present]", False: "  [NOT FOUND]", None: ""}[d["present"]]
+            print(f"  {d['kind']:<8} {d['url']:<40} {d['driver'] or 'PROBLEM: ' + d['problem']}{here}")
+        print("serial ports found:" if found["serial_ports"] else "serial ports found: none")
+        for p in found["serial_ports"]:
+            ident = " ".join(x for x in (p["usb_id"] and f"usb {p['usb_id']}",
+                                         p["serial_number"] and f"serial {p['serial_number']}",
+                                         p["manufacturer"], p["description"]) if x)
+            print(f"  {p['device']:<16} {ident}\n  {'':<16} {p['url']}")
+        for n in found["printer_nodes"]:
+            print(f"printer node found: {n['device']}  ({n['url']})")
+        for n in found["cameras"]:
+            print(f"camera found: {n['device']}  ({n['url']})")
+        print("drivers:")
+        for d in found["drivers"]:
+            note = f"  [not here: {d['unavailable']}]" if d["unavailable"] else ""
+            print(f"  {d['kind']:<8} {d['scheme'] + '://':<10} {d['summary']}{note}")
+        return 0
+
+    def live(what: str, data: dict) -> None:
+        if args.json:
+            return
+        if what == "scan":
+            extra = f"  ({data['symbology']}, {data['aim']})" if data["aim"] else ""
+            print(f"scan: {data['data']!r}{extra}", flush=True)
+        elif what == "tag":
+            what_it_is = f"GTIN {data['gtin']} serial {data['serial']}" if data["gtin"] else data["scheme"]
+            print(f"tag: {data['epc']}  {what_it_is}  antenna {data['antenna']} rssi {data['rssi']}",
+                  flush=True)
+        elif what == "status":
+            detail = data.get("detail") or ""
+            said = data["event"] if "event" in data else f"printer status: {data['status']}"
+            print(f"{said}{': ' + detail if detail else ''}", flush=True)
+
+    try:
+        kind = DeviceKind(args.kind) if args.kind else guess_kind(args.url, registry)
+        result = test_device(args.url, kind, config, paths.data_dir, seconds=args.seconds, report=live,
+                             paper_mm=args.paper, drawer_pin=args.drawer_pin, registry=registry)
+    except (DeviceUrlError, ValueError) as exc:
+        if args.json:
+            print(json.dumps({"url": args.url, "error": str(exc)}, ensure_ascii=False, indent=2))
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    if args.json:
+        print(json.dumps(result, ensure_ascii=False, indent=2))
+    elif kind is DeviceKind.PRINTER:
+        if result["printed"]:
+            print(f"printed a test page ({result['bytes']} bytes, {result['columns']} columns) "
+                  f"and kicked the drawer on pin {result['drawer_pin']}; status was {result['status']}")
+        else:
+            print(f"not printed: {result.get('detail')}", file=sys.stderr)
+    elif kind is DeviceKind.DISPLAY:
+        print(("showed: " + " / ".join(result["shown"])) if result["ok"] else f"failed: {result['detail']}")
+    else:
+        items = result.get("scans", result.get("tags", []))
+        print(f"{len(items)} read in {result['seconds']:g} s, {result['rejected']} rejected as bad input")
+    if kind is DeviceKind.PRINTER:
+        return 0 if result["printed"] else 1
+    if kind is DeviceKind.DISPLAY:
+        return 0 if result["ok"] else 1
+    return 0
 
 
 def _cmd_journal(paths: Paths, args: argparse.Namespace) -> int:
@@ -264,6 +372,8 @@ def main(argv: list[str] | None = None) -> int:
         return _cmd_lookup(paths, args)
     if args.command == "journal":
         return _cmd_journal(paths, args)
+    if args.command == "devices":
+        return _cmd_devices(paths, args)
     if args.command == "autolock":
         return _cmd_autolock(paths, args.minutes)
 

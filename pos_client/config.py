@@ -40,6 +40,35 @@ class PrinterConfig:
     encoding: str = "gb18030"
     chinese_mode: bool = True
     drawer_pin: int = 2
+    text_as_image: bool = False
+    """Print text as an image: for printers without a Chinese font (uses a CJK font on this machine)."""
+    font_path: str = ""
+    """That font, when it is not in a usual place (Noto CJK, WenQuanYi, YaHei, PingFang are found)."""
+    status_poll_seconds: float = 15.0
+    """Ask the printer its status this often while idle (0: only when printing)."""
+
+
+@dataclass
+class ScannerConfig:
+    urls: list[str] = field(default_factory=list)
+    """Every scanner at this till: wedge:// (turns on the key-timing filter), serial://PORT?baud=..,
+    sim://scanner. Without wedge://, a keyboard-wedge scanner still types into the scan field."""
+
+
+@dataclass
+class RfidConfig:
+    url: str = ""
+    """serial://PORT?baud=57600&protocol=uhfreader18 (or protocol=r2000), sim://rfid; "" for none."""
+    window_ms: int = 2000
+    """A tag read again within this window is the same read."""
+
+
+@dataclass
+class DisplayConfig:
+    url: str = ""
+    """Customer display: serial://PORT?baud=9600 for a 2x20 pole display, sim://display; "" for none."""
+    window: bool = False
+    """Also show the customer window (full screen on the second screen when there is one)."""
 
 
 @dataclass
@@ -57,6 +86,9 @@ class Config:
     central: CentralConfig = field(default_factory=CentralConfig)
     device: DeviceConfig = field(default_factory=DeviceConfig)
     printer: PrinterConfig = field(default_factory=PrinterConfig)
+    scanner: ScannerConfig = field(default_factory=ScannerConfig)
+    rfid: RfidConfig = field(default_factory=RfidConfig)
+    display: DisplayConfig = field(default_factory=DisplayConfig)
     sync: SyncConfig = field(default_factory=SyncConfig)
     ui: UiConfig = field(default_factory=UiConfig)
 
@@ -108,6 +140,9 @@ def load_config(path: Path) -> Config:
         central=_section(CentralConfig, raw.get("central", {})),
         device=_section(DeviceConfig, raw.get("device", {})),
         printer=_section(PrinterConfig, raw.get("printer", {})),
+        scanner=_section(ScannerConfig, raw.get("scanner", {})),
+        rfid=_section(RfidConfig, raw.get("rfid", {})),
+        display=_section(DisplayConfig, raw.get("display", {})),
         sync=_section(SyncConfig, raw.get("sync", {})),
         ui=_section(UiConfig, raw.get("ui", {})),
     )

@@ -65,6 +65,10 @@ def run_demo(data_dir: str | None) -> int:
         elif config.central.url != central.url:
             config.central.url = central.url
             save_config(paths.config_file, config)
+        config = load_config(paths.config_file)
+        if not config.scanner.urls:  # the key-timing filter, as a till with a wedge scanner has it
+            config.scanner.urls = ["wedge://"]
+            save_config(paths.config_file, config)
 
         till = Till(paths)
         from pos_client.cli import _progress_printer
@@ -108,6 +112,8 @@ def _print_welcome(till, central_url: str, products: int, staff: list[tuple]) ->
     print("  scale labels: 2200001005259 (富士苹果 0.525 kg) · 2100004023505 (熟食 卤牛肉, label ¥23.50)")
     print("  GS1-128 as typed: (01)02200001000001(3103)000750(17)301231 (富士苹果 0.750 kg)")
     print("  search: type initials in the scan field (kkkl + Enter) or press F2")
+    print("  devices: `pos-client devices simulate scanner|rfid|printer` runs a simulator to plug in "
+          "(see README, Devices); `pos-client devices test sim://printer` prints a test page")
     print("  keys: Enter adds a barcode · F2 find item · F12 pay · Enter confirms cash · F1 help · "
           "F10 log out")
     print(flush=True)

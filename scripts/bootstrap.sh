@@ -9,7 +9,8 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 
 # Qt's runtime libraries (offscreen too), and for a real display the xcb plugin's needs.
-APT_TEST=(libegl1 libgl1 libxkbcommon0 libfontconfig1 libglib2.0-0 libdbus-1-3)
+# libzbar0: pyzbar's decoder for camera scanners (decoder=zbar).
+APT_TEST=(libegl1 libgl1 libxkbcommon0 libfontconfig1 libglib2.0-0 libdbus-1-3 libzbar0)
 APT_DEMO=("${APT_TEST[@]}" libxcb-cursor0 libxkbcommon-x11-0 libxcb-icccm4 libxcb-keysyms1
           libxcb-image0 libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-randr0
           fonts-noto-cjk)

@@ -44,7 +44,15 @@ class Barcode:
     kind: str = "CODE128"
 
 
-Block = TextLine | Columns | Rule | Barcode
+@dataclass(frozen=True, slots=True)
+class QrCode:
+    """Printed by the printer itself (GS ( k), so it costs a few bytes, not an image."""
+
+    data: str
+    size: int = 6
+
+
+Block = TextLine | Columns | Rule | Barcode | QrCode
 
 
 @dataclass(frozen=True, slots=True)

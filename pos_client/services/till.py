@@ -6,13 +6,19 @@ same objects in the same order.
 
 from __future__ import annotations
 
+import logging
 import platform
 import socket
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
+from drivers.interfaces import DeviceKind
 from drivers.printer.escpos_render import PaperProfile
 from drivers.printer.printers import ReceiptPrinter, open_printer
+from drivers.printer.spool import PrintSpool
+from drivers.registry import DeviceContext, default_registry
+from drivers.urls import DeviceUrlError
 from pos_client.config import Config, Paths, load_config, save_config
 from pos_client.domain.returns import RefundPolicy
 from pos_client.domain.tenders import CashRounding
@@ -23,6 +29,7 @@ from pos_client.store.database import open_database
 from pos_client.store.outbox import Outbox
 from pos_client.store.sales import SalesReader, UnitOfWork
 from pos_client.store.settings import Settings
+from pos_client.store.sold_tags import SoldTags
 from pos_client.store.staff import StaffReader
 from sync.client import CentralClient
 from sync.engine import Progress, SyncEngine
@@ -34,6 +41,8 @@ from .returns import ReturnService
 from .shifts import ShiftService
 from .sync_service import make_engine
 from .token_store import TokenStoreUnavailable, chosen_store_kind, token_store
+
+log = logging.getLogger(__name__)
 
 
 class Till:
@@ -48,6 +57,7 @@ class Till:
         self.sales = SalesReader(self.engine)
         self.writer = UnitOfWork(self.engine)
         self.applier = StateApplier(self.engine)
+        self.sold_tags = SoldTags(self.engine)
         self.auth = AuthService(self.staff, self.settings, record=self.record)
 
     def record(self, kind: str, staff: str, data: dict) -> None:
@@ -83,8 +93,48 @@ class Till:
     def printer(self) -> ReceiptPrinter:
         p = self.config.printer
         profile = PaperProfile.for_width(p.paper_mm, encoding=p.encoding,
-                                         chinese_mode=p.chinese_mode, drawer_pin=p.drawer_pin)
+                                         chinese_mode=p.chinese_mode, drawer_pin=p.drawer_pin,
+                                         text_as_image=p.text_as_image, font_path=p.font_path)
         return open_printer(p.url, profile, self.paths.data_dir)
+
+    def scanners(self) -> list[tuple[str, Any]]:
+        """Configured scanners opened through the driver registry: (url, driver), or (url, the error)."""
+        registry = default_registry()
+        context = DeviceContext(self.paths.data_dir)
+        opened: list[tuple[str, Any]] = []
+        for url in self.config.scanner.urls:
+            try:
+                opened.append((url, registry.open(DeviceKind.SCANNER, url, context)))
+            except DeviceUrlError as exc:
+                log.warning("scanner %s not opened: %s", url, exc)
+                opened.append((url, exc))
+        return opened
+
+    def rfid_reader(self) -> Any | None:
+        """The configured RFID reader, opened through the registry (None when none or a bad URL)."""
+        if not self.config.rfid.url:
+            return None
+        try:
+            return default_registry().open(DeviceKind.RFID, self.config.rfid.url, DeviceContext(
+                self.paths.data_dir, {"rfid_window_ms": self.config.rfid.window_ms}))
+        except DeviceUrlError as exc:
+            log.warning("RFID reader %s not opened: %s", self.config.rfid.url, exc)
+            return None
+
+    def customer_displays(self) -> list[Any]:
+        """The configured pole display, if any, opened through the registry (a bad URL is logged)."""
+        if not self.config.display.url:
+            return []
+        try:
+            return [default_registry().open(DeviceKind.DISPLAY, self.config.display.url,
+                                            DeviceContext(self.paths.data_dir))]
+        except DeviceUrlError as exc:
+            log.warning("customer display %s not opened: %s", self.config.display.url, exc)
+            return []
+
+    def print_spool(self) -> PrintSpool:
+        """The durable print queue: receipts wait here until the printer took them."""
+        return PrintSpool(self.paths.data_dir / "devices" / "print-queue")
 
     # ------------------------------------------------------------- sync
     def client(self) -> CentralClient:

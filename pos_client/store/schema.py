@@ -157,6 +157,15 @@ staged_change = Table(
     Column("data", Text, nullable=True),
 )
 
+sold_tag = Table(
+    "sold_tag", metadata,
+    Column("epc", String, primary_key=True),
+    Column("sku", String, nullable=False),
+    Column("sale_id", String, nullable=False),
+    Column("receipt_no", String, nullable=False),
+    Column("sold_at", String, nullable=False),
+)
+
 promotion = Table(
     "promotion", metadata,
     Column("promotion_id", String, primary_key=True),

@@ -10,15 +10,22 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 
+from drivers.ports import PortWatcher
+from drivers.scanner.wedge import WedgeScanner
+from drivers.urls import parse_device_url
 from pos_client.config import load_config
+from pos_client.services.customer_display import CustomerDisplayService, display_content
 from pos_client.services.printing import PrintService
 from pos_client.services.till import Till, enroll
 from sync.errors import SyncError
 from sync.scheduler import SyncScheduler
 
 from .background import TaskRunner
+from .camera_window import CameraWindow
+from .customer_window import CustomerWindow
 from .i18n import RESOURCES, install_translators, pick_language
 from .main_window import MainWindow
+from .wedge_filter import WedgeFilter
 
 log = logging.getLogger(__name__)
 CJK_FAMILIES = ["Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "Microsoft YaHei",
@@ -61,11 +68,34 @@ class TillApp:
         self.runner = TaskRunner()
         self.printing = PrintService(till.printer(),
                                      on_status=lambda s: self.runner.to_ui(
-                                         lambda: self.window.on_printer_status(s)))
+                                         lambda: self.window.on_printer_status(s)),
+                                     spool=till.print_spool(),
+                                     poll_seconds=till.config.printer.status_poll_seconds)
         self.scheduler: SyncScheduler | None = None
         self.window = MainWindow(till, self.runner, self.printing,
                                  "zh_CN" if language == "zh_CN" else "en",
                                  poke_sync=self.poke_sync, reenrol=self.reenrol)
+        self.wedge: WedgeFilter | None = None
+        self.scanners: list = []
+        self.camera_windows: list[CameraWindow] = []
+        self._start_scanners()
+        self.rfid = till.rfid_reader()
+        if self.rfid is not None:
+            self.rfid.start(lambda tag: self.runner.to_ui(lambda: self.window.on_rfid_tag(tag)),
+                            lambda status: self.runner.to_ui(lambda: self.window.on_rfid_status(status)))
+        self.port_watcher: PortWatcher | None = None
+        pokeable = [d for d in [*self.scanners, self.rfid] if hasattr(d, "poke")]
+        if pokeable:
+            self.port_watcher = PortWatcher(
+                lambda added, removed: self._ports_changed(added, removed, pokeable))
+            self.port_watcher.start()
+        self.displays = CustomerDisplayService(till.customer_displays())
+        self.customer_window: CustomerWindow | None = None
+        if till.config.display.window:
+            self.customer_window = CustomerWindow()
+            self.customer_window.place()
+        self.window.checkout.cart_changed.connect(self._cart_changed)
+        self._cart_changed()
         if sync_enabled and till.config.enrolled:
             self._start_sync()
         elif not till.config.enrolled:
@@ -73,6 +103,69 @@ class TillApp:
         self._status_timer = QTimer(self.window)
         self._status_timer.timeout.connect(self.window.refresh_status)
         self._status_timer.start(10_000)
+
+    def _start_scanners(self) -> None:
+        """Serial scanners read on their own threads; a wedge scanner gets the app-wide key filter."""
+        for url, scanner in self.till.scanners():
+            if isinstance(scanner, Exception):
+                continue
+            if isinstance(scanner, WedgeScanner):
+                parsed = parse_device_url(url)
+                suffix = (parsed.param("suffix") or "cr").lower()
+                self.wedge = WedgeFilter(
+                    self.app, lambda text, s=scanner: self._wedge_scan(s, text),
+                    max_gap_ms=parsed.int_param("max_gap_ms", 30, 5, 200),
+                    min_length=parsed.int_param("min_length", 4, 2, 64),
+                    suffix="none" if suffix == "none" else "tab" if suffix == "tab" else "enter")
+                continue
+            on_scan = self._scan_handler(scanner, url)
+            scanner.start(on_scan,
+                          lambda status: self.runner.to_ui(lambda: self.window.on_scanner_status(status)))
+            self.scanners.append(scanner)
+
+    @staticmethod
+    def _ports_changed(added: list, removed: list, devices: list) -> None:
+        for p in added:
+            log.info("serial device plugged in: %s %s %s", p.device, p.usb_id or "", p.serial_number or "")
+        for p in removed:
+            log.info("serial device pulled out: %s", p.device)
+        if added:
+            for device in devices:
+                device.poke()
+
+    def _cart_changed(self) -> None:
+        content = display_content(self.window.checkout.checkout.cart)
+        if self.customer_window is not None:
+            self.customer_window.show_content(content)
+        if self.displays.displays:
+            self.displays.show(content)
+
+    def _scan_handler(self, scanner, url: str):
+        """Scans to the window; a camera asked to (?preview=1) also gets its preview window."""
+        parsed = parse_device_url(url)
+        if not hasattr(scanner, "on_frame") or parsed.param("preview") not in ("1", "yes", "true"):
+            return lambda scan: self.runner.to_ui(lambda: self.window.on_device_scan(scan))
+        preview = CameraWindow(url)
+        preview.show()
+        self.camera_windows.append(preview)
+        latest: list = []
+
+        def on_frame(frame) -> None:  # camera thread: keep only the newest, paint on the UI thread
+            pending = bool(latest)
+            latest[:] = [frame]
+            if not pending:
+                self.runner.to_ui(lambda: latest and preview.show_frame(latest.pop()))
+
+        scanner.on_frame = on_frame
+
+        def on_scan(scan) -> None:
+            self.runner.to_ui(lambda: (preview.show_scan(scan), self.window.on_device_scan(scan)))
+
+        return on_scan
+
+    def _wedge_scan(self, scanner: WedgeScanner, text: str) -> bool:
+        scan = scanner.to_scan(text)
+        return scan is not None and self.window.take_scan(scan)
 
     def _engine(self):
         def progress(what: str, done: int, total: int) -> None:
@@ -118,6 +211,21 @@ class TillApp:
         if self.scheduler is not None:
             self.scheduler.stop()
         self.printing.close()
+        for scanner in self.scanners:
+            scanner.stop()
+        if self.rfid is not None:
+            self.rfid.stop()
+        if self.port_watcher is not None:
+            self.port_watcher.stop()
+        for preview in self.camera_windows:
+            preview.close()
+            preview.deleteLater()
+        self.displays.close()
+        if self.customer_window is not None:
+            self.customer_window.close()
+            self.customer_window.deleteLater()
+        if self.wedge is not None:
+            self.wedge.remove()
         self.runner.shutdown()
         self.window.close()
         self.window.deleteLater()

@@ -43,6 +43,7 @@ class CheckoutScreen(QWidget):
     hold_requested = Signal()
     recall_requested = Signal()
     void_sale_requested = Signal()
+    cart_changed = Signal()  # lines or totals changed: the customer display follows
 
     def __init__(self, checkout: CheckoutService, locale: str) -> None:
         super().__init__()
@@ -232,6 +233,10 @@ class CheckoutScreen(QWidget):
     def _on_scan(self) -> None:
         raw = self.scan_field.text()
         self.scan_field.clear()
+        self.scan_code(raw)
+
+    def scan_code(self, raw: str) -> None:
+        """A code from the scan field or, whole, from a scanner driver (not cut at the field's length)."""
         if self.busy or not raw.strip():
             return
         if self.result_label.text():
@@ -290,6 +295,7 @@ class CheckoutScreen(QWidget):
         member = self.checkout.member
         self.member_label.setText(self.tr("Member {phone} · {points} points").format(
             phone=member.phone_masked, points=f"{member.points:,}") if member else "")
+        self.cart_changed.emit()
 
     def _savings_text(self) -> str:
         """What the promotions took off, each named: the customer asks "why is it cheaper?"."""

@@ -6,15 +6,28 @@ import logging
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
+from drivers.interfaces import DeviceEvent, DeviceKind, DeviceStatus, Scan, TagRead
 from pos_client.domain.money import format_money
 from pos_client.domain.permissions import Action
 from pos_client.domain.returns import Return, ReturnLine
 from pos_client.domain.sale import Sale
 from pos_client.services.auth import Session
+from pos_client.services.devices import list_devices, test_device
 from pos_client.services.printing import PrinterStatus, PrintService
 from pos_client.services.receipts import receipt_document, refund_document
+from pos_client.services.rfid_basket import RfidBasket, TagOutcome
+from pos_client.services.rfid_count import catalog_lookup
 from pos_client.services.sync_service import sync_health, sync_overview
 from pos_client.services.till import Till
 from pos_client.services.wallet import WalletPayments
@@ -24,12 +37,13 @@ from sync.scheduler import STOPPING_ERRORS
 
 from .background import TaskRunner
 from .checkout_screen import CheckoutScreen
+from .devices_dialog import DevicesDialog
 from .enrol_dialog import EnrolDialog
 from .held_dialog import HeldSalesDialog
 from .line_dialog import LineDialog
 from .login_screen import LoginScreen
 from .member_dialog import MemberDialog
-from .messages import explain
+from .messages import explain, printer_condition_text
 from .payment_dialog import PaymentDialog
 from .return_dialog import ReturnDialog
 from .search_dialog import ProductSearchDialog
@@ -55,6 +69,7 @@ SHORTCUTS = (
     ("Ctrl+P", QT_TRANSLATE_NOOP("MainWindow", "Reprint the last receipt, marked as a copy")),
     ("Ctrl+I", QT_TRANSLATE_NOOP("MainWindow",
                                  "Member: find by mobile number or member code, or sign up; points")),
+    ("Ctrl+D", QT_TRANSLATE_NOOP("MainWindow", "Devices: what is configured and found, with a test button")),
     ("Ctrl+R", QT_TRANSLATE_NOOP("MainWindow",
                                  "Return and refund: by receipt number (any store), or without a receipt")),
     ("F2", QT_TRANSLATE_NOOP("MainWindow",
@@ -96,6 +111,7 @@ class MainWindow(QMainWindow):
         self.return_dialog: ReturnDialog | None = None
         self.member_dialog: MemberDialog | None = None
         self.last_sale: Sale | None = None
+        self.rfid_basket = RfidBasket(catalog_lookup(till.catalog), till.sold_tags.receipt_of)
         self.last_return: Return | None = None
 
         ident = till.identity()
@@ -129,6 +145,7 @@ class MainWindow(QMainWindow):
         self.checkout.hold_requested.connect(self.hold_sale)
         self.checkout.recall_requested.connect(self.recall_sale)
         self.checkout.void_sale_requested.connect(self.void_sale)
+        self.checkout.cart_changed.connect(self._cart_changed)
         for key, slot in ((Qt.Key.Key_F12, self.pay), (Qt.Key.Key_F1, self.show_help),
                           (Qt.Key.Key_F9, self.open_sync_panel), (Qt.Key.Key_F2, self.open_search),
                           (Qt.Key.Key_F3, lambda: self.change_line(Action.RAISE_QTY)),
@@ -140,6 +157,8 @@ class MainWindow(QMainWindow):
                           (Qt.Key.Key_F10, self.logout), (Qt.Key.Key_Escape, self._escape)):
             QShortcut(QKeySequence(key), self, activated=slot)
         QShortcut(QKeySequence("Ctrl+P"), self, activated=self.reprint)
+        QShortcut(QKeySequence("Ctrl+D"), self, activated=self.open_devices)
+        self.devices_dialog: DevicesDialog | None = None
         QShortcut(QKeySequence("Ctrl+R"), self, activated=self.start_return)
         QShortcut(QKeySequence("Ctrl+I"), self, activated=self.open_member)
         self.shift_controls = ShiftControls(self)  # shifts, auto-lock, staff switch
@@ -454,6 +473,10 @@ class MainWindow(QMainWindow):
 
     def _committed(self, sale: Sale) -> None:
         """Runs once the sale is durable on disk: only now is "paid" shown."""
+        tags = self.rfid_basket.sold_tags(sale)
+        if tags:
+            self.runner.write(lambda: self.till.sold_tags.record(tags, sale.sale_id, sale.receipt_no),
+                              lambda _n: None, lambda exc: log.error("recording sold tags", exc_info=exc))
         self.last_sale = sale
         self.checkout.set_busy(False)
         self.checkout.show_paid(sale)
@@ -528,6 +551,28 @@ class MainWindow(QMainWindow):
             self.sync_panel.show_progress(what, done, total)
 
     # --------------------------------------------------------------- sync panel
+    def open_devices(self) -> None:
+        if self.devices_dialog is not None or self.session is None:
+            return
+        configured = list_devices(self.till.config)["configured"]
+        dialog = DevicesDialog(configured, self._test_device, self)
+        dialog.finished.connect(self._devices_closed)
+        self.devices_dialog = dialog
+        dialog.open()
+
+    def _test_device(self, kind: str, url: str) -> None:
+        config, data_dir = self.till.config, self.till.paths.data_dir
+        self.runner.network(
+            lambda: test_device(url, DeviceKind(kind), config, data_dir, seconds=2.0),
+            lambda result: self.devices_dialog and self.devices_dialog.show_result(result),
+            lambda exc: self.devices_dialog and self.devices_dialog.show_result(None, str(exc)))
+
+    def _devices_closed(self) -> None:
+        if self.devices_dialog is not None:
+            self.devices_dialog.deleteLater()
+        self.devices_dialog = None
+        self.checkout.focus_scan()
+
     def open_sync_panel(self) -> None:
         if self.sync_panel is not None or self.session is None:
             return
@@ -578,9 +623,71 @@ class MainWindow(QMainWindow):
         self.top_bar.set_online(False, self.sync_detail)
         self._refresh_sync_panel()
 
+    # --------------------------------------------------------------- RFID
+    def _cart_changed(self) -> None:
+        if self.checkout.checkout.cart.is_empty:
+            self.rfid_basket.reset()  # paid, held or voided: tags read from now on are a new basket
+
+    def on_rfid_tag(self, tag: TagRead) -> None:
+        """A de-duplicated tag read from the reader (on the UI thread now): one unit, once."""
+        if (self.pages.currentWidget() is not self.checkout or QApplication.activeModalWidget() is not None
+                or self.checkout.busy):
+            return
+        event = self.rfid_basket.add(tag)
+        if event.outcome is TagOutcome.ADDED:
+            self.checkout.add_picked(event.sku)
+        elif event.outcome is TagOutcome.ALREADY_SOLD:
+            self.checkout.show_error(self.tr(
+                "Tag {epc} was already sold on receipt {receipt}; it is not added. Put the item aside "
+                "and call a supervisor.").format(epc=event.epc[-8:], receipt=event.receipt_no))
+        elif event.outcome is TagOutcome.UNKNOWN_GTIN:
+            self.checkout.show_error(self.tr(
+                "A tag with GTIN {gtin} is no product of this store; scan that item's barcode.").format(
+                gtin=event.gtin))
+        elif event.outcome is TagOutcome.NOT_GS1:
+            log.info("RFID tag %s is not a product tag (not GS1); ignored", event.epc)
+
+    def on_rfid_status(self, status: DeviceStatus) -> None:
+        if status.event is DeviceEvent.DISCONNECTED:
+            self.checkout.show_error(self.tr(
+                "The RFID reader is not connected ({detail}). It is used again as soon as it is "
+                "back.").format(detail=status.detail[:60]))
+
+    # --------------------------------------------------------------- scanners
+    def take_scan(self, scan: Scan) -> bool:
+        """A complete scan from any scanner: into the sale when the checkout has the floor."""
+        if (self.pages.currentWidget() is not self.checkout or QApplication.activeModalWidget() is not None
+                or self.checkout.busy):
+            return False
+        self.checkout.scan_code(scan.data)
+        return True
+
+    def on_device_scan(self, scan: Scan) -> None:
+        """A scan from a serial or camera scanner (on the UI thread now): the sale, else the focused field."""
+        if scan.source.startswith(("camera:", "sim://camera")):
+            QApplication.beep()  # a camera gives no beep of its own: the cashier hears it was read
+        if self.take_scan(scan):
+            return
+        field = QApplication.focusWidget()
+        if isinstance(field, QLineEdit):
+            field.insert(scan.data)
+            field.returnPressed.emit()
+
+    def on_scanner_status(self, status: DeviceStatus) -> None:
+        if status.event is DeviceEvent.DISCONNECTED:
+            self.checkout.show_error(self.tr(
+                "The scanner is not connected ({detail}). Scans will work again as soon as it is "
+                "plugged in.").format(detail=status.detail[:60]))
+        elif status.event is DeviceEvent.BAD_INPUT:
+            self.checkout.show_error(self.tr("The scanner sent something unreadable; please scan again."))
+
     def on_printer_status(self, status: PrinterStatus) -> None:
-        self.top_bar.set_printer(status.ok, status.waiting)
-        if not status.ok:
+        self.top_bar.set_printer(status.ok, status.waiting, status.condition)
+        if not status.ok and status.waiting == 0:  # found by the idle status check, before any receipt
+            self.checkout.show_error(self.tr(
+                "The printer reports: {what}. Fix it before the next receipt; receipts wait "
+                "until it is fixed.").format(what=printer_condition_text(status.condition)))
+        elif not status.ok:
             self.checkout.show_error(self.tr(
                 "The receipt did not print ({detail}). It is kept and will print when the "
                 "printer is fixed.").format(detail=status.detail[:80]))

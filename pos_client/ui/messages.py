@@ -181,3 +181,18 @@ def explain(error: BaseException, locale: str = "zh_CN") -> str:
         "Messages",
         "Something went wrong: {detail}. The sale in progress is kept; try again or call IT.")
     return text.format(detail=type(error).__name__)
+
+
+def printer_condition_text(condition: str) -> str:
+    """What the printer said about itself, in words for the top bar."""
+    if condition == "paper_out":
+        return QCoreApplication.translate("Messages", "out of paper")
+    if condition == "cover_open":
+        return QCoreApplication.translate("Messages", "cover open")
+    if condition == "offline":
+        return QCoreApplication.translate("Messages", "offline")
+    if condition == "unreachable":
+        return QCoreApplication.translate("Messages", "not reachable")
+    if condition == "paper_low":
+        return QCoreApplication.translate("Messages", "paper running low")
+    return QCoreApplication.translate("Messages", "fault")

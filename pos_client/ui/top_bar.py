@@ -7,6 +7,8 @@ from datetime import datetime
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
+from .messages import printer_condition_text
+
 
 class TopBar(QWidget):
     def __init__(self, store_text: str) -> None:
@@ -84,10 +86,17 @@ class TopBar(QWidget):
         self.unsent_label.style().unpolish(self.unsent_label)
         self.unsent_label.style().polish(self.unsent_label)
 
-    def set_printer(self, ok: bool, waiting: int) -> None:
+    def set_printer(self, ok: bool, waiting: int, condition: str = "") -> None:
         if ok and waiting == 0:
-            self.printer_label.setText(self.tr("Printer OK"))
+            if condition == "paper_low":
+                self.printer_label.setText(self.tr("Printer: paper running low"))
+            else:
+                self.printer_label.setText(self.tr("Printer OK"))
             self.printer_label.setProperty("state", "ok")
+        elif waiting == 0:
+            what = printer_condition_text(condition)
+            self.printer_label.setText(self.tr("Printer: {what}").format(what=what))
+            self.printer_label.setProperty("state", "fault")
         else:
             self.printer_label.setText(self.tr("Printer fault: {n} waiting").format(n=waiting))
             self.printer_label.setProperty("state", "fault")

@@ -2,6 +2,24 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>CameraWindow</name>
+    <message>
+        <location filename="../../pos_client/ui/camera_window.py" line="23"/>
+        <source>Camera scanner</source>
+        <translation>摄像头扫码</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/camera_window.py" line="27"/>
+        <source>Hold the code in front of the camera.</source>
+        <translation>请把条码对准摄像头。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/camera_window.py" line="45"/>
+        <source>Read: {code}</source>
+        <translation>已读取：{code}</translation>
+    </message>
+</context>
+<context>
     <name>CartModel</name>
     <message>
         <location filename="../../pos_client/ui/cart_model.py" line="67"/>
@@ -32,131 +50,248 @@
 <context>
     <name>CheckoutScreen</name>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="57"/>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="58"/>
         <source>Scan or type a barcode (or an item&apos;s initials), then Enter</source>
         <translation>扫描或输入条码（或商品拼音首字母），按回车</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="58"/>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="59"/>
         <source>Barcode</source>
         <translation>条码</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="95"/>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="96"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="144"/>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="145"/>
         <source>F1 Help</source>
         <translation>F1 帮助</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="145"/>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="146"/>
         <source>F2 Find item</source>
         <translation>F2 查找商品</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="150"/>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="151"/>
         <source>F3 Qty</source>
         <translation>F3 数量</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="151"/>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="152"/>
         <source>F4 Void line</source>
         <translation>F4 删除行</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="152"/>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="153"/>
         <source>F5 Price</source>
         <translation>F5 改价</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="153"/>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="154"/>
         <source>F6 Discount</source>
         <translation>F6 折扣</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="159"/>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="160"/>
         <source>F7 Hold</source>
         <translation>F7 挂单</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="160"/>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="161"/>
         <source>F8 Recall</source>
         <translation>F8 取单</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="161"/>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="162"/>
         <source>F11 Void sale</source>
         <translation>F11 整单作废</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="162"/>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="163"/>
         <source>F9 Sync</source>
         <translation>F9 同步</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="163"/>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="164"/>
         <source>F10 Log out</source>
         <translation>F10 退出登录</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="164"/>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="165"/>
         <source>F12 Pay</source>
         <translation>F12 收款</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="276"/>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="281"/>
         <source>{name} {weight}</source>
         <translation>{name} {weight}</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="278"/>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="283"/>
         <source>{name} (labelled {price})</source>
         <translation>{name}（标签价 {price}）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="281"/>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="286"/>
         <source>{name} × {qty}</source>
         <translation>{name} × {qty}</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="288"/>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="293"/>
         <source>{n} item(s)</source>
         <translation>共 {n} 件</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="291"/>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="296"/>
         <source>Member {phone} · {points} points</source>
         <translation>会员 {phone} · {points} 积分</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="300"/>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="306"/>
         <source>You save {amount}</source>
         <translation>共优惠 {amount}</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="305"/>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="311"/>
         <source>…and {n} more</source>
         <translation>……另有 {n} 项优惠</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="318"/>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="324"/>
         <source>Saving the sale…</source>
         <translation>正在保存交易…</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="324"/>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="330"/>
         <source>Paid {total}
 Change {change}</source>
         <translation>已收款 {total}
 找零 {change}</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="327"/>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="333"/>
         <source>Sale {receipt} saved. Receipt is printing.</source>
         <translation>交易 {receipt} 已保存，小票正在打印。</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerWindow</name>
+    <message>
+        <location filename="../../pos_client/ui/customer_window.py" line="23"/>
+        <source>Customer display</source>
+        <translation>顾客显示屏</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/customer_window.py" line="26"/>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+</context>
+<context>
+    <name>DevicesDialog</name>
+    <message>
+        <location filename="../../pos_client/ui/devices_dialog.py" line="38"/>
+        <source>Devices</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/devices_dialog.py" line="42"/>
+        <source>Device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/devices_dialog.py" line="42"/>
+        <source>URL</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/devices_dialog.py" line="42"/>
+        <source>Driver</source>
+        <translation>驱动</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/devices_dialog.py" line="43"/>
+        <source>Found</source>
+        <translation>已找到</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/devices_dialog.py" line="46"/>
+        <source>Receipt printer</source>
+        <translation>小票打印机</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/devices_dialog.py" line="47"/>
+        <source>Scanner</source>
+        <translation>扫码枪</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/devices_dialog.py" line="48"/>
+        <source>RFID reader</source>
+        <translation>RFID 读写器</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/devices_dialog.py" line="49"/>
+        <source>Customer display</source>
+        <translation>顾客显示屏</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/devices_dialog.py" line="50"/>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/devices_dialog.py" line="50"/>
+        <source>NOT FOUND</source>
+        <translation>未找到</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/devices_dialog.py" line="53"/>
+        <source>Problem: {problem}</source>
+        <translation>问题：{problem}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/devices_dialog.py" line="58"/>
+        <source>Test</source>
+        <translation>测试</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/devices_dialog.py" line="62"/>
+        <source>A scan or a tag read proves a scanner or a reader.</source>
+        <translation>扫一次码或读一次标签，即可验证扫码枪或读写器。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/devices_dialog.py" line="65"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/devices_dialog.py" line="75"/>
+        <source>Testing {url}…</source>
+        <translation>正在测试 {url}…</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/devices_dialog.py" line="84"/>
+        <location filename="../../pos_client/ui/devices_dialog.py" line="96"/>
+        <source>The test failed: {error}</source>
+        <translation>测试失败：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/devices_dialog.py" line="86"/>
+        <source>Test page sent ({columns} columns, drawer on pin {pin}); the printer said: {status}.</source>
+        <translation>测试页已发送（{columns} 列，钱箱针脚 {pin}）；打印机状态：{status}。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/devices_dialog.py" line="91"/>
+        <source>Not printed: {detail}</source>
+        <translation>未打印：{detail}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/devices_dialog.py" line="94"/>
+        <source>The customer display showed its test pattern.</source>
+        <translation>顾客显示屏已显示测试画面。</translation>
     </message>
 </context>
 <context>
@@ -406,267 +541,302 @@ Change {change}</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="43"/>
+        <location filename="../../pos_client/ui/main_window.py" line="57"/>
         <source>Add the scanned or typed barcode; in payment, confirm the cash</source>
         <translation>添加扫描或输入的条码；收款时确认现金</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="45"/>
+        <location filename="../../pos_client/ui/main_window.py" line="59"/>
         <source>Pay</source>
         <translation>收款</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="46"/>
+        <location filename="../../pos_client/ui/main_window.py" line="60"/>
         <source>Choose the cart line F3-F6 act on</source>
         <translation>选择 F3-F6 要操作的商品行</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="47"/>
+        <location filename="../../pos_client/ui/main_window.py" line="61"/>
         <source>Change the chosen line&apos;s quantity (lowering it needs a supervisor)</source>
         <translation>修改所选行数量（减少需主管授权）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="49"/>
+        <location filename="../../pos_client/ui/main_window.py" line="63"/>
         <source>Void the chosen line (supervisor, with a reason)</source>
         <translation>删除所选行（需主管授权并填写原因）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="50"/>
+        <location filename="../../pos_client/ui/main_window.py" line="64"/>
         <source>Change the chosen line&apos;s price (supervisor, with a reason)</source>
         <translation>修改所选行价格（需主管授权并填写原因）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="51"/>
+        <location filename="../../pos_client/ui/main_window.py" line="65"/>
         <source>Discount the chosen line (supervisor, capped per role)</source>
         <translation>所选行打折（需主管授权，按角色限额）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="52"/>
+        <location filename="../../pos_client/ui/main_window.py" line="66"/>
         <source>Put the sale on hold and start another</source>
         <translation>挂起本单，开始新单</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="53"/>
+        <location filename="../../pos_client/ui/main_window.py" line="67"/>
         <source>Bring back a sale on hold (onto an empty sale)</source>
         <translation>取回挂起的订单（当前须为空单）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="54"/>
+        <location filename="../../pos_client/ui/main_window.py" line="68"/>
         <source>Void the whole sale (supervisor, with a reason)</source>
         <translation>整单作废（需主管授权并填写原因）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="55"/>
+        <location filename="../../pos_client/ui/main_window.py" line="69"/>
         <source>Reprint the last receipt, marked as a copy</source>
         <translation>重印上一张小票（标注为重印）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="56"/>
+        <location filename="../../pos_client/ui/main_window.py" line="70"/>
         <source>Member: find by mobile number or member code, or sign up; points</source>
         <translation>会员：按手机号或会员码查找，或现场注册；积分</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="58"/>
+        <location filename="../../pos_client/ui/main_window.py" line="72"/>
+        <source>Devices: what is configured and found, with a test button</source>
+        <translation>设备：已配置和已找到的设备，每项可测试</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/main_window.py" line="73"/>
         <source>Return and refund: by receipt number (any store), or without a receipt</source>
         <translation>退货退款：按小票号（任何门店），或无小票退货</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="60"/>
+        <location filename="../../pos_client/ui/main_window.py" line="75"/>
         <source>Find an item by name, pinyin or initials; Up/Down to choose, Enter to add</source>
         <translation>按名称、拼音或首字母查找商品；上下键选择，回车加入</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="62"/>
+        <location filename="../../pos_client/ui/main_window.py" line="77"/>
         <source>Show this help</source>
         <translation>显示本帮助</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="63"/>
+        <location filename="../../pos_client/ui/main_window.py" line="78"/>
         <source>Sync panel: what waits, what needs attention, sync now</source>
         <translation>同步面板：待上传、需处理的事项，立即同步</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="64"/>
+        <location filename="../../pos_client/ui/main_window.py" line="79"/>
         <source>Log out (when the sale is empty)</source>
         <translation>退出登录（当前交易为空时）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="65"/>
+        <location filename="../../pos_client/ui/main_window.py" line="80"/>
         <source>Open a shift with its float</source>
         <translation>开班并放入备用金</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="66"/>
+        <location filename="../../pos_client/ui/main_window.py" line="81"/>
         <source>Cash into or out of the drawer, with a reason</source>
         <translation>向钱箱存入或取出现金（需注明原因）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="67"/>
+        <location filename="../../pos_client/ui/main_window.py" line="82"/>
         <source>X report: the shift so far (it stays open)</source>
         <translation>X 报表：本班至今的汇总（不结班）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="68"/>
+        <location filename="../../pos_client/ui/main_window.py" line="83"/>
         <source>Close the shift: blind count, then over/short and the Z report</source>
         <translation>结班：先盲点现金，再显示长短款并打印 Z 报表</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="70"/>
+        <location filename="../../pos_client/ui/main_window.py" line="85"/>
         <source>Lock the till / switch staff (the sale is kept)</source>
         <translation>锁定收银台 / 换人（当前销售保留）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="71"/>
+        <location filename="../../pos_client/ui/main_window.py" line="86"/>
         <source>Clear the barcode field; in payment, back to the sale</source>
         <translation>清空条码框；收款时返回交易</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="103"/>
+        <location filename="../../pos_client/ui/main_window.py" line="119"/>
         <source>{store} — till {till}</source>
         <translation>{store} — 收银台 {till}</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="105"/>
+        <location filename="../../pos_client/ui/main_window.py" line="121"/>
         <source>{store} · {code} · Till {till}</source>
         <translation>{store} · {code} · 收银台 {till}</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="161"/>
+        <location filename="../../pos_client/ui/main_window.py" line="180"/>
         <source>Pay for the sale in progress before logging out.</source>
         <translation>请先完成当前交易的收款，再退出登录。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="193"/>
+        <location filename="../../pos_client/ui/main_window.py" line="212"/>
         <source>Sale held as #{number} ({total}). F8 brings it back.</source>
         <translation>已挂单 #{number}（{total}）。按 F8 取回。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="201"/>
+        <location filename="../../pos_client/ui/main_window.py" line="220"/>
         <source>Finish or hold (F7) the sale in progress first.</source>
         <translation>请先完成或挂起（F7）当前订单。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="205"/>
+        <location filename="../../pos_client/ui/main_window.py" line="224"/>
         <source>No sale is on hold at this till.</source>
         <translation>本收银台没有挂起的订单。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="217"/>
+        <location filename="../../pos_client/ui/main_window.py" line="236"/>
         <source>Held sale is back: carry on scanning or pay.</source>
         <translation>已取回挂单：可继续扫描或收款。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="225"/>
+        <location filename="../../pos_client/ui/main_window.py" line="244"/>
         <source>The sale is empty: there is nothing to void.</source>
         <translation>本单为空，无需作废。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="238"/>
+        <location filename="../../pos_client/ui/main_window.py" line="257"/>
         <source>{items} item(s), {total}</source>
         <translation>{items} 件，{total}</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="249"/>
+        <location filename="../../pos_client/ui/main_window.py" line="268"/>
         <source>Sale voided. Nothing was charged.</source>
         <translation>本单已作废，未收取任何款项。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="256"/>
+        <location filename="../../pos_client/ui/main_window.py" line="275"/>
         <source>No receipt to reprint since this till started.</source>
         <translation>本机启动后尚无可重印的小票。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="261"/>
+        <location filename="../../pos_client/ui/main_window.py" line="280"/>
         <source>Reprinting {receipt} as a copy.</source>
         <translation>正在重印 {receipt}（重印联）。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="281"/>
+        <location filename="../../pos_client/ui/main_window.py" line="300"/>
         <source>Coupon {name} is on the sale; it counts once the goods it covers reach {amount}.</source>
         <translation>优惠券“{name}”已加入本单；适用商品满 {amount} 后生效。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="286"/>
+        <location filename="../../pos_client/ui/main_window.py" line="305"/>
         <source>Coupon {name} is on the sale.</source>
         <translation>优惠券“{name}”已加入本单。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="289"/>
+        <location filename="../../pos_client/ui/main_window.py" line="308"/>
         <source>Checking coupon {code}…</source>
         <translation>正在核验优惠券 {code}……</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="307"/>
+        <location filename="../../pos_client/ui/main_window.py" line="326"/>
         <source>Member {phone} is on this sale.</source>
         <translation>会员 {phone} 已加入本单。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="308"/>
+        <location filename="../../pos_client/ui/main_window.py" line="327"/>
         <source>The member was taken off this sale.</source>
         <translation>已从本单移除会员。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="316"/>
+        <location filename="../../pos_client/ui/main_window.py" line="335"/>
         <source>Finish or hold (F7) the sale in progress before a return.</source>
         <translation>请先完成或挂起（F7）当前交易，再办理退货。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="358"/>
+        <location filename="../../pos_client/ui/main_window.py" line="377"/>
         <source>Refund {receipt}: {total} back to the customer. The slip is printing.</source>
         <translation>退货单 {receipt}：已退还顾客 {total}。退货单正在打印。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="370"/>
+        <location filename="../../pos_client/ui/main_window.py" line="389"/>
         <source>The sale is empty: scan an item first.</source>
         <translation>本单为空：请先扫描商品。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="397"/>
+        <location filename="../../pos_client/ui/main_window.py" line="416"/>
         <source>{name} voided.</source>
         <translation>已删除 {name}。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="399"/>
+        <location filename="../../pos_client/ui/main_window.py" line="418"/>
         <source>{name}: now {amount}.</source>
         <translation>{name}：现为 {amount}。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="469"/>
+        <location filename="../../pos_client/ui/main_window.py" line="492"/>
         <source>The sale could not be saved ({error}). Nothing was charged and the cart is kept: try F12 again, and call IT if it keeps failing.</source>
         <translation>交易未能保存（{error}）。未收取任何款项，购物车已保留：请再按 F12 重试，如仍失败请联系 IT。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="479"/>
+        <location filename="../../pos_client/ui/main_window.py" line="502"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="515"/>
+        <location filename="../../pos_client/ui/main_window.py" line="538"/>
         <source>central revoked this till: it keeps selling, but sends nothing until it is enrolled again (F9)</source>
         <translation>中心平台已停用本收银台：仍可继续销售，但重新注册前不会上传任何数据（F9）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="518"/>
+        <location filename="../../pos_client/ui/main_window.py" line="541"/>
         <source>this till was out of touch with central so long that its token expired: it keeps selling; enrol it again (F9)</source>
         <translation>本机与总部失联太久，令牌已过期：仍可继续销售；请重新注册本机（F9）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="521"/>
+        <location filename="../../pos_client/ui/main_window.py" line="544"/>
         <source>central no longer accepts this till&apos;s token: enrol it again (F9)</source>
         <translation>中心平台不再接受本收银台的令牌：请重新注册（F9）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="522"/>
+        <location filename="../../pos_client/ui/main_window.py" line="545"/>
         <source>central needs a newer version of this app: ask IT to update it</source>
         <translation>中心平台需要更新版本的收银软件：请联系 IT 升级</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="576"/>
+        <location filename="../../pos_client/ui/main_window.py" line="621"/>
         <source>enrolment failed: {error}</source>
         <translation>注册失败：{error}</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="585"/>
+        <location filename="../../pos_client/ui/main_window.py" line="641"/>
+        <source>Tag {epc} was already sold on receipt {receipt}; it is not added. Put the item aside and call a supervisor.</source>
+        <translation>标签 {epc} 已在小票 {receipt} 售出，未加入。请把该商品放到一边并呼叫主管。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/main_window.py" line="645"/>
+        <source>A tag with GTIN {gtin} is no product of this store; scan that item&apos;s barcode.</source>
+        <translation>GTIN 为 {gtin} 的标签不是本店商品，请扫描该商品的条码。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/main_window.py" line="653"/>
+        <source>The RFID reader is not connected ({detail}). It is used again as soon as it is back.</source>
+        <translation>RFID 读写器未连接（{detail}）。重新连接后即可继续使用。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/main_window.py" line="679"/>
+        <source>The scanner is not connected ({detail}). Scans will work again as soon as it is plugged in.</source>
+        <translation>扫码枪未连接（{detail}）。插上后即可继续扫码。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/main_window.py" line="682"/>
+        <source>The scanner sent something unreadable; please scan again.</source>
+        <translation>扫码枪发来无法识别的内容，请重新扫码。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/main_window.py" line="688"/>
+        <source>The printer reports: {what}. Fix it before the next receipt; receipts wait until it is fixed.</source>
+        <translation>打印机报告：{what}。请在下一张小票前处理；处理好之前小票会排队等待。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/main_window.py" line="692"/>
         <source>The receipt did not print ({detail}). It is kept and will print when the printer is fixed.</source>
         <translation>小票未能打印（{detail}）。小票已保留，打印机恢复后将自动打印。</translation>
     </message>
@@ -961,6 +1131,36 @@ Enter puts them on the sale.</source>
         <location filename="../../pos_client/ui/messages.py" line="180"/>
         <source>Something went wrong: {detail}. The sale in progress is kept; try again or call IT.</source>
         <translation>出现错误：{detail}。当前交易已保留；请重试或联系 IT。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/messages.py" line="189"/>
+        <source>out of paper</source>
+        <translation>缺纸</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/messages.py" line="191"/>
+        <source>cover open</source>
+        <translation>纸仓盖未关</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/messages.py" line="193"/>
+        <source>offline</source>
+        <translation>脱机</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/messages.py" line="195"/>
+        <source>not reachable</source>
+        <translation>无法连接</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/messages.py" line="197"/>
+        <source>paper running low</source>
+        <translation>纸将用完</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/messages.py" line="198"/>
+        <source>fault</source>
+        <translation>故障</translation>
     </message>
 </context>
 <context>
@@ -1936,52 +2136,62 @@ The Z report is printing. Enter closes this.</source>
 <context>
     <name>TopBar</name>
     <message>
-        <location filename="../../pos_client/ui/top_bar.py" line="46"/>
+        <location filename="../../pos_client/ui/top_bar.py" line="48"/>
         <source>Staff: {name}</source>
         <translation>收银员：{name}</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/top_bar.py" line="50"/>
+        <location filename="../../pos_client/ui/top_bar.py" line="52"/>
         <source>Connecting…</source>
         <translation>正在连接…</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/top_bar.py" line="52"/>
+        <location filename="../../pos_client/ui/top_bar.py" line="54"/>
         <source>● Online</source>
         <translation>● 在线</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/top_bar.py" line="54"/>
+        <location filename="../../pos_client/ui/top_bar.py" line="56"/>
         <source>● Offline</source>
         <translation>● 离线</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/top_bar.py" line="64"/>
+        <location filename="../../pos_client/ui/top_bar.py" line="66"/>
         <source>Loading {what} {pct}%</source>
         <translation>正在加载 {what} {pct}%</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/top_bar.py" line="69"/>
+        <location filename="../../pos_client/ui/top_bar.py" line="71"/>
         <source>● Sync stopped</source>
         <translation>● 同步已停止</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/top_bar.py" line="77"/>
+        <location filename="../../pos_client/ui/top_bar.py" line="79"/>
         <source>All sent</source>
         <translation>已全部上传</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/top_bar.py" line="81"/>
+        <location filename="../../pos_client/ui/top_bar.py" line="83"/>
         <source>Unsent: {n} (oldest {m} min)</source>
         <translation>待上传：{n}（最早 {m} 分钟前）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/top_bar.py" line="89"/>
+        <location filename="../../pos_client/ui/top_bar.py" line="92"/>
+        <source>Printer: paper running low</source>
+        <translation>打印机：纸将用完</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/top_bar.py" line="94"/>
         <source>Printer OK</source>
         <translation>打印机正常</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/top_bar.py" line="92"/>
+        <location filename="../../pos_client/ui/top_bar.py" line="98"/>
+        <source>Printer: {what}</source>
+        <translation>打印机：{what}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/top_bar.py" line="101"/>
         <source>Printer fault: {n} waiting</source>
         <translation>打印机故障：{n} 张待打印</translation>
     </message>

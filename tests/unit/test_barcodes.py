@@ -135,6 +135,7 @@ LAYOUTS = variable_layouts([{"prefix": "21", "measure": "price"}, {"prefix": "22
 @example("6" * 100_000)
 @example("\u200b6901234567892")
 @example("６９０１２３４５６７８９２")
+@example("00511431")  # a UPC-E whose last digit is no EAN-8 check digit
 def test_classify_only_returns_a_code_or_raises_malformed(raw):
     try:
         result = classify(raw, LAYOUTS)
@@ -145,7 +146,12 @@ def test_classify_only_returns_a_code_or_raises_malformed(raw):
     if result.kind is CodeKind.GTIN:
         assert result.value.isascii() and result.value.isdigit()
         assert len(result.value) in GTIN_LENGTHS
-        assert result.value[-1] == gs1_check_digit(result.value[:-1])
+        if len(result.value) == 8 and result.value[-1] != gs1_check_digit(result.value[:-1]):
+            # Eight digits that are no EAN-8 are read as UPC-E (as a scanner sends it): then the
+            # GTIN-12 it expands to must carry a correct check digit.
+            assert result.expanded and result.expanded[-1] == gs1_check_digit(result.expanded[:-1])
+        else:
+            assert result.value[-1] == gs1_check_digit(result.value[:-1])
     else:
         assert result.kind is CodeKind.INTERNAL
         assert re.fullmatch(r"[A-Z][A-Z0-9\-_.]{1,31}", result.value)

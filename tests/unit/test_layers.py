@@ -72,6 +72,9 @@ def test_core_packages_import_without_qt() -> None:
         "import pos_client.domain.barcodes, pos_client.domain.pins, pos_client.domain.identifiers\n"
         "import pos_client.services.till, pos_client.services.checkout, pos_client.cli\n"
         "import sync.engine, sync.scheduler, drivers.printer.printers, central.app, central.cli\n"
+        "import drivers.registry, pos_client.services.devices, pos_client.services.customer_display\n"
+        "import pos_client.services.rfid_basket, pos_client.devices_sim\n"
+        "drivers.registry.default_registry()\n"
         "print('ok')\n"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT,

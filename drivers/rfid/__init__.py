@@ -1,0 +1,1 @@
+"""UHF RFID readers: one codec per protocol (independent of the transport), EPC decoding, de-duplication."""
