@@ -65,6 +65,9 @@ from .payments import PaymentError, charge
 from .reports import UnknownStore, sales_report, shifts_report
 from .returns import lookup_sale
 
+CODE_TEXT = r"^[A-Za-z0-9\-]+$"
+"""Receipt numbers, coupon codes and ids: what a till sends, never text a database may refuse."""
+
 
 class ApiError(Exception):
     def __init__(self, status: int, code: str, message: str) -> None:
@@ -324,7 +327,7 @@ def create_app(db_url: str | None = None, *, engines: Engines | None = None,
             raise ApiError(404, "unknown_store", f"No store {store}.") from exc
 
     @api.get("/sales/lookup", response_model=SaleLookupResponse)
-    def sale_lookup(receipt_no: Annotated[str, Query(min_length=1, max_length=40)],
+    def sale_lookup(receipt_no: Annotated[str, Query(min_length=1, max_length=40, pattern=CODE_TEXT)],
                     _dev: Device = Depends(device), s: Session = Depends(read_session)) -> SaleLookupResponse:
         """Any store's sale, for a return (chains take back what any of their stores sold)."""
         found = lookup_sale(s, receipt_no.strip().upper())
@@ -333,8 +336,8 @@ def create_app(db_url: str | None = None, *, engines: Engines | None = None,
         return found
 
     @api.post("/coupons/{code}/validate", response_model=CouponValidation)
-    def coupon_validate(code: Annotated[str, Path(min_length=4, max_length=24)],
-                        member_id: Annotated[str | None, Query(max_length=40)] = None,
+    def coupon_validate(code: Annotated[str, Path(min_length=4, max_length=24, pattern=CODE_TEXT)],
+                        member_id: Annotated[str | None, Query(max_length=40, pattern=CODE_TEXT)] = None,
                         _dev: Device = Depends(device),
                         s: Session = Depends(read_session)) -> CouponValidation:
         """Live single-use check before a coupon goes on a sale (online only)."""
