@@ -44,6 +44,12 @@ class Store(Base):
     created_at: Mapped[datetime]
     variable_barcodes: Mapped[list | None] = mapped_column(JSON, default=None)
     """This store's scale-label layouts; None: the chain's (catalog.DEFAULT_VARIABLE_BARCODES)."""
+    cash_rounding: Mapped[str] = mapped_column(String(16), default="none")
+    """How cash totals are rounded at this store's tills (pos_client.domain.tenders.CashRounding)."""
+    max_offline_coupon: Mapped[int] = mapped_column(default=5000)
+    """The largest coupon (minor units) a till may take without central's live check."""
+    autolock_minutes: Mapped[float | None] = mapped_column(default=None)
+    """The longest a till may sit untouched before it locks; None: each till's own setting."""
 
 
 class Device(Base):

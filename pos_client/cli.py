@@ -230,7 +230,7 @@ def _cmd_lookup(paths: Paths, args: argparse.Namespace) -> int:
 
 
 def _cmd_autolock(paths: Paths, minutes: float | None) -> int:
-    from pos_client.services.staff_lock import autolock_minutes, set_autolock_minutes
+    from pos_client.services.staff_lock import autolock_minutes, set_autolock_minutes, store_autolock_limit
     from pos_client.services.till import Till
 
     till = Till(paths)
@@ -241,11 +241,14 @@ def _cmd_autolock(paths: Paths, minutes: float | None) -> int:
             except ValueError as exc:
                 print(f"error: {exc}", file=sys.stderr)
                 return 2
-        current = autolock_minutes(till.settings)
+        limit = store_autolock_limit(till.catalog.store_config())
+        current = autolock_minutes(till.settings, limit)
     finally:
         till.close()
     print(f"the till locks after {current:g} minutes without use" if current
           else "the till never locks by itself")
+    if limit:
+        print(f"(the store allows at most {float(limit):g} minutes)")
     return 0
 
 

@@ -417,6 +417,10 @@ class StoreConfigData(_Lenient):
     variable_barcodes: list[dict[str, Any]] = Field(default_factory=list)
     """Scale-label layouts: [{prefix: "22", measure: "weight"|"price", item_digits: 5}]; a till
     skips any it cannot use (pos_client.domain.barcodes.variable_layouts)."""
+    cash_rounding: str = "none"
+    """How cash totals round (pos_client.domain.tenders.CashRounding; unknown values: none)."""
+    autolock_minutes: float | None = None
+    """The longest a till may sit untouched before it locks; None: the till's own setting."""
 
 
 class StaffData(_Lenient):
