@@ -66,7 +66,7 @@ CASH_ROUNDINGS = ("none", "jiao", "jiao_down")
 
 def set_store_policy(session: Session, store_code: str, *, cash_rounding: str | None = None,
                      max_offline_coupon: int | None = None, noncash_lock_after_hours: int | None = None,
-                     autolock_minutes: float | None = None, till_decides_autolock: bool = False) -> dict:
+                     autolock_minutes: int | None = None, till_decides_autolock: bool = False) -> dict:
     """Change what a store's tills enforce; the tills take it at their next complete pull."""
     from sqlalchemy import select
 

@@ -53,12 +53,12 @@ def _parser() -> argparse.ArgumentParser:
     policy.add_argument("--store", required=True)
     policy.add_argument("--cash-rounding", choices=("none", "jiao", "jiao_down"),
                         help="jiao: to the nearest 0.10; jiao_down: drop the fen (抹零)")
-    policy.add_argument("--max-offline-coupon", type=float, metavar="YUAN",
+    policy.add_argument("--max-offline-coupon", metavar="YUAN",
                         help="largest coupon a till may take while it cannot ask central")
     policy.add_argument("--noncash-lock-hours", type=int, metavar="HOURS",
                         help="hours offline after which card and wallet payments stop")
     lock = policy.add_mutually_exclusive_group()
-    lock.add_argument("--autolock-minutes", type=float, metavar="MINUTES",
+    lock.add_argument("--autolock-minutes", type=int, metavar="MINUTES",
                       help="the longest a till may sit untouched before it locks")
     lock.add_argument("--till-decides-autolock", action="store_true",
                       help="let each till keep its own auto-lock setting")
@@ -275,11 +275,18 @@ def _notes(factory, args: argparse.Namespace) -> int:
 
 
 def _store_policy(factory, args: argparse.Namespace) -> int:
+    from pos_client.domain.money import parse_amount
+
     from .catalog import set_store_policy
 
     coupon = None
     if args.max_offline_coupon is not None:
-        coupon = round(args.max_offline_coupon * 100)
+        try:
+            coupon = parse_amount(args.max_offline_coupon)
+        except ValueError:
+            print(f"error: --max-offline-coupon {args.max_offline_coupon!r} is not an amount "
+                  "like 50 or 49.90", file=sys.stderr)
+            return 2
     with factory() as session:
         try:
             data = set_store_policy(session, args.store, cash_rounding=args.cash_rounding,
