@@ -37,6 +37,8 @@ from sync.protocol import (
     SaleLookupResponse,
     WalletChargeRequest,
     WalletChargeResponse,
+    WalletRefundRequest,
+    WalletRefundResponse,
 )
 
 from .changes import (
@@ -62,6 +64,7 @@ from .devices import (
 from .events import EventBatch
 from .models import Device, Store
 from .payments import PaymentError, charge
+from .payments import refund as refund_wallet
 from .reports import UnknownStore, sales_report, shifts_report
 from .returns import lookup_sale
 
@@ -353,6 +356,21 @@ def create_app(db_url: str | None = None, *, engines: Engines | None = None,
             raise ApiError(403, "wrong_store", "A till charges payments for its own store only.")
         try:
             return charge(s, dev.id, idempotency_key, body)
+        except PaymentError as exc:
+            raise ApiError(exc.status, exc.code, exc.message) from exc
+
+    @api.post("/payments/refund", response_model=WalletRefundResponse)
+    def wallet_refund(body: WalletRefundRequest,
+                      idempotency_key: Annotated[str, Header(alias=IDEMPOTENCY_HEADER, min_length=8,
+                                                             max_length=64)],
+                      dev: Device = Depends(device),
+                      s: Session = Depends(write_session)) -> WalletRefundResponse:
+        """Money back to the wallet a sale was paid from; refused beyond what the payment took."""
+        own = s.get(Store, dev.store_id)
+        if own is None or own.code != body.store_code:
+            raise ApiError(403, "wrong_store", "A till refunds payments for its own store only.")
+        try:
+            return refund_wallet(s, dev.id, idempotency_key, body)
         except PaymentError as exc:
             raise ApiError(exc.status, exc.code, exc.message) from exc
     @api.get("/reports/shifts", response_model=ShiftsReport)

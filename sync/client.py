@@ -39,6 +39,8 @@ from .protocol import (
     SnapshotTrailer,
     WalletChargeRequest,
     WalletChargeResponse,
+    WalletRefundRequest,
+    WalletRefundResponse,
 )
 
 M = TypeVar("M", bound=BaseModel)
@@ -153,6 +155,11 @@ class CentralClient:
     def charge_wallet(self, request: WalletChargeRequest, idempotency_key: str) -> WalletChargeResponse:
         """Online only.  Ask again with the same key after a timeout: central answers the first outcome."""
         return self._call("POST", "/payments/scan-code", WalletChargeResponse, body=request,
+                          headers={IDEMPOTENCY_HEADER: idempotency_key})
+
+    def refund_wallet(self, request: WalletRefundRequest, idempotency_key: str) -> WalletRefundResponse:
+        """Online only.  The same key after a lost answer gets the first outcome: one refund."""
+        return self._call("POST", "/payments/refund", WalletRefundResponse, body=request,
                           headers={IDEMPOTENCY_HEADER: idempotency_key})
 
     def validate_coupon(self, code: str, member_id: str | None = None) -> CouponValidation:

@@ -26,6 +26,7 @@ from pos_client.services.auth import Session
 from pos_client.services.devices import list_devices, test_device
 from pos_client.services.printing import PrinterStatus, PrintService
 from pos_client.services.receipts import receipt_document, refund_document
+from pos_client.services.returns import WalletRefundRefused, WalletRefundUnavailable
 from pos_client.services.rfid_basket import RfidBasket, TagOutcome
 from pos_client.services.rfid_count import catalog_lookup
 from pos_client.services.sync_service import sync_health, sync_overview
@@ -45,7 +46,7 @@ from .login_screen import LoginScreen
 from .member_dialog import MemberDialog
 from .messages import explain, printer_condition_text
 from .payment_dialog import PaymentDialog
-from .return_dialog import ReturnDialog
+from .return_dialog import PENDING, ReturnDialog
 from .search_dialog import ProductSearchDialog
 from .shift_controls import ShiftControls
 from .sync_panel import SyncPanel
@@ -349,16 +350,31 @@ class MainWindow(QMainWindow):
         def refunds(total: int, original):
             return [(t.kind, t.amount, t.reference) for t in service.refunds_for(total, original)]
 
-        def complete(original, lines, reason, approver_code: str, approver_pin: str) -> str | None:
+        def complete(original, lines, reason, approver_code: str, approver_pin: str, in_cash: bool) -> object:
             try:
                 approver = (self.till.auth.approve(approver_code, approver_pin, session.cashier.code)
                             if approver_code or approver_pin else None)
-                done = service.complete(original, lines, reason=reason, cashier=session.cashier,
-                                        actor_role=session.role, approver=approver)
+
+                def run():
+                    return service.complete(original, lines, reason=reason, cashier=session.cashier,
+                                            actor_role=session.role, approver=approver,
+                                            wallet_to_cash=in_cash)
+
+                if not in_cash and service.needs_central(sum(ln.amount for ln in lines), original):
+                    self.runner.network(run, done, failed)  # the wallet provider answers over the network
+                    return PENDING
+                self.last_return = run()
             except Exception as exc:
                 return explain(exc, self.locale)
-            self.last_return = done
             return None
+
+        def done(result) -> None:
+            self.last_return = result
+            dialog.finish(None)
+
+        def failed(error: BaseException) -> None:
+            offer = isinstance(error, WalletRefundUnavailable | WalletRefundRefused)
+            dialog.finish(explain(error, self.locale), offer_cash=offer)
 
         dialog = ReturnDialog(self.locale, find, item, refunds, complete, self)
         dialog.finished.connect(lambda result: self._return_closed(dialog, result))
