@@ -18,12 +18,14 @@ from PySide6.QtWidgets import (
 )
 
 from drivers.interfaces import DeviceEvent, DeviceKind, DeviceStatus, Scan, TagRead
+from drivers.urls import DeviceUrlError
+from pos_client.config import load_config, save_config
 from pos_client.domain.money import format_money
 from pos_client.domain.permissions import Action
 from pos_client.domain.returns import Return, ReturnLine
 from pos_client.domain.sale import Sale
 from pos_client.services.auth import Session
-from pos_client.services.devices import list_devices, test_device
+from pos_client.services.devices import list_devices, set_device_url, test_device
 from pos_client.services.printing import PrinterStatus, PrintService
 from pos_client.services.receipts import receipt_document, refund_document
 from pos_client.services.returns import WalletRefundRefused, WalletRefundUnavailable
@@ -571,7 +573,9 @@ class MainWindow(QMainWindow):
         if self.devices_dialog is not None or self.session is None:
             return
         configured = list_devices(self.till.config)["configured"]
-        dialog = DevicesDialog(configured, self._test_device, self)
+        may_configure = self.session.role in ("manager", "admin", "it")
+        dialog = DevicesDialog(configured, self._test_device, self,
+                               save=self._save_devices if may_configure else None)
         dialog.finished.connect(self._devices_closed)
         self.devices_dialog = dialog
         dialog.open()
@@ -582,6 +586,21 @@ class MainWindow(QMainWindow):
             lambda: test_device(url, DeviceKind(kind), config, data_dir, seconds=2.0),
             lambda result: self.devices_dialog and self.devices_dialog.show_result(result),
             lambda exc: self.devices_dialog and self.devices_dialog.show_result(None, str(exc)))
+
+    def _save_devices(self, changes: list[tuple[str, int, str]]) -> str | None:
+        """All or nothing: every changed URL must be one a driver takes before the file changes."""
+        paths = self.till.paths
+        config = load_config(paths.config_file)
+        # Scanners from the last index down, so removing one does not shift the next.
+        for kind, index, url in sorted(changes, key=lambda c: (c[0] != "scanner", -c[1])):
+            try:
+                set_device_url(config, DeviceKind(kind), url, index)
+            except DeviceUrlError as exc:
+                return f"{url or '—'}: {exc}"
+        save_config(paths.config_file, config)
+        self.till.record("devices.configured", self.session.cashier.code if self.session else "",
+                         {"changes": [{"kind": k, "url": u} for k, _i, u in changes]})
+        return None
 
     def _devices_closed(self) -> None:
         if self.devices_dialog is not None:
