@@ -30,6 +30,8 @@ from sync.protocol import (
     Event,
     EventResult,
     HealthResponse,
+    MemberContact,
+    MemberContactRequest,
     PushRequest,
     PushResponse,
     RegisterRequest,
@@ -62,6 +64,7 @@ from .devices import (
     token_expired,
 )
 from .events import EventBatch
+from .members import ContactRefused, member_contact
 from .models import Device, Store
 from .payments import PaymentError, charge
 from .payments import refund as refund_wallet
@@ -345,6 +348,16 @@ def create_app(db_url: str | None = None, *, engines: Engines | None = None,
                         s: Session = Depends(read_session)) -> CouponValidation:
         """Live single-use check before a coupon goes on a sale (online only)."""
         return validate(s, code, member_id)
+
+    @api.post("/members/{member_id}/contact", response_model=MemberContact)
+    def member_contact_view(member_id: Annotated[str, Path(min_length=8, max_length=40, pattern=CODE_TEXT)],
+                            body: MemberContactRequest, dev: Device = Depends(device),
+                            s: Session = Depends(write_session)) -> MemberContact:
+        """A member's full phone and name for a manager who gave their number and PIN; recorded."""
+        try:
+            return member_contact(s, dev.store_id, dev.id, member_id, body.staff_code, body.pin, utcnow())
+        except ContactRefused as exc:
+            raise ApiError(exc.status, exc.code, exc.message) from exc
 
     @api.post("/payments/scan-code", response_model=WalletChargeResponse)
     def scan_code(body: WalletChargeRequest,

@@ -29,6 +29,8 @@ from .protocol import (
     CouponValidation,
     Event,
     HealthResponse,
+    MemberContact,
+    MemberContactRequest,
     PushRequest,
     PushResponse,
     RegisterRequest,
@@ -161,6 +163,11 @@ class CentralClient:
         """Online only.  The same key after a lost answer gets the first outcome: one refund."""
         return self._call("POST", "/payments/refund", WalletRefundResponse, body=request,
                           headers={IDEMPOTENCY_HEADER: idempotency_key})
+
+    def member_contact(self, member_id: str, staff_code: str, pin: str) -> MemberContact:
+        """Online only: a member's full contact for a manager (central checks the PIN and records it)."""
+        return self._call("POST", f"/members/{member_id}/contact", MemberContact,
+                          body=MemberContactRequest(staff_code=staff_code, pin=pin))
 
     def validate_coupon(self, code: str, member_id: str | None = None) -> CouponValidation:
         """Live single-use check (online only)."""

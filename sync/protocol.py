@@ -241,6 +241,22 @@ class MemberSignedUp(_Strict):
     store_code: Code
 
 
+class MemberContactRequest(_Strict):
+    """A manager asks for a member's full phone and name: their own number and PIN, checked at central."""
+
+    staff_code: Annotated[str, Field(min_length=1, max_length=16, pattern=r"^[A-Za-z0-9-]+$")]
+    pin: Annotated[str, Field(min_length=4, max_length=12, pattern=r"^[0-9]+$")]
+
+
+class MemberContact(_Lenient):
+    """Shown on the screen of whoever asked, never kept at the till; central records every look."""
+
+    member_id: str
+    code: str
+    phone: str
+    name: str = ""
+
+
 class ReturnLinePayload(_Strict):
     original_line_no: Annotated[int, Field(ge=1)] | None = None
     """The returned sale's line; None for a return without a receipt."""

@@ -26,6 +26,7 @@ from pos_client.domain.returns import Return, ReturnLine
 from pos_client.domain.sale import Sale
 from pos_client.services.auth import Session
 from pos_client.services.devices import list_devices, set_device_url, test_device
+from pos_client.services.member_contact import member_contact
 from pos_client.services.printing import PrinterStatus, PrintService
 from pos_client.services.receipts import receipt_document, refund_document
 from pos_client.services.returns import WalletRefundRefused, WalletRefundUnavailable
@@ -315,7 +316,13 @@ class MainWindow(QMainWindow):
     def open_member(self) -> None:
         if not self._idle_checkout():
             return
-        dialog = MemberDialog(self.checkout.checkout, self)
+        client = self.till.client if self.till.config.enrolled else None
+
+        def reveal(member_id: str, staff_code: str, pin: str, on_contact, on_failure) -> None:
+            self.runner.network(lambda: member_contact(client, member_id, staff_code, pin), on_contact,
+                                on_failure)
+
+        dialog = MemberDialog(self.checkout.checkout, self, reveal=reveal)
         dialog.finished.connect(lambda result: self._member_closed(dialog, result))
         self.member_dialog = dialog
         dialog.open()

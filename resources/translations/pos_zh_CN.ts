@@ -571,302 +571,302 @@ Change {change}</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="60"/>
+        <location filename="../../pos_client/ui/main_window.py" line="61"/>
         <source>Add the scanned or typed barcode; in payment, confirm the cash</source>
         <translation>添加扫描或输入的条码；收款时确认现金</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="62"/>
+        <location filename="../../pos_client/ui/main_window.py" line="63"/>
         <source>Pay</source>
         <translation>收款</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="63"/>
+        <location filename="../../pos_client/ui/main_window.py" line="64"/>
         <source>Choose the cart line F3-F6 act on</source>
         <translation>选择 F3-F6 要操作的商品行</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="64"/>
+        <location filename="../../pos_client/ui/main_window.py" line="65"/>
         <source>Change the chosen line&apos;s quantity (lowering it needs a supervisor)</source>
         <translation>修改所选行数量（减少需主管授权）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="66"/>
+        <location filename="../../pos_client/ui/main_window.py" line="67"/>
         <source>Void the chosen line (supervisor, with a reason)</source>
         <translation>删除所选行（需主管授权并填写原因）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="67"/>
+        <location filename="../../pos_client/ui/main_window.py" line="68"/>
         <source>Change the chosen line&apos;s price (supervisor, with a reason)</source>
         <translation>修改所选行价格（需主管授权并填写原因）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="68"/>
+        <location filename="../../pos_client/ui/main_window.py" line="69"/>
         <source>Discount the chosen line (supervisor, capped per role)</source>
         <translation>所选行打折（需主管授权，按角色限额）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="69"/>
+        <location filename="../../pos_client/ui/main_window.py" line="70"/>
         <source>Put the sale on hold and start another</source>
         <translation>挂起本单，开始新单</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="70"/>
+        <location filename="../../pos_client/ui/main_window.py" line="71"/>
         <source>Bring back a sale on hold (onto an empty sale)</source>
         <translation>取回挂起的订单（当前须为空单）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="71"/>
+        <location filename="../../pos_client/ui/main_window.py" line="72"/>
         <source>Void the whole sale (supervisor, with a reason)</source>
         <translation>整单作废（需主管授权并填写原因）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="72"/>
+        <location filename="../../pos_client/ui/main_window.py" line="73"/>
         <source>Reprint the last receipt, marked as a copy</source>
         <translation>重印上一张小票（标注为重印）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="73"/>
+        <location filename="../../pos_client/ui/main_window.py" line="74"/>
         <source>Member: find by mobile number or member code, or sign up; points</source>
         <translation>会员：按手机号或会员码查找，或现场注册；积分</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="75"/>
+        <location filename="../../pos_client/ui/main_window.py" line="76"/>
         <source>Devices: what is configured and found, with a test button</source>
         <translation>设备：已配置和已找到的设备，每项可测试</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="76"/>
+        <location filename="../../pos_client/ui/main_window.py" line="77"/>
         <source>Return and refund: by receipt number (any store), or without a receipt</source>
         <translation>退货退款：按小票号（任何门店），或无小票退货</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="78"/>
+        <location filename="../../pos_client/ui/main_window.py" line="79"/>
         <source>Find an item by name, pinyin or initials; Up/Down to choose, Enter to add</source>
         <translation>按名称、拼音或首字母查找商品；上下键选择，回车加入</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="80"/>
+        <location filename="../../pos_client/ui/main_window.py" line="81"/>
         <source>Show this help</source>
         <translation>显示本帮助</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="81"/>
+        <location filename="../../pos_client/ui/main_window.py" line="82"/>
         <source>Sync panel: what waits, what needs attention, sync now</source>
         <translation>同步面板：待上传、需处理的事项，立即同步</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="82"/>
+        <location filename="../../pos_client/ui/main_window.py" line="83"/>
         <source>Log out (when the sale is empty)</source>
         <translation>退出登录（当前交易为空时）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="83"/>
+        <location filename="../../pos_client/ui/main_window.py" line="84"/>
         <source>Open a shift with its float</source>
         <translation>开班并放入备用金</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="84"/>
+        <location filename="../../pos_client/ui/main_window.py" line="85"/>
         <source>Cash into or out of the drawer, with a reason</source>
         <translation>向钱箱存入或取出现金（需注明原因）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="85"/>
+        <location filename="../../pos_client/ui/main_window.py" line="86"/>
         <source>X report: the shift so far (it stays open)</source>
         <translation>X 报表：本班至今的汇总（不结班）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="86"/>
+        <location filename="../../pos_client/ui/main_window.py" line="87"/>
         <source>Close the shift: blind count, then over/short and the Z report</source>
         <translation>结班：先盲点现金，再显示长短款并打印 Z 报表</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="88"/>
+        <location filename="../../pos_client/ui/main_window.py" line="89"/>
         <source>Lock the till / switch staff (the sale is kept)</source>
         <translation>锁定收银台 / 换人（当前销售保留）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="89"/>
+        <location filename="../../pos_client/ui/main_window.py" line="90"/>
         <source>Clear the barcode field; in payment, back to the sale</source>
         <translation>清空条码框；收款时返回交易</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="122"/>
+        <location filename="../../pos_client/ui/main_window.py" line="123"/>
         <source>{store} — till {till}</source>
         <translation>{store} — 收银台 {till}</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="124"/>
+        <location filename="../../pos_client/ui/main_window.py" line="125"/>
         <source>{store} · {code} · Till {till}</source>
         <translation>{store} · {code} · 收银台 {till}</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="183"/>
+        <location filename="../../pos_client/ui/main_window.py" line="184"/>
         <source>Pay for the sale in progress before logging out.</source>
         <translation>请先完成当前交易的收款，再退出登录。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="215"/>
+        <location filename="../../pos_client/ui/main_window.py" line="216"/>
         <source>Sale held as #{number} ({total}). F8 brings it back.</source>
         <translation>已挂单 #{number}（{total}）。按 F8 取回。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="223"/>
+        <location filename="../../pos_client/ui/main_window.py" line="224"/>
         <source>Finish or hold (F7) the sale in progress first.</source>
         <translation>请先完成或挂起（F7）当前订单。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="227"/>
+        <location filename="../../pos_client/ui/main_window.py" line="228"/>
         <source>No sale is on hold at this till.</source>
         <translation>本收银台没有挂起的订单。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="239"/>
+        <location filename="../../pos_client/ui/main_window.py" line="240"/>
         <source>Held sale is back: carry on scanning or pay.</source>
         <translation>已取回挂单：可继续扫描或收款。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="247"/>
+        <location filename="../../pos_client/ui/main_window.py" line="248"/>
         <source>The sale is empty: there is nothing to void.</source>
         <translation>本单为空，无需作废。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="260"/>
+        <location filename="../../pos_client/ui/main_window.py" line="261"/>
         <source>{items} item(s), {total}</source>
         <translation>{items} 件，{total}</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="271"/>
+        <location filename="../../pos_client/ui/main_window.py" line="272"/>
         <source>Sale voided. Nothing was charged.</source>
         <translation>本单已作废，未收取任何款项。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="278"/>
+        <location filename="../../pos_client/ui/main_window.py" line="279"/>
         <source>No receipt to reprint since this till started.</source>
         <translation>本机启动后尚无可重印的小票。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="283"/>
+        <location filename="../../pos_client/ui/main_window.py" line="284"/>
         <source>Reprinting {receipt} as a copy.</source>
         <translation>正在重印 {receipt}（重印联）。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="303"/>
+        <location filename="../../pos_client/ui/main_window.py" line="304"/>
         <source>Coupon {name} is on the sale; it counts once the goods it covers reach {amount}.</source>
         <translation>优惠券“{name}”已加入本单；适用商品满 {amount} 后生效。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="308"/>
+        <location filename="../../pos_client/ui/main_window.py" line="309"/>
         <source>Coupon {name} is on the sale.</source>
         <translation>优惠券“{name}”已加入本单。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="311"/>
+        <location filename="../../pos_client/ui/main_window.py" line="312"/>
         <source>Checking coupon {code}…</source>
         <translation>正在核验优惠券 {code}……</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="329"/>
+        <location filename="../../pos_client/ui/main_window.py" line="336"/>
         <source>Member {phone} is on this sale.</source>
         <translation>会员 {phone} 已加入本单。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="330"/>
+        <location filename="../../pos_client/ui/main_window.py" line="337"/>
         <source>The member was taken off this sale.</source>
         <translation>已从本单移除会员。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="338"/>
+        <location filename="../../pos_client/ui/main_window.py" line="345"/>
         <source>Finish or hold (F7) the sale in progress before a return.</source>
         <translation>请先完成或挂起（F7）当前交易，再办理退货。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="395"/>
+        <location filename="../../pos_client/ui/main_window.py" line="402"/>
         <source>Refund {receipt}: {total} back to the customer. The slip is printing.</source>
         <translation>退货单 {receipt}：已退还顾客 {total}。退货单正在打印。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="407"/>
+        <location filename="../../pos_client/ui/main_window.py" line="414"/>
         <source>The sale is empty: scan an item first.</source>
         <translation>本单为空：请先扫描商品。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="434"/>
+        <location filename="../../pos_client/ui/main_window.py" line="441"/>
         <source>{name} voided.</source>
         <translation>已删除 {name}。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="436"/>
+        <location filename="../../pos_client/ui/main_window.py" line="443"/>
         <source>{name}: now {amount}.</source>
         <translation>{name}：现为 {amount}。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="510"/>
+        <location filename="../../pos_client/ui/main_window.py" line="517"/>
         <source>The sale could not be saved ({error}). Nothing was charged and the cart is kept: try F12 again, and call IT if it keeps failing.</source>
         <translation>交易未能保存（{error}）。未收取任何款项，购物车已保留：请再按 F12 重试，如仍失败请联系 IT。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="520"/>
+        <location filename="../../pos_client/ui/main_window.py" line="527"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="556"/>
+        <location filename="../../pos_client/ui/main_window.py" line="563"/>
         <source>central revoked this till: it keeps selling, but sends nothing until it is enrolled again (F9)</source>
         <translation>中心平台已停用本收银台：仍可继续销售，但重新注册前不会上传任何数据（F9）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="559"/>
+        <location filename="../../pos_client/ui/main_window.py" line="566"/>
         <source>this till was out of touch with central so long that its token expired: it keeps selling; enrol it again (F9)</source>
         <translation>本机与总部失联太久，令牌已过期：仍可继续销售；请重新注册本机（F9）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="562"/>
+        <location filename="../../pos_client/ui/main_window.py" line="569"/>
         <source>central no longer accepts this till&apos;s token: enrol it again (F9)</source>
         <translation>中心平台不再接受本收银台的令牌：请重新注册（F9）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="563"/>
+        <location filename="../../pos_client/ui/main_window.py" line="570"/>
         <source>central needs a newer version of this app: ask IT to update it</source>
         <translation>中心平台需要更新版本的收银软件：请联系 IT 升级</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="656"/>
+        <location filename="../../pos_client/ui/main_window.py" line="663"/>
         <source>enrolment failed: {error}</source>
         <translation>注册失败：{error}</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="676"/>
+        <location filename="../../pos_client/ui/main_window.py" line="683"/>
         <source>Tag {epc} was already sold on receipt {receipt}; it is not added. Put the item aside and call a supervisor.</source>
         <translation>标签 {epc} 已在小票 {receipt} 售出，未加入。请把该商品放到一边并呼叫主管。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="680"/>
+        <location filename="../../pos_client/ui/main_window.py" line="687"/>
         <source>A tag with GTIN {gtin} is no product of this store; scan that item&apos;s barcode.</source>
         <translation>GTIN 为 {gtin} 的标签不是本店商品，请扫描该商品的条码。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="688"/>
+        <location filename="../../pos_client/ui/main_window.py" line="695"/>
         <source>The RFID reader is not connected ({detail}). It is used again as soon as it is back.</source>
         <translation>RFID 读写器未连接（{detail}）。重新连接后即可继续使用。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="714"/>
+        <location filename="../../pos_client/ui/main_window.py" line="721"/>
         <source>The scanner is not connected ({detail}). Scans will work again as soon as it is plugged in.</source>
         <translation>扫码枪未连接（{detail}）。插上后即可继续扫码。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="717"/>
+        <location filename="../../pos_client/ui/main_window.py" line="724"/>
         <source>The scanner sent something unreadable; please scan again.</source>
         <translation>扫码枪发来无法识别的内容，请重新扫码。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="723"/>
+        <location filename="../../pos_client/ui/main_window.py" line="730"/>
         <source>The printer reports: {what}. Fix it before the next receipt; receipts wait until it is fixed.</source>
         <translation>打印机报告：{what}。请在下一张小票前处理；处理好之前小票会排队等待。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="727"/>
+        <location filename="../../pos_client/ui/main_window.py" line="734"/>
         <source>The receipt did not print ({detail}). It is kept and will print when the printer is fixed.</source>
         <translation>小票未能打印（{detail}）。小票已保留，打印机恢复后将自动打印。</translation>
     </message>
@@ -897,87 +897,142 @@ Change {change}</source>
 <context>
     <name>MemberDialog</name>
     <message>
-        <location filename="../../pos_client/ui/member_dialog.py" line="14"/>
+        <location filename="../../pos_client/ui/member_dialog.py" line="17"/>
         <source>Gold</source>
         <translation>金卡</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/member_dialog.py" line="15"/>
+        <location filename="../../pos_client/ui/member_dialog.py" line="18"/>
         <source>Silver</source>
         <translation>银卡</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/member_dialog.py" line="16"/>
-        <location filename="../../pos_client/ui/member_dialog.py" line="23"/>
+        <location filename="../../pos_client/ui/member_dialog.py" line="19"/>
+        <location filename="../../pos_client/ui/member_dialog.py" line="30"/>
         <source>Member</source>
         <translation>会员</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/member_dialog.py" line="28"/>
+        <location filename="../../pos_client/ui/member_dialog.py" line="35"/>
         <source>Mobile number or member code (scan the member&apos;s QR or card), then Enter.</source>
         <translation>输入手机号或会员码（扫描会员二维码或会员卡），然后按回车。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/member_dialog.py" line="37"/>
+        <location filename="../../pos_client/ui/member_dialog.py" line="44"/>
         <source>Name (optional, for a sign-up)</source>
         <translation>姓名（注册时选填）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/member_dialog.py" line="45"/>
+        <location filename="../../pos_client/ui/member_dialog.py" line="52"/>
         <source>F2 Sign up with this number</source>
         <translation>F2 用此号码注册</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/member_dialog.py" line="47"/>
+        <location filename="../../pos_client/ui/member_dialog.py" line="54"/>
         <source>F4 Take the member off the sale</source>
         <translation>F4 从本单移除会员</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/member_dialog.py" line="50"/>
+        <location filename="../../pos_client/ui/member_dialog.py" line="58"/>
+        <source>F6 Full contact (manager)</source>
+        <translation>F6 完整联系方式（店长）</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/member_dialog.py" line="63"/>
+        <source>Manager&apos;s staff number</source>
+        <translation>店长工号</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/member_dialog.py" line="66"/>
+        <source>Manager&apos;s PIN, then Enter</source>
+        <translation>店长密码，然后按 Enter</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/member_dialog.py" line="78"/>
         <source>Back (Esc)</source>
         <translation>返回（Esc）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/member_dialog.py" line="67"/>
+        <location filename="../../pos_client/ui/member_dialog.py" line="99"/>
         <source>On this sale: {member}</source>
         <translation>本单会员：{member}</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/member_dialog.py" line="73"/>
+        <location filename="../../pos_client/ui/member_dialog.py" line="105"/>
         <source>{phone}{name} · {tier} · {points} points · {code}</source>
         <translation>{phone}{name} · {tier} · {points} 积分 · {code}</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/member_dialog.py" line="86"/>
+        <location filename="../../pos_client/ui/member_dialog.py" line="119"/>
         <source>&quot;{text}&quot; is neither a mobile number (11 digits) nor a member code.</source>
         <translation>“{text}”既不是手机号（11 位）也不是会员码。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/member_dialog.py" line="93"/>
+        <location filename="../../pos_client/ui/member_dialog.py" line="126"/>
         <source>No member has this number or code. F2 signs the customer up with it.</source>
         <translation>没有使用此号码或会员码的会员。按 F2 用它为顾客注册。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/member_dialog.py" line="97"/>
+        <location filename="../../pos_client/ui/member_dialog.py" line="130"/>
         <source>{member}
 Enter puts them on the sale.</source>
         <translation>{member}
 按回车加入本单。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/member_dialog.py" line="107"/>
+        <location filename="../../pos_client/ui/member_dialog.py" line="140"/>
         <source>A sign-up needs the customer&apos;s mobile number (11 digits).</source>
         <translation>注册需要顾客的手机号（11 位）。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/member_dialog.py" line="108"/>
+        <location filename="../../pos_client/ui/member_dialog.py" line="141"/>
         <source>This number is already a member: Enter finds them.</source>
         <translation>此号码已是会员：按回车查找。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/member_dialog.py" line="109"/>
+        <location filename="../../pos_client/ui/member_dialog.py" line="142"/>
         <source>This till has not received the member settings from central yet: sync once (F9), then sign up.</source>
         <translation>本收银台尚未收到总部的会员设置：请先同步一次（F9），再注册。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/member_dialog.py" line="158"/>
+        <source>Find the member first, then F6.</source>
+        <translation>请先查到会员，再按 F6。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/member_dialog.py" line="160"/>
+        <source>A manager gives their own staff number and PIN to see this member&apos;s full contact; central records who looked.</source>
+        <translation>店长输入本人工号和密码即可查看该会员的完整联系方式；总部会记录查看人。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/member_dialog.py" line="172"/>
+        <source>Asking central…</source>
+        <translation>正在询问总部…</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/member_dialog.py" line="182"/>
+        <source>Full contact: {phone} {name} (member {code}). Shown once, not kept at this till; central has recorded who looked.</source>
+        <translation>完整联系方式：{phone} {name}（会员 {code}）。仅显示这一次，不保存在本收银机；总部已记录查看人。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/member_dialog.py" line="193"/>
+        <source>Staff number or PIN is wrong; nothing is shown.</source>
+        <translation>工号或密码错误；不显示任何信息。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/member_dialog.py" line="194"/>
+        <source>Only a manager may see a member&apos;s full contact.</source>
+        <translation>只有店长可以查看会员的完整联系方式。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/member_dialog.py" line="195"/>
+        <source>Central does not know this member yet (signed up offline?): try again after the next sync.</source>
+        <translation>总部还没有这位会员（离线注册的？）：请在下次同步后再试。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/member_dialog.py" line="197"/>
+        <source>Central cannot be reached now: full contact details are shown only online.</source>
+        <translation>现在连不上总部：完整联系方式只能在联网时查看。</translation>
     </message>
 </context>
 <context>
