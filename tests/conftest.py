@@ -168,8 +168,9 @@ def central_template(tmp_path_factory: pytest.TempPathFactory) -> CentralTemplat
 def central_db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     """Central's database: PostgreSQL when the test command could start one, else SQLite.
 
-    Empty, unless the test also has `central`, whose database it then names."""
-    if "central" in request.fixturenames:
+    Empty, unless the test has this file's `central`, whose database it then names (a module
+    that defines its own `central` on top of this fixture gets an empty database)."""
+    if "central_from_template" in request.fixturenames:
         return PG_URL if CENTRAL_ON_PG else f"sqlite:///{tmp_path / 'central.db'}"
     if CENTRAL_ON_PG:
         _pg_recreate(PG_DB)
@@ -178,8 +179,14 @@ def central_db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
 
 
 @pytest.fixture
+def central_from_template() -> bool:
+    """Marks a test whose `central` is this file's (copied from the session's template)."""
+    return True
+
+
+@pytest.fixture
 def central(request: pytest.FixtureRequest, central_template: CentralTemplate, central_db_url: str,
-            tmp_path: Path) -> Iterator[EmbeddedCentral]:
+            tmp_path: Path, central_from_template: bool) -> Iterator[EmbeddedCentral]:
     """A real central over loopback HTTP with the demo seeded (60 products, no promotions).
 
     When the test also asks for `till`, central already knows that till, as after enrolment.
