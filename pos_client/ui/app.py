@@ -23,8 +23,9 @@ from sync.scheduler import SyncScheduler
 from .background import TaskRunner
 from .camera_window import CameraWindow
 from .customer_window import CustomerWindow
-from .i18n import RESOURCES, install_translators, pick_language
+from .i18n import install_translators, pick_language
 from .main_window import MainWindow
+from .theme import apply_theme
 from .wedge_filter import WedgeFilter
 
 log = logging.getLogger(__name__)
@@ -60,9 +61,7 @@ class TillApp:
         font = QFont()
         font.setFamilies([*CJK_FAMILIES, font.defaultFamily()])
         self.app.setFont(font)
-        style = RESOURCES / "style" / "pos.qss"
-        if style.exists():
-            self.app.setStyleSheet(style.read_text("utf-8"))
+        self.theme = apply_theme(self.app, till.config.ui.theme)
 
         self.till = till
         self.runner = TaskRunner()
