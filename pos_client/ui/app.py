@@ -20,6 +20,7 @@ from pos_client.services.till import Till, enroll
 from sync.errors import SyncError
 from sync.scheduler import SyncScheduler
 
+from .accessibility import name_unnamed
 from .background import TaskRunner
 from .camera_window import CameraWindow
 from .customer_window import CustomerWindow
@@ -74,6 +75,9 @@ class TillApp:
         self.window = MainWindow(till, self.runner, self.printing,
                                  "zh_CN" if language == "zh_CN" else "en",
                                  poke_sync=self.poke_sync, reenrol=self.reenrol)
+        name_unnamed(self.window)
+        # Dialogs are named as they come up (once per window activation: no per-event cost).
+        self.app.focusWindowChanged.connect(self._name_active_window)
         self.wedge: WedgeFilter | None = None
         self.scanners: list = []
         self.camera_windows: list[CameraWindow] = []
@@ -102,6 +106,11 @@ class TillApp:
         self._status_timer = QTimer(self.window)
         self._status_timer.timeout.connect(self.window.refresh_status)
         self._status_timer.start(10_000)
+
+    def _name_active_window(self, _window) -> None:
+        active = QApplication.activeWindow()
+        if active is not None:
+            name_unnamed(active)
 
     def _start_scanners(self) -> None:
         """Serial scanners read on their own threads; a wedge scanner gets the app-wide key filter."""
@@ -205,6 +214,7 @@ class TillApp:
             self.scheduler.poke()
 
     def close(self) -> None:
+        self.app.focusWindowChanged.disconnect(self._name_active_window)
         self._status_timer.stop()
         self.window.shift_controls.stop()
         if self.scheduler is not None:

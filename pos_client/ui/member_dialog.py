@@ -36,6 +36,7 @@ class MemberDialog(QDialog):
         hint.setWordWrap(True)
         self.field = QLineEdit()
         self.field.setObjectName("memberField")
+        self.field.setAccessibleName(self.tr("Mobile number or member code"))
         self.field.setAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled, False)
         self.field.setMaxLength(20)
         self.field.returnPressed.connect(self._enter)

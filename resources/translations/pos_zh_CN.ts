@@ -918,119 +918,124 @@ Change {change}</source>
         <translation>输入手机号或会员码（扫描会员二维码或会员卡），然后按回车。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/member_dialog.py" line="44"/>
+        <location filename="../../pos_client/ui/member_dialog.py" line="39"/>
+        <source>Mobile number or member code</source>
+        <translation>手机号或会员码</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/member_dialog.py" line="45"/>
         <source>Name (optional, for a sign-up)</source>
         <translation>姓名（注册时选填）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/member_dialog.py" line="52"/>
+        <location filename="../../pos_client/ui/member_dialog.py" line="53"/>
         <source>F2 Sign up with this number</source>
         <translation>F2 用此号码注册</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/member_dialog.py" line="54"/>
+        <location filename="../../pos_client/ui/member_dialog.py" line="55"/>
         <source>F4 Take the member off the sale</source>
         <translation>F4 从本单移除会员</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/member_dialog.py" line="58"/>
+        <location filename="../../pos_client/ui/member_dialog.py" line="59"/>
         <source>F6 Full contact (manager)</source>
         <translation>F6 完整联系方式（店长）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/member_dialog.py" line="63"/>
+        <location filename="../../pos_client/ui/member_dialog.py" line="64"/>
         <source>Manager&apos;s staff number</source>
         <translation>店长工号</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/member_dialog.py" line="66"/>
+        <location filename="../../pos_client/ui/member_dialog.py" line="67"/>
         <source>Manager&apos;s PIN, then Enter</source>
         <translation>店长密码，然后按 Enter</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/member_dialog.py" line="78"/>
+        <location filename="../../pos_client/ui/member_dialog.py" line="79"/>
         <source>Back (Esc)</source>
         <translation>返回（Esc）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/member_dialog.py" line="99"/>
+        <location filename="../../pos_client/ui/member_dialog.py" line="100"/>
         <source>On this sale: {member}</source>
         <translation>本单会员：{member}</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/member_dialog.py" line="105"/>
+        <location filename="../../pos_client/ui/member_dialog.py" line="106"/>
         <source>{phone}{name} · {tier} · {points} points · {code}</source>
         <translation>{phone}{name} · {tier} · {points} 积分 · {code}</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/member_dialog.py" line="119"/>
+        <location filename="../../pos_client/ui/member_dialog.py" line="120"/>
         <source>&quot;{text}&quot; is neither a mobile number (11 digits) nor a member code.</source>
         <translation>“{text}”既不是手机号（11 位）也不是会员码。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/member_dialog.py" line="126"/>
+        <location filename="../../pos_client/ui/member_dialog.py" line="127"/>
         <source>No member has this number or code. F2 signs the customer up with it.</source>
         <translation>没有使用此号码或会员码的会员。按 F2 用它为顾客注册。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/member_dialog.py" line="130"/>
+        <location filename="../../pos_client/ui/member_dialog.py" line="131"/>
         <source>{member}
 Enter puts them on the sale.</source>
         <translation>{member}
 按回车加入本单。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/member_dialog.py" line="140"/>
+        <location filename="../../pos_client/ui/member_dialog.py" line="141"/>
         <source>A sign-up needs the customer&apos;s mobile number (11 digits).</source>
         <translation>注册需要顾客的手机号（11 位）。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/member_dialog.py" line="141"/>
+        <location filename="../../pos_client/ui/member_dialog.py" line="142"/>
         <source>This number is already a member: Enter finds them.</source>
         <translation>此号码已是会员：按回车查找。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/member_dialog.py" line="142"/>
+        <location filename="../../pos_client/ui/member_dialog.py" line="143"/>
         <source>This till has not received the member settings from central yet: sync once (F9), then sign up.</source>
         <translation>本收银台尚未收到总部的会员设置：请先同步一次（F9），再注册。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/member_dialog.py" line="158"/>
+        <location filename="../../pos_client/ui/member_dialog.py" line="159"/>
         <source>Find the member first, then F6.</source>
         <translation>请先查到会员，再按 F6。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/member_dialog.py" line="160"/>
+        <location filename="../../pos_client/ui/member_dialog.py" line="161"/>
         <source>A manager gives their own staff number and PIN to see this member&apos;s full contact; central records who looked.</source>
         <translation>店长输入本人工号和密码即可查看该会员的完整联系方式；总部会记录查看人。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/member_dialog.py" line="172"/>
+        <location filename="../../pos_client/ui/member_dialog.py" line="173"/>
         <source>Asking central…</source>
         <translation>正在询问总部…</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/member_dialog.py" line="182"/>
+        <location filename="../../pos_client/ui/member_dialog.py" line="183"/>
         <source>Full contact: {phone} {name} (member {code}). Shown once, not kept at this till; central has recorded who looked.</source>
         <translation>完整联系方式：{phone} {name}（会员 {code}）。仅显示这一次，不保存在本收银机；总部已记录查看人。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/member_dialog.py" line="193"/>
+        <location filename="../../pos_client/ui/member_dialog.py" line="194"/>
         <source>Staff number or PIN is wrong; nothing is shown.</source>
         <translation>工号或密码错误；不显示任何信息。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/member_dialog.py" line="194"/>
+        <location filename="../../pos_client/ui/member_dialog.py" line="195"/>
         <source>Only a manager may see a member&apos;s full contact.</source>
         <translation>只有店长可以查看会员的完整联系方式。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/member_dialog.py" line="195"/>
+        <location filename="../../pos_client/ui/member_dialog.py" line="196"/>
         <source>Central does not know this member yet (signed up offline?): try again after the next sync.</source>
         <translation>总部还没有这位会员（离线注册的？）：请在下次同步后再试。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/member_dialog.py" line="197"/>
+        <location filename="../../pos_client/ui/member_dialog.py" line="198"/>
         <source>Central cannot be reached now: full contact details are shown only online.</source>
         <translation>现在连不上总部：完整联系方式只能在联网时查看。</translation>
     </message>
