@@ -14,6 +14,7 @@ from drivers.ports import PortWatcher
 from drivers.scanner.wedge import WedgeScanner
 from drivers.urls import parse_device_url
 from pos_client.config import load_config
+from pos_client.services.backups import HOURLY
 from pos_client.services.customer_display import CustomerDisplayService, display_content
 from pos_client.services.printing import PrintService
 from pos_client.services.till import Till, enroll
@@ -22,7 +23,9 @@ from sync.scheduler import SyncScheduler
 
 from .background import TaskRunner
 from .camera_window import CameraWindow
+from .crash_guard import CrashGuard
 from .customer_window import CustomerWindow
+from .fonts import register_shipped_fonts
 from .i18n import RESOURCES, install_translators, pick_language
 from .main_window import MainWindow
 from .wedge_filter import WedgeFilter
@@ -57,8 +60,9 @@ class TillApp:
         self.app.setApplicationName("POS")
         language = pick_language(till.config.ui.language)
         self.translators = install_translators(self.app, language)
+        self.shipped_fonts = register_shipped_fonts()  # Chinese renders without system CJK fonts
         font = QFont()
-        font.setFamilies([*CJK_FAMILIES, font.defaultFamily()])
+        font.setFamilies([*CJK_FAMILIES, *self.shipped_fonts, font.defaultFamily()])
         self.app.setFont(font)
         style = RESOURCES / "style" / "pos.qss"
         if style.exists():
@@ -103,6 +107,11 @@ class TillApp:
         self._status_timer = QTimer(self.window)
         self._status_timer.timeout.connect(self.window.refresh_status)
         self._status_timer.start(10_000)
+        self.crash_guard = CrashGuard(self.window, till.paths.logs)
+        self._backup_timer = QTimer(self.window)
+        self._backup_timer.timeout.connect(lambda: till.backups.backup_in_background(HOURLY))
+        if till.config.backup.interval_minutes > 0:
+            self._backup_timer.start(int(till.config.backup.interval_minutes * 60_000))
 
     def _start_scanners(self) -> None:
         """Serial scanners read on their own threads; a wedge scanner gets the app-wide key filter."""
@@ -207,6 +216,8 @@ class TillApp:
 
     def close(self) -> None:
         self._status_timer.stop()
+        self._backup_timer.stop()
+        self.crash_guard.uninstall()
         self.window.shift_controls.stop()
         if self.scheduler is not None:
             self.scheduler.stop()
