@@ -178,6 +178,20 @@ Change {change}</source>
     </message>
 </context>
 <context>
+    <name>CrashGuard</name>
+    <message>
+        <location filename="../../pos_client/ui/crash_guard.py" line="27"/>
+        <source>Something went wrong inside the till program ({error}). The sale in progress is kept: carry on, or put it on hold (F7) and restart the till if this happens again. The details are in the log for IT ({where}).</source>
+        <translation>收银程序内部出错（{error}）。当前交易已保留：可以继续操作；如再次出现，请挂单（F7）后重启收银机。详细信息已写入日志，供 IT 查看（{where}）。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/crash_guard.py" line="65"/>
+        <location filename="../../pos_client/ui/crash_guard.py" line="67"/>
+        <source>Till problem</source>
+        <translation>收银机问题</translation>
+    </message>
+</context>
+<context>
     <name>CustomerWindow</name>
     <message>
         <location filename="../../pos_client/ui/customer_window.py" line="23"/>
@@ -1828,125 +1842,125 @@ Enter puts them on the sale.</source>
     </message>
     <message>
         <location filename="../../pos_client/ui/shift_dialogs.py" line="74"/>
-        <location filename="../../pos_client/ui/shift_dialogs.py" line="332"/>
+        <location filename="../../pos_client/ui/shift_dialogs.py" line="329"/>
         <source>Back (Esc)</source>
         <translation>返回 (Esc)</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/shift_dialogs.py" line="97"/>
+        <location filename="../../pos_client/ui/shift_dialogs.py" line="94"/>
         <source>Open a shift</source>
         <translation>开班</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/shift_dialogs.py" line="101"/>
+        <location filename="../../pos_client/ui/shift_dialogs.py" line="98"/>
         <source>Count the cash you put in the drawer to start with (0 for none).</source>
         <translation>清点放入钱箱的开班现金（没有则输入 0）。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/shift_dialogs.py" line="107"/>
-        <location filename="../../pos_client/ui/shift_dialogs.py" line="109"/>
+        <location filename="../../pos_client/ui/shift_dialogs.py" line="104"/>
+        <location filename="../../pos_client/ui/shift_dialogs.py" line="106"/>
         <source>Opening float</source>
         <translation>备用金</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/shift_dialogs.py" line="116"/>
+        <location filename="../../pos_client/ui/shift_dialogs.py" line="113"/>
         <source>Enter an amount, like 500 or 500.00.</source>
         <translation>请输入金额，例如 500 或 500.00。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/shift_dialogs.py" line="135"/>
+        <location filename="../../pos_client/ui/shift_dialogs.py" line="132"/>
         <source>Cash in or out</source>
         <translation>存入或取出现金</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/shift_dialogs.py" line="143"/>
+        <location filename="../../pos_client/ui/shift_dialogs.py" line="140"/>
         <source>Cash out of the drawer</source>
         <translation>从钱箱取出现金</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/shift_dialogs.py" line="146"/>
+        <location filename="../../pos_client/ui/shift_dialogs.py" line="143"/>
         <source>Cash into the drawer</source>
         <translation>向钱箱存入现金</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/shift_dialogs.py" line="149"/>
-        <location filename="../../pos_client/ui/shift_dialogs.py" line="175"/>
+        <location filename="../../pos_client/ui/shift_dialogs.py" line="146"/>
+        <location filename="../../pos_client/ui/shift_dialogs.py" line="172"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/shift_dialogs.py" line="167"/>
+        <location filename="../../pos_client/ui/shift_dialogs.py" line="164"/>
         <source>Taking cash out needs a supervisor: their staff number and PIN.</source>
         <translation>取出现金需要主管批准：请主管输入工号和 PIN。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/shift_dialogs.py" line="172"/>
+        <location filename="../../pos_client/ui/shift_dialogs.py" line="169"/>
         <source>Supervisor number</source>
         <translation>主管工号</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/shift_dialogs.py" line="173"/>
+        <location filename="../../pos_client/ui/shift_dialogs.py" line="170"/>
         <source>Supervisor PIN</source>
         <translation>主管 PIN</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/shift_dialogs.py" line="174"/>
+        <location filename="../../pos_client/ui/shift_dialogs.py" line="171"/>
         <source>Direction</source>
         <translation>方向</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/shift_dialogs.py" line="176"/>
+        <location filename="../../pos_client/ui/shift_dialogs.py" line="173"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/shift_dialogs.py" line="177"/>
+        <location filename="../../pos_client/ui/shift_dialogs.py" line="174"/>
         <source>Note (optional)</source>
         <translation>备注（可选）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/shift_dialogs.py" line="204"/>
+        <location filename="../../pos_client/ui/shift_dialogs.py" line="201"/>
         <source>Enter an amount above zero, like 200 or 200.00.</source>
         <translation>请输入大于零的金额，例如 200 或 200.00。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/shift_dialogs.py" line="227"/>
+        <location filename="../../pos_client/ui/shift_dialogs.py" line="224"/>
         <source>Close the shift</source>
         <translation>结班</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/shift_dialogs.py" line="233"/>
+        <location filename="../../pos_client/ui/shift_dialogs.py" line="230"/>
         <source>Count all the cash in the drawer and enter the total. The till shows what it expected only after your count.</source>
         <translation>清点钱箱中的全部现金并输入总额。输入后收银台才会显示应有金额。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/shift_dialogs.py" line="241"/>
-        <location filename="../../pos_client/ui/shift_dialogs.py" line="243"/>
+        <location filename="../../pos_client/ui/shift_dialogs.py" line="238"/>
+        <location filename="../../pos_client/ui/shift_dialogs.py" line="240"/>
         <source>Cash counted</source>
         <translation>实点现金</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/shift_dialogs.py" line="259"/>
+        <location filename="../../pos_client/ui/shift_dialogs.py" line="256"/>
         <source>Enter the amount counted, like 1234.50.</source>
         <translation>请输入清点的金额，例如 1234.50。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/shift_dialogs.py" line="271"/>
+        <location filename="../../pos_client/ui/shift_dialogs.py" line="268"/>
         <source>Over by {amount}</source>
         <translation>长款 {amount}</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/shift_dialogs.py" line="275"/>
+        <location filename="../../pos_client/ui/shift_dialogs.py" line="272"/>
         <source>Short by {amount}</source>
         <translation>短款 {amount}</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/shift_dialogs.py" line="279"/>
+        <location filename="../../pos_client/ui/shift_dialogs.py" line="276"/>
         <source>The drawer balances.</source>
         <translation>钱箱无差异。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/shift_dialogs.py" line="281"/>
+        <location filename="../../pos_client/ui/shift_dialogs.py" line="278"/>
         <source>{z} closed. Expected {expected}, counted {counted}.
 {difference}
 The Z report is printing. Enter closes this.</source>
@@ -1955,44 +1969,57 @@ The Z report is printing. Enter closes this.</source>
 正在打印 Z 报表。按 Enter 关闭。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/shift_dialogs.py" line="294"/>
+        <location filename="../../pos_client/ui/shift_dialogs.py" line="291"/>
         <source>Done (Enter)</source>
         <translation>完成 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/shift_dialogs.py" line="305"/>
+        <location filename="../../pos_client/ui/shift_dialogs.py" line="302"/>
         <source>Ctrl+O  Open shift</source>
         <translation>Ctrl+O  开班</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/shift_dialogs.py" line="306"/>
+        <location filename="../../pos_client/ui/shift_dialogs.py" line="303"/>
         <source>Ctrl+M  Cash in / out</source>
         <translation>Ctrl+M  存入 / 取出现金</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/shift_dialogs.py" line="307"/>
+        <location filename="../../pos_client/ui/shift_dialogs.py" line="304"/>
         <source>Ctrl+T  X report</source>
         <translation>Ctrl+T  X 报表</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/shift_dialogs.py" line="308"/>
+        <location filename="../../pos_client/ui/shift_dialogs.py" line="305"/>
         <source>Ctrl+B  Close shift, Z report</source>
         <translation>Ctrl+B  结班，Z 报表</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/shift_dialogs.py" line="309"/>
+        <location filename="../../pos_client/ui/shift_dialogs.py" line="306"/>
         <source>Ctrl+L  Lock / switch staff</source>
         <translation>Ctrl+L  锁定 / 换人</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/shift_dialogs.py" line="310"/>
+        <location filename="../../pos_client/ui/shift_dialogs.py" line="307"/>
         <source>Reprint the last Z report</source>
         <translation>重印上一张 Z 报表</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/shift_dialogs.py" line="317"/>
+        <location filename="../../pos_client/ui/shift_dialogs.py" line="314"/>
         <source>Shift</source>
         <translation>班次</translation>
+    </message>
+</context>
+<context>
+    <name>StartupErrors</name>
+    <message>
+        <location filename="../../pos_client/ui/startup_errors.py" line="17"/>
+        <source>This till&apos;s data was written by a newer version of the till software (database {found}; this version knows up to {known}). Nothing was changed. Install that version or newer, or ask IT to restore a backup made by this version.</source>
+        <translation>本收银机的数据由更新版本的收银软件写入（数据库 {found}；本版本最高只认识 {known}）。数据未做任何改动。请安装该版本或更新的版本，或请 IT 恢复由本版本制作的备份。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/startup_errors.py" line="30"/>
+        <source>The till cannot start</source>
+        <translation>收银机无法启动</translation>
     </message>
 </context>
 <context>

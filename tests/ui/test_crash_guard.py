@@ -1,0 +1,67 @@
+"""An unhandled exception is logged and shown, and the sale on the screen stays."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, QTranslator
+
+from pos_client.services.till import Till
+from pos_client.ui.app import TillApp
+from pos_client.ui.i18n import TRANSLATIONS
+from pos_client.ui.startup_errors import database_too_new_text
+from tests.ui.test_keyboard_sale import barcodes, type_into_focus
+
+
+@pytest.fixture
+def till_app(qapp, till: Till) -> Iterator[TillApp]:
+    app = TillApp(till, app=qapp, sync_enabled=False)
+    app.window.resize(1366, 768)
+    app.window.show()
+    yield app
+    app.close()
+
+
+@pytest.mark.qt_no_exception_capture
+def test_an_exception_in_a_handler_is_logged_shown_and_the_sale_stays(
+        qtbot, till_app: TillApp, till: Till, caplog) -> None:
+    window = till_app.window
+    qtbot.waitExposed(window)
+    type_into_focus(qtbot, "1001")
+    type_into_focus(qtbot, "1234")
+    (code, _name, _price), (other, _n, _p) = barcodes(till)
+    type_into_focus(qtbot, code)
+    assert len(window.checkout.checkout.cart.lines) == 1
+
+    def broken_handler() -> None:
+        raise ZeroDivisionError("a bug somewhere in a slot")
+
+    with caplog.at_level(logging.ERROR, logger="pos_client.crash"):
+        QTimer.singleShot(0, broken_handler)
+        qtbot.waitUntil(lambda: till_app.crash_guard.dialog is not None
+                        and till_app.crash_guard.dialog.isVisible())
+    record = next(r for r in caplog.records if r.name == "pos_client.crash")
+    assert record.exc_info and record.exc_info[0] is ZeroDivisionError
+    dialog = till_app.crash_guard.dialog
+    assert "ZeroDivisionError" in dialog.text() and "kept" in dialog.text()
+    assert str(till.paths.logs) in dialog.text()
+    assert len(window.checkout.checkout.cart.lines) == 1, "the sale in progress is still there"
+    dialog.accept()
+    qtbot.keyClicks(window.checkout.scan_field, other)
+    qtbot.keyClick(window.checkout.scan_field, Qt.Key.Key_Return)
+    assert len(window.checkout.checkout.cart.lines) == 2, "and the till goes on selling"
+
+
+def test_the_newer_database_message_is_translated(qapp) -> None:
+    translator = QTranslator()
+    assert translator.load(str(TRANSLATIONS / "pos_zh_CN.qm"))
+    QCoreApplication.installTranslator(translator)
+    try:
+        zh = database_too_new_text("z99", "d01")
+    finally:
+        QCoreApplication.removeTranslator(translator)
+    en = database_too_new_text("z99", "d01")
+    assert "newer version" in en and "Nothing was changed" in en
+    assert zh != en and "z99" in zh and "d01" in zh and "版本" in zh
