@@ -49,17 +49,12 @@ def versions() -> dict:
     found: dict[str, Any] = {"python": sys.version, "platform": platform.platform(),
                              "frozen": bool(getattr(sys, "frozen", False)),
                              "sqlite": sqlite3.sqlite_version, "schema_head": head_revision()}
-    for dist in ("pos-client", "PySide6-Essentials", "SQLAlchemy", "alembic", "httpx", "pydantic"):
+    for dist in ("pos-client", "PySide6-Essentials", "shiboken6", "SQLAlchemy", "alembic", "httpx",
+                 "pydantic"):
         try:
             found[dist] = metadata.version(dist)
         except metadata.PackageNotFoundError:
             found[dist] = None
-    try:
-        import PySide6  # only the version; no Qt library is loaded
-
-        found["qt_binding"] = PySide6.__version__
-    except ImportError:
-        found["qt_binding"] = None
     return found
 
 
