@@ -104,6 +104,11 @@ def _packaged_parts() -> list[str]:
     QCoreApplication.installTranslator(translator)
     QCoreApplication.removeTranslator(translator)
     done.append("zh_CN translations load")
+    from pos_client.domain.money import format_money
+
+    shown = format_money(1234550, "zh_CN"), format_money(1234550, "en")
+    assert shown == ("¥12,345.50", "¥12,345.50"), f"money formatting (CLDR data): {shown}"
+    done.append("money formatted for zh_CN and en")
     from pyzbar import pyzbar  # noqa: F401 - loads libzbar through ctypes
 
     done.append("zbar library loaded")
