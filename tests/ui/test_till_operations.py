@@ -1,4 +1,4 @@
-"""An unhandled exception is logged and shown, and the sale on the screen stays."""
+"""The running till looks after itself: unhandled exceptions shown (the sale stays), backups on a timer."""
 
 from __future__ import annotations
 
@@ -65,3 +65,16 @@ def test_the_newer_database_message_is_translated(qapp) -> None:
     en = database_too_new_text("z99", "d01")
     assert "newer version" in en and "Nothing was changed" in en
     assert zh != en and "z99" in zh and "d01" in zh and "版本" in zh
+
+
+def test_the_open_till_backs_itself_up_on_its_timer(qapp, qtbot, till: Till, tmp_path) -> None:
+    share = tmp_path / "share"
+    till.config.backup.dir = str(share)
+    till.config.backup.interval_minutes = 0.002  # 120 ms here; an hour by default
+    app = TillApp(till, app=qapp, sync_enabled=False)
+    try:
+        qtbot.waitUntil(lambda: len(list(share.glob("pos-S001-*-hourly.db"))) >= 2, timeout=5000)
+    finally:
+        app.close()
+    till.backups.wait()
+    assert till.backups.last()["label"] == "hourly" and not till.backups.last()["problems"]
