@@ -52,8 +52,8 @@ zh_CN.RemoveData=同时删除当前用户的收银数据（销售数据库、备
 
 [Code]
 // Uninstall keeps every till's data unless the person says otherwise. The data is per user:
-// %LOCALAPPDATA%\pos-client (database, backups), %LOCALAPPDATA%\pos-client\Logs, and the
-// config in %APPDATA%\pos-client (platformdirs' Windows folders). The device token is in
+// %LOCALAPPDATA%\pos-client (database, config.toml, backups) and its Logs folder
+// (platformdirs' Windows folders; %APPDATA%\pos-client too, should a build use roaming). The device token is in
 // Windows Credential Manager (service "pos-client") and is left alone either way.
 procedure CurUninstallStepChanged(CurUninstallStep: TUninstallStep);
 begin
