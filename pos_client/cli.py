@@ -82,6 +82,12 @@ def _parser() -> argparse.ArgumentParser:
                                  help="gather logs, config without secrets, versions, database and sync "
                                       "state into a zip for support")
     diagnostics.add_argument("--out", required=True, help="the zip to write, e.g. till-diag.zip")
+    shots = sub.add_parser("screenshots", parents=[common],
+                           help="every main screen of a demo till, at each size and language, as PNG files")
+    shots.add_argument("--out", required=True, help="folder for LANG/WxH/NN-screen.png")
+    shots.add_argument("--sizes", default="1366x768,1920x1080", help="comma-separated WxH")
+    shots.add_argument("--languages", default="zh_CN,en", help="comma-separated: zh_CN, en")
+    shots.add_argument("--only", default="", help="comma-separated screen names (default: all)")
     return parser
 
 
@@ -135,6 +141,21 @@ def _cmd_diagnostics(paths: Paths, args: argparse.Namespace) -> int:
     db = summary["database"]
     print(f"wrote {out}: {len(summary['logs'])} log file(s), database integrity "
           f"{db.get('integrity_check', '-')}, {summary['sync'].get('outbox_depth', '-')} unsent event(s)")
+    return 0
+
+
+def _cmd_screenshots(args: argparse.Namespace) -> int:
+    import os
+    from pathlib import Path
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # no display needed to take them
+    from pos_client.ui.screenshots import take_screenshots
+
+    sizes = [tuple(int(n) for n in s.lower().split("x")) for s in args.sizes.split(",") if s]
+    written = take_screenshots(Path(args.out).expanduser().resolve(), sizes=sizes,
+                               languages=[x for x in args.languages.split(",") if x],
+                               only=[x for x in args.only.split(",") if x] or None)
+    print(f"wrote {len(written)} screenshots to {Path(args.out).resolve()}")
     return 0
 
 
@@ -459,6 +480,8 @@ def _main(argv: list[str] | None = None) -> int:
         return _cmd_restore(paths, args)
     if args.command == "diagnostics":
         return _cmd_diagnostics(paths, args)
+    if args.command == "screenshots":
+        return _cmd_screenshots(args)
 
     from pos_client.store.database import DatabaseTooNew
     from pos_client.ui.app import display_problem, run_app

@@ -78,3 +78,21 @@ def test_the_open_till_backs_itself_up_on_its_timer(qapp, qtbot, till: Till, tmp
         app.close()
     till.backups.wait()
     assert till.backups.last()["label"] == "hourly" and not till.backups.last()["problems"]
+
+
+def test_screenshots_of_the_listed_screens_in_each_language(qapp, tmp_path) -> None:
+    from PySide6.QtGui import QImage
+
+    from pos_client.ui.screenshots import SCREENS, take_screenshots
+
+    assert [s.name for s in SCREENS][:3] == ["login", "checkout", "payment"]
+    files = take_screenshots(tmp_path, sizes=[(1366, 768)], languages=["zh_CN", "en"],
+                             only=["checkout", "payment"], app=qapp)
+    assert sorted(str(f.relative_to(tmp_path)) for f in files) == [
+        "en/1366x768/01-checkout.png", "en/1366x768/02-payment.png",
+        "zh_CN/1366x768/01-checkout.png", "zh_CN/1366x768/02-payment.png"]
+    zh, en = QImage(str(files[0])), QImage(str(files[2]))
+    assert (zh.width(), zh.height()) == (1366, 768)
+    assert zh != en, "the languages differ on screen"
+    payment = QImage(str(files[1]))
+    assert payment != zh, "the payment dialog is drawn over the window"
