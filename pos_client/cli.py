@@ -82,6 +82,10 @@ def _parser() -> argparse.ArgumentParser:
                                  help="gather logs, config without secrets, versions, database and sync "
                                       "state into a zip for support")
     diagnostics.add_argument("--out", required=True, help="the zip to write, e.g. till-diag.zip")
+    language = sub.add_parser("language", parents=[common],
+                              help="show or set the till's language (takes effect at the next start)")
+    language.add_argument("choice", nargs="?", choices=["zh_CN", "en", "system"],
+                          help="zh_CN, en, or system (follow the system locale)")
     shots = sub.add_parser("screenshots", parents=[common],
                            help="every main screen of a demo till, at each size and language, as PNG files")
     shots.add_argument("--out", required=True, help="folder for LANG/WxH/NN-screen.png")
@@ -141,6 +145,18 @@ def _cmd_diagnostics(paths: Paths, args: argparse.Namespace) -> int:
     db = summary["database"]
     print(f"wrote {out}: {len(summary['logs'])} log file(s), database integrity "
           f"{db.get('integrity_check', '-')}, {summary['sync'].get('outbox_depth', '-')} unsent event(s)")
+    return 0
+
+
+def _cmd_language(paths: Paths, choice: str | None) -> int:
+    from pos_client.config import load_config, save_config
+
+    config = load_config(paths.config_file)
+    if choice is not None:
+        config.ui.language = "" if choice == "system" else choice
+        save_config(paths.config_file, config)
+    print(f"language: {config.ui.language or 'system (follows the locale)'}"
+          + (" (from the next start of the till)" if choice is not None else ""))
     return 0
 
 
@@ -482,6 +498,8 @@ def _main(argv: list[str] | None = None) -> int:
         return _cmd_diagnostics(paths, args)
     if args.command == "screenshots":
         return _cmd_screenshots(args)
+    if args.command == "language":
+        return _cmd_language(paths, args.choice)
 
     from pos_client.store.database import DatabaseTooNew
     from pos_client.ui.app import display_problem, run_app

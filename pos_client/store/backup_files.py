@@ -36,7 +36,9 @@ def online_copy(source: Path, target: Path) -> Path:
     try:
         dst = sqlite3.connect(partial)
         try:
-            src.backup(dst, pages=4096)
+            # All pages in one step: one read transaction, which in WAL mode never blocks the
+            # till's writes; stepping instead restarts on every sale and may never finish.
+            src.backup(dst)
             dst.execute("PRAGMA journal_mode=DELETE")  # a backup is one self-contained file
         finally:
             dst.close()

@@ -93,3 +93,14 @@ def test_every_command_refuses_a_database_from_a_newer_build_and_leaves_it_alone
         assert "newer version" in err and "z99_future" in err and "Nothing was changed" in err
     assert (db.stat().st_size, inspect_file(db).sales) == before
     assert not list(till.paths.backups.glob("*z99*"))
+
+
+def test_the_language_is_chosen_for_the_next_start(tmp_path: Path, capsys) -> None:
+    from pos_client.config import load_config
+
+    data = tmp_path / "till"
+    assert main(["language", "en", "--data-dir", str(data)]) == 0
+    assert load_config(data / "config.toml").ui.language == "en"
+    assert main(["language", "system", "--data-dir", str(data)]) == 0
+    assert load_config(data / "config.toml").ui.language == ""
+    assert "system" in capsys.readouterr().out
