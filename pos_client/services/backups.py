@@ -19,10 +19,13 @@ from __future__ import annotations
 import logging
 import sqlite3
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
+from filelock import FileLock, Timeout
 from sqlalchemy import Engine, select, text, update
 
 from pos_client.config import BackupConfig, Config, Paths, load_config
@@ -153,6 +156,21 @@ def check_backup(path: Path) -> BackupInfo:
     return info
 
 
+@contextmanager
+def window_lock(paths: Paths, *, wait: bool = False) -> Iterator[bool]:
+    """Held by the open till window for as long as it runs; a restore needs it free."""
+    lock = FileLock(paths.data_dir / "till-window.lock")
+    try:
+        lock.acquire(timeout=-1 if wait else 0)
+    except Timeout:
+        yield False
+        return
+    try:
+        yield True
+    finally:
+        lock.release()
+
+
 @dataclass(frozen=True)
 class RestoreOutcome:
     restored: BackupInfo
@@ -168,7 +186,11 @@ def restore(paths: Paths, backup: Path, *, now: datetime | None = None) -> Resto
     marked, so its counters are moved above central's before anything new is pushed.
     """
     info = check_backup(backup)
-    kept = replace_database(paths.database, backup, paths.backups)
+    with window_lock(paths, wait=False) as free:
+        if not free:
+            raise RestoreRefused("the till program is open on this data directory; close it first "
+                                 "(F10 to log out, then close the window)")
+        kept = replace_database(paths.database, backup, paths.backups)
     engine = open_database(paths.database, paths.backups)
     try:
         with engine.begin() as conn:

@@ -6,6 +6,7 @@ import logging
 import os
 import sys
 
+from filelock import FileLock, Timeout
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
@@ -69,6 +70,11 @@ class TillApp:
             self.app.setStyleSheet(style.read_text("utf-8"))
 
         self.till = till
+        self._window_lock = FileLock(till.paths.data_dir / "till-window.lock")  # a restore waits for it
+        try:
+            self._window_lock.acquire(timeout=0)
+        except Timeout:
+            log.warning("another till window is open on %s", till.paths.data_dir)
         self.runner = TaskRunner()
         self.printing = PrintService(till.printer(),
                                      on_status=lambda s: self.runner.to_ui(
@@ -238,6 +244,8 @@ class TillApp:
         if self.wedge is not None:
             self.wedge.remove()
         self.runner.shutdown()
+        if self._window_lock.is_locked:
+            self._window_lock.release()
         self.window.close()
         self.window.deleteLater()
 

@@ -96,3 +96,16 @@ def test_screenshots_of_the_listed_screens_in_each_language(qapp, tmp_path) -> N
     assert zh != en, "the languages differ on screen"
     payment = QImage(str(files[1]))
     assert payment != zh, "the payment dialog is drawn over the window"
+
+
+def test_a_restore_is_refused_while_the_till_window_is_open(qapp, till: Till) -> None:
+    from pos_client.services.backups import RestoreRefused, restore
+
+    backup = till.backups.backup_now("manual").written[0]
+    app = TillApp(till, app=qapp, sync_enabled=False)
+    try:
+        with pytest.raises(RestoreRefused, match="close it first"):
+            restore(till.paths, backup)
+    finally:
+        app.close()
+    assert restore(till.paths, backup).restored.integrity == "ok"
