@@ -12,7 +12,7 @@ cleanup() {
   rm -rf "$HOME_DIR"
 }
 trap cleanup EXIT
-id "$USER_NAME" >/dev/null 2>&1 || useradd --uid 59001 --home-dir "$HOME_DIR" --shell /bin/bash "$USER_NAME"
+id "$USER_NAME" >/dev/null 2>&1 || useradd --home-dir "$HOME_DIR" --shell /bin/bash "$USER_NAME"
 
 export DEBIAN_FRONTEND=noninteractive
 if ! apt-get install -y -qq --no-install-recommends "$DEB" >/dev/null 2>&1; then

@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import select, text
 
 from central.db import session_factory
-from central.models import Product, ReceivedEvent
+from central.models import Note, Product, ReceivedEvent
 from central.server import EmbeddedCentral
 from pos_client.config import Paths, load_config, save_config
 from pos_client.domain.sale import Cashier
@@ -45,8 +45,8 @@ def _sell(till: Till):
 
 
 def _sync(till: Till):
-    with till.client() as client:
-        report = till.sync_engine(client).run_once()
+    with till.client() as client:  # the journal too, at once: a restored chain must not be refused
+        report = till.sync_engine(client, flush_journal=True).run_once()
     assert report.ok, report.error
     return report
 
@@ -173,6 +173,11 @@ def test_a_till_restored_offline_from_an_old_backup_never_reuses_a_seq_and_nothi
         fourth_seq = s.scalar(select(ReceivedEvent.seq).where(
             ReceivedEvent.type == "sale.completed").order_by(ReceivedEvent.seq.desc()))
     assert fourth_seq > max(before.values())
+    with session_factory(central.app.state.engine)() as s:
+        kinds = sorted({n.kind for n in s.scalars(select(Note))})
+    # No seq_gap: the renumbered events continue right after central's; the journal written
+    # again from the backup's point is flagged for a person, as a rewritten history should be.
+    assert kinds == ["journal_chain"]
 
 
 def test_a_till_restored_online_continues_after_central_s_seq_and_receipt_numbers(
