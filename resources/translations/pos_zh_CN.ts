@@ -2161,6 +2161,14 @@ The Z report is printing. Enter closes this.</source>
     </message>
 </context>
 <context>
+    <name>TillApp</name>
+    <message>
+        <location filename="../../pos_client/ui/app.py" line="129"/>
+        <source>The till stopped during a sale. It is on hold as #{number}; it comes back when staff {staff} logs in.</source>
+        <translation>收银机在交易中途停止。该交易已挂单为 #{number}；员工 {staff} 登录后会自动恢复。</translation>
+    </message>
+</context>
+<context>
     <name>TopBar</name>
     <message>
         <location filename="../../pos_client/ui/top_bar.py" line="48"/>

@@ -8,11 +8,14 @@ from collections.abc import Iterator
 import pytest
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, QTranslator
 
+from pos_client.domain.sale import Cashier
 from pos_client.services.till import Till
 from pos_client.ui.app import TillApp
 from pos_client.ui.i18n import TRANSLATIONS
 from pos_client.ui.startup_errors import database_too_new_text
 from tests.ui.test_keyboard_sale import barcodes, type_into_focus
+
+LINA = Cashier("s1", "1001", "李娜")
 
 
 @pytest.fixture
@@ -109,3 +112,66 @@ def test_a_restore_is_refused_while_the_till_window_is_open(qapp, till: Till) ->
     finally:
         app.close()
     assert restore(till.paths, backup).restored.integrity == "ok"
+
+
+def test_a_till_that_dies_mid_sale_gives_the_sale_back_at_the_cashier_s_next_login(
+        qapp, qtbot, till: Till, tmp_path) -> None:
+    import shutil
+
+    from pos_client.config import Paths
+    from pos_client.services.sale_recovery import RECOVERY_KEY
+    from pos_client.store.backup_files import online_copy
+
+    app = TillApp(till, app=qapp, sync_enabled=False)
+    try:
+        app.window.show()
+        qtbot.waitExposed(app.window)
+        login = app.window.login
+        (code, _n, _p), (other, _n2, _p2) = barcodes(till)
+        for field, typed in ((login.staff_field, "1001"), (login.pin_field, "1234"),
+                             (app.window.checkout.scan_field, code), (app.window.checkout.scan_field, other)):
+            qtbot.keyClicks(field, typed)
+            qtbot.keyClick(field, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: (till.settings.get(RECOVERY_KEY) or {}).get("cart", {}).get("lines", [])
+                        .__len__() == 2, timeout=3000)
+        # The machine loses power now: what is on its disk is this copy.
+        crashed = Paths.resolve(tmp_path / "after-power-loss")
+        crashed.data_dir.mkdir(parents=True)
+        online_copy(till.paths.database, crashed.database)
+        for name in ("config.toml", "token.secret"):
+            shutil.copy(till.paths.data_dir / name, crashed.data_dir / name)
+    finally:
+        app.close()
+
+    back = Till(crashed)
+    again = TillApp(back, app=qapp, sync_enabled=False)
+    try:
+        assert again.recovered is not None and again.recovered.staff == "1001"
+        assert "#1" in again.window.login.error_label.text()
+        again.window.show()
+        qtbot.waitExposed(again.window)
+        login = again.window.login
+        for field, typed in ((login.staff_field, "1001"), (login.pin_field, "1234")):
+            qtbot.keyClicks(field, typed)
+            qtbot.keyClick(field, Qt.Key.Key_Return)
+        assert len(again.window.checkout.checkout.cart.lines) == 2, "the sale is back on the screen"
+    finally:
+        again.close()
+        back.close()
+
+
+def test_a_cart_paid_before_the_crash_never_comes_back(till: Till) -> None:
+    from pos_client.services.sale_recovery import recover_after_crash, save_in_progress
+
+    (code, _n, _p), _ = barcodes(till)
+    checkout = till.checkout()
+    checkout.scan(code)
+    save_in_progress(till.engine, checkout.cart, "1001")
+    checkout.complete_cash_sale(checkout.cart.total, LINA)  # paid; the program dies before clearing
+    assert recover_after_crash(till.engine) is None
+    checkout.new_sale()
+    checkout.scan(code)
+    save_in_progress(till.engine, checkout.cart, "1001")
+    recovered = recover_after_crash(till.engine)
+    assert recovered is not None and recovered.held.items == 1
+    assert recover_after_crash(till.engine) is None, "recovered once"
