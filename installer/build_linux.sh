@@ -44,6 +44,16 @@ mkdir -p "$CLEAN/home"
 (cd "$CLEAN" && env -i HOME="$CLEAN/home" PATH=/usr/bin:/bin LANG=C.UTF-8 ./pos-client/pos-client --self-test)
 took
 
+step "the bundle's window: demo central, till, checkout and payment screens (offscreen, clean environment)"
+(cd "$CLEAN" && env -i HOME="$CLEAN/home" PATH=/usr/bin:/bin LANG=C.UTF-8 QT_QPA_PLATFORM=offscreen \
+  ./pos-client/pos-client screenshots --out "$CLEAN/shots" --sizes 1366x768 --languages zh_CN \
+  --only checkout,payment 2>&1 | grep -v propagateSizeHints)
+for shot in checkout payment; do
+  f="$(ls "$CLEAN"/shots/zh_CN/1366x768/*-$shot.png 2>/dev/null | head -1)"
+  [ -s "$f" ] || { echo "no $shot screenshot from the bundle" >&2; exit 1; }
+done
+took
+
 step "tarball"
 TARBALL="build/pos-client-$VERSION-linux-$ARCH.tar.gz"
 tar -C build/dist -cf - pos-client | gzip -1 > "$TARBALL"
