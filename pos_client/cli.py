@@ -437,6 +437,7 @@ def _cmd_status(paths: Paths, as_json: bool) -> int:
                                     if health.oldest_pending_age_s is not None else None),
             "last_sync_at": health.last_success_at.isoformat() if health.last_success_at else None,
             "product_count": till.catalog.product_count(),
+            "last_backup": till.backups.last(),
             "checked_at": datetime.now(UTC).isoformat(),
         }
     finally:

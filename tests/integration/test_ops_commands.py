@@ -73,6 +73,8 @@ def test_backup_and_restore_commands(till: Till, tmp_path: Path, capsys) -> None
     assert main(["backup", "--json", "--data-dir", data]) == 0
     written = json.loads(capsys.readouterr().out)["written"]
     assert len(written) == 1 and inspect_file(Path(written[0])).sales == 1
+    assert main(["status", "--json", "--data-dir", data]) == 0
+    assert json.loads(capsys.readouterr().out)["last_backup"]["written"] == written
     assert main(["restore", str(tmp_path / "nope.db"), "--data-dir", data]) == 2
     assert "Nothing was changed" in capsys.readouterr().err
     assert main(["restore", written[0], "--data-dir", data]) == 0
