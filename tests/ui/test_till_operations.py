@@ -175,3 +175,21 @@ def test_a_cart_paid_before_the_crash_never_comes_back(till: Till) -> None:
     recovered = recover_after_crash(till.engine)
     assert recovered is not None and recovered.held.items == 1
     assert recover_after_crash(till.engine) is None, "recovered once"
+
+
+def test_the_sync_panel_shows_the_last_backup_and_a_failed_folder(qapp, qtbot, till: Till, tmp_path) -> None:
+    from pos_client.ui.sync_panel import SyncPanel
+
+    panel = SyncPanel(may_enrol=False)
+    panel.show_backup(None)
+    assert panel.backup_label.text() == "None yet."
+    till.config.backup.dir = str(tmp_path / "share")
+    panel.show_backup(till.backups.backup_now("hourly") and till.backups.last())
+    assert str(tmp_path / "share") in panel.backup_label.text()
+    assert panel.backup_label.objectName() != "errorLabel"
+    (tmp_path / "file").write_text("not a folder")
+    till.config.backup.dir = str(tmp_path / "file")
+    till.backups.backup_now("hourly")
+    panel.show_backup(till.backups.last())
+    assert "tell IT" in panel.backup_label.text() and panel.backup_label.objectName() == "errorLabel"
+    panel.deleteLater()
