@@ -186,6 +186,7 @@ def restore(paths: Paths, backup: Path, *, now: datetime | None = None) -> Resto
     marked, so its counters are moved above central's before anything new is pushed.
     """
     info = check_backup(backup)
+    paths.data_dir.mkdir(parents=True, exist_ok=True)  # a replacement machine has none yet
     with window_lock(paths, wait=False) as free:
         if not free:
             raise RestoreRefused("the till program is open on this data directory; close it first "

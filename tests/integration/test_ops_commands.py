@@ -106,3 +106,18 @@ def test_the_language_is_chosen_for_the_next_start(tmp_path: Path, capsys) -> No
     assert main(["language", "system", "--data-dir", str(data)]) == 0
     assert load_config(data / "config.toml").ui.language == ""
     assert "system" in capsys.readouterr().out
+
+
+def test_restore_onto_a_fresh_machine_with_the_old_config(till: Till, tmp_path: Path, capsys) -> None:
+    import shutil
+
+    _sell(till)
+    backup = till.backups.backup_now("manual").written[0]
+    till.close()
+    fresh = tmp_path / "new-machine"
+    fresh.mkdir()
+    shutil.copy(till.paths.config_file, fresh / "config.toml")
+    shutil.copy(till.paths.data_dir / "token.secret", fresh / "token.secret")
+    assert main(["restore", str(backup), "--data-dir", str(fresh)]) == 0
+    assert "checked with central" in capsys.readouterr().out
+    assert inspect_file(fresh / "pos.db").sales == 1
