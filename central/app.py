@@ -31,6 +31,8 @@ from sync.protocol import (
     Event,
     EventResult,
     HealthResponse,
+    MemberContact,
+    MemberContactRequest,
     PushRequest,
     PushResponse,
     RegisterRequest,
@@ -38,6 +40,8 @@ from sync.protocol import (
     SaleLookupResponse,
     WalletChargeRequest,
     WalletChargeResponse,
+    WalletRefundRequest,
+    WalletRefundResponse,
 )
 
 from .changes import (
@@ -62,8 +66,10 @@ from .devices import (
     token_expired,
 )
 from .events import EventBatch
+from .members import ContactRefused, member_contact
 from .models import Device, Store
 from .payments import PaymentError, charge
+from .payments import refund as refund_wallet
 from .reports import UnknownStore, sales_report, shifts_report
 from .returns import lookup_sale
 
@@ -345,6 +351,16 @@ def create_app(db_url: str | None = None, *, engines: Engines | None = None,
         """Live single-use check before a coupon goes on a sale (online only)."""
         return validate(s, code, member_id)
 
+    @api.post("/members/{member_id}/contact", response_model=MemberContact)
+    def member_contact_view(member_id: Annotated[str, Path(min_length=8, max_length=40, pattern=CODE_TEXT)],
+                            body: MemberContactRequest, dev: Device = Depends(device),
+                            s: Session = Depends(write_session)) -> MemberContact:
+        """A member's full phone and name for a manager who gave their number and PIN; recorded."""
+        try:
+            return member_contact(s, dev.store_id, dev.id, member_id, body.staff_code, body.pin, utcnow())
+        except ContactRefused as exc:
+            raise ApiError(exc.status, exc.code, exc.message) from exc
+
     @api.post("/payments/scan-code", response_model=WalletChargeResponse)
     def scan_code(body: WalletChargeRequest,
                   idempotency_key: Annotated[str, Header(alias=IDEMPOTENCY_HEADER, min_length=8,
@@ -355,6 +371,21 @@ def create_app(db_url: str | None = None, *, engines: Engines | None = None,
             raise ApiError(403, "wrong_store", "A till charges payments for its own store only.")
         try:
             return charge(s, dev.id, idempotency_key, body)
+        except PaymentError as exc:
+            raise ApiError(exc.status, exc.code, exc.message) from exc
+
+    @api.post("/payments/refund", response_model=WalletRefundResponse)
+    def wallet_refund(body: WalletRefundRequest,
+                      idempotency_key: Annotated[str, Header(alias=IDEMPOTENCY_HEADER, min_length=8,
+                                                             max_length=64)],
+                      dev: Device = Depends(device),
+                      s: Session = Depends(write_session)) -> WalletRefundResponse:
+        """Money back to the wallet a sale was paid from; refused beyond what the payment took."""
+        own = s.get(Store, dev.store_id)
+        if own is None or own.code != body.store_code:
+            raise ApiError(403, "wrong_store", "A till refunds payments for its own store only.")
+        try:
+            return refund_wallet(s, dev.id, idempotency_key, body)
         except PaymentError as exc:
             raise ApiError(exc.status, exc.code, exc.message) from exc
     @api.get("/reports/shifts", response_model=ShiftsReport)

@@ -34,7 +34,9 @@ def store_config_data(store: Store) -> dict:
         "currency": store.currency,
         "timezone": store.timezone,
         "offline_limits": {"noncash_lock_after_hours": store.noncash_lock_after_hours,
-                           "max_offline_coupon": 5000},
+                           "max_offline_coupon": store.max_offline_coupon},
+        "cash_rounding": store.cash_rounding,
+        "autolock_minutes": store.autolock_minutes,
         "member_key": member_key_for(store),
         "points_per_yuan": 1,
         "variable_barcodes": (store.variable_barcodes if store.variable_barcodes is not None
@@ -59,10 +61,46 @@ def set_scale_labels(session: Session, store_code: str, layouts: list[dict] | No
     return data
 
 
+CASH_ROUNDINGS = ("none", "jiao", "jiao_down")
+
+
+def set_store_policy(session: Session, store_code: str, *, cash_rounding: str | None = None,
+                     max_offline_coupon: int | None = None, noncash_lock_after_hours: int | None = None,
+                     autolock_minutes: int | None = None, till_decides_autolock: bool = False) -> dict:
+    """Change what a store's tills enforce; the tills take it at their next complete pull."""
+    from sqlalchemy import select
+
+    store = session.scalar(select(Store).where(Store.code == store_code).with_for_update())
+    if store is None:
+        raise LookupError(store_code)
+    if cash_rounding is not None:
+        if cash_rounding not in CASH_ROUNDINGS:
+            raise ValueError(f"cash rounding must be one of {', '.join(CASH_ROUNDINGS)}")
+        store.cash_rounding = cash_rounding
+    if max_offline_coupon is not None:
+        if max_offline_coupon < 0:
+            raise ValueError("the offline coupon limit cannot be negative")
+        store.max_offline_coupon = max_offline_coupon
+    if noncash_lock_after_hours is not None:
+        if noncash_lock_after_hours < 1:
+            raise ValueError("tills need at least one hour offline before card and wallet payments stop")
+        store.noncash_lock_after_hours = noncash_lock_after_hours
+    if autolock_minutes is not None:
+        if not 0 < autolock_minutes <= 24 * 60:
+            raise ValueError("auto-lock must be between 1 minute and 24 hours")
+        store.autolock_minutes = autolock_minutes
+    if till_decides_autolock:
+        store.autolock_minutes = None
+    data = store_config_data(store)
+    log_change(session, entity="store_config", entity_id=store.id, data=data, scope=store.id)
+    return data
+
+
 def add_store(session: Session, code: str, name: str, name_en: str = "", address: str = "") -> Store:
     store = Store(
         id=str(uuid.uuid4()), code=code, name=name, name_en=name_en, address=address,
         currency="CNY", timezone="Asia/Shanghai", noncash_lock_after_hours=72, created_at=utcnow(),
+        cash_rounding="none", max_offline_coupon=5000, autolock_minutes=None,
     )
     session.add(store)
     session.flush()

@@ -48,6 +48,20 @@ def _parser() -> argparse.ArgumentParser:
     group.add_argument("--layout", action="append", metavar="PREFIX:MEASURE[:ITEM_DIGITS]",
                        help="e.g. 22:weight:5 (EAN-13 22 + 5-digit item + 5-digit grams); repeat for more")
     group.add_argument("--chain-default", action="store_true", help="use the chain's layouts again")
+    policy = sub.add_parser("store-policy", help="show or change what a store's tills enforce")
+    policy.add_argument("--db", default=DEFAULT_DB)
+    policy.add_argument("--store", required=True)
+    policy.add_argument("--cash-rounding", choices=("none", "jiao", "jiao_down"),
+                        help="jiao: to the nearest 0.10; jiao_down: drop the fen (抹零)")
+    policy.add_argument("--max-offline-coupon", metavar="YUAN",
+                        help="largest coupon a till may take while it cannot ask central")
+    policy.add_argument("--noncash-lock-hours", type=int, metavar="HOURS",
+                        help="hours offline after which card and wallet payments stop")
+    lock = policy.add_mutually_exclusive_group()
+    lock.add_argument("--autolock-minutes", type=int, metavar="MINUTES",
+                      help="the longest a till may sit untouched before it locks")
+    lock.add_argument("--till-decides-autolock", action="store_true",
+                      help="let each till keep its own auto-lock setting")
     gaps = sub.add_parser("gaps", help="devices with missing event sequence numbers")
     gaps.add_argument("--db", default=DEFAULT_DB)
     promo = sub.add_parser("promotion",
@@ -128,6 +142,8 @@ def main(argv: list[str] | None = None) -> int:
         return _promotion(factory, args)
     if args.command == "notes":
         return _notes(factory, args)
+    if args.command == "store-policy":
+        return _store_policy(factory, args)
     if args.command == "loss-prevention":
         return _loss_prevention(factory, args)
     if args.command == "coupon":
@@ -255,6 +271,42 @@ def _notes(factory, args: argparse.Namespace) -> int:
     else:
         for row in rows:
             print(f"{row['at'][:19]}  {row['kind']:<18} {row['store'] or '-':<6} {row['message']}")
+    return 0
+
+
+def _store_policy(factory, args: argparse.Namespace) -> int:
+    from pos_client.domain.money import parse_amount
+
+    from .catalog import set_store_policy
+
+    coupon = None
+    if args.max_offline_coupon is not None:
+        try:
+            coupon = parse_amount(args.max_offline_coupon)
+        except ValueError:
+            print(f"error: --max-offline-coupon {args.max_offline_coupon!r} is not an amount "
+                  "like 50 or 49.90", file=sys.stderr)
+            return 2
+    with factory() as session:
+        try:
+            data = set_store_policy(session, args.store, cash_rounding=args.cash_rounding,
+                                    max_offline_coupon=coupon,
+                                    noncash_lock_after_hours=args.noncash_lock_hours,
+                                    autolock_minutes=args.autolock_minutes,
+                                    till_decides_autolock=args.till_decides_autolock)
+        except LookupError:
+            print(f"error: no store {args.store!r}", file=sys.stderr)
+            return 2
+        except ValueError as exc:
+            print(f"error: {exc}; nothing was changed", file=sys.stderr)
+            return 2
+        session.commit()
+    limits = data["offline_limits"]
+    lock = (f"{data['autolock_minutes']:g} minutes at most" if data["autolock_minutes"]
+            else "each till's own setting")
+    print(f"{data['store_code']}: cash rounding {data['cash_rounding']}; "
+          f"offline coupons up to {limits['max_offline_coupon'] / 100:.2f}; "
+          f"card and wallet stop after {limits['noncash_lock_after_hours']} h offline; auto-lock {lock}")
     return 0
 
 

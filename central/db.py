@@ -89,7 +89,8 @@ def make_engine(url: str) -> Engine:
 _ADDED_COLUMNS = {  # table: columns added after a database could already exist
     "products": ("pinyin VARCHAR(400) NOT NULL DEFAULT ''", "initials VARCHAR(200) NOT NULL DEFAULT ''"),
     "sale_lines": ("weight_g INTEGER",),
-    "stores": ("variable_barcodes JSON",),
+    "stores": ("variable_barcodes JSON", "cash_rounding VARCHAR(16) NOT NULL DEFAULT 'none'",
+               "max_offline_coupon INTEGER NOT NULL DEFAULT 5000", "autolock_minutes INTEGER"),
 }
 
 

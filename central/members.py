@@ -3,7 +3,9 @@
 A till signs a customer up offline under an id it makes up; if central already has a member
 with that phone, the till's id becomes an alias of the existing member (the sign-up is
 accepted with a conflict), so the customer ends up with one membership and all their points.
-Tills receive members hashed and masked: no phone number or full name leaves central.
+Tills receive members hashed and masked: no phone number or full name is kept at a till.  A
+manager who gives their own number and PIN may see one member's contact on screen
+(member_contact), and central writes down every such look.
 """
 
 from __future__ import annotations
@@ -15,11 +17,11 @@ from sqlalchemy import Connection, insert, select, update
 from sqlalchemy.orm import Session, object_session
 
 from pos_client.domain.members import mask_name, mask_phone, normalize_phone, phone_key
-from sync.protocol import ErrorBody, Event, MemberSignedUp
+from sync.protocol import ErrorBody, Event, MemberContact, MemberSignedUp
 
 from .changelog import log_change
 from .db import utcnow
-from .models import CHAIN_SCOPE, ChainSetting, Member, MemberAlias, Note, PointsMovement
+from .models import CHAIN_SCOPE, ChainSetting, Member, MemberAlias, Note, PointsMovement, Staff
 
 ENTITY = "member"
 KEY_SETTING = "member_phone_key"
@@ -138,3 +140,43 @@ def move_points(conn: Connection, store_id: str, device_id: str, event: Event, m
 def _note(conn: Connection, store_id: str, device_id: str, kind: str, message: str, now: datetime) -> None:
     conn.execute(insert(Note.__table__), {"store_id": store_id, "device_id": device_id, "kind": kind,
                                           "created_at": now, "message": message})
+
+
+CONTACT_ROLES = frozenset({"manager", "admin"})
+"""Who may see a member's full phone and name (data protection: the fewest people who need it)."""
+
+
+class ContactRefused(Exception):
+    def __init__(self, status: int, code: str, message: str) -> None:
+        super().__init__(message)
+        self.status, self.code, self.message = status, code, message
+
+
+def member_contact(session: Session, store_id: str, device_id: str, member_id: str, staff_code: str,
+                   pin: str, now: datetime) -> MemberContact:
+    """A member's contact for a manager who proved who they are; every look, and every refusal,
+    is written down at central with the staff member and the till."""
+    from pos_client.domain.pins import verify_pin
+
+    staff = session.scalar(select(Staff).where(Staff.code == staff_code, Staff.active.is_(True)))
+    if staff is not None and staff.store_id not in (None, store_id):
+        staff = None
+    conn = session.connection()
+    if staff is None or not verify_pin(pin, staff.pin_hash):
+        _note(conn, store_id, device_id, "member_contact_refused",
+              f"Staff number {staff_code} gave a wrong PIN asking for member {member_id}'s contact.", now)
+        session.commit()
+        raise ContactRefused(403, "wrong_staff_pin", "Staff number or PIN is wrong.")
+    if staff.role not in CONTACT_ROLES:
+        _note(conn, store_id, device_id, "member_contact_refused",
+              f"{staff.code} {staff.name} ({staff.role}) may not see members' contact details.", now)
+        session.commit()
+        raise ContactRefused(403, "not_allowed", "Only a manager may see a member's full contact details.")
+    found = resolve(conn, member_id)
+    member = session.get(Member, found) if found else None
+    if member is None:
+        raise ContactRefused(404, "no_such_member", "Central has no such member (yet).")
+    session.add(Note(store_id=store_id, device_id=device_id, kind="member_contact_viewed", created_at=now,
+                     message=f"{staff.code} {staff.name} saw the contact details of member {member.code}."))
+    session.commit()
+    return MemberContact(member_id=member.id, code=member.code, phone=member.phone, name=member.name)

@@ -44,6 +44,12 @@ class Store(Base):
     created_at: Mapped[datetime]
     variable_barcodes: Mapped[list | None] = mapped_column(JSON, default=None)
     """This store's scale-label layouts; None: the chain's (catalog.DEFAULT_VARIABLE_BARCODES)."""
+    cash_rounding: Mapped[str] = mapped_column(String(16), default="none")
+    """How cash totals are rounded at this store's tills (pos_client.domain.tenders.CashRounding)."""
+    max_offline_coupon: Mapped[int] = mapped_column(default=5000)
+    """The largest coupon (minor units) a till may take without central's live check."""
+    autolock_minutes: Mapped[int | None] = mapped_column(default=None)
+    """The longest a till may sit untouched before it locks; None: each till's own setting."""
 
 
 class Device(Base):
@@ -308,6 +314,21 @@ class WalletPayment(Base):
     transaction_id: Mapped[str | None] = mapped_column(String(40))
     decline_code: Mapped[str | None] = mapped_column(String(32))
     code_last4: Mapped[str] = mapped_column(String(4))
+    created_at: Mapped[datetime]
+
+
+class WalletRefund(Base):
+    """Money sent back to a wallet through the provider, kept under the till's Idempotency-Key."""
+
+    __tablename__ = "wallet_refunds"
+    idempotency_key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    device_id: Mapped[str] = mapped_column(String(36), index=True)
+    request_hash: Mapped[str] = mapped_column(String(64))
+    transaction_id: Mapped[str] = mapped_column(String(40), index=True)
+    amount: Mapped[int] = mapped_column(BigInteger)
+    status: Mapped[str] = mapped_column(String(16))
+    refund_id: Mapped[str | None] = mapped_column(String(40), unique=True)
+    refused_code: Mapped[str | None] = mapped_column(String(32))
     created_at: Mapped[datetime]
 
 

@@ -14,15 +14,20 @@ from __future__ import annotations
 import hashlib
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from pos_client.domain.tenders import WalletKind, wallet_kind
-from sync.protocol import WalletChargeRequest, WalletChargeResponse
+from sync.protocol import (
+    WalletChargeRequest,
+    WalletChargeResponse,
+    WalletRefundRequest,
+    WalletRefundResponse,
+)
 
 from .db import utcnow
-from .models import WalletPayment
+from .models import WalletPayment, WalletRefund
 
 SANDBOX_DECLINES = {"0000": ("insufficient_funds", "The customer's wallet has too little money."),
                     "0001": ("code_expired", "The payment code has expired: ask for a fresh one.")}
@@ -80,3 +85,62 @@ def _replay(seen: WalletPayment, digest: str) -> WalletChargeResponse:
     return WalletChargeResponse(status=seen.status, provider=seen.provider, amount=seen.amount,  # type: ignore[arg-type]
                                 transaction_id=seen.transaction_id, decline_code=seen.decline_code,
                                 message=message)
+
+
+REFUSALS = {
+    "unknown_transaction": "Central has no approved wallet payment with this transaction id.",
+    "exceeds_payment": "This would send back more than the customer paid with this wallet payment.",
+    "other_store": "This wallet payment was taken at another store: refund it there or in cash.",
+}
+
+
+def _refused(code: str, amount: int) -> WalletRefundResponse:
+    return WalletRefundResponse(status="refused", amount=amount, refused_code=code, message=REFUSALS[code])
+
+
+def refund(session: Session, device_id: str, key: str, req: WalletRefundRequest,
+           now: datetime | None = None) -> WalletRefundResponse:
+    """Refund part or all of an approved wallet payment, never more than it took in all.
+
+    The same key answers the first outcome, so a till that lost the answer (or crashed
+    before writing its return) asks again and the customer is refunded once."""
+    digest = hashlib.sha256(f"{device_id}|{req.model_dump_json()}".encode()).hexdigest()
+    seen = session.scalar(select(WalletRefund).where(WalletRefund.idempotency_key == key))
+    if seen is not None:
+        return _refund_replay(seen, digest)
+    paid = session.scalar(select(WalletPayment).where(WalletPayment.transaction_id == req.transaction_id,
+                                                      WalletPayment.status == "approved")
+                          .with_for_update())
+    if paid is None:
+        result = _refused("unknown_transaction", req.amount)
+    elif paid.store_code != req.store_code:
+        result = _refused("other_store", req.amount)
+    else:
+        before = session.scalar(select(func.coalesce(func.sum(WalletRefund.amount), 0)).where(
+            WalletRefund.transaction_id == req.transaction_id, WalletRefund.status == "refunded")) or 0
+        if before + req.amount > paid.amount:
+            result = _refused("exceeds_payment", req.amount)
+        else:
+            refund_id = "RFD" + hashlib.sha256(key.encode()).hexdigest()[:20].upper()
+            result = WalletRefundResponse(status="refunded", amount=req.amount, refund_id=refund_id)
+    session.add(WalletRefund(idempotency_key=key, device_id=device_id, request_hash=digest,
+                             transaction_id=req.transaction_id, amount=req.amount, status=result.status,
+                             refund_id=result.refund_id, refused_code=result.refused_code,
+                             created_at=now or utcnow()))
+    try:
+        session.commit()
+    except IntegrityError:  # the same key raced in from a retry
+        session.rollback()
+        seen = session.scalar(select(WalletRefund).where(WalletRefund.idempotency_key == key))
+        assert seen is not None
+        return _refund_replay(seen, digest)
+    return result
+
+
+def _refund_replay(seen: WalletRefund, digest: str) -> WalletRefundResponse:
+    if seen.request_hash != digest:
+        raise PaymentError(409, "idempotency_key_reused",
+                           "This Idempotency-Key was used for a different refund.")
+    if seen.status != "refunded":
+        return _refused(seen.refused_code or "unknown_transaction", seen.amount)
+    return WalletRefundResponse(status="refunded", amount=seen.amount, refund_id=seen.refund_id)

@@ -25,6 +25,7 @@ from .models import (
     SalePricing,
     SaleTender,
     Store,
+    WalletRefund,
 )
 from .stock import move_stock_many
 
@@ -72,6 +73,15 @@ def apply_return(conn: Connection, device_id: str, store_id: str, store_code: st
     conn.execute(insert(ReturnRefund.__table__), [
         {"return_id": ret.return_id, "idx": i, "kind": t.kind, "amount": t.amount, "reference": t.reference}
         for i, t in enumerate(ret.refunds)])
+    unverified = False
+    for t in ret.refunds:
+        if t.kind == "wallet":
+            made = conn.execute(select(WalletRefund.amount, WalletRefund.transaction_id).where(
+                WalletRefund.refund_id == t.refund_id, WalletRefund.status == "refunded")).first() \
+                if t.refund_id else None
+            if made is None or made.amount != t.amount or made.transaction_id != t.reference:
+                unverified = True
+                problems.append(f"{t.amount / 100:.2f} went back to a wallet without a provider refund")
     for ln in ret.lines:
         if sold and ln.original_line_no is not None:
             total = before.get(ln.original_line_no, 0) + ln.qty
@@ -88,9 +98,11 @@ def apply_return(conn: Connection, device_id: str, store_id: str, store_code: st
     if not problems:
         return None
     message = f"Refund {ret.receipt_no}: " + "; ".join(problems) + ". The refund stands; please check it."
-    conn.execute(insert(Note.__table__), {"store_id": store_id, "device_id": device_id, "kind": "over_return",
+    code = "wallet_refund_unverified" if unverified else "over_return" if sold else "original_unknown"
+    conn.execute(insert(Note.__table__), {"store_id": store_id, "device_id": device_id,
+                                          "kind": "wallet_refund" if unverified else "over_return",
                                           "created_at": now, "message": message})
-    return ErrorBody(code="over_return" if sold else "original_unknown", message=message)
+    return ErrorBody(code=code, message=message)
 
 
 def lookup_sale(session: Session, receipt_no: str) -> SaleLookupResponse | None:

@@ -66,6 +66,11 @@ def _parser() -> argparse.ArgumentParser:
     dtest.add_argument("--paper", type=int, choices=[58, 80], help="paper width (default: config)")
     dtest.add_argument("--drawer-pin", type=int, choices=[2, 5], help="drawer pin (default: config)")
     dtest.add_argument("--json", action="store_true", help="machine-readable output")
+    dset = devices_sub.add_parser("set", parents=[common],
+                                  help="configure a device by its URL (an empty URL removes it)")
+    dset.add_argument("set_kind", choices=["printer", "scanner", "rfid", "display"])
+    dset.add_argument("url", help='e.g. tcp://192.168.1.50:9100, serial:///dev/ttyUSB0?baud=9600, ""')
+    dset.add_argument("--number", type=int, default=1, help="which scanner (default 1; one more adds one)")
     dsim = devices_sub.add_parser("simulate", parents=[common],
                                   help="run a device simulator driven from standard input (for developers)")
     dsim.add_argument("sim_kind", choices=["scanner", "rfid", "printer"])
@@ -194,6 +199,20 @@ def _cmd_devices(paths: Paths, args: argparse.Namespace) -> int:
             return 0
     config = load_config(paths.config_file)
     registry = default_registry()
+    if args.devices_command == "set":
+        from pos_client.config import save_config
+        from pos_client.services.devices import set_device_url
+
+        try:
+            now = set_device_url(config, DeviceKind(args.set_kind), args.url, args.number - 1, registry)
+        except DeviceUrlError as exc:
+            print(f"error: {exc}; nothing was changed", file=sys.stderr)
+            return 2
+        save_config(paths.config_file, config)
+        for kind, url in now:
+            print(f"{kind.value:<8} {url}")
+        print("the till uses these from its next start")
+        return 0
     if args.devices_command == "list":
         found = list_devices(config, registry)
         if args.json:
@@ -330,7 +349,7 @@ def _cmd_lookup(paths: Paths, args: argparse.Namespace) -> int:
 
 
 def _cmd_autolock(paths: Paths, minutes: float | None) -> int:
-    from pos_client.services.staff_lock import autolock_minutes, set_autolock_minutes
+    from pos_client.services.staff_lock import autolock_minutes, set_autolock_minutes, store_autolock_limit
     from pos_client.services.till import Till
 
     till = Till(paths)
@@ -341,11 +360,14 @@ def _cmd_autolock(paths: Paths, minutes: float | None) -> int:
             except ValueError as exc:
                 print(f"error: {exc}", file=sys.stderr)
                 return 2
-        current = autolock_minutes(till.settings)
+        limit = store_autolock_limit(till.catalog.store_config())
+        current = autolock_minutes(till.settings, limit)
     finally:
         till.close()
     print(f"the till locks after {current:g} minutes without use" if current
           else "the till never locks by itself")
+    if limit:
+        print(f"(the store allows at most {float(limit):g} minutes)")
     return 0
 
 

@@ -79,6 +79,7 @@ class SyncConfig:
 @dataclass
 class UiConfig:
     language: str = ""  # "" follows the system locale; "zh_CN" or "en"
+    theme: str = "light"  # "light", "dark", or "system" (the desktop's colour scheme)
 
 
 @dataclass

@@ -30,6 +30,8 @@ from .protocol import (
     DeviceSyncState,
     Event,
     HealthResponse,
+    MemberContact,
+    MemberContactRequest,
     PushRequest,
     PushResponse,
     RegisterRequest,
@@ -40,6 +42,8 @@ from .protocol import (
     SnapshotTrailer,
     WalletChargeRequest,
     WalletChargeResponse,
+    WalletRefundRequest,
+    WalletRefundResponse,
 )
 
 M = TypeVar("M", bound=BaseModel)
@@ -155,6 +159,16 @@ class CentralClient:
         """Online only.  Ask again with the same key after a timeout: central answers the first outcome."""
         return self._call("POST", "/payments/scan-code", WalletChargeResponse, body=request,
                           headers={IDEMPOTENCY_HEADER: idempotency_key})
+
+    def refund_wallet(self, request: WalletRefundRequest, idempotency_key: str) -> WalletRefundResponse:
+        """Online only.  The same key after a lost answer gets the first outcome: one refund."""
+        return self._call("POST", "/payments/refund", WalletRefundResponse, body=request,
+                          headers={IDEMPOTENCY_HEADER: idempotency_key})
+
+    def member_contact(self, member_id: str, staff_code: str, pin: str) -> MemberContact:
+        """Online only: a member's full contact for a manager (central checks the PIN and records it)."""
+        return self._call("POST", f"/members/{member_id}/contact", MemberContact,
+                          body=MemberContactRequest(staff_code=staff_code, pin=pin))
 
     def validate_coupon(self, code: str, member_id: str | None = None) -> CouponValidation:
         """Live single-use check (online only)."""

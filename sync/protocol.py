@@ -100,6 +100,8 @@ class TenderPayload(_Strict):
     provider: Annotated[str, Field(max_length=32)] | None = None
     points: Annotated[int, Field(ge=1, le=10**9)] | None = None
     """Points spent, for a points tender."""
+    refund_id: Annotated[str, Field(max_length=64)] | None = None
+    """A wallet refund: the provider's refund id (central checks it made that refund)."""
 
 
 class AppliedPromotion(_Strict):
@@ -157,6 +159,25 @@ class WalletChargeResponse(_Lenient):
     transaction_id: str | None = None
     """Set when approved: what the receipt and the refund quote."""
     decline_code: str | None = None
+    message: str | None = None
+
+
+class WalletRefundRequest(_Strict):
+    """Send money back to the wallet a sale was paid from (online only, Idempotency-Key)."""
+
+    transaction_id: Annotated[str, Field(min_length=4, max_length=40, pattern=r"^[A-Za-z0-9-]+$")]
+    amount: Annotated[int, Field(ge=1, le=10**9)]
+    currency: Annotated[str, Field(min_length=3, max_length=3)] = "CNY"
+    store_code: Code
+    terminal_no: Annotated[str, Field(max_length=8)]
+    return_receipt_no: Annotated[str, Field(max_length=40)] | None = None
+
+
+class WalletRefundResponse(_Lenient):
+    status: Literal["refunded", "refused"]
+    amount: int
+    refund_id: str | None = None
+    refused_code: str | None = None
     message: str | None = None
 
 
@@ -218,6 +239,22 @@ class MemberSignedUp(_Strict):
     phone: Annotated[str, Field(pattern=r"^1[3-9][0-9]{9}$")]
     name: Annotated[str, Field(max_length=100)] = ""
     store_code: Code
+
+
+class MemberContactRequest(_Strict):
+    """A manager asks for a member's full phone and name: their own number and PIN, checked at central."""
+
+    staff_code: Annotated[str, Field(min_length=1, max_length=16, pattern=r"^[A-Za-z0-9-]+$")]
+    pin: Annotated[str, Field(min_length=4, max_length=12, pattern=r"^[0-9]+$")]
+
+
+class MemberContact(_Lenient):
+    """Shown on the screen of whoever asked, never kept at the till; central records every look."""
+
+    member_id: str
+    code: str
+    phone: str
+    name: str = ""
 
 
 class ReturnLinePayload(_Strict):
@@ -417,6 +454,10 @@ class StoreConfigData(_Lenient):
     variable_barcodes: list[dict[str, Any]] = Field(default_factory=list)
     """Scale-label layouts: [{prefix: "22", measure: "weight"|"price", item_digits: 5}]; a till
     skips any it cannot use (pos_client.domain.barcodes.variable_layouts)."""
+    cash_rounding: str = "none"
+    """How cash totals round (pos_client.domain.tenders.CashRounding; unknown values: none)."""
+    autolock_minutes: int | None = None
+    """The longest a till may sit untouched before it locks; None: the till's own setting."""
 
 
 class StaffData(_Lenient):

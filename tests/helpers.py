@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from sqlalchemy import func, select
 
 from central.db import session_factory
@@ -72,3 +74,28 @@ def escpos_text(data: bytes, encoding: str = "gb18030") -> str:
             out.append(data[i])
             i += 1
     return out.decode(encoding, errors="replace")
+
+
+@dataclass
+class Ran:
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+def run_main(module: str, *args: str) -> Ran:
+    """A command run in this process, as `python -m module args` would run it: the same main(),
+    its exit code and what it printed, without paying for a new interpreter each time.
+    (tests/integration/test_command_line.py runs the real entry points in subprocesses.)"""
+    import importlib
+    import io
+    from contextlib import redirect_stderr, redirect_stdout
+
+    entry = importlib.import_module("pos_client.cli" if module == "pos_client" else module)
+    out, err = io.StringIO(), io.StringIO()
+    with redirect_stdout(out), redirect_stderr(err):
+        try:
+            code = entry.main(list(args))
+        except SystemExit as exc:
+            code = exc.code if isinstance(exc.code, int) else 1
+    return Ran(int(code or 0), out.getvalue(), err.getvalue())

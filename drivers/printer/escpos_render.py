@@ -13,7 +13,6 @@ import io
 from dataclasses import dataclass
 
 from escpos.constants import CD_KICK_2, CD_KICK_5
-from escpos.printer import Dummy
 
 from .document import Align, Barcode, Columns, QrCode, ReceiptDocument, Rule, TextLine
 from .text_image import text_image
@@ -58,6 +57,10 @@ class PaperProfile:
 
 
 def render(doc: ReceiptDocument, profile: PaperProfile) -> bytes:
+    # Imported here: python-escpos loads its printer capability database on import (about
+    # 0.4 s), which every till command and the app's first frame would otherwise wait for.
+    from escpos.printer import Dummy
+
     p = Dummy()
     p._raw(ESC_INIT)
     if profile.chinese_mode and not profile.text_as_image:

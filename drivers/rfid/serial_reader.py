@@ -9,15 +9,14 @@ reported as BAD_INPUT, never raised.
 from __future__ import annotations
 
 import logging
-import threading
 import time
 from dataclasses import dataclass
 from typing import Any
 
 import serial
 
-from drivers.interfaces import DeviceEvent, DeviceStatus, StatusHandler, TagHandler, TagRead
-from drivers.ports import resolve_port
+from drivers.interfaces import DeviceEvent, StatusHandler, TagHandler, TagRead
+from drivers.serial_link import SerialDevice
 
 from . import r2000, uhfreader18
 from .dedup import ReadWindow
@@ -95,76 +94,39 @@ class R2000Codec:
 CODECS: dict[str, Any] = {"uhfreader18": Uhf18Codec, "r2000": R2000Codec}
 
 
-class SerialRfidReader:
+class SerialRfidReader(SerialDevice):
+    thread_prefix = "rfid"
+    stop_timeout = 3.0
+
     def __init__(self, url: str, port: str, baud: int, protocol: str, *, address: int | None = None,
                  window: float = 2.0, poll_seconds: float = 2.0, round_timeout: float = 1.0,
                  serial_number: str | None = None, vid_pid: str | None = None) -> None:
-        self.url, self.port, self.baud = url, port, baud
+        super().__init__(url, port, baud, poll_seconds=poll_seconds, serial_number=serial_number,
+                         vid_pid=vid_pid)
         codec_cls = CODECS[protocol]
         self.codec = codec_cls() if address is None else codec_cls(address)
         self.window = ReadWindow(window)
-        self.poll_seconds, self.round_timeout = poll_seconds, round_timeout
-        self.serial_number, self.vid_pid = serial_number, vid_pid
+        self.round_timeout = round_timeout
         self.rounds = 0
-        self.connected = False
-        self._stop = threading.Event()
-        self._wake = threading.Event()
-        self._thread: threading.Thread | None = None
         self._on_tag: TagHandler = lambda t: None
-        self._on_status: StatusHandler = lambda s: None
 
     @property
     def rejected(self) -> int:
         return self.codec.bad_frames
 
     def start(self, on_tag: TagHandler, on_status: StatusHandler | None = None) -> None:
-        self._on_tag, self._on_status = on_tag, on_status or (lambda s: None)
-        self._stop.clear()
-        self._thread = threading.Thread(target=self._run, name=f"rfid:{self.port}", daemon=True)
-        self._thread.start()
+        self._on_tag = on_tag
+        self._start_thread(on_status)
 
-    def poke(self) -> None:
-        """Try the port now (a device was just plugged in), not at the next poll."""
-        self._wake.set()
+    def _open_options(self) -> dict:
+        return {"timeout": 0.02, "write_timeout": 1.0}
 
-    def stop(self) -> None:
-        self._stop.set()
-        self._wake.set()
-        if self._thread is not None:
-            self._thread.join(3)
+    def _connected_detail(self, port: str) -> str:
+        return f"{port} ({self.codec.name})"
 
-    def _status(self, event: DeviceEvent, detail: str = "") -> None:
-        try:
-            self._on_status(DeviceStatus(event, detail))
-        except Exception:
-            log.exception("rfid status callback failed")
-
-    def _run(self) -> None:
-        down = False
+    def _session(self, link: serial.Serial) -> None:
         while not self._stop.is_set():
-            port = resolve_port(self.port, self.serial_number, self.vid_pid)
-            try:
-                link = serial.Serial(port, self.baud, timeout=0.02, write_timeout=1.0)
-            except (serial.SerialException, OSError) as exc:
-                if not down:
-                    self._status(DeviceEvent.DISCONNECTED, f"{port}: {exc}")
-                    down = True
-                self._wake.wait(self.poll_seconds)
-                self._wake.clear()
-                continue
-            down = False
-            self.connected = True
-            self._status(DeviceEvent.CONNECTED, f"{port} ({self.codec.name})")
-            try:
-                while not self._stop.is_set():
-                    self._round(link)
-            except (serial.SerialException, OSError) as exc:
-                self._status(DeviceEvent.DISCONNECTED, f"{port}: {exc}")
-                down = True
-            finally:
-                self.connected = False
-                link.close()
-            self._stop.wait(0.2)
+            self._round(link)
 
     def _round(self, link: serial.Serial) -> None:
         """One inventory: send the command, take answers until the reader says done or time runs out."""

@@ -64,6 +64,8 @@ class Tender:
     last4: str | None = None
     points: int | None = None
     provider: str | None = None
+    refund_id: str | None = None
+    """A wallet refund: the provider's id for the money it sent back."""
 
 
 class WalletKind(Enum):

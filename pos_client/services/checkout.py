@@ -391,11 +391,14 @@ class CheckoutService:
         payment.add_cash(tendered)
         return self.complete_sale(payment, cashier)
 
-    def complete_sale(self, payment: Payment, cashier: Cashier) -> Sale:
+    def complete_sale(self, payment: Payment, cashier: Cashier,
+                      also: Callable[[Connection, Sale], None] | None = None) -> Sale:
         """Commit durably and return the sale.
 
         The cart is left as it is: the caller starts the next sale with `new_sale()`
         on its own thread once it has shown "paid", so a failed commit loses nothing.
+        `also` writes what belongs to the sale in the same transaction (the RFID tags it
+        sold), so a crash keeps both or neither.
         """
         lines = sold_lines(self.cart)
         if not payment.settled or payment.total != self.cart.total:
@@ -439,6 +442,8 @@ class CheckoutService:
             if any(t.kind == CASH for t in sale.tenders):
                 journal.append(conn, "drawer.opened", cashier.code, {"reason": "cash sale",
                                                                       "receipt_no": sale.receipt_no}, at=now)
+            if also is not None:
+                also(conn, sale)
             return sale
 
         return self._writer.run(write)

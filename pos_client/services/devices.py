@@ -43,6 +43,38 @@ def configured(config: Config) -> list[tuple[DeviceKind, str]]:
     return out
 
 
+def set_device_url(config: Config, kind: DeviceKind, url: str, index: int = 0,
+                   registry: DriverRegistry | None = None) -> list[tuple[DeviceKind, str]]:
+    """Change one configured device, the same way the config file, the panel and the CLI do.
+
+    `index` picks the scanner (one past the last adds one); an empty URL removes a scanner,
+    an RFID reader or a customer display (a till always has a printer, `sim://printer` at
+    least).  A URL no driver takes raises DeviceUrlError with the reason and changes nothing."""
+    url = url.strip()
+    if url:
+        (registry or default_registry()).lookup(kind, url)
+    elif kind is DeviceKind.PRINTER:
+        raise DeviceUrlError("a till needs a receipt printer URL (sim://printer keeps receipts as files)")
+    if kind is DeviceKind.PRINTER:
+        config.printer.url = url
+    elif kind is DeviceKind.SCANNER:
+        urls = list(config.scanner.urls)
+        if not 0 <= index <= len(urls):
+            raise DeviceUrlError(f"there is no scanner number {index + 1}")
+        if index == len(urls):
+            urls += [url] if url else []
+        elif url:
+            urls[index] = url
+        else:
+            del urls[index]
+        config.scanner.urls = urls
+    elif kind is DeviceKind.RFID:
+        config.rfid.url = url
+    elif kind is DeviceKind.DISPLAY:
+        config.display.url = url
+    return configured(config)
+
+
 def list_devices(config: Config, registry: DriverRegistry | None = None) -> dict[str, Any]:
     registry = registry or default_registry()
     devices = []

@@ -39,6 +39,12 @@ class PrinterStatus:
     """What the printer itself said (drivers.interfaces.PrinterCondition); "unknown" when it cannot say."""
 
 
+def _load_renderer() -> None:
+    """python-escpos takes a moment to import (its capability database): load it on the printer's
+    own thread at start, so the first receipt does not wait for it and nothing else does."""
+    import escpos.printer  # noqa: F401
+
+
 class PrintService:
     def __init__(self, printer: ReceiptPrinter,
                  on_status: Callable[[PrinterStatus], None] | None = None,
@@ -55,6 +61,7 @@ class PrintService:
         self._timer: threading.Timer | None = None
         self._closed = False
         self.last_status = PrinterStatus(ok=True, waiting=len(self._spool))
+        self._worker.submit(_load_renderer, lambda _result, _error: None)
         if len(self._spool):
             self.retry()
         self._schedule_poll()

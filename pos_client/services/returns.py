@@ -26,7 +26,7 @@ from pos_client.domain.returns import (
     refund_tenders,
 )
 from pos_client.domain.sale import Cashier
-from pos_client.domain.tenders import CASH, Tender
+from pos_client.domain.tenders import CASH, WALLET, Tender
 from pos_client.store import journal
 from pos_client.store.returns import insert_return, local_sale
 from pos_client.store.sales import OutgoingEvent, UnitOfWork, enqueue, next_counter
@@ -35,6 +35,7 @@ from sync.errors import NotFoundAtCentral, SyncError
 from sync.protocol import ReturnCompleted, ReturnLinePayload, SaleLookupResponse, TenderPayload
 
 from .checkout import ApprovalNeeded, Approver, ReasonNeeded, StoreIdentity
+from .wallet import WalletDeclined, WalletOutcomeUnknown, WalletPayments, WalletUnavailable, refund_key
 
 Clock = Callable[[], datetime]
 
@@ -94,19 +95,52 @@ def return_event(done: Return) -> OutgoingEvent:
                for ln in done.lines],
         total=done.total,
         refunds=[TenderPayload(kind=t.kind, amount=t.amount, tendered=t.amount,  # type: ignore[arg-type]
-                               reference=t.reference, last4=t.last4, provider=t.provider)
+                               reference=t.reference, last4=t.last4, provider=t.provider,
+                               refund_id=t.refund_id)
                  for t in done.refunds],
         reason=done.reason, approved_by=done.approved_by)
     return OutgoingEvent(event_id=new_id(), type="return.completed", occurred_at=done.occurred_at,
                          payload=payload.model_dump(mode="json"))
 
 
+class WalletRefundUnavailable(Exception):
+    """Central cannot be asked, so the money cannot go back to the wallet now; nothing was
+    refunded.  The cashier may refund in cash instead (complete(..., wallet_to_cash=True))."""
+
+    def __init__(self, amount: int) -> None:
+        super().__init__(amount)
+        self.amount = amount
+
+
+class WalletRefundRefused(Exception):
+    """Central's provider would not refund (more than the payment took, a payment it does not know)."""
+
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(message)
+        self.code, self.message = code, message
+
+
+class WalletRefundUnknown(Exception):
+    """The answer was lost: confirming again asks with the same key, so the customer is refunded once."""
+
+
+def _wallet_to_cash(refunds: tuple[Tender, ...]) -> tuple[Tender, ...]:
+    """The same refund with what would go back to wallets paid in cash instead."""
+    moved = sum(t.amount for t in refunds if t.kind == WALLET)
+    if not moved:
+        return refunds
+    kept = [t for t in refunds if t.kind not in (WALLET, CASH)]
+    cash = moved + sum(t.amount for t in refunds if t.kind == CASH)
+    return (*kept, Tender(CASH, cash, cash))
+
+
 class ReturnService:
     def __init__(self, engine: Engine, writer: UnitOfWork, store: StoreIdentity,
                  client: Callable[[], CentralClient] | None = None, *,
                  policy: RefundPolicy = RefundPolicy.ORIGINAL,
-                 clock: Clock = lambda: datetime.now(UTC)) -> None:
+                 clock: Clock = lambda: datetime.now(UTC), wallet: WalletPayments | None = None) -> None:
         self._engine = engine
+        self._wallet = wallet
         self._writer = writer
         self._store = store
         self._client = client
@@ -138,9 +172,19 @@ class ReturnService:
     def refunds_for(self, total: int, original: OriginalSale | None) -> tuple[Tender, ...]:
         return refund_tenders(total, original, self._policy if original is not None else RefundPolicy.CASH)
 
+    def needs_central(self, total: int, original: OriginalSale | None) -> bool:
+        """Whether completing this refund asks central (money back to a wallet): run it off the UI thread."""
+        return any(t.kind == WALLET for t in self.refunds_for(total, original))
+
     def complete(self, original: OriginalSale | None, lines: tuple[ReturnLine, ...], *, reason: str | None,
-                 cashier: Cashier, actor_role: str, approver: Approver | None = None) -> Return:
-        """Refund durably and return the record; raises ApprovalNeeded, ReasonNeeded or ReturnError."""
+                 cashier: Cashier, actor_role: str, approver: Approver | None = None,
+                 wallet_to_cash: bool = False) -> Return:
+        """Refund durably and return the record; raises ApprovalNeeded, ReasonNeeded or ReturnError,
+        and for money going back to a wallet WalletRefundUnavailable/Refused/Unknown.
+
+        Wallet money goes back through central's provider before the return is written, with
+        a key derived from the sale and what it had refunded before: a till that crashes
+        between the two redoes the return and central answers with the same refund."""
         if not lines:
             raise ReturnError("nothing_to_return")
         total = sum(ln.amount for ln in lines)
@@ -151,6 +195,10 @@ class ReturnService:
                 approver is not None and allowed(approver.role, action, total)):
             raise ApprovalNeeded(action, total)
         refunds = self.refunds_for(total, original)
+        if wallet_to_cash:
+            refunds = _wallet_to_cash(refunds)
+        elif original is not None and any(t.kind == WALLET for t in refunds):
+            refunds = self._refund_wallets(original, refunds)
         now = self._clock()
         day = now.astimezone().date()
 
@@ -174,3 +222,25 @@ class ReturnService:
             return done
 
         return self._writer.run(write)
+
+    def _refund_wallets(self, original: OriginalSale, refunds: tuple[Tender, ...]) -> tuple[Tender, ...]:
+        wallet_total = sum(t.amount for t in refunds if t.kind == WALLET)
+        if self._wallet is None:
+            raise WalletRefundUnavailable(wallet_total)
+        out: list[Tender] = []
+        for t in refunds:
+            if t.kind != WALLET:
+                out.append(t)
+                continue
+            before = sum(r.amount for r in original.refunded
+                         if r.kind == WALLET and r.reference == t.reference)
+            key = refund_key(original.sale_id, t.reference or "", before, t.amount)
+            try:
+                out.append(self._wallet.refund(t, key, original.receipt_no))
+            except WalletUnavailable as exc:
+                raise WalletRefundUnavailable(wallet_total) from exc
+            except WalletOutcomeUnknown as exc:
+                raise WalletRefundUnknown(str(exc)) from exc
+            except WalletDeclined as exc:
+                raise WalletRefundRefused(exc.decline_code, exc.message) from exc
+        return tuple(out)

@@ -14,14 +14,28 @@ DEFAULT_AUTOLOCK_MINUTES = 5.0
 MAX_AUTOLOCK_MINUTES = 24 * 60.0
 
 
-def autolock_minutes(settings: Settings) -> float:
-    """Minutes without a key press or touch before the till locks; 0 means never."""
+def autolock_minutes(settings: Settings, store_limit: object = None) -> float:
+    """Minutes without a key press or touch before the till locks; 0 means never.
+
+    `store_limit` is the store's policy from central (store_config.autolock_minutes): the
+    longest any of its tills may stay unlocked.  A till may lock sooner, never later, and
+    "never" is not allowed once the store has a limit."""
     raw = settings.get(AUTOLOCK_KEY, DEFAULT_AUTOLOCK_MINUTES)
     try:
-        minutes = float(raw)
+        minutes = min(max(float(raw), 0.0), MAX_AUTOLOCK_MINUTES)
     except (TypeError, ValueError):
-        return DEFAULT_AUTOLOCK_MINUTES
-    return min(max(minutes, 0.0), MAX_AUTOLOCK_MINUTES)
+        minutes = DEFAULT_AUTOLOCK_MINUTES
+    try:
+        limit = float(store_limit) if store_limit is not None else 0.0  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        limit = 0.0
+    if limit > 0:
+        return min(minutes, limit) if minutes > 0 else min(limit, MAX_AUTOLOCK_MINUTES)
+    return minutes
+
+
+def store_autolock_limit(store_config: dict | None) -> object:
+    return (store_config or {}).get("autolock_minutes")
 
 
 def set_autolock_minutes(settings: Settings, minutes: float) -> float:

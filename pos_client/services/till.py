@@ -85,9 +85,13 @@ class Till:
 
     def returns(self) -> ReturnService:
         cfg = self.catalog.store_config() or {}
-        return ReturnService(self.engine, self.writer, self.identity(),
+        from .wallet import WalletPayments
+
+        ident = self.identity()
+        return ReturnService(self.engine, self.writer, ident,
                              self.client if self.config.enrolled else None,
-                             policy=RefundPolicy.from_config(cfg.get("refund_policy")))
+                             policy=RefundPolicy.from_config(cfg.get("refund_policy")),
+                             wallet=WalletPayments(self.client, ident) if self.config.enrolled else None)
     def shifts(self) -> ShiftService:
         return ShiftService(self.engine, self.writer, self.identity(),
                             after_close=lambda _z: self.backups.backup_in_background(Z_REPORT))

@@ -9,6 +9,7 @@ the customer twice.
 
 from __future__ import annotations
 
+import hashlib
 import uuid
 from collections.abc import Callable
 
@@ -18,7 +19,7 @@ from pos_client.domain.money import Amount
 from pos_client.domain.tenders import WALLET, Tender, wallet_kind
 from sync.client import CentralClient
 from sync.errors import CentralUnreachable, SyncError
-from sync.protocol import WalletChargeRequest
+from sync.protocol import WalletChargeRequest, WalletRefundRequest
 
 from .checkout import StoreIdentity
 
@@ -68,3 +69,40 @@ class WalletPayments:
         if answer.status != "approved" or not answer.transaction_id:
             raise WalletDeclined(answer.decline_code or "declined", answer.message or "")
         return Tender(WALLET, amount, amount, reference=answer.transaction_id, provider=answer.provider)
+
+    def refund(self, paid: Tender, key: str, return_receipt_no: str | None = None) -> Tender:
+        """Blocking: money back to the wallet `paid` came from; returns `paid` with the refund id.
+
+        Raises WalletUnavailable when central cannot be asked (nothing was refunded),
+        WalletOutcomeUnknown when the answer was lost (ask again with the same key), and
+        WalletDeclined when central refuses (more than the payment took, unknown payment)."""
+        if not paid.reference:
+            raise WalletDeclined("unknown_transaction", "the wallet payment has no transaction id")
+        request = WalletRefundRequest(transaction_id=paid.reference, amount=paid.amount,
+                                      currency=self._store.currency, store_code=self._store.store_code,
+                                      terminal_no=self._store.terminal_no,
+                                      return_receipt_no=return_receipt_no)
+        try:
+            with self._client() as client:
+                try:
+                    answer = client.refund_wallet(request, key)
+                except CentralUnreachable:
+                    answer = client.refund_wallet(request, key)  # same key: never twice
+        except CentralUnreachable as exc:
+            if isinstance(exc.__cause__, httpx.ConnectError | httpx.ConnectTimeout):
+                raise WalletUnavailable(str(exc)) from exc
+            raise WalletOutcomeUnknown(str(exc)) from exc
+        except SyncError as exc:
+            raise WalletUnavailable(getattr(exc, "message", str(exc)) or str(exc)) from exc
+        if answer.status != "refunded" or not answer.refund_id:
+            raise WalletDeclined(answer.refused_code or "refused", answer.message or "")
+        return Tender(WALLET, paid.amount, paid.amount, reference=paid.reference, last4=paid.last4,
+                      provider=paid.provider, refund_id=answer.refund_id)
+
+
+def refund_key(sale_id: str, transaction_id: str, refunded_before: Amount, amount: Amount) -> str:
+    """The same refund asked again (a retry, or the same return redone after a crash) gets the
+    same key, so central answers with the first refund instead of paying out twice; the next
+    return of the same sale has refunded more before it, so it gets a new key."""
+    text = f"refund|{sale_id}|{transaction_id}|{refunded_before}|{amount}"
+    return hashlib.sha256(text.encode()).hexdigest()[:48]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import UTC, datetime
 
-from sqlalchemy import Engine, select
+from sqlalchemy import Connection, Engine, select
 from sqlalchemy.dialects.sqlite import insert
 
 from .schema import sold_tag
@@ -22,10 +22,14 @@ class SoldTags:
 
     def record(self, tags: Iterable[tuple[str, str]], sale_id: str, receipt_no: str) -> int:
         """(epc, sku) pairs sold on one sale; a tag recorded before keeps its first sale."""
-        rows = [{"epc": epc, "sku": sku, "sale_id": sale_id, "receipt_no": receipt_no,
-                 "sold_at": datetime.now(UTC).isoformat()} for epc, sku in tags]
-        if not rows:
-            return 0
         with self._engine.begin() as conn:
-            conn.execute(insert(sold_tag).on_conflict_do_nothing(index_elements=["epc"]), rows)
-        return len(rows)
+            return record_sold_tags(conn, tags, sale_id, receipt_no)
+
+
+def record_sold_tags(conn: Connection, tags: Iterable[tuple[str, str]], sale_id: str, receipt_no: str) -> int:
+    """The same, inside a transaction the caller holds (the sale's own)."""
+    rows = [{"epc": epc, "sku": sku, "sale_id": sale_id, "receipt_no": receipt_no,
+             "sold_at": datetime.now(UTC).isoformat()} for epc, sku in tags]
+    if rows:
+        conn.execute(insert(sold_tag).on_conflict_do_nothing(index_elements=["epc"]), rows)
+    return len(rows)

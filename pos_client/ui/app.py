@@ -29,8 +29,9 @@ from .camera_window import CameraWindow
 from .crash_guard import CrashGuard
 from .customer_window import CustomerWindow
 from .fonts import register_shipped_fonts
-from .i18n import RESOURCES, install_translators, pick_language
+from .i18n import install_translators, pick_language
 from .main_window import MainWindow
+from .theme import apply_theme
 from .wedge_filter import WedgeFilter
 
 log = logging.getLogger(__name__)
@@ -67,9 +68,7 @@ class TillApp:
         font = QFont()
         font.setFamilies([*CJK_FAMILIES, *self.shipped_fonts, font.defaultFamily()])
         self.app.setFont(font)
-        style = RESOURCES / "style" / "pos.qss"
-        if style.exists():
-            self.app.setStyleSheet(style.read_text("utf-8"))
+        self.theme = apply_theme(self.app, till.config.ui.theme)
 
         self.till = till
         self._window_lock = FileLock(till.paths.data_dir / "till-window.lock")  # a restore waits for it

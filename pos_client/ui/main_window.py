@@ -18,19 +18,24 @@ from PySide6.QtWidgets import (
 )
 
 from drivers.interfaces import DeviceEvent, DeviceKind, DeviceStatus, Scan, TagRead
+from drivers.urls import DeviceUrlError
+from pos_client.config import load_config, save_config
 from pos_client.domain.money import format_money
 from pos_client.domain.permissions import Action
 from pos_client.domain.returns import Return, ReturnLine
 from pos_client.domain.sale import Sale
 from pos_client.services.auth import Session
-from pos_client.services.devices import list_devices, test_device
+from pos_client.services.devices import list_devices, set_device_url, test_device
+from pos_client.services.member_contact import member_contact
 from pos_client.services.printing import PrinterStatus, PrintService
 from pos_client.services.receipts import receipt_document, refund_document
+from pos_client.services.returns import WalletRefundRefused, WalletRefundUnavailable
 from pos_client.services.rfid_basket import RfidBasket, TagOutcome
 from pos_client.services.rfid_count import catalog_lookup
 from pos_client.services.sync_service import sync_health, sync_overview
 from pos_client.services.till import Till
 from pos_client.services.wallet import WalletPayments
+from pos_client.store.sold_tags import record_sold_tags
 from sync.engine import SyncReport
 from sync.errors import AuthRejected, SyncBusy
 from sync.scheduler import STOPPING_ERRORS
@@ -45,7 +50,7 @@ from .login_screen import LoginScreen
 from .member_dialog import MemberDialog
 from .messages import explain, printer_condition_text
 from .payment_dialog import PaymentDialog
-from .return_dialog import ReturnDialog
+from .return_dialog import PENDING, ReturnDialog
 from .search_dialog import ProductSearchDialog
 from .shift_controls import ShiftControls
 from .sync_panel import SyncPanel
@@ -312,7 +317,13 @@ class MainWindow(QMainWindow):
     def open_member(self) -> None:
         if not self._idle_checkout():
             return
-        dialog = MemberDialog(self.checkout.checkout, self)
+        client = self.till.client if self.till.config.enrolled else None
+
+        def reveal(member_id: str, staff_code: str, pin: str, on_contact, on_failure) -> None:
+            self.runner.network(lambda: member_contact(client, member_id, staff_code, pin), on_contact,
+                                on_failure)
+
+        dialog = MemberDialog(self.checkout.checkout, self, reveal=reveal)
         dialog.finished.connect(lambda result: self._member_closed(dialog, result))
         self.member_dialog = dialog
         dialog.open()
@@ -349,16 +360,31 @@ class MainWindow(QMainWindow):
         def refunds(total: int, original):
             return [(t.kind, t.amount, t.reference) for t in service.refunds_for(total, original)]
 
-        def complete(original, lines, reason, approver_code: str, approver_pin: str) -> str | None:
+        def complete(original, lines, reason, approver_code: str, approver_pin: str, in_cash: bool) -> object:
             try:
                 approver = (self.till.auth.approve(approver_code, approver_pin, session.cashier.code)
                             if approver_code or approver_pin else None)
-                done = service.complete(original, lines, reason=reason, cashier=session.cashier,
-                                        actor_role=session.role, approver=approver)
+
+                def run():
+                    return service.complete(original, lines, reason=reason, cashier=session.cashier,
+                                            actor_role=session.role, approver=approver,
+                                            wallet_to_cash=in_cash)
+
+                if not in_cash and service.needs_central(sum(ln.amount for ln in lines), original):
+                    self.runner.network(run, done, failed)  # the wallet provider answers over the network
+                    return PENDING
+                self.last_return = run()
             except Exception as exc:
                 return explain(exc, self.locale)
-            self.last_return = done
             return None
+
+        def done(result) -> None:
+            self.last_return = result
+            dialog.finish(None)
+
+        def failed(error: BaseException) -> None:
+            offer = isinstance(error, WalletRefundUnavailable | WalletRefundRefused)
+            dialog.finish(explain(error, self.locale), offer_cash=offer)
 
         dialog = ReturnDialog(self.locale, find, item, refunds, complete, self)
         dialog.finished.connect(lambda result: self._return_closed(dialog, result))
@@ -468,15 +494,16 @@ class MainWindow(QMainWindow):
         payment, cashier = dialog.payment, self.session.cashier
         service = self.checkout.checkout
         self.checkout.set_busy(True)
-        self.runner.write(lambda: service.complete_sale(payment, cashier),
+        basket = self.rfid_basket
+
+        def tags_sold(conn, sale: Sale) -> None:  # in the sale's own transaction
+            record_sold_tags(conn, basket.sold_tags(sale), sale.sale_id, sale.receipt_no)
+
+        self.runner.write(lambda: service.complete_sale(payment, cashier, also=tags_sold),
                           self._committed, self._commit_failed)
 
     def _committed(self, sale: Sale) -> None:
         """Runs once the sale is durable on disk: only now is "paid" shown."""
-        tags = self.rfid_basket.sold_tags(sale)
-        if tags:
-            self.runner.write(lambda: self.till.sold_tags.record(tags, sale.sale_id, sale.receipt_no),
-                              lambda _n: None, lambda exc: log.error("recording sold tags", exc_info=exc))
         self.last_sale = sale
         self.checkout.set_busy(False)
         self.checkout.show_paid(sale)
@@ -555,7 +582,9 @@ class MainWindow(QMainWindow):
         if self.devices_dialog is not None or self.session is None:
             return
         configured = list_devices(self.till.config)["configured"]
-        dialog = DevicesDialog(configured, self._test_device, self)
+        may_configure = self.session.role in ("manager", "admin", "it")
+        dialog = DevicesDialog(configured, self._test_device, self,
+                               save=self._save_devices if may_configure else None)
         dialog.finished.connect(self._devices_closed)
         self.devices_dialog = dialog
         dialog.open()
@@ -566,6 +595,21 @@ class MainWindow(QMainWindow):
             lambda: test_device(url, DeviceKind(kind), config, data_dir, seconds=2.0),
             lambda result: self.devices_dialog and self.devices_dialog.show_result(result),
             lambda exc: self.devices_dialog and self.devices_dialog.show_result(None, str(exc)))
+
+    def _save_devices(self, changes: list[tuple[str, int, str]]) -> str | None:
+        """All or nothing: every changed URL must be one a driver takes before the file changes."""
+        paths = self.till.paths
+        config = load_config(paths.config_file)
+        # Scanners from the last index down, so removing one does not shift the next.
+        for kind, index, url in sorted(changes, key=lambda c: (c[0] != "scanner", -c[1])):
+            try:
+                set_device_url(config, DeviceKind(kind), url, index)
+            except DeviceUrlError as exc:
+                return f"{url or '—'}: {exc}"
+        save_config(paths.config_file, config)
+        self.till.record("devices.configured", self.session.cashier.code if self.session else "",
+                         {"changes": [{"kind": k, "url": u} for k, _i, u in changes]})
+        return None
 
     def _devices_closed(self) -> None:
         if self.devices_dialog is not None:

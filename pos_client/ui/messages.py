@@ -28,6 +28,7 @@ from pos_client.services.checkout import (
     SaleInProgress,
     UnknownCode,
 )
+from pos_client.services.returns import WalletRefundRefused, WalletRefundUnavailable, WalletRefundUnknown
 
 
 def minutes_text(remaining: timedelta) -> str:
@@ -172,6 +173,31 @@ def explain(error: BaseException, locale: str = "zh_CN") -> str:
         text = QCoreApplication.translate(
             "Messages", "Staff number or PIN is wrong. {left} attempt(s) left before login locks.")
         return text.format(left=error.attempts_left)
+    if isinstance(error, WalletRefundUnavailable):
+        text = QCoreApplication.translate(
+            "Messages",
+            "{amount} should go back to the customer's mobile wallet, but central cannot be reached "
+            "now, so nothing was refunded. Try again when the till is online, or press F5 to refund "
+            "it in cash instead.")
+        return text.format(amount=format_money(error.amount, locale))
+    if isinstance(error, WalletRefundUnknown):
+        return QCoreApplication.translate(
+            "Messages",
+            "No answer from central about the mobile wallet refund. Press F12 again: it asks once "
+            "more and the customer is never refunded twice.")
+    if isinstance(error, WalletRefundRefused):
+        reasons = {
+            "exceeds_payment": QCoreApplication.translate(
+                "Messages", "more than the customer paid with that wallet payment would go back"),
+            "unknown_transaction": QCoreApplication.translate(
+                "Messages", "central does not know that wallet payment"),
+            "other_store": QCoreApplication.translate(
+                "Messages", "the wallet payment was taken at another store"),
+        }
+        text = QCoreApplication.translate(
+            "Messages", "The mobile wallet refund was refused: {reason}. Nothing was refunded; press F5 "
+            "to refund in cash, or call a supervisor.")
+        return text.format(reason=reasons.get(error.code, error.message or error.code))
     if isinstance(error, NoStaffYet):
         return QCoreApplication.translate(
             "Messages",

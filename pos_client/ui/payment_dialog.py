@@ -126,7 +126,7 @@ class PaymentDialog(QDialog):
         self.cash_field = QLineEdit()
         self.cash_field.setObjectName("cashField")
         self.cash_field.setAccessibleName(self.tr("Cash received"))
-        self.cash_field.setPlaceholderText(self.tr("Cash received, or scan the customer's payment code"))
+        self.cash_field.setPlaceholderText(self.tr("Cash received or payment code"))
         self.cash_field.setAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled, False)
         self.cash_field.setAlignment(Qt.AlignmentFlag.AlignRight)
         self.change_label = QLabel()

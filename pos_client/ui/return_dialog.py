@@ -40,8 +40,11 @@ Find = Callable[[str, Callable[[OriginalSale], None], Callable[[BaseException], 
 Item = Callable[[str], ReturnLine]
 # refunds(total, original) -> [(kind, amount)] as the policy would refund it.
 Refunds = Callable[[int, OriginalSale | None], list[tuple[str, int, str | None]]]
-# complete(original, lines, reason, approver number, approver PIN) -> None, or the message to show.
-Complete = Callable[[OriginalSale | None, tuple[ReturnLine, ...], str, str, str], str | None]
+# complete(original, lines, reason, approver number, approver PIN, in cash) -> None when done, the
+# message to show, or PENDING when the refund waits for central (money back to a wallet): the
+# caller then ends it with finish().
+Complete = Callable[[OriginalSale | None, tuple[ReturnLine, ...], str, str, str, bool], object]
+PENDING = object()
 
 
 class ReturnDialog(QDialog):
@@ -123,11 +126,18 @@ class ReturnDialog(QDialog):
         self.confirm_button = QPushButton(self.tr("F12 Refund"))
         self.confirm_button.setObjectName("primaryButton")
         self.confirm_button.clicked.connect(self.confirm)
+        self.cash_button = QPushButton(self.tr("F5 Refund in cash"))
+        self.cash_button.setObjectName("cashRefundButton")
+        self.cash_button.clicked.connect(self.confirm_in_cash)
+        self.cash_button.hide()  # offered when money cannot go back to a wallet
+        self.waiting = False
         buttons = QHBoxLayout()
-        for button in (self.no_receipt_button, self.shelf_button, cancel, self.confirm_button):
+        for button in (self.no_receipt_button, self.shelf_button, cancel, self.cash_button,
+                       self.confirm_button):
             button.setAutoDefault(False)
             buttons.addWidget(button)
         for key, slot in (("F3", self.start_no_receipt), ("F4", self.toggle_shelf), ("F12", self.confirm),
+                          ("F5", self.confirm_in_cash),
                           ("Up", lambda: self._move(-1)), ("Down", lambda: self._move(1))):
             QShortcut(QKeySequence(key), self, activated=slot)
 
@@ -285,18 +295,42 @@ class ReturnDialog(QDialog):
             total=format_money(total, self._locale), how=", ".join(parts)))
 
     # ------------------------------------------------------------------ refunding
-    def confirm(self) -> None:
+    def confirm(self, in_cash: bool = False) -> None:
+        if self.waiting:
+            return
         lines = self.lines()
         if not lines:
             self.error_label.setText(self.tr("Choose what comes back first: units per line, then Enter."))
             return
         try:
             problem = self._complete(self.original, lines, self.reason_box.currentData(),
-                                     self.approver_field.text().strip(), self.pin_field.text())
+                                     self.approver_field.text().strip(), self.pin_field.text(), in_cash)
         except ReturnError as exc:
             problem = str(exc)
+        if problem is PENDING:
+            self.waiting = True
+            self.confirm_button.setEnabled(False)
+            self.error_label.setText(self.tr("Sending the money back to the customer's mobile wallet…"))
+            return
+        self.finish(problem)  # type: ignore[arg-type]
+
+    def confirm_in_cash(self) -> None:
+        if self.cash_button.isVisible():
+            self.confirm(in_cash=True)
+
+    def finish(self, problem: str | None, offer_cash: bool = False) -> None:
+        """The refund's outcome: done (None), or what to tell the cashier."""
+        self.waiting = False
+        self.confirm_button.setEnabled(True)
         if problem:
             self.error_label.setText(problem)
             self.pin_field.clear()
+            self.cash_button.setVisible(offer_cash or self.cash_button.isVisible())
             return
         self.accept()
+
+    def reject(self) -> None:
+        if self.waiting:  # the wallet provider is being asked: wait for its answer
+            self.error_label.setText(self.tr("Waiting for the wallet's answer…"))
+            return
+        super().reject()

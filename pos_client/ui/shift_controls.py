@@ -21,7 +21,7 @@ from pos_client.domain.money import format_money
 from pos_client.domain.shifts import ShiftError, ShiftReport, z_label
 from pos_client.services.auth import Session
 from pos_client.services.shift_reports import float_document, movement_document, report_document
-from pos_client.services.staff_lock import autolock_minutes, remember_hold, take_hold
+from pos_client.services.staff_lock import autolock_minutes, remember_hold, store_autolock_limit, take_hold
 
 from .messages import explain
 from .shift_dialogs import CashMoveDialog, CloseShiftDialog, OpenShiftDialog, ShiftMenu
@@ -101,10 +101,14 @@ class ShiftControls(QObject):
         keys_grid = window.checkout.layout().itemAt(1).layout() if window.checkout.layout() else None
         if keys_grid is not None:
             keys_grid.addWidget(self.button, 1, 5)
-        self.idle = IdleWatcher(autolock_minutes(window.till.settings), lambda: self.lock("idle"), self)
+        self.idle = IdleWatcher(self._autolock_minutes(), lambda: self.lock("idle"), self)
         window.login.logged_in.connect(self.after_login)  # after MainWindow._on_login
 
     # ------------------------------------------------------------ helpers
+    def _autolock_minutes(self) -> float:
+        till = self.w.till
+        return autolock_minutes(till.settings, store_autolock_limit(till.catalog.store_config()))
+
     def _ready(self) -> bool:
         return self.dialog is None and self.w._idle_checkout()
 
@@ -320,7 +324,7 @@ class ShiftControls(QObject):
         checkout.line_changed(None, message)
         if not message and self.service.current() is None:
             checkout.show_info(self.tr("No shift is open at this till: Ctrl+O opens one with its float."))
-        self.idle.restart()
+        self.idle.set_minutes(self._autolock_minutes())  # the store's limit may have come by sync
 
     def stop(self) -> None:
         self.idle.stop()

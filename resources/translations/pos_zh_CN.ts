@@ -207,103 +207,133 @@ Change {change}</source>
 <context>
     <name>DevicesDialog</name>
     <message>
-        <location filename="../../pos_client/ui/devices_dialog.py" line="38"/>
+        <location filename="../../pos_client/ui/devices_dialog.py" line="43"/>
         <source>Devices</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/devices_dialog.py" line="42"/>
+        <location filename="../../pos_client/ui/devices_dialog.py" line="61"/>
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/devices_dialog.py" line="42"/>
+        <location filename="../../pos_client/ui/devices_dialog.py" line="61"/>
         <source>URL</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/devices_dialog.py" line="42"/>
+        <location filename="../../pos_client/ui/devices_dialog.py" line="61"/>
         <source>Driver</source>
         <translation>驱动</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/devices_dialog.py" line="43"/>
+        <location filename="../../pos_client/ui/devices_dialog.py" line="62"/>
         <source>Found</source>
         <translation>已找到</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/devices_dialog.py" line="46"/>
+        <location filename="../../pos_client/ui/devices_dialog.py" line="67"/>
         <source>Receipt printer</source>
         <translation>小票打印机</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/devices_dialog.py" line="47"/>
+        <location filename="../../pos_client/ui/devices_dialog.py" line="68"/>
         <source>Scanner</source>
         <translation>扫码枪</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/devices_dialog.py" line="48"/>
+        <location filename="../../pos_client/ui/devices_dialog.py" line="69"/>
         <source>RFID reader</source>
         <translation>RFID 读写器</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/devices_dialog.py" line="49"/>
+        <location filename="../../pos_client/ui/devices_dialog.py" line="70"/>
         <source>Customer display</source>
         <translation>顾客显示屏</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/devices_dialog.py" line="50"/>
+        <location filename="../../pos_client/ui/devices_dialog.py" line="71"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/devices_dialog.py" line="50"/>
+        <location filename="../../pos_client/ui/devices_dialog.py" line="71"/>
         <source>NOT FOUND</source>
         <translation>未找到</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/devices_dialog.py" line="53"/>
+        <location filename="../../pos_client/ui/devices_dialog.py" line="77"/>
+        <source>none: type a URL to add one</source>
+        <translation>无：输入 URL 即可添加</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/devices_dialog.py" line="79"/>
         <source>Problem: {problem}</source>
         <translation>问题：{problem}</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/devices_dialog.py" line="58"/>
+        <location filename="../../pos_client/ui/devices_dialog.py" line="86"/>
+        <source>Double-click or F2 to change: tcp://HOST:9100, serial:///dev/ttyUSB0?baud=9600, file:///dev/usb/lp0, sim://…</source>
+        <translation>双击或按 F2 修改：tcp://主机:9100、serial:///dev/ttyUSB0?baud=9600、file:///dev/usb/lp0、sim://…</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/devices_dialog.py" line="91"/>
         <source>Test</source>
         <translation>测试</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/devices_dialog.py" line="62"/>
+        <location filename="../../pos_client/ui/devices_dialog.py" line="95"/>
         <source>A scan or a tag read proves a scanner or a reader.</source>
         <translation>扫一次码或读一次标签，即可验证扫码枪或读写器。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/devices_dialog.py" line="65"/>
+        <location filename="../../pos_client/ui/devices_dialog.py" line="98"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/devices_dialog.py" line="75"/>
+        <location filename="../../pos_client/ui/devices_dialog.py" line="105"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/devices_dialog.py" line="128"/>
+        <source>Nothing changed.</source>
+        <translation>没有改动。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/devices_dialog.py" line="132"/>
+        <source>Not saved: {problem}</source>
+        <translation>未保存：{problem}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/devices_dialog.py" line="136"/>
+        <source>Saved. The till uses the new devices from its next start: close the POS and start it again.</source>
+        <translation>已保存。收银机下次启动时使用新设备：请关闭 POS 后重新启动。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/devices_dialog.py" line="140"/>
         <source>Testing {url}…</source>
         <translation>正在测试 {url}…</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/devices_dialog.py" line="84"/>
-        <location filename="../../pos_client/ui/devices_dialog.py" line="96"/>
+        <location filename="../../pos_client/ui/devices_dialog.py" line="149"/>
+        <location filename="../../pos_client/ui/devices_dialog.py" line="161"/>
         <source>The test failed: {error}</source>
         <translation>测试失败：{error}</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/devices_dialog.py" line="86"/>
+        <location filename="../../pos_client/ui/devices_dialog.py" line="151"/>
         <source>Test page sent ({columns} columns, drawer on pin {pin}); the printer said: {status}.</source>
         <translation>测试页已发送（{columns} 列，钱箱针脚 {pin}）；打印机状态：{status}。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/devices_dialog.py" line="91"/>
+        <location filename="../../pos_client/ui/devices_dialog.py" line="156"/>
         <source>Not printed: {detail}</source>
         <translation>未打印：{detail}</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/devices_dialog.py" line="94"/>
+        <location filename="../../pos_client/ui/devices_dialog.py" line="159"/>
         <source>The customer display showed its test pattern.</source>
         <translation>顾客显示屏已显示测试画面。</translation>
     </message>
@@ -555,302 +585,302 @@ Change {change}</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="57"/>
+        <location filename="../../pos_client/ui/main_window.py" line="62"/>
         <source>Add the scanned or typed barcode; in payment, confirm the cash</source>
         <translation>添加扫描或输入的条码；收款时确认现金</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="59"/>
+        <location filename="../../pos_client/ui/main_window.py" line="64"/>
         <source>Pay</source>
         <translation>收款</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="60"/>
+        <location filename="../../pos_client/ui/main_window.py" line="65"/>
         <source>Choose the cart line F3-F6 act on</source>
         <translation>选择 F3-F6 要操作的商品行</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="61"/>
+        <location filename="../../pos_client/ui/main_window.py" line="66"/>
         <source>Change the chosen line&apos;s quantity (lowering it needs a supervisor)</source>
         <translation>修改所选行数量（减少需主管授权）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="63"/>
+        <location filename="../../pos_client/ui/main_window.py" line="68"/>
         <source>Void the chosen line (supervisor, with a reason)</source>
         <translation>删除所选行（需主管授权并填写原因）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="64"/>
+        <location filename="../../pos_client/ui/main_window.py" line="69"/>
         <source>Change the chosen line&apos;s price (supervisor, with a reason)</source>
         <translation>修改所选行价格（需主管授权并填写原因）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="65"/>
+        <location filename="../../pos_client/ui/main_window.py" line="70"/>
         <source>Discount the chosen line (supervisor, capped per role)</source>
         <translation>所选行打折（需主管授权，按角色限额）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="66"/>
+        <location filename="../../pos_client/ui/main_window.py" line="71"/>
         <source>Put the sale on hold and start another</source>
         <translation>挂起本单，开始新单</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="67"/>
+        <location filename="../../pos_client/ui/main_window.py" line="72"/>
         <source>Bring back a sale on hold (onto an empty sale)</source>
         <translation>取回挂起的订单（当前须为空单）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="68"/>
+        <location filename="../../pos_client/ui/main_window.py" line="73"/>
         <source>Void the whole sale (supervisor, with a reason)</source>
         <translation>整单作废（需主管授权并填写原因）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="69"/>
+        <location filename="../../pos_client/ui/main_window.py" line="74"/>
         <source>Reprint the last receipt, marked as a copy</source>
         <translation>重印上一张小票（标注为重印）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="70"/>
+        <location filename="../../pos_client/ui/main_window.py" line="75"/>
         <source>Member: find by mobile number or member code, or sign up; points</source>
         <translation>会员：按手机号或会员码查找，或现场注册；积分</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="72"/>
+        <location filename="../../pos_client/ui/main_window.py" line="77"/>
         <source>Devices: what is configured and found, with a test button</source>
         <translation>设备：已配置和已找到的设备，每项可测试</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="73"/>
+        <location filename="../../pos_client/ui/main_window.py" line="78"/>
         <source>Return and refund: by receipt number (any store), or without a receipt</source>
         <translation>退货退款：按小票号（任何门店），或无小票退货</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="75"/>
+        <location filename="../../pos_client/ui/main_window.py" line="80"/>
         <source>Find an item by name, pinyin or initials; Up/Down to choose, Enter to add</source>
         <translation>按名称、拼音或首字母查找商品；上下键选择，回车加入</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="77"/>
+        <location filename="../../pos_client/ui/main_window.py" line="82"/>
         <source>Show this help</source>
         <translation>显示本帮助</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="78"/>
+        <location filename="../../pos_client/ui/main_window.py" line="83"/>
         <source>Sync panel: what waits, what needs attention, sync now</source>
         <translation>同步面板：待上传、需处理的事项，立即同步</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="79"/>
+        <location filename="../../pos_client/ui/main_window.py" line="84"/>
         <source>Log out (when the sale is empty)</source>
         <translation>退出登录（当前交易为空时）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="80"/>
+        <location filename="../../pos_client/ui/main_window.py" line="85"/>
         <source>Open a shift with its float</source>
         <translation>开班并放入备用金</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="81"/>
+        <location filename="../../pos_client/ui/main_window.py" line="86"/>
         <source>Cash into or out of the drawer, with a reason</source>
         <translation>向钱箱存入或取出现金（需注明原因）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="82"/>
+        <location filename="../../pos_client/ui/main_window.py" line="87"/>
         <source>X report: the shift so far (it stays open)</source>
         <translation>X 报表：本班至今的汇总（不结班）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="83"/>
+        <location filename="../../pos_client/ui/main_window.py" line="88"/>
         <source>Close the shift: blind count, then over/short and the Z report</source>
         <translation>结班：先盲点现金，再显示长短款并打印 Z 报表</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="85"/>
+        <location filename="../../pos_client/ui/main_window.py" line="90"/>
         <source>Lock the till / switch staff (the sale is kept)</source>
         <translation>锁定收银台 / 换人（当前销售保留）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="86"/>
+        <location filename="../../pos_client/ui/main_window.py" line="91"/>
         <source>Clear the barcode field; in payment, back to the sale</source>
         <translation>清空条码框；收款时返回交易</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="119"/>
+        <location filename="../../pos_client/ui/main_window.py" line="124"/>
         <source>{store} — till {till}</source>
         <translation>{store} — 收银台 {till}</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="121"/>
+        <location filename="../../pos_client/ui/main_window.py" line="126"/>
         <source>{store} · {code} · Till {till}</source>
         <translation>{store} · {code} · 收银台 {till}</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="180"/>
+        <location filename="../../pos_client/ui/main_window.py" line="185"/>
         <source>Pay for the sale in progress before logging out.</source>
         <translation>请先完成当前交易的收款，再退出登录。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="212"/>
+        <location filename="../../pos_client/ui/main_window.py" line="217"/>
         <source>Sale held as #{number} ({total}). F8 brings it back.</source>
         <translation>已挂单 #{number}（{total}）。按 F8 取回。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="220"/>
+        <location filename="../../pos_client/ui/main_window.py" line="225"/>
         <source>Finish or hold (F7) the sale in progress first.</source>
         <translation>请先完成或挂起（F7）当前订单。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="224"/>
+        <location filename="../../pos_client/ui/main_window.py" line="229"/>
         <source>No sale is on hold at this till.</source>
         <translation>本收银台没有挂起的订单。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="236"/>
+        <location filename="../../pos_client/ui/main_window.py" line="241"/>
         <source>Held sale is back: carry on scanning or pay.</source>
         <translation>已取回挂单：可继续扫描或收款。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="244"/>
+        <location filename="../../pos_client/ui/main_window.py" line="249"/>
         <source>The sale is empty: there is nothing to void.</source>
         <translation>本单为空，无需作废。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="257"/>
+        <location filename="../../pos_client/ui/main_window.py" line="262"/>
         <source>{items} item(s), {total}</source>
         <translation>{items} 件，{total}</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="268"/>
+        <location filename="../../pos_client/ui/main_window.py" line="273"/>
         <source>Sale voided. Nothing was charged.</source>
         <translation>本单已作废，未收取任何款项。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="275"/>
+        <location filename="../../pos_client/ui/main_window.py" line="280"/>
         <source>No receipt to reprint since this till started.</source>
         <translation>本机启动后尚无可重印的小票。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="280"/>
+        <location filename="../../pos_client/ui/main_window.py" line="285"/>
         <source>Reprinting {receipt} as a copy.</source>
         <translation>正在重印 {receipt}（重印联）。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="300"/>
+        <location filename="../../pos_client/ui/main_window.py" line="305"/>
         <source>Coupon {name} is on the sale; it counts once the goods it covers reach {amount}.</source>
         <translation>优惠券“{name}”已加入本单；适用商品满 {amount} 后生效。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="305"/>
+        <location filename="../../pos_client/ui/main_window.py" line="310"/>
         <source>Coupon {name} is on the sale.</source>
         <translation>优惠券“{name}”已加入本单。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="308"/>
+        <location filename="../../pos_client/ui/main_window.py" line="313"/>
         <source>Checking coupon {code}…</source>
         <translation>正在核验优惠券 {code}……</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="326"/>
+        <location filename="../../pos_client/ui/main_window.py" line="337"/>
         <source>Member {phone} is on this sale.</source>
         <translation>会员 {phone} 已加入本单。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="327"/>
+        <location filename="../../pos_client/ui/main_window.py" line="338"/>
         <source>The member was taken off this sale.</source>
         <translation>已从本单移除会员。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="335"/>
+        <location filename="../../pos_client/ui/main_window.py" line="346"/>
         <source>Finish or hold (F7) the sale in progress before a return.</source>
         <translation>请先完成或挂起（F7）当前交易，再办理退货。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="377"/>
+        <location filename="../../pos_client/ui/main_window.py" line="403"/>
         <source>Refund {receipt}: {total} back to the customer. The slip is printing.</source>
         <translation>退货单 {receipt}：已退还顾客 {total}。退货单正在打印。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="389"/>
+        <location filename="../../pos_client/ui/main_window.py" line="415"/>
         <source>The sale is empty: scan an item first.</source>
         <translation>本单为空：请先扫描商品。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="416"/>
+        <location filename="../../pos_client/ui/main_window.py" line="442"/>
         <source>{name} voided.</source>
         <translation>已删除 {name}。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="418"/>
+        <location filename="../../pos_client/ui/main_window.py" line="444"/>
         <source>{name}: now {amount}.</source>
         <translation>{name}：现为 {amount}。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="492"/>
+        <location filename="../../pos_client/ui/main_window.py" line="519"/>
         <source>The sale could not be saved ({error}). Nothing was charged and the cart is kept: try F12 again, and call IT if it keeps failing.</source>
         <translation>交易未能保存（{error}）。未收取任何款项，购物车已保留：请再按 F12 重试，如仍失败请联系 IT。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="502"/>
+        <location filename="../../pos_client/ui/main_window.py" line="529"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="538"/>
+        <location filename="../../pos_client/ui/main_window.py" line="565"/>
         <source>central revoked this till: it keeps selling, but sends nothing until it is enrolled again (F9)</source>
         <translation>中心平台已停用本收银台：仍可继续销售，但重新注册前不会上传任何数据（F9）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="541"/>
+        <location filename="../../pos_client/ui/main_window.py" line="568"/>
         <source>this till was out of touch with central so long that its token expired: it keeps selling; enrol it again (F9)</source>
         <translation>本机与总部失联太久，令牌已过期：仍可继续销售；请重新注册本机（F9）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="544"/>
+        <location filename="../../pos_client/ui/main_window.py" line="571"/>
         <source>central no longer accepts this till&apos;s token: enrol it again (F9)</source>
         <translation>中心平台不再接受本收银台的令牌：请重新注册（F9）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="545"/>
+        <location filename="../../pos_client/ui/main_window.py" line="572"/>
         <source>central needs a newer version of this app: ask IT to update it</source>
         <translation>中心平台需要更新版本的收银软件：请联系 IT 升级</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="622"/>
+        <location filename="../../pos_client/ui/main_window.py" line="666"/>
         <source>enrolment failed: {error}</source>
         <translation>注册失败：{error}</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="642"/>
+        <location filename="../../pos_client/ui/main_window.py" line="686"/>
         <source>Tag {epc} was already sold on receipt {receipt}; it is not added. Put the item aside and call a supervisor.</source>
         <translation>标签 {epc} 已在小票 {receipt} 售出，未加入。请把该商品放到一边并呼叫主管。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="646"/>
+        <location filename="../../pos_client/ui/main_window.py" line="690"/>
         <source>A tag with GTIN {gtin} is no product of this store; scan that item&apos;s barcode.</source>
         <translation>GTIN 为 {gtin} 的标签不是本店商品，请扫描该商品的条码。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="654"/>
+        <location filename="../../pos_client/ui/main_window.py" line="698"/>
         <source>The RFID reader is not connected ({detail}). It is used again as soon as it is back.</source>
         <translation>RFID 读写器未连接（{detail}）。重新连接后即可继续使用。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="680"/>
+        <location filename="../../pos_client/ui/main_window.py" line="724"/>
         <source>The scanner is not connected ({detail}). Scans will work again as soon as it is plugged in.</source>
         <translation>扫码枪未连接（{detail}）。插上后即可继续扫码。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="683"/>
+        <location filename="../../pos_client/ui/main_window.py" line="727"/>
         <source>The scanner sent something unreadable; please scan again.</source>
         <translation>扫码枪发来无法识别的内容，请重新扫码。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="689"/>
+        <location filename="../../pos_client/ui/main_window.py" line="733"/>
         <source>The printer reports: {what}. Fix it before the next receipt; receipts wait until it is fixed.</source>
         <translation>打印机报告：{what}。请在下一张小票前处理；处理好之前小票会排队等待。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="693"/>
+        <location filename="../../pos_client/ui/main_window.py" line="737"/>
         <source>The receipt did not print ({detail}). It is kept and will print when the printer is fixed.</source>
         <translation>小票未能打印（{detail}）。小票已保留，打印机恢复后将自动打印。</translation>
     </message>
@@ -881,298 +911,383 @@ Change {change}</source>
 <context>
     <name>MemberDialog</name>
     <message>
-        <location filename="../../pos_client/ui/member_dialog.py" line="14"/>
+        <location filename="../../pos_client/ui/member_dialog.py" line="17"/>
         <source>Gold</source>
         <translation>金卡</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/member_dialog.py" line="15"/>
+        <location filename="../../pos_client/ui/member_dialog.py" line="18"/>
         <source>Silver</source>
         <translation>银卡</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/member_dialog.py" line="16"/>
-        <location filename="../../pos_client/ui/member_dialog.py" line="23"/>
+        <location filename="../../pos_client/ui/member_dialog.py" line="19"/>
+        <location filename="../../pos_client/ui/member_dialog.py" line="30"/>
         <source>Member</source>
         <translation>会员</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/member_dialog.py" line="28"/>
+        <location filename="../../pos_client/ui/member_dialog.py" line="35"/>
         <source>Mobile number or member code (scan the member&apos;s QR or card), then Enter.</source>
         <translation>输入手机号或会员码（扫描会员二维码或会员卡），然后按回车。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/member_dialog.py" line="37"/>
+        <location filename="../../pos_client/ui/member_dialog.py" line="44"/>
         <source>Name (optional, for a sign-up)</source>
         <translation>姓名（注册时选填）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/member_dialog.py" line="45"/>
+        <location filename="../../pos_client/ui/member_dialog.py" line="52"/>
         <source>F2 Sign up with this number</source>
         <translation>F2 用此号码注册</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/member_dialog.py" line="47"/>
+        <location filename="../../pos_client/ui/member_dialog.py" line="54"/>
         <source>F4 Take the member off the sale</source>
         <translation>F4 从本单移除会员</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/member_dialog.py" line="50"/>
+        <location filename="../../pos_client/ui/member_dialog.py" line="58"/>
+        <source>F6 Full contact (manager)</source>
+        <translation>F6 完整联系方式（店长）</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/member_dialog.py" line="63"/>
+        <source>Manager&apos;s staff number</source>
+        <translation>店长工号</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/member_dialog.py" line="66"/>
+        <source>Manager&apos;s PIN, then Enter</source>
+        <translation>店长密码，然后按 Enter</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/member_dialog.py" line="78"/>
         <source>Back (Esc)</source>
         <translation>返回（Esc）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/member_dialog.py" line="67"/>
+        <location filename="../../pos_client/ui/member_dialog.py" line="99"/>
         <source>On this sale: {member}</source>
         <translation>本单会员：{member}</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/member_dialog.py" line="73"/>
+        <location filename="../../pos_client/ui/member_dialog.py" line="105"/>
         <source>{phone}{name} · {tier} · {points} points · {code}</source>
         <translation>{phone}{name} · {tier} · {points} 积分 · {code}</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/member_dialog.py" line="86"/>
+        <location filename="../../pos_client/ui/member_dialog.py" line="119"/>
         <source>&quot;{text}&quot; is neither a mobile number (11 digits) nor a member code.</source>
         <translation>“{text}”既不是手机号（11 位）也不是会员码。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/member_dialog.py" line="93"/>
+        <location filename="../../pos_client/ui/member_dialog.py" line="126"/>
         <source>No member has this number or code. F2 signs the customer up with it.</source>
         <translation>没有使用此号码或会员码的会员。按 F2 用它为顾客注册。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/member_dialog.py" line="97"/>
+        <location filename="../../pos_client/ui/member_dialog.py" line="130"/>
         <source>{member}
 Enter puts them on the sale.</source>
         <translation>{member}
 按回车加入本单。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/member_dialog.py" line="107"/>
+        <location filename="../../pos_client/ui/member_dialog.py" line="140"/>
         <source>A sign-up needs the customer&apos;s mobile number (11 digits).</source>
         <translation>注册需要顾客的手机号（11 位）。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/member_dialog.py" line="108"/>
+        <location filename="../../pos_client/ui/member_dialog.py" line="141"/>
         <source>This number is already a member: Enter finds them.</source>
         <translation>此号码已是会员：按回车查找。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/member_dialog.py" line="109"/>
+        <location filename="../../pos_client/ui/member_dialog.py" line="142"/>
         <source>This till has not received the member settings from central yet: sync once (F9), then sign up.</source>
         <translation>本收银台尚未收到总部的会员设置：请先同步一次（F9），再注册。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/member_dialog.py" line="158"/>
+        <source>Find the member first, then F6.</source>
+        <translation>请先查到会员，再按 F6。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/member_dialog.py" line="160"/>
+        <source>A manager gives their own staff number and PIN to see this member&apos;s full contact; central records who looked.</source>
+        <translation>店长输入本人工号和密码即可查看该会员的完整联系方式；总部会记录查看人。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/member_dialog.py" line="172"/>
+        <source>Asking central…</source>
+        <translation>正在询问总部…</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/member_dialog.py" line="182"/>
+        <source>Full contact: {phone} {name} (member {code}). Shown once, not kept at this till; central has recorded who looked.</source>
+        <translation>完整联系方式：{phone} {name}（会员 {code}）。仅显示这一次，不保存在本收银机；总部已记录查看人。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/member_dialog.py" line="193"/>
+        <source>Staff number or PIN is wrong; nothing is shown.</source>
+        <translation>工号或密码错误；不显示任何信息。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/member_dialog.py" line="194"/>
+        <source>Only a manager may see a member&apos;s full contact.</source>
+        <translation>只有店长可以查看会员的完整联系方式。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/member_dialog.py" line="195"/>
+        <source>Central does not know this member yet (signed up offline?): try again after the next sync.</source>
+        <translation>总部还没有这位会员（离线注册的？）：请在下次同步后再试。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/member_dialog.py" line="197"/>
+        <source>Central cannot be reached now: full contact details are shown only online.</source>
+        <translation>现在连不上总部：完整联系方式只能在联网时查看。</translation>
     </message>
 </context>
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="35"/>
+        <location filename="../../pos_client/ui/messages.py" line="36"/>
         <source>%n minute(s)</source>
         <translation>%n 分钟</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="40"/>
+        <location filename="../../pos_client/ui/messages.py" line="41"/>
         <source>The weight or price on label {code} cannot be right. Weigh the item and print a new label.</source>
         <translation>标签 {code} 上的重量或价格不正确。请重新称重并打印新标签。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="46"/>
+        <location filename="../../pos_client/ui/messages.py" line="47"/>
         <source>This code carries no product number. Scan the product&apos;s own barcode.</source>
         <translation>此码不含商品编号。请扫描商品本身的条码。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="49"/>
+        <location filename="../../pos_client/ui/messages.py" line="50"/>
         <source>Barcode {code} failed its check digit: it was misread or mistyped. Scan it again or type the digits under the bars.</source>
         <translation>条码 {code} 校验位错误：可能扫描不完整或输入有误。请重新扫描，或输入条码下方的数字。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="54"/>
+        <location filename="../../pos_client/ui/messages.py" line="55"/>
         <source>&quot;{code}&quot; is not a product code. Scan the item&apos;s barcode or type its digits.</source>
         <translation>“{code}”不是商品编码。请扫描商品条码或输入条码数字。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="62"/>
+        <location filename="../../pos_client/ui/messages.py" line="63"/>
         <source>Central cannot be reached to check this coupon, and offline the store takes coupons only up to {amount}. Ask the customer to use it another time, or sell without it.</source>
         <translation>无法连接总部核验这张优惠券，离线时门店只接受面额不超过 {amount} 的优惠券。请顾客下次再用，或不使用优惠券结账。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="67"/>
+        <location filename="../../pos_client/ui/messages.py" line="68"/>
         <source>This coupon has already been used. It cannot be used again.</source>
         <translation>这张优惠券已经使用过，不能再次使用。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="69"/>
+        <location filename="../../pos_client/ui/messages.py" line="70"/>
         <source>This coupon was cancelled and cannot be used.</source>
         <translation>这张优惠券已作废，不能使用。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="70"/>
+        <location filename="../../pos_client/ui/messages.py" line="71"/>
         <source>This coupon has expired.</source>
         <translation>这张优惠券已过期。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="71"/>
+        <location filename="../../pos_client/ui/messages.py" line="72"/>
         <source>This coupon is not valid yet.</source>
         <translation>这张优惠券尚未到使用时间。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="72"/>
+        <location filename="../../pos_client/ui/messages.py" line="73"/>
         <source>This coupon belongs to another member. Put its owner on the sale (Ctrl+I) first.</source>
         <translation>这张优惠券属于其他会员。请先将券的主人加入本单（Ctrl+I）。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="74"/>
+        <location filename="../../pos_client/ui/messages.py" line="75"/>
         <source>This coupon is already on the sale.</source>
         <translation>这张优惠券已在本单中。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="76"/>
+        <location filename="../../pos_client/ui/messages.py" line="77"/>
         <source>No coupon has this code. Check the code, or ask the customer to show it in the app again.</source>
         <translation>没有这个券码的优惠券。请核对券码，或请顾客在 App 中重新出示。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="84"/>
+        <location filename="../../pos_client/ui/messages.py" line="85"/>
         <source>At most {n} unit(s) of this line can still come back: the rest were returned before.</source>
         <translation>此行最多还能退 {n} 件：其余已经退过。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="89"/>
+        <location filename="../../pos_client/ui/messages.py" line="90"/>
         <source>That line is not on this receipt.</source>
         <translation>这张小票上没有该行。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="90"/>
+        <location filename="../../pos_client/ui/messages.py" line="91"/>
         <source>Nothing is chosen to come back. Enter the units per line first.</source>
         <translation>尚未选择退货商品。请先输入每行的退货数量。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="96"/>
+        <location filename="../../pos_client/ui/messages.py" line="97"/>
         <source>A weighed or labelled item has no quantity to change. Void the line and scan another label.</source>
         <translation>称重或标签商品不能改数量。请删除此行并扫描新标签。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="100"/>
+        <location filename="../../pos_client/ui/messages.py" line="101"/>
         <source>A discount must be between 0 and the line&apos;s {amount}.</source>
         <translation>折扣须在 0 到本行金额 {amount} 之间。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="104"/>
+        <location filename="../../pos_client/ui/messages.py" line="105"/>
         <source>A price cannot be below zero.</source>
         <translation>价格不能小于零。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="106"/>
+        <location filename="../../pos_client/ui/messages.py" line="107"/>
         <source>A line can hold at most {limit} units. Start a second sale for more.</source>
         <translation>每行最多 {limit} 件。更多数量请另开一笔交易。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="109"/>
+        <location filename="../../pos_client/ui/messages.py" line="110"/>
         <source>This sale already has {limit} lines. Pay for it and start another.</source>
         <translation>本笔交易已有 {limit} 行。请先收款，再开始新交易。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="120"/>
+        <location filename="../../pos_client/ui/messages.py" line="121"/>
         <source>No product with code {code} at this store. Check the code, or put the item aside and call a supervisor.</source>
         <translation>本店没有编码为 {code} 的商品。请核对编码，或将商品放在一旁并联系主管。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="131"/>
+        <location filename="../../pos_client/ui/messages.py" line="132"/>
         <source>A refund of {amount} without a receipt needs a supervisor (up to ¥200) or a manager: they enter their staff number and PIN here.</source>
         <translation>无小票退款 {amount} 需要主管（200 元以内）或经理批准：请他们在此输入工号和密码。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="136"/>
+        <location filename="../../pos_client/ui/messages.py" line="137"/>
         <source>{cut}% off is more than your role may give. A supervisor or manager must enter their number and PIN.</source>
         <translation>优惠 {cut}% 超出您的权限。需主管或店长输入工号和密码。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="140"/>
+        <location filename="../../pos_client/ui/messages.py" line="141"/>
         <source>This needs a supervisor: they enter their staff number and PIN here.</source>
         <translation>此操作需主管授权：请主管在此输入工号和密码。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="143"/>
+        <location filename="../../pos_client/ui/messages.py" line="144"/>
         <source>Finish or hold (F7) the sale in progress first.</source>
         <translation>请先完成或挂起（F7）当前订单。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="145"/>
+        <location filename="../../pos_client/ui/messages.py" line="146"/>
         <source>Choose a reason first.</source>
         <translation>请先选择原因。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="147"/>
+        <location filename="../../pos_client/ui/messages.py" line="148"/>
         <source>{name} is sold by weight. Weigh it at the scale and scan the label it prints.</source>
         <translation>{name} 按重量销售。请在电子秤上称重，再扫描打印出的标签。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="151"/>
+        <location filename="../../pos_client/ui/messages.py" line="152"/>
         <source>{name} expired on {date}: it was not added. Take it off the sale and tell a supervisor.</source>
         <translation>{name} 已于 {date} 过期，未加入。请将其移出本单并告知主管。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="156"/>
+        <location filename="../../pos_client/ui/messages.py" line="157"/>
         <source>{name} has no price at this store yet, so it cannot be sold. Call a supervisor.</source>
         <translation>{name} 在本店尚无售价，暂不能销售。请联系主管。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="161"/>
+        <location filename="../../pos_client/ui/messages.py" line="162"/>
         <source>The sale is empty. Scan an item before paying.</source>
         <translation>当前交易为空。请先扫描商品再收款。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="163"/>
+        <location filename="../../pos_client/ui/messages.py" line="164"/>
         <source>{tendered} is less than the {due} due. Enter the cash received.</source>
         <translation>{tendered} 少于应收的 {due}。请输入实收现金。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="168"/>
+        <location filename="../../pos_client/ui/messages.py" line="169"/>
         <source>Too many wrong PINs. Login is locked for {time}; a supervisor can help.</source>
         <translation>密码错误次数过多，登录已锁定 {time}；可请主管协助。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="172"/>
+        <location filename="../../pos_client/ui/messages.py" line="173"/>
         <source>Staff number or PIN is wrong. {left} attempt(s) left before login locks.</source>
         <translation>工号或密码错误。再错 {left} 次将锁定登录。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="176"/>
+        <location filename="../../pos_client/ui/messages.py" line="177"/>
+        <source>{amount} should go back to the customer&apos;s mobile wallet, but central cannot be reached now, so nothing was refunded. Try again when the till is online, or press F5 to refund it in cash instead.</source>
+        <translation>{amount} 应退回顾客的移动支付账户，但现在连不上总部，所以尚未退款。请在收银机联网后重试，或按 F5 改为退现金。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/messages.py" line="184"/>
+        <source>No answer from central about the mobile wallet refund. Press F12 again: it asks once more and the customer is never refunded twice.</source>
+        <translation>总部没有答复移动支付退款结果。请再按 F12：会再询问一次，顾客绝不会被重复退款。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/messages.py" line="190"/>
+        <source>more than the customer paid with that wallet payment would go back</source>
+        <translation>退款金额将超过顾客用该笔移动支付付的钱</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/messages.py" line="192"/>
+        <source>central does not know that wallet payment</source>
+        <translation>总部查不到这笔移动支付</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/messages.py" line="194"/>
+        <source>the wallet payment was taken at another store</source>
+        <translation>这笔移动支付是在其他门店收的</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/messages.py" line="197"/>
+        <source>The mobile wallet refund was refused: {reason}. Nothing was refunded; press F5 to refund in cash, or call a supervisor.</source>
+        <translation>移动支付退款被拒绝：{reason}。尚未退款；可按 F5 改退现金，或请主管处理。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/messages.py" line="202"/>
         <source>This till has no staff list yet. Connect it to the network and sync, or ask IT to enrol it.</source>
         <translation>本收银台还没有员工名单。请连接网络并同步，或联系 IT 注册本机。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="180"/>
+        <location filename="../../pos_client/ui/messages.py" line="206"/>
         <source>Something went wrong: {detail}. The sale in progress is kept; try again or call IT.</source>
         <translation>出现错误：{detail}。当前交易已保留；请重试或联系 IT。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="189"/>
+        <location filename="../../pos_client/ui/messages.py" line="215"/>
         <source>out of paper</source>
         <translation>缺纸</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="191"/>
+        <location filename="../../pos_client/ui/messages.py" line="217"/>
         <source>cover open</source>
         <translation>纸仓盖未关</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="193"/>
+        <location filename="../../pos_client/ui/messages.py" line="219"/>
         <source>offline</source>
         <translation>脱机</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="195"/>
+        <location filename="../../pos_client/ui/messages.py" line="221"/>
         <source>not reachable</source>
         <translation>无法连接</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="197"/>
+        <location filename="../../pos_client/ui/messages.py" line="223"/>
         <source>paper running low</source>
         <translation>纸将用完</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="198"/>
+        <location filename="../../pos_client/ui/messages.py" line="224"/>
         <source>fault</source>
         <translation>故障</translation>
     </message>
@@ -1194,6 +1309,11 @@ Enter puts them on the sale.</source>
         <location filename="../../pos_client/ui/payment_dialog.py" line="128"/>
         <source>Cash received</source>
         <translation>实收现金</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="129"/>
+        <source>Cash received or payment code</source>
+        <translation>实收现金或付款码</translation>
     </message>
     <message>
         <location filename="../../pos_client/ui/payment_dialog.py" line="232"/>
@@ -1239,11 +1359,6 @@ Enter puts them on the sale.</source>
         <location filename="../../pos_client/ui/payment_dialog.py" line="93"/>
         <source>F5 Points</source>
         <translation>F5 积分</translation>
-    </message>
-    <message>
-        <location filename="../../pos_client/ui/payment_dialog.py" line="129"/>
-        <source>Cash received, or scan the customer&apos;s payment code</source>
-        <translation>实收现金，或扫描顾客付款码</translation>
     </message>
     <message>
         <location filename="../../pos_client/ui/payment_dialog.py" line="174"/>
@@ -1526,164 +1641,179 @@ Enter puts them on the sale.</source>
 <context>
     <name>ReturnDialog</name>
     <message>
-        <location filename="../../pos_client/ui/return_dialog.py" line="52"/>
+        <location filename="../../pos_client/ui/return_dialog.py" line="55"/>
         <source>Return and refund</source>
         <translation>退货退款</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/return_dialog.py" line="65"/>
+        <location filename="../../pos_client/ui/return_dialog.py" line="68"/>
         <source>Scan the receipt&apos;s barcode or type its number, then Enter.</source>
         <translation>扫描小票条码或输入小票号，然后按回车。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/return_dialog.py" line="70"/>
+        <location filename="../../pos_client/ui/return_dialog.py" line="73"/>
         <source>Receipt number</source>
         <translation>小票号</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/return_dialog.py" line="75"/>
+        <location filename="../../pos_client/ui/return_dialog.py" line="78"/>
         <source>Item</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/return_dialog.py" line="75"/>
+        <location filename="../../pos_client/ui/return_dialog.py" line="78"/>
         <source>Sold</source>
         <translation>已售</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/return_dialog.py" line="75"/>
+        <location filename="../../pos_client/ui/return_dialog.py" line="78"/>
         <source>May return</source>
         <translation>可退</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/return_dialog.py" line="76"/>
+        <location filename="../../pos_client/ui/return_dialog.py" line="79"/>
         <source>Returning</source>
         <translation>本次退</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/return_dialog.py" line="76"/>
+        <location filename="../../pos_client/ui/return_dialog.py" line="79"/>
         <source>Refund</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/return_dialog.py" line="90"/>
+        <location filename="../../pos_client/ui/return_dialog.py" line="93"/>
         <source>Units of the chosen line, then Enter</source>
         <translation>所选行的退货数量，然后按回车</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/return_dialog.py" line="105"/>
+        <location filename="../../pos_client/ui/return_dialog.py" line="108"/>
         <source>Units</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/return_dialog.py" line="106"/>
+        <location filename="../../pos_client/ui/return_dialog.py" line="109"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/return_dialog.py" line="107"/>
+        <location filename="../../pos_client/ui/return_dialog.py" line="110"/>
         <source>Supervisor number (if asked)</source>
         <translation>主管工号（需要时）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/return_dialog.py" line="108"/>
+        <location filename="../../pos_client/ui/return_dialog.py" line="111"/>
         <source>Supervisor PIN</source>
         <translation>主管密码</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/return_dialog.py" line="117"/>
+        <location filename="../../pos_client/ui/return_dialog.py" line="120"/>
         <source>F3 No receipt</source>
         <translation>F3 无小票</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/return_dialog.py" line="119"/>
+        <location filename="../../pos_client/ui/return_dialog.py" line="122"/>
         <source>F4 Back on shelf / written off</source>
         <translation>F4 重新上架 / 报损</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/return_dialog.py" line="121"/>
+        <location filename="../../pos_client/ui/return_dialog.py" line="124"/>
         <source>Back (Esc)</source>
         <translation>返回（Esc）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/return_dialog.py" line="123"/>
+        <location filename="../../pos_client/ui/return_dialog.py" line="126"/>
         <source>F12 Refund</source>
         <translation>F12 退款</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/return_dialog.py" line="161"/>
+        <location filename="../../pos_client/ui/return_dialog.py" line="129"/>
+        <source>F5 Refund in cash</source>
+        <translation>F5 改退现金</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/return_dialog.py" line="171"/>
         <source>Looking for receipt {receipt}…</source>
         <translation>正在查找小票 {receipt}……</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/return_dialog.py" line="168"/>
+        <location filename="../../pos_client/ui/return_dialog.py" line="178"/>
         <source>Receipt {receipt} of {when}: choose what comes back.</source>
         <translation>小票 {receipt}（{when}）：请选择退货商品。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/return_dialog.py" line="179"/>
+        <location filename="../../pos_client/ui/return_dialog.py" line="189"/>
         <source>Everything on this receipt has already been returned.</source>
         <translation>这张小票上的商品已全部退过。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/return_dialog.py" line="190"/>
+        <location filename="../../pos_client/ui/return_dialog.py" line="200"/>
         <source>No sale has receipt number {receipt}, here or at central. Check the number on the receipt.</source>
         <translation>本机和总部都没有小票号为 {receipt} 的交易。请核对小票上的号码。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/return_dialog.py" line="194"/>
+        <location filename="../../pos_client/ui/return_dialog.py" line="204"/>
         <source>Receipt {receipt} is not one of this till&apos;s, and central cannot be reached to look it up. Try again when the till is online, or return without a receipt (F3).</source>
         <translation>小票 {receipt} 不是本收银台开出的，且目前无法连接总部查询。请在联网后重试，或按无小票退货（F3）。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/return_dialog.py" line="198"/>
+        <location filename="../../pos_client/ui/return_dialog.py" line="208"/>
         <source>The receipt could not be looked up ({error}).</source>
         <translation>无法查询该小票（{error}）。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/return_dialog.py" line="207"/>
+        <location filename="../../pos_client/ui/return_dialog.py" line="217"/>
         <source>Return without a receipt: scan each item. A supervisor approves; the refund is in cash at today&apos;s price.</source>
         <translation>无小票退货：请逐件扫描商品。需主管批准，按今日售价退现金。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/return_dialog.py" line="209"/>
+        <location filename="../../pos_client/ui/return_dialog.py" line="219"/>
         <source>Barcode of the item coming back</source>
         <translation>退货商品的条码</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/return_dialog.py" line="237"/>
+        <location filename="../../pos_client/ui/return_dialog.py" line="247"/>
         <source>Line {line}: at most {n} unit(s) can come back.</source>
         <translation>第 {line} 行：最多可退 {n} 件。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/return_dialog.py" line="257"/>
+        <location filename="../../pos_client/ui/return_dialog.py" line="267"/>
         <source>  (written off)</source>
         <translation>（报损）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/return_dialog.py" line="281"/>
+        <location filename="../../pos_client/ui/return_dialog.py" line="291"/>
         <source>cash</source>
         <translation>现金</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/return_dialog.py" line="281"/>
+        <location filename="../../pos_client/ui/return_dialog.py" line="291"/>
         <source>card</source>
         <translation>银行卡</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/return_dialog.py" line="281"/>
+        <location filename="../../pos_client/ui/return_dialog.py" line="291"/>
         <source>mobile pay</source>
         <translation>移动支付</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/return_dialog.py" line="284"/>
+        <location filename="../../pos_client/ui/return_dialog.py" line="294"/>
         <source>Refund {total}: {how}</source>
         <translation>退款 {total}：{how}</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/return_dialog.py" line="291"/>
+        <location filename="../../pos_client/ui/return_dialog.py" line="303"/>
         <source>Choose what comes back first: units per line, then Enter.</source>
         <translation>请先选择退货商品：输入每行数量，然后按回车。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/return_dialog.py" line="313"/>
+        <source>Sending the money back to the customer&apos;s mobile wallet…</source>
+        <translation>正在退款到顾客的移动支付账户…</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/return_dialog.py" line="334"/>
+        <source>Waiting for the wallet&apos;s answer…</source>
+        <translation>正在等待移动支付的答复…</translation>
     </message>
 </context>
 <context>
@@ -1694,106 +1824,106 @@ Enter puts them on the sale.</source>
         <translation>班次 / 锁定</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/shift_controls.py" line="132"/>
+        <location filename="../../pos_client/ui/shift_controls.py" line="136"/>
         <source>No shift is open at this till.</source>
         <translation>本收银台没有已开的班次。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/shift_controls.py" line="134"/>
+        <location filename="../../pos_client/ui/shift_controls.py" line="138"/>
         <source>Shift open since {time}, float {amount}.</source>
         <translation>班次自 {time} 开始，备用金 {amount}。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/shift_controls.py" line="151"/>
-        <location filename="../../pos_client/ui/shift_controls.py" line="251"/>
+        <location filename="../../pos_client/ui/shift_controls.py" line="155"/>
+        <location filename="../../pos_client/ui/shift_controls.py" line="255"/>
         <source>A shift is already open. Ctrl+B closes it.</source>
         <translation>已有开着的班次。按 Ctrl+B 结班。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/shift_controls.py" line="162"/>
+        <location filename="../../pos_client/ui/shift_controls.py" line="166"/>
         <source>Shift opened with a float of {amount}.</source>
         <translation>已开班，备用金 {amount}。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/shift_controls.py" line="172"/>
-        <location filename="../../pos_client/ui/shift_controls.py" line="228"/>
-        <location filename="../../pos_client/ui/shift_controls.py" line="252"/>
+        <location filename="../../pos_client/ui/shift_controls.py" line="176"/>
+        <location filename="../../pos_client/ui/shift_controls.py" line="232"/>
+        <location filename="../../pos_client/ui/shift_controls.py" line="256"/>
         <source>No shift is open. Ctrl+O opens one with its float.</source>
         <translation>没有开着的班次。按 Ctrl+O 开班并放入备用金。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/shift_controls.py" line="189"/>
+        <location filename="../../pos_client/ui/shift_controls.py" line="193"/>
         <source>{amount} put into the drawer.</source>
         <translation>已向钱箱存入 {amount}。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/shift_controls.py" line="190"/>
+        <location filename="../../pos_client/ui/shift_controls.py" line="194"/>
         <source>{amount} taken out of the drawer.</source>
         <translation>已从钱箱取出 {amount}。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/shift_controls.py" line="206"/>
+        <location filename="../../pos_client/ui/shift_controls.py" line="210"/>
         <source>X report printing: {n} sale(s) so far; the shift stays open.</source>
         <translation>正在打印 X 报表：目前 {n} 笔销售；班次仍开着。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/shift_controls.py" line="215"/>
+        <location filename="../../pos_client/ui/shift_controls.py" line="219"/>
         <source>No shift has been closed at this till yet.</source>
         <translation>本收银台还没有结过班。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/shift_controls.py" line="219"/>
+        <location filename="../../pos_client/ui/shift_controls.py" line="223"/>
         <source>Reprinting {z} as a copy.</source>
         <translation>正在重印 {z}（副本）。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/shift_controls.py" line="225"/>
+        <location filename="../../pos_client/ui/shift_controls.py" line="229"/>
         <source>Pay for or hold (F7) the sale in progress before closing.</source>
         <translation>结班前请先收款或挂单（F7）当前销售。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/shift_controls.py" line="244"/>
+        <location filename="../../pos_client/ui/shift_controls.py" line="248"/>
         <source>Shift closed. Ctrl+O opens the next one.</source>
         <translation>已结班。按 Ctrl+O 开下一个班次。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/shift_controls.py" line="253"/>
-        <location filename="../../pos_client/ui/shift_controls.py" line="259"/>
+        <location filename="../../pos_client/ui/shift_controls.py" line="257"/>
+        <location filename="../../pos_client/ui/shift_controls.py" line="263"/>
         <source>That amount cannot be right. Count again and enter it.</source>
         <translation>这个金额不对。请重新清点后输入。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/shift_controls.py" line="254"/>
+        <location filename="../../pos_client/ui/shift_controls.py" line="258"/>
         <source>Choose a reason first.</source>
         <translation>请先选择原因。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/shift_controls.py" line="255"/>
+        <location filename="../../pos_client/ui/shift_controls.py" line="259"/>
         <source>Taking cash out needs a supervisor: their staff number and PIN.</source>
         <translation>取出现金需要主管批准：请主管输入工号和 PIN。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/shift_controls.py" line="256"/>
+        <location filename="../../pos_client/ui/shift_controls.py" line="260"/>
         <source>The drawer should hold only {amount}: count again or take out less.</source>
         <translation>钱箱里应只有 {amount}：请重新清点或少取一些。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/shift_controls.py" line="295"/>
+        <location filename="../../pos_client/ui/shift_controls.py" line="299"/>
         <source>Locked. Log in to carry on.</source>
         <translation>已锁定。登录后继续。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/shift_controls.py" line="297"/>
+        <location filename="../../pos_client/ui/shift_controls.py" line="301"/>
         <source>Locked. {name}&apos;s sale is on hold as #{number}; it comes back when {name} logs in.</source>
         <translation>已锁定。{name} 的销售已挂单为 #{number}；{name} 登录时会自动恢复。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/shift_controls.py" line="316"/>
+        <location filename="../../pos_client/ui/shift_controls.py" line="320"/>
         <source>Your sale is back: carry on scanning or pay.</source>
         <translation>您的销售已恢复：继续扫描或收款。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/shift_controls.py" line="322"/>
+        <location filename="../../pos_client/ui/shift_controls.py" line="326"/>
         <source>No shift is open at this till: Ctrl+O opens one with its float.</source>
         <translation>本收银台没有已开的班次：按 Ctrl+O 开班并放入备用金。</translation>
     </message>
@@ -2184,7 +2314,7 @@ The Z report is printing. Enter closes this.</source>
 <context>
     <name>TillApp</name>
     <message>
-        <location filename="../../pos_client/ui/app.py" line="129"/>
+        <location filename="../../pos_client/ui/app.py" line="128"/>
         <source>The till stopped during a sale. It is on hold as #{number}; it comes back when staff {staff} logs in.</source>
         <translation>收银机在交易中途停止。该交易已挂单为 #{number}；员工 {staff} 登录后会自动恢复。</translation>
     </message>

@@ -18,7 +18,7 @@ from pos_client.domain.coupons import CouponRefused
 from pos_client.domain.sale import Cashier
 from pos_client.services.till import Till, enroll
 from tests.conftest import make_code
-from tests.integration.test_command_line import run
+from tests.helpers import run_main as run
 
 CASHIER = Cashier("s", "1001", "李娜")
 GREEN_TEA = "6972718281825"  # 13.40

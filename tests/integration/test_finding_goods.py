@@ -16,7 +16,7 @@ from pos_client.services.checkout import UnknownCode
 from pos_client.services.lookup import lookup
 from pos_client.services.till import Till
 from pos_client.store.database import make_engine, migrate
-from tests.integration.test_command_line import run
+from tests.helpers import run_main as run
 
 HEADER = "sku,barcode,name,name_en,category,brand,unit,price,member_price\n"
 ROWS = [

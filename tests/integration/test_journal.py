@@ -18,7 +18,7 @@ from pos_client.services.auth import LoginFailed
 from pos_client.services.till import Till
 from pos_client.store import journal
 from sync.engine import SyncReport
-from tests.integration.test_command_line import run
+from tests.helpers import run_main as run
 
 CASHIER = Cashier("staff-x", "1001", "李娜")
 

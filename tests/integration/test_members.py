@@ -123,3 +123,15 @@ def test_a_held_sale_comes_back_with_its_member_and_coupon(till: Till) -> None:
     assert checkout.resume(held.id, "1001")
     assert checkout.member is not None and checkout.member.phone_masked == "138****8000"
     assert [c.code for c in checkout.coupons] == ["CPDEMO10YUAN2"] and checkout.cart.total == 340
+
+
+def test_full_contact_is_online_only_and_never_for_a_malformed_pin() -> None:
+    from pos_client.services.member_contact import ContactRefused, ContactUnavailable, member_contact
+    from sync.client import CentralClient
+
+    with pytest.raises(ContactUnavailable):
+        member_contact(lambda: CentralClient("http://127.0.0.1:9"), "M-some-member", "3001", "4567")
+    with pytest.raises(ContactUnavailable):
+        member_contact(None, "M-some-member", "3001", "4567")
+    with pytest.raises(ContactRefused):  # refused before anything is sent
+        member_contact(lambda: CentralClient("http://127.0.0.1:9"), "M-some-member", "3001", "45x7")

@@ -15,7 +15,7 @@ from pos_client.domain.sale import Cashier
 from pos_client.services.checkout import CheckoutService
 from pos_client.services.till import Till
 from tests.helpers import central_events, central_sales
-from tests.integration.test_command_line import run
+from tests.helpers import run_main as run
 
 CASHIER = Cashier("s", "1001", "李娜")
 GREEN_TEA = "6972718281825"  # 统一 绿茶, 饮料, 13.40

@@ -20,7 +20,7 @@ from pos_client.services.receipts import receipt_document
 from pos_client.services.till import Till
 from tests.conftest import TEST_PRODUCTS
 from tests.helpers import central_sales
-from tests.integration.test_command_line import run
+from tests.helpers import run_main as run
 
 
 def label(body: str) -> str:

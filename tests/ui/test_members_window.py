@@ -75,3 +75,49 @@ def test_a_new_customer_signs_up_by_phone_in_the_dialog(qtbot, till_app: TillApp
     member = window.checkout.checkout.member
     assert member is not None and member.phone_masked == "136****1111" and member.points == 0
     assert window.till.outbox.stats().pending >= 1  # member.signed_up waits for central
+
+
+def test_a_manager_sees_a_members_full_contact_once_with_their_pin_and_central_records_it(
+        qtbot, till_app: TillApp, till: Till, central) -> None:  # noqa: F811
+    from sqlalchemy import select
+
+    from central.db import session_factory
+    from central.models import Note
+
+    window = till_app.window
+    qtbot.waitExposed(window)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.login.staff_field)
+    type_into_focus(qtbot, "1001")
+    type_into_focus(qtbot, "1234")
+    ctrl(qtbot, Qt.Key.Key_I)
+    qtbot.waitUntil(lambda: window.member_dialog is not None)
+    dialog = window.member_dialog
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.field)
+    type_into_focus(qtbot, "13800138000")
+    assert "138****8000" in dialog.card.text()
+    qtbot.keyClick(dialog.field, Qt.Key.Key_F6)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.manager_field)
+    type_into_focus(qtbot, "1001")  # the cashier's own number: not a manager
+    type_into_focus(qtbot, "1234")
+    qtbot.waitUntil(lambda: not dialog.asking, timeout=5000)
+    assert "Only a manager" in dialog.error_label.text() and "13800138000" not in dialog.contact_label.text()
+    dialog.manager_field.setFocus()
+    dialog.manager_field.clear()
+    type_into_focus(qtbot, "3001")
+    type_into_focus(qtbot, "0000")  # wrong PIN
+    qtbot.waitUntil(lambda: not dialog.asking, timeout=5000)
+    assert "wrong" in dialog.error_label.text()
+    dialog.manager_field.setFocus()
+    dialog.manager_field.clear()
+    type_into_focus(qtbot, "3001")
+    type_into_focus(qtbot, "4567")
+    qtbot.waitUntil(lambda: "13800138000" in dialog.contact_label.text(), timeout=5000)
+    assert "王小明" in dialog.contact_label.text()
+    with till.engine.connect() as conn:  # nothing of it was kept at the till
+        from sqlalchemy import text
+        assert conn.execute(text("SELECT count(*) FROM member WHERE phone_masked LIKE '%13800138000%'"
+                                 " OR name_masked = '王小明'")).scalar() == 0
+    with session_factory(central.app.state.engine)() as s:
+        kinds = list(s.scalars(select(Note.kind).where(Note.kind.like("member_contact%")).order_by(Note.id)))
+    assert kinds == ["member_contact_refused", "member_contact_refused", "member_contact_viewed"]
+    dialog.reject()

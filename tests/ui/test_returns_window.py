@@ -105,3 +105,54 @@ def test_without_a_receipt_the_supervisor_approves_in_the_dialog(
     type_into_focus(qtbot, "3456")
     qtbot.waitUntil(lambda: window.return_dialog is None)
     assert window.last_return.approved_by == "2001" and window.last_return.original is None
+
+
+def test_a_wallet_sale_is_refunded_to_the_wallet_and_offline_the_cashier_may_pay_cash(
+        qtbot, qapp, till: Till, central: EmbeddedCentral) -> None:
+    from central.models import WalletRefund
+    from pos_client.services.wallet import WalletPayments, new_idempotency_key
+
+    checkout = till.checkout()
+    for code in (GREEN_TEA, GREEN_TEA):
+        checkout.scan(code)
+    payment = checkout.payment()
+    payment.add(WalletPayments(till.client, till.identity()).charge("134567890123456789", payment.remaining,
+                                                                  new_idempotency_key()))
+    sale = checkout.complete_sale(payment, Cashier("s", "1001", "李娜"))
+    app = TillApp(till, app=qapp)
+    try:
+        window = app.window
+        window.resize(1366, 768)
+        window.show()
+        login(qtbot, window)
+
+        def open_return(units: str):
+            qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
+            qtbot.waitUntil(lambda: window.return_dialog is not None)
+            dialog = window.return_dialog
+            qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.code_field)
+            type_into_focus(qtbot, sale.receipt_no)
+            qtbot.waitUntil(lambda: dialog.original is not None, timeout=5000)
+            type_into_focus(qtbot, units)
+            return dialog
+
+        dialog = open_return("1")
+        assert "mobile pay" in dialog.refund_label.text()
+        qtbot.keyClick(dialog.qty_field, Qt.Key.Key_F12)
+        qtbot.waitUntil(lambda: window.return_dialog is None, timeout=10000)  # answered off the UI thread
+        [back] = window.last_return.refunds
+        assert back.kind == "wallet" and back.refund_id
+        with session_factory(central.app.state.engine)() as s:
+            assert [r.amount for r in s.scalars(select(WalletRefund))] == [1340]
+
+        central.stop()  # the network is down: the second tea cannot go back to the wallet
+        dialog = open_return("1")
+        qtbot.keyClick(dialog.qty_field, Qt.Key.Key_F12)
+        qtbot.waitUntil(lambda: dialog.cash_button.isVisible(), timeout=15000)
+        assert "central cannot be reached" in dialog.error_label.text()
+        assert window.return_dialog is dialog  # nothing refunded yet
+        qtbot.keyClick(dialog.qty_field, Qt.Key.Key_F5)
+        qtbot.waitUntil(lambda: window.return_dialog is None)
+        assert [(t.kind, t.amount) for t in window.last_return.refunds] == [("cash", 1340)]
+    finally:
+        app.close()

@@ -75,3 +75,32 @@ def test_a_bag_on_the_reader_fills_the_cart(qapp, qtbot, till: Till):
     finally:
         app.close()
         sim.close()
+
+
+def test_sold_tags_are_written_in_the_sale_s_own_transaction(till: Till):
+    """A sale that fails to commit leaves no tag marked sold, and a committed one has them all."""
+    import pytest
+
+    from pos_client.domain.sale import Cashier
+    from pos_client.store.sold_tags import record_sold_tags
+
+    (ean_a, sku_a), _ = two_products(till)
+    checkout = till.checkout()
+    checkout.scan(ean_a)
+    tags = [(epc(ean_a, 41), sku_a)]
+
+    def tags_then_power_cut(conn, sale):
+        record_sold_tags(conn, tags, sale.sale_id, sale.receipt_no)
+        raise OSError("disk I/O error")  # as if the machine died before the commit
+
+    payment = checkout.payment()
+    payment.add_cash(payment.cash_due)
+    with pytest.raises(OSError):
+        checkout.complete_sale(payment, Cashier("s", "1001", "李娜"), also=tags_then_power_cut)
+    assert till.sold_tags.receipt_of(tags[0][0]) is None
+    with till.engine.connect() as conn:
+        assert conn.execute(text("SELECT count(*) FROM sale")).scalar() == 0
+
+    sale = checkout.complete_sale(payment, Cashier("s", "1001", "李娜"),
+                                  also=lambda conn, s: record_sold_tags(conn, tags, s.sale_id, s.receipt_no))
+    assert till.sold_tags.receipt_of(tags[0][0]) == sale.receipt_no
