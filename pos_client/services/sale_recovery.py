@@ -12,6 +12,7 @@ that sale was this cart (the window sells one cart at a time), so nothing is rec
 
 from __future__ import annotations
 
+import json
 import logging
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -22,7 +23,7 @@ from pos_client.domain.cart import Cart, cart_from_dict, cart_to_dict
 from pos_client.store import journal
 from pos_client.store import parked as parked_sales
 from pos_client.store.parked import ParkedSale
-from pos_client.store.schema import sale, settings
+from pos_client.store.schema import parked_sale, sale, settings
 from pos_client.store.settings import get_setting, put_setting
 
 from .staff_lock import LOCK_HOLDS_KEY
@@ -39,6 +40,13 @@ class Recovered:
 
 def _sales(conn: Connection) -> int:
     return conn.execute(select(func.count()).select_from(sale)).scalar() or 0
+
+
+def _already_held(conn: Connection, kept: dict) -> bool:
+    """The cart went on hold (F7, a lock) after it was kept: it is there already, once is enough."""
+    rows = conn.execute(select(parked_sale.c.cart, parked_sale.c.parked_at)).all()
+    return any(json.loads(raw).get("lines") == kept["cart"]["lines"] and at >= kept.get("saved_at", "")
+               for raw, at in rows)
 
 
 def save_in_progress(engine: Engine, cart: Cart, staff_code: str | None, extras: dict | None = None) -> None:
@@ -64,7 +72,7 @@ def recover_after_crash(engine: Engine, now: datetime | None = None) -> Recovere
                      kept.get("saved_at"))
             return None
         cart = cart_from_dict(kept["cart"])
-        if cart.is_empty:
+        if cart.is_empty or _already_held(conn, kept):
             return None
         staff = str(kept["staff"])
         held = parked_sales.park(conn, cart, staff, at=now, extras=kept.get("extras") or {})

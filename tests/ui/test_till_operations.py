@@ -193,3 +193,15 @@ def test_the_sync_panel_shows_the_last_backup_and_a_failed_folder(qapp, qtbot, t
     panel.show_backup(till.backups.last())
     assert "tell IT" in panel.backup_label.text() and panel.backup_label.objectName() == "errorLabel"
     panel.deleteLater()
+
+
+def test_a_cart_put_on_hold_before_the_crash_is_not_held_twice(till: Till) -> None:
+    from pos_client.services.sale_recovery import recover_after_crash, save_in_progress
+
+    (code, _n, _p), _ = barcodes(till)
+    checkout = till.checkout()
+    checkout.scan(code)
+    save_in_progress(till.engine, checkout.cart, "1001")
+    checkout.hold("1001")  # Ctrl+L or F7, and the program dies before the next save
+    assert recover_after_crash(till.engine) is None
+    assert len(checkout.held_sales()) == 1
