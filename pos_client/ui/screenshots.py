@@ -207,6 +207,8 @@ def take_screenshots(out: Path, *, sizes=SIZES, languages=LANGUAGES, only: list[
                     till_app = TillApp(till, app=app, sync_enabled=False)
                     ctx = Context(till_app, till, language, size)
                     try:
+                        with till.client() as client:  # one real sync: the top bar shows it online
+                            till_app.window.on_sync_report(till.sync_engine(client).run_once())
                         till_app.window.resize(*size)
                         till_app.window.show()
                         _settle()
