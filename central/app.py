@@ -25,6 +25,7 @@ from sync.protocol import (
     PROTOCOL_VERSION,
     ChangesResponse,
     CouponValidation,
+    DeviceSyncState,
     ErrorBody,
     ErrorResponse,
     Event,
@@ -55,6 +56,7 @@ from .changes import (
 )
 from .coupons import validate
 from .db import Engines, init_db, make_engines, session_factory, utcnow
+from .device_state import device_sync_state
 from .devices import (
     TOKEN_IDLE_LIMIT,
     EnrollmentError,
@@ -395,6 +397,11 @@ def create_app(db_url: str | None = None, *, engines: Engines | None = None,
         if own is None or own.code != store:
             raise ApiError(403, "wrong_store", "A till can read only its own store's reports.")
         return ShiftsReport.model_validate(shifts_report(s, store, day))
+
+    @api.get("/devices/me/sync-state", response_model=DeviceSyncState)
+    def sync_state(dev: Device = Depends(device), s: Session = Depends(read_session)) -> DeviceSyncState:
+        """The highest seq and receipt number central has from this till (asked after a restore)."""
+        return device_sync_state(s, dev)
 
     app.include_router(api)
     return app

@@ -77,7 +77,107 @@ def _parser() -> argparse.ArgumentParser:
     dsim.add_argument("--protocol", choices=["uhfreader18", "r2000"], default="uhfreader18")
     dsim.add_argument("--port", type=int, default=0, help="printer: TCP port (default: any free one)")
     dsim.add_argument("--out", help="printer: save every job's bytes in this folder")
+    backup = sub.add_parser("backup", parents=[common],
+                            help="back the database up now to the configured backup folder")
+    backup.add_argument("--json", action="store_true", help="machine-readable output")
+    restore = sub.add_parser("restore", parents=[common],
+                             help="bring this till back from a backup file (close the till first)")
+    restore.add_argument("backup_file", metavar="BACKUP", help="a backup file (pos-S001-01-...-hourly.db)")
+    diagnostics = sub.add_parser("diagnostics", parents=[common],
+                                 help="gather logs, config without secrets, versions, database and sync "
+                                      "state into a zip for support")
+    diagnostics.add_argument("--out", required=True, help="the zip to write, e.g. till-diag.zip")
+    language = sub.add_parser("language", parents=[common],
+                              help="show or set the till's language (takes effect at the next start)")
+    language.add_argument("choice", nargs="?", choices=["zh_CN", "en", "system"],
+                          help="zh_CN, en, or system (follow the system locale)")
+    shots = sub.add_parser("screenshots", parents=[common],
+                           help="every main screen of a demo till, at each size and language, as PNG files")
+    shots.add_argument("--out", required=True, help="folder for LANG/WxH/NN-screen.png")
+    shots.add_argument("--sizes", default="1366x768,1920x1080", help="comma-separated WxH")
+    shots.add_argument("--languages", default="zh_CN,en", help="comma-separated: zh_CN, en")
+    shots.add_argument("--only", default="", help="comma-separated screen names (default: all)")
     return parser
+
+
+def _cmd_backup(paths: Paths, args: argparse.Namespace) -> int:
+    from pos_client.services.backups import MANUAL
+    from pos_client.services.till import Till
+
+    till = Till(paths)
+    try:
+        result = till.backups.backup_now(MANUAL)
+    finally:
+        till.close()
+    if args.json:
+        print(json.dumps({"ok": result.ok, "written": [str(p) for p in result.written],
+                          "problems": result.problems}, indent=2))
+    for path in [] if args.json else result.written:
+        print(f"backed up to {path}")
+    for problem in result.problems:
+        print(f"backup problem: {problem}", file=sys.stderr)
+    return 0 if result.ok else 1
+
+
+def _cmd_restore(paths: Paths, args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from pos_client.services.backups import RestoreRefused, restore
+
+    try:
+        outcome = restore(paths, Path(args.backup_file).expanduser().resolve())
+    except RestoreRefused as exc:
+        print(f"error: not restored: {exc}. Nothing was changed.", file=sys.stderr)
+        return 2
+    info = outcome.restored
+    print(f"restored from {info.path}: {info.sales} sales, {info.pending_events} unsent events "
+          f"(schema {info.revision}, now migrated to this version)")
+    if outcome.replaced_kept_at:
+        print(f"the database it replaced is kept at {outcome.replaced_kept_at}")
+    print(("checked with central: " if outcome.checked_with_central else "") + outcome.detail)
+    print("sales made after that backup and not yet at central are not on this till; "
+          "those central had are kept there")
+    return 0
+
+
+def _cmd_diagnostics(paths: Paths, args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from pos_client.services.diagnostics import write_diagnostics
+
+    out = Path(args.out).expanduser().resolve()
+    summary = write_diagnostics(paths, out)
+    db = summary["database"]
+    print(f"wrote {out}: {len(summary['logs'])} log file(s), database integrity "
+          f"{db.get('integrity_check', '-')}, {summary['sync'].get('outbox_depth', '-')} unsent event(s)")
+    return 0
+
+
+def _cmd_language(paths: Paths, choice: str | None) -> int:
+    from pos_client.config import load_config, save_config
+
+    config = load_config(paths.config_file)
+    if choice is not None:
+        config.ui.language = "" if choice == "system" else choice
+        save_config(paths.config_file, config)
+    print(f"language: {config.ui.language or 'system (follows the locale)'}"
+          + (" (from the next start of the till)" if choice is not None else ""))
+    return 0
+
+
+def _cmd_screenshots(args: argparse.Namespace) -> int:
+    import os
+    from pathlib import Path
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # no display needed to take them
+    from pos_client.ui.screenshots import take_screenshots
+
+    sizes = [tuple(int(n) for n in s.lower().split("x")) for s in args.sizes.split(",") if s]
+    written = take_screenshots(Path(args.out).expanduser().resolve(), sizes=sizes,
+                               languages=[x for x in args.languages.split(",") if x],
+                               only=[x for x in args.only.split(",") if x] or None)
+    print(f"wrote {len(written)} screenshots to {Path(args.out).resolve()}")
+    return 0
 
 
 def _cmd_devices(paths: Paths, args: argparse.Namespace) -> int:
@@ -359,6 +459,7 @@ def _cmd_status(paths: Paths, as_json: bool) -> int:
                                     if health.oldest_pending_age_s is not None else None),
             "last_sync_at": health.last_success_at.isoformat() if health.last_success_at else None,
             "product_count": till.catalog.product_count(),
+            "last_backup": till.backups.last(),
             "checked_at": datetime.now(UTC).isoformat(),
         }
     finally:
@@ -372,6 +473,20 @@ def _cmd_status(paths: Paths, as_json: bool) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Every command: a database from a newer build is refused, clearly, and left untouched."""
+    from pos_client.store.database import DatabaseTooNew
+
+    try:
+        return _main(argv)
+    except DatabaseTooNew as exc:
+        print(f"error: this till's database was written by a newer version of the till software "
+              f"(schema {exc.found}; this version knows up to {exc.newest_known}). Install that "
+              "version or newer, or restore a backup made by this version. Nothing was changed.",
+              file=sys.stderr)
+        return 3
+
+
+def _main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     data_dir = getattr(args, "data_dir", None)
     setup_logging(None if args.self_test else Paths.resolve(data_dir).logs if not args.demo else None)
@@ -398,6 +513,16 @@ def main(argv: list[str] | None = None) -> int:
         return _cmd_devices(paths, args)
     if args.command == "autolock":
         return _cmd_autolock(paths, args.minutes)
+    if args.command == "backup":
+        return _cmd_backup(paths, args)
+    if args.command == "restore":
+        return _cmd_restore(paths, args)
+    if args.command == "diagnostics":
+        return _cmd_diagnostics(paths, args)
+    if args.command == "screenshots":
+        return _cmd_screenshots(args)
+    if args.command == "language":
+        return _cmd_language(paths, args.choice)
 
     from pos_client.store.database import DatabaseTooNew
     from pos_client.ui.app import display_problem, run_app
@@ -411,13 +536,23 @@ def main(argv: list[str] | None = None) -> int:
     try:
         till = Till(paths)
     except DatabaseTooNew as exc:
-        print(f"error: this till's database was written by a newer version ({exc.found}); "
-              "install that version or newer. Nothing was changed.", file=sys.stderr)
-        return 3
+        from pos_client.ui.startup_errors import show_database_too_new
+
+        show_database_too_new(exc.found, exc.newest_known, till_language(paths))
+        raise
     try:
         return run_app(till)
     finally:
         till.close()
+
+
+def till_language(paths: Paths) -> str:
+    from pos_client.config import load_config
+
+    try:
+        return load_config(paths.config_file).ui.language
+    except Exception:  # an unreadable config must not hide the real problem
+        return ""
 
 
 if __name__ == "__main__":

@@ -83,6 +83,18 @@ class UiConfig:
 
 
 @dataclass
+class BackupConfig:
+    dir: str = ""
+    """A second place IT chooses for the till's backups: another disk, a USB stick, a mounted
+    network share ("" keeps them only beside the database, in <data-dir>/backups)."""
+    interval_minutes: float = 60.0
+    """How often the open till backs itself up (0: only at Z reports and by hand)."""
+    keep: int = 48
+    """How many hourly backups to keep; Z-report backups are kept apart (keep_z)."""
+    keep_z: int = 62
+
+
+@dataclass
 class Config:
     central: CentralConfig = field(default_factory=CentralConfig)
     device: DeviceConfig = field(default_factory=DeviceConfig)
@@ -92,6 +104,7 @@ class Config:
     display: DisplayConfig = field(default_factory=DisplayConfig)
     sync: SyncConfig = field(default_factory=SyncConfig)
     ui: UiConfig = field(default_factory=UiConfig)
+    backup: BackupConfig = field(default_factory=BackupConfig)
 
     @property
     def enrolled(self) -> bool:
@@ -146,6 +159,7 @@ def load_config(path: Path) -> Config:
         display=_section(DisplayConfig, raw.get("display", {})),
         sync=_section(SyncConfig, raw.get("sync", {})),
         ui=_section(UiConfig, raw.get("ui", {})),
+        backup=_section(BackupConfig, raw.get("backup", {})),
     )
 
 

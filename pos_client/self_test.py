@@ -60,7 +60,60 @@ def run_self_test() -> int:
     except ImportError as exc:
         print(f"self-test FAILED: Qt is missing: {exc}", file=sys.stderr)
         return 1
+    try:
+        checks += _packaged_parts()
+    except Exception as exc:
+        print(f"self-test FAILED: {exc}", file=sys.stderr)
+        return 1
     for check in checks:
         print(f"ok: {check}")
     print("self-test passed")
     return 0
+
+
+def _packaged_parts() -> list[str]:
+    """What an installer must carry besides Python code: Qt's platform plugin, the shipped
+    font, the translations, the zbar library, the migrations (checked above)."""
+    import os
+
+    # A headless install check: offscreen, unless asked to try another (POS_SELF_TEST_QPA=xcb).
+    os.environ["QT_QPA_PLATFORM"] = os.environ.get("POS_SELF_TEST_QPA") or "offscreen"
+    from PySide6.QtCore import QCoreApplication, QTranslator
+    from PySide6.QtGui import QFont, QFontMetrics
+    from PySide6.QtWidgets import QApplication, QLabel
+
+    from pos_client.ui.fonts import register_shipped_fonts
+    from pos_client.ui.i18n import TRANSLATIONS
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    done = [f"Qt platform plugin '{app.platformName()}' loaded"]
+    families = register_shipped_fonts()
+    assert families, "the shipped Chinese font is missing or unreadable"
+    font = QFont()
+    font.setFamilies(families)
+    label = QLabel("收银台 找零")
+    label.setFont(font)
+    label.grab()
+    metrics = QFontMetrics(font)
+    assert all(metrics.inFontUcs4(ord(c)) for c in "收银台找零"), "the shipped font lacks Chinese"
+    done.append(f"shipped font {families[0]} renders Chinese")
+    translator = QTranslator()
+    assert translator.load(str(TRANSLATIONS / "pos_zh_CN.qm")), "zh_CN translations missing"
+    assert translator.translate("CrashGuard", "Till problem") not in ("", "Till problem"), \
+        "zh_CN translations empty"
+    QCoreApplication.installTranslator(translator)
+    QCoreApplication.removeTranslator(translator)
+    done.append("zh_CN translations load")
+    from pos_client.domain.money import format_money
+
+    shown = format_money(1234550, "zh_CN"), format_money(1234550, "en")
+    assert shown == ("¥12,345.50", "¥12,345.50"), f"money formatting (CLDR data): {shown}"
+    done.append("money formatted for zh_CN and en")
+    from pyzbar import pyzbar  # noqa: F401 - loads libzbar through ctypes
+
+    done.append("zbar library loaded")
+    import cv2  # noqa: F401 - camera capture
+    import zxingcpp  # noqa: F401 - camera decoding
+
+    done.append("camera decoders importable")
+    return done

@@ -27,6 +27,7 @@ from .protocol import (
     PROTOCOL_VERSION,
     ChangesResponse,
     CouponValidation,
+    DeviceSyncState,
     Event,
     HealthResponse,
     MemberContact,
@@ -173,6 +174,10 @@ class CentralClient:
         """Live single-use check (online only)."""
         params = {"member_id": member_id} if member_id else None
         return self._call("POST", f"/coupons/{code}/validate", CouponValidation, params=params)
+
+    def device_sync_state(self) -> DeviceSyncState:
+        """The highest seq and receipt number central holds from this till (after a restore)."""
+        return self._call("GET", "/devices/me/sync-state", DeviceSyncState)
 
     def lookup_sale(self, receipt_no: str) -> SaleLookupResponse:
         """A sale anywhere in the chain by its receipt number, with what was returned of it (online only)."""

@@ -564,3 +564,17 @@ ENTITY_DATA: dict[str, type[BaseModel]] = {
     "coupon": CouponData,
     "stock_level": StockLevelData,
 }
+
+
+# ---------------------------------------------------------------- device state (restore)
+class DeviceSyncState(_Lenient):
+    """What central holds of one till's events, so a till restored from a backup never
+    gives a sequence number (or receipt number) central already saw to another event."""
+
+    device_id: str
+    last_seq: int
+    """The highest `seq` central received from this device (0: none yet)."""
+    events_received: int
+    latest_receipt_no: str | None = None
+    """The highest receipt number of this device's sales at central."""
+    server_time: datetime

@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import glob
 import os
+from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
 
@@ -29,6 +30,8 @@ FONT_CANDIDATES = (
     "C:/Windows/Fonts/simsun.ttc",
     "/System/Library/Fonts/PingFang.ttc",
 )
+# The subset the till ships (resources/fonts): Chinese prints as an image on any machine.
+SHIPPED_FONT = Path(__file__).resolve().parents[2] / "resources" / "fonts" / "NotoSansSC-Subset.otf"
 
 
 @functools.cache
@@ -37,7 +40,9 @@ def find_cjk_font(configured: str = "") -> str | None:
         if path and os.path.exists(path):
             return path
     found = sorted(glob.glob("/usr/share/fonts/**/*CJK*.tt[cf]", recursive=True))
-    return found[0] if found else None
+    if found:
+        return found[0]
+    return str(SHIPPED_FONT) if SHIPPED_FONT.exists() else None
 
 
 @functools.cache

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
-from babel.numbers import format_decimal
+from babel.numbers import format_decimal, get_currency_precision
 
 Amount = int
 """An amount in the currency's minor unit (fen for CNY)."""
@@ -32,6 +32,25 @@ class Currency:
 
 
 CNY = Currency(code="CNY", minor_digits=2, receipt_symbol="￥", symbol="¥")
+
+# Symbols as each currency's home market writes them (CLDR's narrow symbols); receipts print
+# the GB18030-safe form. Anything else shows its ISO code.
+_SYMBOLS = {"CNY": ("¥", "￥"), "JPY": ("¥", "￥"), "HKD": ("HK$", "HK$"), "MOP": ("MOP$", "MOP$"),
+            "TWD": ("NT$", "NT$"), "USD": ("$", "$"), "SGD": ("S$", "S$"), "EUR": ("€", "EUR "),
+            "GBP": ("£", "GBP "), "KRW": ("₩", "KRW ")}
+
+
+def currency_for(code: str | None) -> Currency:
+    """The store's currency from central's code (CNY when none): minor-unit digits from ISO 4217
+    as CLDR has them (JPY 0, CNY 2, BHD 3), so amounts in minor units print right."""
+    code = (code or "CNY").strip().upper()
+    if code == "CNY":
+        return CNY
+    if not re.fullmatch(r"[A-Z]{3}", code):
+        raise ValueError(f"not an ISO 4217 currency code: {code!r}")
+    symbol, receipt = _SYMBOLS.get(code, (f"{code} ", f"{code} "))
+    return Currency(code=code, minor_digits=get_currency_precision(code), receipt_symbol=receipt,
+                    symbol=symbol)
 
 # Anything above this is not a plausible single-tender amount at a till; it is a
 # stuck key or a scanned barcode in the cash field.

@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 
 from drivers.printer.document import Align, Barcode, Columns, ReceiptDocument, Rule, TextLine
 from pos_client.domain.cart import format_kg
-from pos_client.domain.money import format_amount, format_receipt_money
+from pos_client.domain.money import currency_for, format_amount, format_receipt_money
 from pos_client.domain.returns import Return
 from pos_client.domain.sale import Sale
 
@@ -18,6 +18,7 @@ def receipt_document(sale: Sale, store_name: str, *, open_drawer: bool = True,
                      copy: bool = False) -> ReceiptDocument:
     """`copy`: a reprint, marked as such at the top and the bottom, and the drawer stays shut."""
     local = sale.occurred_at.astimezone()
+    cur = currency_for(sale.currency)  # the store's currency, as central set it
     blocks: list = [
         *([TextLine("*** 重印 COPY ***", Align.CENTER, bold=True)] if copy else []),
         TextLine(store_name, Align.CENTER, bold=True, large=True),
@@ -32,39 +33,40 @@ def receipt_document(sale: Sale, store_name: str, *, open_drawer: bool = True,
     for line in sale.lines:
         blocks.append(TextLine(line.name))
         if line.weight_g is not None:
-            quantity = f"  {format_kg(line.weight_g)} x {format_amount(line.unit_price)}/kg"
+            quantity = f"  {format_kg(line.weight_g)} x {format_amount(line.unit_price, cur)}/kg"
         else:
-            quantity = f"  {line.qty} x {format_amount(line.unit_price)}"
-        blocks.append(Columns(quantity, format_amount(line.gross)))
+            quantity = f"  {line.qty} x {format_amount(line.unit_price, cur)}"
+        blocks.append(Columns(quantity, format_amount(line.gross, cur)))
         promo_names = [names[p] for p in line.promotion_ids if p in names]
         if line.promo_discount and promo_names:
-            blocks.append(Columns("  " + "、".join(promo_names), "-" + format_amount(line.promo_discount)))
+            blocks.append(Columns("  " + "、".join(promo_names),
+                                  "-" + format_amount(line.promo_discount, cur)))
         manual = line.discount - (line.promo_discount if promo_names else 0)
         if manual:
-            blocks.append(Columns("  优惠 Discount", "-" + format_amount(manual)))
+            blocks.append(Columns("  优惠 Discount", "-" + format_amount(manual, cur)))
     blocks += [
         Rule(),
         Columns(f"件数 Items: {sale.item_count}", ""),
-        Columns("合计 Subtotal", format_receipt_money(sale.subtotal)),
+        Columns("合计 Subtotal", format_receipt_money(sale.subtotal, cur)),
     ]
     if sale.discount_total:
-        blocks.append(Columns("优惠 Discounts", "-" + format_receipt_money(sale.discount_total)))
+        blocks.append(Columns("优惠 Discounts", "-" + format_receipt_money(sale.discount_total, cur)))
     if sale.promotions:
         blocks.append(TextLine("本单优惠 Promotions"))
         for applied in sale.promotions:
             label = applied.name + (f" {applied.name_en}" if applied.name_en else "")
-            blocks.append(Columns("  " + label, "-" + format_amount(applied.amount)))
+            blocks.append(Columns("  " + label, "-" + format_amount(applied.amount, cur)))
     if sale.rounding:
-        blocks.append(Columns("抹零 Rounding", format_amount(sale.rounding)))
-    blocks.append(Columns("应付 TOTAL", format_receipt_money(sale.paid), bold=True))
+        blocks.append(Columns("抹零 Rounding", format_amount(sale.rounding, cur)))
+    blocks.append(Columns("应付 TOTAL", format_receipt_money(sale.paid, cur), bold=True))
     for tender in sale.tenders:
         label = TENDER_LABELS.get(tender.kind, tender.kind)
         if tender.last4:
             label += f" ****{tender.last4}"
-        blocks.append(Columns(label, format_receipt_money(tender.tendered)))
+        blocks.append(Columns(label, format_receipt_money(tender.tendered, cur)))
         if tender.reference:
             blocks.append(TextLine(f"  参考号 Ref. {tender.reference}"))
-    blocks.append(Columns("找零 Change", format_receipt_money(sale.change)))
+    blocks.append(Columns("找零 Change", format_receipt_money(sale.change, cur)))
     if sale.member_masked:
         blocks.append(TextLine(f"会员 Member: {sale.member_masked}"))
         spent = sum(t.points or 0 for t in sale.tenders if t.kind == "points")
@@ -72,7 +74,7 @@ def receipt_document(sale: Sale, store_name: str, *, open_drawer: bool = True,
                                + (f"  余额 Balance: {sale.points_balance}" if sale.points_balance is not None
                                   else "")))
     if sale.discount_total:
-        blocks.append(TextLine(f"本单共节省 You saved {format_receipt_money(sale.discount_total)}",
+        blocks.append(TextLine(f"本单共节省 You saved {format_receipt_money(sale.discount_total, cur)}",
                                Align.CENTER, bold=True))
     blocks += [
         Rule(),

@@ -55,7 +55,9 @@ def closed_event(report: ShiftReport) -> OutgoingEvent:
 
 class ShiftService:
     def __init__(self, engine: Engine, writer: UnitOfWork, store: StoreIdentity,
-                 clock: Clock = lambda: datetime.now(UTC)) -> None:
+                 clock: Clock = lambda: datetime.now(UTC),
+                 after_close: Callable[[ShiftReport], object] | None = None) -> None:
+        self._after_close = after_close  # e.g. the Z report's backup
         self._engine = engine
         self._writer = writer
         self._store = store
@@ -150,7 +152,10 @@ class ShiftService:
                 "counted": counted, "over_short": report.over_short}, at=now)
             return report
 
-        return self._writer.run(write)
+        report = self._writer.run(write)
+        if self._after_close is not None:
+            self._after_close(report)
+        return report
 
     def expected_now(self) -> Amount | None:
         """What the drawer should hold (for supervisors' screens and tests), None without a shift."""

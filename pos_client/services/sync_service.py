@@ -146,4 +146,13 @@ def make_engine(client: CentralClient, device_id: str, outbox: Outbox, settings:
     exclusive = (lambda: till_sync_lock(lock_file)) if lock_file else None
     return SyncEngine(client, device_id, outbox, TillState(settings, applier), progress=progress,
                       exclusive=exclusive,
-                      before_push=lambda: enqueue_audit(applier.engine, force=flush_journal))
+                      before_push=lambda: (_after_restore(client, applier.engine),
+                                           enqueue_audit(applier.engine, force=flush_journal)))
+
+
+def _after_restore(client: CentralClient, engine) -> None:
+    """A till restored from a backup moves its counters above central's before pushing."""
+    from pos_client.services.backups import pending_restore_check, resync_after_restore
+
+    if pending_restore_check(engine) is not None:
+        resync_after_restore(engine, client.device_sync_state())

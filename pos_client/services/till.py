@@ -36,6 +36,7 @@ from sync.engine import Progress, SyncEngine
 from sync.errors import AuthRejected, NotEnrolled
 
 from .auth import AuthService
+from .backups import Z_REPORT, BackupService
 from .checkout import CheckoutService, StoreIdentity
 from .returns import ReturnService
 from .shifts import ShiftService
@@ -59,6 +60,7 @@ class Till:
         self.applier = StateApplier(self.engine)
         self.sold_tags = SoldTags(self.engine)
         self.auth = AuthService(self.staff, self.settings, record=self.record)
+        self.backups = BackupService(paths, self.config, self.engine)
 
     def record(self, kind: str, staff: str, data: dict) -> None:
         """A journal entry for something that is not part of a sale (logins, logouts)."""
@@ -91,7 +93,8 @@ class Till:
                              policy=RefundPolicy.from_config(cfg.get("refund_policy")),
                              wallet=WalletPayments(self.client, ident) if self.config.enrolled else None)
     def shifts(self) -> ShiftService:
-        return ShiftService(self.engine, self.writer, self.identity())
+        return ShiftService(self.engine, self.writer, self.identity(),
+                            after_close=lambda _z: self.backups.backup_in_background(Z_REPORT))
 
     # ------------------------------------------------------------- devices
     def printer(self) -> ReceiptPrinter:
@@ -142,16 +145,7 @@ class Till:
 
     # ------------------------------------------------------------- sync
     def client(self) -> CentralClient:
-        if not self.config.enrolled:
-            raise NotEnrolled("this till is not enrolled with a central platform")
-        try:
-            store = token_store(self.paths.data_dir, self.config.device.token_store)
-        except TokenStoreUnavailable as exc:
-            raise AuthRejected(str(exc)) from exc
-        token = store.get(self.config.device.device_id)
-        if not token:
-            raise AuthRejected("no device token is stored on this till; enrol it again")
-        return CentralClient(self.config.central.url, token)
+        return client_for(self.paths, self.config)
 
     def sync_engine(self, client: CentralClient | None = None, progress: Progress | None = None,
                     *, flush_journal: bool = False) -> SyncEngine:
@@ -160,7 +154,22 @@ class Till:
                            lock_file=self.paths.data_dir / "sync.lock", flush_journal=flush_journal)
 
     def close(self) -> None:
+        self.backups.wait()
         self.engine.dispose()
+
+
+def client_for(paths: Paths, config: Config) -> CentralClient:
+    """A client with this till's token (for the till and for commands that open no Till)."""
+    if not config.enrolled:
+        raise NotEnrolled("this till is not enrolled with a central platform")
+    try:
+        store = token_store(paths.data_dir, config.device.token_store)
+    except TokenStoreUnavailable as exc:
+        raise AuthRejected(str(exc)) from exc
+    token = store.get(config.device.device_id)
+    if not token:
+        raise AuthRejected("no device token is stored on this till; enrol it again")
+    return CentralClient(config.central.url, token)
 
 
 @dataclass(frozen=True)

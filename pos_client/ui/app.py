@@ -6,7 +6,8 @@ import logging
 import os
 import sys
 
-from PySide6.QtCore import QTimer
+from filelock import FileLock, Timeout
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 
@@ -14,8 +15,11 @@ from drivers.ports import PortWatcher
 from drivers.scanner.wedge import WedgeScanner
 from drivers.urls import parse_device_url
 from pos_client.config import load_config
+from pos_client.domain.cart import Cart, cart_from_dict, cart_to_dict
+from pos_client.services.backups import HOURLY
 from pos_client.services.customer_display import CustomerDisplayService, display_content
 from pos_client.services.printing import PrintService
+from pos_client.services.sale_recovery import recover_after_crash, save_in_progress
 from pos_client.services.till import Till, enroll
 from sync.errors import SyncError
 from sync.scheduler import SyncScheduler
@@ -23,7 +27,9 @@ from sync.scheduler import SyncScheduler
 from .accessibility import name_unnamed
 from .background import TaskRunner
 from .camera_window import CameraWindow
+from .crash_guard import CrashGuard
 from .customer_window import CustomerWindow
+from .fonts import register_shipped_fonts
 from .i18n import install_translators, pick_language
 from .main_window import MainWindow
 from .theme import apply_theme
@@ -59,12 +65,18 @@ class TillApp:
         self.app.setApplicationName("POS")
         language = pick_language(till.config.ui.language)
         self.translators = install_translators(self.app, language)
+        self.shipped_fonts = register_shipped_fonts()  # Chinese renders without system CJK fonts
         font = QFont()
-        font.setFamilies([*CJK_FAMILIES, font.defaultFamily()])
+        font.setFamilies([*CJK_FAMILIES, *self.shipped_fonts, font.defaultFamily()])
         self.app.setFont(font)
         self.theme = apply_theme(self.app, till.config.ui.theme)
 
         self.till = till
+        self._window_lock = FileLock(till.paths.data_dir / "till-window.lock")  # a restore waits for it
+        try:
+            self._window_lock.acquire(timeout=0)
+        except Timeout:
+            log.warning("another till window is open on %s", till.paths.data_dir)
         self.runner = TaskRunner()
         self.printing = PrintService(till.printer(),
                                      on_status=lambda s: self.runner.to_ui(
@@ -72,6 +84,7 @@ class TillApp:
                                      spool=till.print_spool(),
                                      poll_seconds=till.config.printer.status_poll_seconds)
         self.scheduler: SyncScheduler | None = None
+        self.recovered = recover_after_crash(till.engine)  # a sale the program did not finish
         self.window = MainWindow(till, self.runner, self.printing,
                                  "zh_CN" if language == "zh_CN" else "en",
                                  poke_sync=self.poke_sync, reenrol=self.reenrol)
@@ -106,6 +119,37 @@ class TillApp:
         self._status_timer = QTimer(self.window)
         self._status_timer.timeout.connect(self.window.refresh_status)
         self._status_timer.start(10_000)
+        self.crash_guard = CrashGuard(self.window, till.paths.logs)
+        # The sale in progress goes to disk shortly after each change (and every 10 s), so a
+        # till that dies keeps it; the next start puts it on hold for its cashier.
+        self._recovery_timer = QTimer(self.window)
+        self._recovery_timer.setSingleShot(True)
+        self._recovery_timer.setInterval(500)
+        self._recovery_timer.timeout.connect(self._save_sale_in_progress)
+        self.window.checkout.cart_changed.connect(self._recovery_timer.start)
+        self._status_timer.timeout.connect(self._recovery_timer.start)
+        if self.recovered is not None:
+            self.window.login.error_label.setText(QCoreApplication.translate(
+                "TillApp", "The till stopped during a sale. It is on hold as #{number}; it comes back "
+                "when staff {staff} logs in.").format(number=self.recovered.held.number,
+                                                     staff=self.recovered.staff))
+        self._backup_timer = QTimer(self.window)
+        self._backup_timer.timeout.connect(lambda: till.backups.backup_in_background(HOURLY))
+        if till.config.backup.interval_minutes > 0:
+            self._backup_timer.start(int(till.config.backup.interval_minutes * 60_000))
+
+    def _sale_in_progress(self) -> tuple[Cart, str | None, dict]:
+        checkout = self.window.checkout.checkout
+        session = self.window.session
+        extras = {"member_id": checkout.member.member_id if checkout.member else None,
+                  "coupons": [c.code for c in checkout.coupons]}
+        copy = cart_from_dict(cart_to_dict(checkout.cart))  # a snapshot: the cart changes on this thread
+        return copy, session.cashier.code if session is not None else None, extras
+
+    def _save_sale_in_progress(self) -> None:
+        cart, staff, extras = self._sale_in_progress()
+        self.runner.write(lambda: save_in_progress(self.till.engine, cart, staff, extras), lambda _r: None,
+                          lambda exc: log.error("could not keep the sale in progress: %s", exc))
 
     def _name_active_window(self, _window) -> None:
         active = QApplication.activeWindow()
@@ -216,6 +260,13 @@ class TillApp:
     def close(self) -> None:
         self.app.focusWindowChanged.disconnect(self._name_active_window)
         self._status_timer.stop()
+        self._recovery_timer.stop()
+        try:  # closing with a sale on screen: it is there again, on hold, at the next start
+            save_in_progress(self.till.engine, *self._sale_in_progress())
+        except Exception as exc:
+            log.error("could not keep the sale in progress: %s", exc)
+        self._backup_timer.stop()
+        self.crash_guard.uninstall()
         self.window.shift_controls.stop()
         if self.scheduler is not None:
             self.scheduler.stop()
@@ -236,6 +287,8 @@ class TillApp:
         if self.wedge is not None:
             self.wedge.remove()
         self.runner.shutdown()
+        if self._window_lock.is_locked:
+            self._window_lock.release()
         self.window.close()
         self.window.deleteLater()
 

@@ -638,6 +638,7 @@ class MainWindow(QMainWindow):
         if self.sync_panel is not None:
             overview = sync_overview(self.till.outbox, self.till.settings, self.till.catalog)
             self.sync_panel.show_overview(overview, self.sync_online, self.sync_detail)
+            self.sync_panel.show_backup(self.till.backups.last())
 
     def _ask_enrolment(self) -> None:
         if self._reenrol is None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -58,6 +60,9 @@ class SyncPanel(QDialog):
         form.addRow(self.tr("Waiting to send"), self.unsent_label)
         form.addRow(self.tr("Last successful sync"), self.last_sync_label)
         form.addRow(self.tr("Offline limits"), self.limits_label)
+        self.backup_label = QLabel(self.tr("None yet."))
+        self.backup_label.setWordWrap(True)
+        form.addRow(self.tr("Last backup"), self.backup_label)
 
         self.attention = QTableWidget(0, 4)
         self.attention.setObjectName("attentionTable")
@@ -138,6 +143,28 @@ class SyncPanel(QDialog):
                 cell = QTableWidgetItem(value)
                 cell.setToolTip(value)
                 self.attention.setItem(row, col, cell)
+
+    def show_backup(self, last: dict | None) -> None:
+        """The till's own last backup: when and where, or what failed (IT is told to look)."""
+        if not last:
+            self.backup_label.setText(self.tr("None yet."))
+            self.backup_label.setObjectName("")
+            return
+        try:
+            when = datetime.fromisoformat(last["at"]).astimezone().strftime("%Y-%m-%d %H:%M")
+        except (KeyError, TypeError, ValueError):
+            when = "?"
+        where = ", ".join(last.get("written") or [])
+        if last.get("problems"):
+            text = self.tr("{when}: the backup folder failed ({problem}). A copy was kept on this till "
+                           "only: tell IT.").format(when=when, problem="; ".join(last["problems"]))
+            self.backup_label.setObjectName("errorLabel")
+        else:
+            text = self.tr("{when}, to {where}").format(when=when, where=where)
+            self.backup_label.setObjectName("")
+        self.backup_label.setText(text)
+        self.backup_label.style().unpolish(self.backup_label)
+        self.backup_label.style().polish(self.backup_label)
 
     def show_progress(self, what: str, done: int, total: int) -> None:
         loading = total > 0 and done < total

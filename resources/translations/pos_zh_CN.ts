@@ -178,6 +178,20 @@ Change {change}</source>
     </message>
 </context>
 <context>
+    <name>CrashGuard</name>
+    <message>
+        <location filename="../../pos_client/ui/crash_guard.py" line="27"/>
+        <source>Something went wrong inside the till program ({error}). The sale in progress is kept: carry on, or put it on hold (F7) and restart the till if this happens again. The details are in the log for IT ({where}).</source>
+        <translation>收银程序内部出错（{error}）。当前交易已保留：可以继续操作；如再次出现，请挂单（F7）后重启收银机。详细信息已写入日志，供 IT 查看（{where}）。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/crash_guard.py" line="65"/>
+        <location filename="../../pos_client/ui/crash_guard.py" line="67"/>
+        <source>Till problem</source>
+        <translation>收银机问题</translation>
+    </message>
+</context>
+<context>
     <name>CustomerWindow</name>
     <message>
         <location filename="../../pos_client/ui/customer_window.py" line="23"/>
@@ -831,42 +845,42 @@ Change {change}</source>
         <translation>中心平台需要更新版本的收银软件：请联系 IT 升级</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="665"/>
+        <location filename="../../pos_client/ui/main_window.py" line="666"/>
         <source>enrolment failed: {error}</source>
         <translation>注册失败：{error}</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="685"/>
+        <location filename="../../pos_client/ui/main_window.py" line="686"/>
         <source>Tag {epc} was already sold on receipt {receipt}; it is not added. Put the item aside and call a supervisor.</source>
         <translation>标签 {epc} 已在小票 {receipt} 售出，未加入。请把该商品放到一边并呼叫主管。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="689"/>
+        <location filename="../../pos_client/ui/main_window.py" line="690"/>
         <source>A tag with GTIN {gtin} is no product of this store; scan that item&apos;s barcode.</source>
         <translation>GTIN 为 {gtin} 的标签不是本店商品，请扫描该商品的条码。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="697"/>
+        <location filename="../../pos_client/ui/main_window.py" line="698"/>
         <source>The RFID reader is not connected ({detail}). It is used again as soon as it is back.</source>
         <translation>RFID 读写器未连接（{detail}）。重新连接后即可继续使用。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="723"/>
+        <location filename="../../pos_client/ui/main_window.py" line="724"/>
         <source>The scanner is not connected ({detail}). Scans will work again as soon as it is plugged in.</source>
         <translation>扫码枪未连接（{detail}）。插上后即可继续扫码。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="726"/>
+        <location filename="../../pos_client/ui/main_window.py" line="727"/>
         <source>The scanner sent something unreadable; please scan again.</source>
         <translation>扫码枪发来无法识别的内容，请重新扫码。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="732"/>
+        <location filename="../../pos_client/ui/main_window.py" line="733"/>
         <source>The printer reports: {what}. Fix it before the next receipt; receipts wait until it is fixed.</source>
         <translation>打印机报告：{what}。请在下一张小票前处理；处理好之前小票会排队等待。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="736"/>
+        <location filename="../../pos_client/ui/main_window.py" line="737"/>
         <source>The receipt did not print ({detail}). It is kept and will print when the printer is fixed.</source>
         <translation>小票未能打印（{detail}）。小票已保留，打印机恢复后将自动打印。</translation>
     </message>
@@ -2131,141 +2145,183 @@ The Z report is printing. Enter closes this.</source>
     </message>
 </context>
 <context>
+    <name>StartupErrors</name>
+    <message>
+        <location filename="../../pos_client/ui/startup_errors.py" line="17"/>
+        <source>This till&apos;s data was written by a newer version of the till software (database {found}; this version knows up to {known}). Nothing was changed. Install that version or newer, or ask IT to restore a backup made by this version.</source>
+        <translation>本收银机的数据由更新版本的收银软件写入（数据库 {found}；本版本最高只认识 {known}）。数据未做任何改动。请安装该版本或更新的版本，或请 IT 恢复由本版本制作的备份。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/startup_errors.py" line="30"/>
+        <source>The till cannot start</source>
+        <translation>收银机无法启动</translation>
+    </message>
+</context>
+<context>
     <name>SyncPanel</name>
     <message>
-        <location filename="../../pos_client/ui/sync_panel.py" line="39"/>
+        <location filename="../../pos_client/ui/sync_panel.py" line="41"/>
         <source>Sync with central</source>
         <translation>与中心平台同步</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/sync_panel.py" line="57"/>
+        <location filename="../../pos_client/ui/sync_panel.py" line="59"/>
         <source>Connection</source>
         <translation>连接状态</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/sync_panel.py" line="58"/>
+        <location filename="../../pos_client/ui/sync_panel.py" line="60"/>
         <source>Waiting to send</source>
         <translation>待上传</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/sync_panel.py" line="59"/>
+        <location filename="../../pos_client/ui/sync_panel.py" line="61"/>
         <source>Last successful sync</source>
         <translation>上次成功同步</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/sync_panel.py" line="60"/>
+        <location filename="../../pos_client/ui/sync_panel.py" line="62"/>
         <source>Offline limits</source>
         <translation>离线限制</translation>
     </message>
     <message>
+        <location filename="../../pos_client/ui/sync_panel.py" line="63"/>
+        <location filename="../../pos_client/ui/sync_panel.py" line="150"/>
+        <source>None yet.</source>
+        <translation>暂无。</translation>
+    </message>
+    <message>
         <location filename="../../pos_client/ui/sync_panel.py" line="65"/>
+        <source>Last backup</source>
+        <translation>最近备份</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/sync_panel.py" line="70"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/sync_panel.py" line="65"/>
+        <location filename="../../pos_client/ui/sync_panel.py" line="70"/>
         <source>Event</source>
         <translation>事件</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/sync_panel.py" line="65"/>
+        <location filename="../../pos_client/ui/sync_panel.py" line="70"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/sync_panel.py" line="65"/>
+        <location filename="../../pos_client/ui/sync_panel.py" line="70"/>
         <source>Central&apos;s reason</source>
         <translation>中心平台的原因</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/sync_panel.py" line="71"/>
+        <location filename="../../pos_client/ui/sync_panel.py" line="76"/>
         <source>Sync now</source>
         <translation>立即同步</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/sync_panel.py" line="74"/>
+        <location filename="../../pos_client/ui/sync_panel.py" line="79"/>
         <source>Enrol this till again…</source>
         <translation>重新注册本收银台…</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/sync_panel.py" line="77"/>
+        <location filename="../../pos_client/ui/sync_panel.py" line="82"/>
         <source>A manager or IT can enrol the till again.</source>
         <translation>店长或 IT 可以重新注册本收银台。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/sync_panel.py" line="79"/>
+        <location filename="../../pos_client/ui/sync_panel.py" line="84"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/sync_panel.py" line="99"/>
+        <location filename="../../pos_client/ui/sync_panel.py" line="104"/>
         <source>Online: central answered the last sync.</source>
         <translation>在线：中心平台已响应上次同步。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/sync_panel.py" line="101"/>
+        <location filename="../../pos_client/ui/sync_panel.py" line="106"/>
         <source>Not yet known: the first sync is running.</source>
         <translation>尚未确定：首次同步正在进行。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/sync_panel.py" line="103"/>
+        <location filename="../../pos_client/ui/sync_panel.py" line="108"/>
         <source>Offline: {detail}. Sales go on and are sent later.</source>
         <translation>离线：{detail}。可继续销售，稍后上传。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/sync_panel.py" line="104"/>
+        <location filename="../../pos_client/ui/sync_panel.py" line="109"/>
         <source>central did not answer</source>
         <translation>中心平台没有响应</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/sync_panel.py" line="105"/>
+        <location filename="../../pos_client/ui/sync_panel.py" line="110"/>
         <source>{n} event(s), oldest {age} old</source>
         <translation>{n} 条事件，最早的已等待 {age}</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/sync_panel.py" line="107"/>
+        <location filename="../../pos_client/ui/sync_panel.py" line="112"/>
         <source>nothing: every event has reached central</source>
         <translation>无：所有事件均已到达中心平台</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/sync_panel.py" line="110"/>
+        <location filename="../../pos_client/ui/sync_panel.py" line="115"/>
         <source>never</source>
         <translation>从未</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/sync_panel.py" line="113"/>
+        <location filename="../../pos_client/ui/sync_panel.py" line="118"/>
         <source>Only cash is taken: the till has not synced for {hours} h or more. Card and wallet tenders unlock after the next successful sync.</source>
         <translation>仅收现金：本收银台已 {hours} 小时或更久未同步。下次同步成功后，银行卡和钱包支付将解锁。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/sync_panel.py" line="116"/>
+        <location filename="../../pos_client/ui/sync_panel.py" line="121"/>
         <source>Card and wallet tenders lock after {hours} h without a sync ({left} left). Cash is always taken.</source>
         <translation>超过 {hours} 小时未同步，银行卡和钱包支付将锁定（剩余 {left}）。现金始终可收。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/sync_panel.py" line="123"/>
+        <location filename="../../pos_client/ui/sync_panel.py" line="128"/>
         <source>This till&apos;s clock is {m} min ahead of central. Ask IT to set the time.</source>
         <translation>本收银台时钟比中心平台快 {m} 分钟。请联系 IT 校准时间。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/sync_panel.py" line="125"/>
+        <location filename="../../pos_client/ui/sync_panel.py" line="130"/>
         <source>This till&apos;s clock is {m} min behind central. Ask IT to set the time.</source>
         <translation>本收银台时钟比中心平台慢 {m} 分钟。请联系 IT 校准时间。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/sync_panel.py" line="131"/>
+        <location filename="../../pos_client/ui/sync_panel.py" line="136"/>
         <source>Needs attention: {n} event(s) central could not accept. They are kept here; a manager should report them to central support.</source>
         <translation>需处理：{n} 条事件未被中心平台接受。它们保留在此处；请店长报告给中心平台支持人员。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/sync_panel.py" line="133"/>
+        <location filename="../../pos_client/ui/sync_panel.py" line="138"/>
         <source>Needs attention: nothing.</source>
         <translation>需处理：无。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/sync_panel.py" line="149"/>
+        <location filename="../../pos_client/ui/sync_panel.py" line="159"/>
+        <source>{when}: the backup folder failed ({problem}). A copy was kept on this till only: tell IT.</source>
+        <translation>{when}：备份文件夹写入失败（{problem}）。备份只保存在本收银机上：请通知 IT。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/sync_panel.py" line="163"/>
+        <source>{when}, to {where}</source>
+        <translation>{when}，保存到 {where}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/sync_panel.py" line="176"/>
         <source>Loading {what} from central: {done} of {total}</source>
         <translation>正在从中心平台加载 {what}：{done} / {total}</translation>
+    </message>
+</context>
+<context>
+    <name>TillApp</name>
+    <message>
+        <location filename="../../pos_client/ui/app.py" line="132"/>
+        <source>The till stopped during a sale. It is on hold as #{number}; it comes back when staff {staff} logs in.</source>
+        <translation>收银机在交易中途停止。该交易已挂单为 #{number}；员工 {staff} 登录后会自动恢复。</translation>
     </message>
 </context>
 <context>

@@ -74,3 +74,52 @@ def test_database_from_a_newer_build_is_refused_untouched(tmp_path: Path) -> Non
     engine.dispose()
     assert dump() == before
     assert not (tmp_path / "b").exists() or not any((tmp_path / "b").iterdir())
+
+
+def _revisions_oldest_first() -> list[str]:
+    from alembic.script import ScriptDirectory
+
+    from pos_client.store.database import _alembic_config
+
+    script = ScriptDirectory.from_config(_alembic_config())
+    return [r.revision for r in reversed(list(script.walk_revisions()))]
+
+
+def _fill(conn, table: str, given: dict) -> None:
+    """One row with the given values and a plain value for every other required column."""
+    cols = conn.execute(text(f"PRAGMA table_info({table})")).all()
+    row = {}
+    for _cid, name, kind, notnull, default, _pk in cols:
+        if name in given:
+            row[name] = given[name]
+        elif notnull and default is None:
+            row[name] = 0 if any(t in (kind or "").upper() for t in ("INT", "BOOL")) else f"{table}-{name}"
+    names = ", ".join(row)
+    conn.execute(text(f"INSERT INTO {table} ({names}) VALUES ({', '.join(':' + n for n in row)})"), row)
+
+
+@pytest.mark.parametrize("revision", [r for r in _revisions_oldest_first() if r not in ("0001",)])
+def test_a_database_from_every_earlier_revision_keeps_its_sales_and_unsent_events(
+        tmp_path: Path, revision: str) -> None:
+    db = tmp_path / "pos.db"
+    engine = make_engine(db)
+    migrate(engine, db, tmp_path / "backups", to=revision)
+    with engine.begin() as conn:
+        _fill(conn, "sale", {"sale_id": "S1", "receipt_no": "S001-01-20260101-0001", "total": 700})
+        _fill(conn, "sale_line", {"sale_id": "S1", "line_no": 1, "sku": "SKU1", "amount": 700})
+        _fill(conn, "sale_tender", {"sale_id": "S1", "idx": 0, "kind": "cash", "amount": 700})
+        _fill(conn, "outbox", {"seq": 1, "event_id": "E1", "type": "sale.completed", "state": "pending",
+                               "payload": '{"sale_id": "S1"}', "attempts": 0})
+    if revision == head_revision():
+        assert migrate(engine, db, tmp_path / "backups") is None
+    else:
+        backup = migrate(engine, db, tmp_path / "backups")
+        assert backup is not None and f"from-{revision}" in backup.name
+    assert current_revision(engine) == head_revision()
+    with engine.connect() as conn:
+        assert conn.execute(text("SELECT total FROM sale WHERE sale_id = 'S1'")).scalar() == 700
+        assert conn.execute(text("SELECT count(*) FROM sale_line WHERE sale_id = 'S1'")).scalar() == 1
+        assert conn.execute(text("SELECT amount FROM sale_tender WHERE sale_id = 'S1'")).scalar() == 700
+        assert conn.execute(text("SELECT state, payload FROM outbox WHERE event_id = 'E1'")).one() == (
+            "pending", '{"sale_id": "S1"}')
+    engine.dispose()
