@@ -62,6 +62,7 @@ from .devices import (
 from .events import EventBatch
 from .models import Device, Store
 from .payments import PaymentError, charge
+from .pickup_api import pickup_router
 from .reports import UnknownStore, sales_report, shifts_report
 from .returns import lookup_sale
 
@@ -366,6 +367,7 @@ def create_app(db_url: str | None = None, *, engines: Engines | None = None,
         return ShiftsReport.model_validate(shifts_report(s, store, day))
 
     app.include_router(api)
+    app.include_router(pickup_router(writes, ApiError, ERRORS))
     return app
 
 

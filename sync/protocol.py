@@ -315,6 +315,47 @@ class ShiftClosed(_Strict):
     movement_count: Annotated[int, Field(ge=0)] = 0
 
 
+class PickupLinePayload(_Strict):
+    line_no: Annotated[int, Field(ge=1, le=1000)]
+    sku: Code
+    qty: Annotated[int, Field(ge=1, le=100_000)]
+    reason: Annotated[str, Field(max_length=40)] = ""
+    """Why a line was refused (damaged, unwanted); empty for a handed-over line."""
+
+
+class PickupReady(_Strict):
+    """Staff picked the order and set it aside: central notifies the customer."""
+
+    order_id: ClientId
+    store_code: Code
+    staff: StaffCode
+    at: AwareDatetime
+
+
+class PickupHandedOver(_Strict):
+    """The customer collected these lines (the code was verified at the desk; single use)."""
+
+    order_id: ClientId
+    store_code: Code
+    terminal_no: Annotated[str, Field(max_length=8)]
+    staff: StaffCode
+    handed_over_at: AwareDatetime
+    lines: Annotated[list[PickupLinePayload], Field(min_length=1, max_length=200)]
+    id_checked: bool = False
+    via: Literal["qr", "digits"] = "digits"
+
+
+class PickupRejected(_Strict):
+    """Lines refused at the desk (damaged, unwanted): their reservations are released."""
+
+    order_id: ClientId
+    store_code: Code
+    terminal_no: Annotated[str, Field(max_length=8)]
+    staff: StaffCode
+    at: AwareDatetime
+    lines: Annotated[list[PickupLinePayload], Field(min_length=1, max_length=200)]
+
+
 EVENT_PAYLOADS: dict[str, type[BaseModel]] = {
     "sale.completed": SaleCompleted,
     "return.completed": ReturnCompleted,
@@ -323,6 +364,9 @@ EVENT_PAYLOADS: dict[str, type[BaseModel]] = {
     "shift.opened": ShiftOpened,
     "cash.moved": CashMoved,
     "shift.closed": ShiftClosed,
+    "pickup.ready": PickupReady,
+    "pickup.handed_over": PickupHandedOver,
+    "pickup.rejected": PickupRejected,
 }
 """Event types central can apply, and the model each payload must satisfy."""
 
@@ -369,6 +413,8 @@ ENTITIES = (
     "member",
     "coupon",
     "stock_level",
+    "pickup_order",
+    "reservation",
 )
 """Entities central sends down today, in snapshot order; later features add theirs here."""
 
@@ -493,6 +539,67 @@ class StockLevelData(_Lenient):
     position: Annotated[int, Field(ge=0)]
 
 
+class PickupOrderData(_Lenient):
+    """A pickup order as its store sees it: the customer masked, the code only as a salted hash."""
+
+    order_id: str
+    status: str
+    customer: str = ""
+    phone_last4: str = ""
+    total: int = 0
+    paid: bool = False
+    lines: list[dict[str, Any]] = Field(default_factory=list)
+    created_at: str | None = None
+    deadline: str | None = None
+    ready_at: str | None = None
+    code_salt: str
+    code_hash: str
+    handed_over_by: str | None = None
+    conflict: str | None = None
+
+
+class ReservationData(_Lenient):
+    reservation_id: str
+    order_id: str
+    line_no: int
+    sku: str
+    qty: int
+    expires_at: str | None = None
+    """Central's clock decides expiry; a till shows this but never acts on it."""
+    status: str = "held"
+
+
+class OnlineOrderLine(_Strict):
+    sku: Code
+    qty: Annotated[int, Field(ge=1, le=10_000)]
+    unit_price: Annotated[int, Field(ge=0, le=10**10)]
+    name: Annotated[str, Field(max_length=200)] = ""
+
+
+class OnlineOrderRequest(_Strict):
+    """An online order for pickup at a store, as the e-commerce front end sends it."""
+
+    external_ref: Annotated[str, Field(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9\-_]+$")]
+    store_code: Code
+    customer_name: Annotated[str, Field(min_length=1, max_length=100)]
+    customer_phone: Annotated[str, Field(pattern=r"^\+?[0-9]{6,15}$")]
+    paid: bool = False
+    lines: Annotated[list[OnlineOrderLine], Field(min_length=1, max_length=100)]
+
+
+class OnlineOrderResponse(_Lenient):
+    order_id: str
+    external_ref: str
+    status: str
+    paid: bool
+    pickup_code: str
+    """8 digits, for the customer only: stores never receive it."""
+    qr_payload: str
+    total: int
+    deadline: str
+    reserved_until: str
+
+
 class SnapshotHeader(_Lenient):
     """First line of a snapshot stream."""
 
@@ -522,4 +629,6 @@ ENTITY_DATA: dict[str, type[BaseModel]] = {
     "member": MemberData,
     "coupon": CouponData,
     "stock_level": StockLevelData,
+    "pickup_order": PickupOrderData,
+    "reservation": ReservationData,
 }
