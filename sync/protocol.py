@@ -463,6 +463,9 @@ class StoreConfigData(_Lenient):
     variable_barcodes: list[dict[str, Any]] = Field(default_factory=list)
     """Scale-label layouts: [{prefix: "22", measure: "weight"|"price", item_digits: 5}]; a till
     skips any it cannot use (pos_client.domain.barcodes.variable_layouts)."""
+    pickup: dict[str, Any] = Field(default_factory=dict)
+    """The pickup desk's rules: reserved_policy (warn|block), id_check_above (fen),
+    lock_after_failures, lock_minutes (pos_client.services.pickup.DeskSettings)."""
 
 
 class StaffData(_Lenient):

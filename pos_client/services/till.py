@@ -37,6 +37,7 @@ from sync.errors import AuthRejected, NotEnrolled
 
 from .auth import AuthService
 from .checkout import CheckoutService, StoreIdentity
+from .pickup import DeskSettings, PickupDesk
 from .returns import ReturnService
 from .shifts import ShiftService
 from .sync_service import make_engine
@@ -88,6 +89,11 @@ class Till:
                              policy=RefundPolicy.from_config(cfg.get("refund_policy")))
     def shifts(self) -> ShiftService:
         return ShiftService(self.engine, self.writer, self.identity())
+
+    def pickup_desk(self, clock=None) -> PickupDesk:
+        """The pickup desk, with the store's rules (ID-check threshold, lockout, reserved-stock policy)."""
+        return PickupDesk(self.engine, self.identity(), DeskSettings.from_store_config(self.catalog.store_config()),
+                          clock=clock)
 
     # ------------------------------------------------------------- devices
     def printer(self) -> ReceiptPrinter:
