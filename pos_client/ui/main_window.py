@@ -45,6 +45,7 @@ from .login_screen import LoginScreen
 from .member_dialog import MemberDialog
 from .messages import explain, printer_condition_text
 from .payment_dialog import PaymentDialog
+from .pickup_desk import open_pickup_desk
 from .return_dialog import ReturnDialog
 from .search_dialog import ProductSearchDialog
 from .shift_controls import ShiftControls
@@ -84,6 +85,8 @@ SHORTCUTS = (
                                  "Close the shift: blind count, then over/short and the Z report")),
     ("Ctrl+L", QT_TRANSLATE_NOOP("MainWindow", "Lock the till / switch staff (the sale is kept)")),
     ("Esc", QT_TRANSLATE_NOOP("MainWindow", "Clear the barcode field; in payment, back to the sale")),
+    ("Ctrl+U", QT_TRANSLATE_NOOP("MainWindow",
+                                 "Pickup desk: verify a customer's pickup code, mark ready, hand over")),
 )
 
 
@@ -161,6 +164,8 @@ class MainWindow(QMainWindow):
         self.devices_dialog: DevicesDialog | None = None
         QShortcut(QKeySequence("Ctrl+R"), self, activated=self.start_return)
         QShortcut(QKeySequence("Ctrl+I"), self, activated=self.open_member)
+        self.pickup_dialog = None
+        QShortcut(QKeySequence("Ctrl+U"), self, activated=self.open_pickup_desk)
         self.shift_controls = ShiftControls(self)  # shifts, auto-lock, staff switch
 
         self.refresh_status()
@@ -326,6 +331,10 @@ class MainWindow(QMainWindow):
             self._show_cart(self.tr("Member {phone} is on this sale.").format(phone=member.phone_masked)
                             if member else self.tr("The member was taken off this sale."))
         self.checkout.focus_scan()
+
+    # --------------------------------------------------------------- pickup desk
+    def open_pickup_desk(self) -> None:
+        open_pickup_desk(self)
 
     # --------------------------------------------------------------- returns
     def start_return(self) -> None:
