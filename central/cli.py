@@ -81,7 +81,7 @@ def _parser() -> argparse.ArgumentParser:
     notes.add_argument("--kind", help="only this kind, e.g. pricing_mismatch")
     notes.add_argument("--json", action="store_true")
     expire = sub.add_parser("expire-pickups",
-                            help="release pickup reservations whose time ran out (run from cron every minute)")
+                            help="release pickup reservations whose time ran out (cron, every minute)")
     expire.add_argument("--db", default=DEFAULT_DB)
     key = sub.add_parser("channel-key", help="print the key the online shop sends as X-Channel-Key")
     key.add_argument("--db", default=DEFAULT_DB)

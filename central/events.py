@@ -212,7 +212,8 @@ def _apply(conn: Connection, device_id: str, store: _Store, event: Event, now: d
 
 
 def _apply_pickup(conn: Connection, device_id: str, store: _Store, event: Event,
-                  payload: PickupReady | PickupHandedOver | PickupRejected, now: datetime) -> ErrorBody | None:
+                  payload: PickupReady | PickupHandedOver | PickupRejected,
+                  now: datetime) -> ErrorBody | None:
     if payload.store_code != store.code:
         raise Rejection("wrong_store", f"Pickup event is for store {payload.store_code}, device belongs "
                                        f"to {store.code}.")

@@ -105,11 +105,15 @@ def store_salt(conn: Connection, store_id: str, *, create: bool = True) -> str:
 
 
 def settings_data(s: PickupStoreSettings | None) -> dict:
-    s = s or PickupStoreSettings(reserved_policy="warn", id_check_above=50_000, lock_after_failures=5,
-                                 lock_minutes=5)
-    return {"reserved_policy": s.reserved_policy or "warn",
-            "id_check_above": 50_000 if s.id_check_above is None else s.id_check_above,
-            "lock_after_failures": s.lock_after_failures or 5, "lock_minutes": s.lock_minutes or 5}
+    s = s or PickupStoreSettings(
+        reserved_policy="warn", id_check_above=50_000, lock_after_failures=5, lock_minutes=5
+    )
+    return {
+        "reserved_policy": s.reserved_policy or "warn",
+        "id_check_above": 50_000 if s.id_check_above is None else s.id_check_above,
+        "lock_after_failures": s.lock_after_failures or 5,
+        "lock_minutes": s.lock_minutes or 5,
+    }
 
 
 def pickup_settings_for(store: Store) -> dict:
@@ -128,8 +132,13 @@ def set_pickup_settings(session: Session, store_code: str, **values) -> dict:
         raise LookupError(store_code)
     row = session.get(PickupStoreSettings, store.id)
     if row is None:
-        row = PickupStoreSettings(store_id=store.id, reserved_policy="warn", id_check_above=50_000,
-                                  lock_after_failures=5, lock_minutes=5)
+        row = PickupStoreSettings(
+            store_id=store.id,
+            reserved_policy="warn",
+            id_check_above=50_000,
+            lock_after_failures=5,
+            lock_minutes=5,
+        )
         session.add(row)
     for key, value in values.items():
         setattr(row, key, value)
@@ -142,16 +151,34 @@ def set_pickup_settings(session: Session, store_code: str, **values) -> dict:
 # ------------------------------------------------------------------ what stores receive
 def order_data(o, salt: str) -> dict:
     """A pickup order as its store sees it: masked customer, hashed code."""
-    return {"order_id": o.id, "status": o.status, "customer": rules.mask_name(o.customer_name),
-            "phone_last4": rules.phone_last4(o.customer_phone), "total": o.total, "paid": bool(o.paid),
-            "lines": o.lines, "created_at": _iso(o.created_at), "deadline": _iso(o.deadline),
-            "ready_at": _iso(o.ready_at), "code_salt": salt, "code_hash": o.code_hash,
-            "handed_over_by": o.handed_over_by, "conflict": o.conflict}
+    return {
+        "order_id": o.id,
+        "status": o.status,
+        "customer": rules.mask_name(o.customer_name),
+        "phone_last4": rules.phone_last4(o.customer_phone),
+        "total": o.total,
+        "paid": bool(o.paid),
+        "lines": o.lines,
+        "created_at": _iso(o.created_at),
+        "deadline": _iso(o.deadline),
+        "ready_at": _iso(o.ready_at),
+        "code_salt": salt,
+        "code_hash": o.code_hash,
+        "handed_over_by": o.handed_over_by,
+        "conflict": o.conflict,
+    }
 
 
 def reservation_data(r) -> dict:
-    return {"reservation_id": r.id, "order_id": r.order_id, "line_no": r.line_no, "sku": r.sku,
-            "qty": r.qty, "expires_at": _iso(r.expires_at), "status": r.status}
+    return {
+        "reservation_id": r.id,
+        "order_id": r.order_id,
+        "line_no": r.line_no,
+        "sku": r.sku,
+        "qty": r.qty,
+        "expires_at": _iso(r.expires_at),
+        "status": r.status,
+    }
 
 
 def _iso(at: datetime | None) -> str | None:
@@ -164,15 +191,32 @@ def _aware(at: datetime) -> datetime:
     return at if at.tzinfo else at.replace(tzinfo=UTC)
 
 
-def _publish(conn: Connection, store_id: str, entries: list[tuple[str, str, str, dict | None]],
-             now: datetime, first_seq: int | None = None) -> None:
+def _publish(
+    conn: Connection,
+    store_id: str,
+    entries: list[tuple[str, str, str, dict | None]],
+    now: datetime,
+    first_seq: int | None = None,
+) -> None:
     """(entity, id, op, data) into the store's change scope, numbered in one range."""
     if not entries:
         return
     first = first_seq if first_seq is not None else reserve_seqs(conn, store_id, len(entries))
-    conn.execute(insert(_LOG), [
-        {"scope": store_id, "seq": first + i, "entity": entity, "entity_id": entity_id, "op": op,
-         "data": data, "created_at": now} for i, (entity, entity_id, op, data) in enumerate(entries)])
+    conn.execute(
+        insert(_LOG),
+        [
+            {
+                "scope": store_id,
+                "seq": first + i,
+                "entity": entity,
+                "entity_id": entity_id,
+                "op": op,
+                "data": data,
+                "created_at": now,
+            }
+            for i, (entity, entity_id, op, data) in enumerate(entries)
+        ],
+    )
 
 
 def _order_entry(conn: Connection, store_id: str, order_id: str) -> tuple[str, str, str, dict]:
@@ -189,24 +233,46 @@ def _reservation_entry(r) -> tuple[str, str, str, dict | None]:
 # ------------------------------------------------------------------ availability
 def reserved_by_sku(conn: Connection, store_id: str, skus: list[str], now: datetime) -> dict[str, int]:
     """Units held for open orders and not yet expired by central's clock."""
-    rows = conn.execute(select(_RES.c.sku, func.sum(_RES.c.qty)).where(
-        _RES.c.store_id == store_id, _RES.c.sku.in_(skus), _RES.c.status == "held",
-        _RES.c.expires_at > now).group_by(_RES.c.sku)).all()
+    rows = conn.execute(
+        select(_RES.c.sku, func.sum(_RES.c.qty))
+        .where(
+            _RES.c.store_id == store_id,
+            _RES.c.sku.in_(skus),
+            _RES.c.status == "held",
+            _RES.c.expires_at > now,
+        )
+        .group_by(_RES.c.sku)
+    ).all()
     return {sku: int(total or 0) for sku, total in rows}
 
 
 def availability(conn: Connection, store_id: str, skus: list[str], now: datetime) -> dict[str, dict]:
-    levels = dict(conn.execute(select(StockLevel.sku, StockLevel.on_hand).where(
-        StockLevel.store_id == store_id, StockLevel.sku.in_(skus))).all())
+    levels = dict(
+        conn.execute(
+            select(StockLevel.sku, StockLevel.on_hand).where(
+                StockLevel.store_id == store_id, StockLevel.sku.in_(skus)
+            )
+        ).all()
+    )
     held = reserved_by_sku(conn, store_id, skus, now)
-    return {sku: {"sku": sku, "on_hand": int(levels.get(sku, 0)), "reserved": held.get(sku, 0),
-                  "available": int(levels.get(sku, 0)) - held.get(sku, 0)} for sku in skus}
+    return {
+        sku: {
+            "sku": sku,
+            "on_hand": int(levels.get(sku, 0)),
+            "reserved": held.get(sku, 0),
+            "available": int(levels.get(sku, 0)) - held.get(sku, 0),
+        }
+        for sku in skus
+    }
 
 
 def _store_silent(conn: Connection, store_id: str, now: datetime) -> bool:
     """Tills exist and none has been heard from within the heartbeat window."""
-    seen = conn.execute(select(func.count(), func.max(Device.last_seen_at)).where(
-        Device.store_id == store_id, Device.revoked_at.is_(None))).one()
+    seen = conn.execute(
+        select(func.count(), func.max(Device.last_seen_at)).where(
+            Device.store_id == store_id, Device.revoked_at.is_(None)
+        )
+    ).one()
     count, last = seen
     if not count:
         return False
@@ -217,11 +283,15 @@ def _store_silent(conn: Connection, store_id: str, now: datetime) -> bool:
 def _new_code(conn: Connection, store_id: str, salt: str) -> tuple[str, str]:
     """A code no open order of the store has (one hash must find one order)."""
     for _ in range(20):
-        code = f"{secrets.randbelow(10 ** rules.CODE_DIGITS):0{rules.CODE_DIGITS}d}"
+        code = f"{secrets.randbelow(10**rules.CODE_DIGITS):0{rules.CODE_DIGITS}d}"
         digest = rules.code_hash(code, salt)
-        taken = conn.execute(select(_ORDERS.c.id).where(
-            _ORDERS.c.store_id == store_id, _ORDERS.c.code_hash == digest,
-            _ORDERS.c.status.in_(rules.OPEN_STATUSES))).first()
+        taken = conn.execute(
+            select(_ORDERS.c.id).where(
+                _ORDERS.c.store_id == store_id,
+                _ORDERS.c.code_hash == digest,
+                _ORDERS.c.status.in_(rules.OPEN_STATUSES),
+            )
+        ).first()
         if taken is None:
             return code, digest
     raise PickupError(503, "no_code", "Could not find a free pickup code; try again.")
@@ -229,14 +299,31 @@ def _new_code(conn: Connection, store_id: str, salt: str) -> tuple[str, str]:
 
 def order_answer(o: PickupOrder) -> dict:
     held = o.deadline if o.paid else o.created_at + rules.UNPAID_HOLD
-    return {"order_id": o.id, "external_ref": o.external_ref, "status": o.status, "paid": o.paid,
-            "pickup_code": o.code, "qr_payload": rules.qr_payload(o.id, o.code), "total": o.total,
-            "deadline": _iso(o.deadline), "reserved_until": _iso(min(_aware(held), _aware(o.deadline)))}
+    return {
+        "order_id": o.id,
+        "external_ref": o.external_ref,
+        "status": o.status,
+        "paid": o.paid,
+        "pickup_code": o.code,
+        "qr_payload": rules.qr_payload(o.id, o.code),
+        "total": o.total,
+        "deadline": _iso(o.deadline),
+        "reserved_until": _iso(min(_aware(held), _aware(o.deadline))),
+    }
 
 
-def create_order(session: Session, *, store_code: str, external_ref: str, customer_name: str,
-                 customer_phone: str, lines: list[OrderLineIn], paid: bool, now: datetime | None = None,
-                 pickup_days: int = DEFAULT_PICKUP_DAYS) -> dict:
+def create_order(
+    session: Session,
+    *,
+    store_code: str,
+    external_ref: str,
+    customer_name: str,
+    customer_phone: str,
+    lines: list[OrderLineIn],
+    paid: bool,
+    now: datetime | None = None,
+    pickup_days: int = DEFAULT_PICKUP_DAYS,
+) -> dict:
     """Reserve and record an online pickup order; the same external_ref again answers the same order."""
     now = now or utcnow()
     existing = session.scalar(select(PickupOrder).where(PickupOrder.external_ref == external_ref))
@@ -257,42 +344,92 @@ def create_order(session: Session, *, store_code: str, external_ref: str, custom
     first_seq = reserve_seqs(conn, store.id, 1 + len(lines))
     expire(conn, now, store_id=store.id)
     if _store_silent(conn, store.id, now):
-        raise PickupError(409, "store_offline",
-                          f"Store {store_code} has not synced for over {HEARTBEAT_WINDOW}; its stock "
-                          "cannot be promised now. Offer another store.")
+        raise PickupError(
+            409,
+            "store_offline",
+            f"Store {store_code} has not synced for over {HEARTBEAT_WINDOW}; its stock "
+            "cannot be promised now. Offer another store.",
+        )
     available = availability(conn, store.id, sorted(wanted), now)
-    short = [available[sku] | {"wanted": qty} for sku, qty in sorted(wanted.items())
-             if available[sku]["available"] < qty]
+    short = [
+        available[sku] | {"wanted": qty}
+        for sku, qty in sorted(wanted.items())
+        if available[sku]["available"] < qty
+    ]
     if short:
-        raise PickupError(409, "not_enough_stock",
-                          f"Store {store_code} cannot hold these lines: "
-                          + ", ".join(f"{s['sku']} wanted {s['wanted']}, available {s['available']}"
-                                      for s in short),
-                          details=[available[sku] for sku in sorted(wanted)])
+        raise PickupError(
+            409,
+            "not_enough_stock",
+            f"Store {store_code} cannot hold these lines: "
+            + ", ".join(f"{s['sku']} wanted {s['wanted']}, available {s['available']}" for s in short),
+            details=[available[sku] for sku in sorted(wanted)],
+        )
     products = Product.__table__
-    names = dict(session.execute(select(products.c.sku, products.c.name).where(
-        products.c.sku.in_(sorted(wanted)))).all())
+    names = dict(
+        session.execute(
+            select(products.c.sku, products.c.name).where(products.c.sku.in_(sorted(wanted)))
+        ).all()
+    )
     salt = store_salt(conn, store.id)
     code, digest = _new_code(conn, store.id, salt)
     order_id = "PU" + secrets.token_hex(6).upper()
     deadline = now + timedelta(days=pickup_days)
-    order_lines = [{"line_no": i, "sku": ln.sku, "name": ln.name or names.get(ln.sku, ln.sku), "qty": ln.qty,
-                    "unit_price": ln.unit_price, "amount": ln.unit_price * ln.qty, "handed_qty": 0,
-                    "rejected_qty": 0} for i, ln in enumerate(lines, start=1)]
-    order = PickupOrder(id=order_id, store_id=store.id, external_ref=external_ref,
-                        status=rules.PAID if paid else rules.CREATED, customer_name=customer_name[:100],
-                        customer_phone=customer_phone[:20], code=code, code_hash=digest,
-                        total=rules.order_total(order_lines), paid=paid, lines=order_lines, created_at=now,
-                        deadline=deadline)
+    order_lines = [
+        {
+            "line_no": i,
+            "sku": ln.sku,
+            "name": ln.name or names.get(ln.sku, ln.sku),
+            "qty": ln.qty,
+            "unit_price": ln.unit_price,
+            "amount": ln.unit_price * ln.qty,
+            "handed_qty": 0,
+            "rejected_qty": 0,
+        }
+        for i, ln in enumerate(lines, start=1)
+    ]
+    order = PickupOrder(
+        id=order_id,
+        store_id=store.id,
+        external_ref=external_ref,
+        status=rules.PAID if paid else rules.CREATED,
+        customer_name=customer_name[:100],
+        customer_phone=customer_phone[:20],
+        code=code,
+        code_hash=digest,
+        total=rules.order_total(order_lines),
+        paid=paid,
+        lines=order_lines,
+        created_at=now,
+        deadline=deadline,
+    )
     session.add(order)
     expires = deadline if paid else now + rules.UNPAID_HOLD
-    reservations = [Reservation(id=f"{order_id}-{ln['line_no']}", store_id=store.id, order_id=order_id,
-                                line_no=ln["line_no"], sku=ln["sku"], qty=ln["qty"], status="held",
-                                expires_at=expires, created_at=now) for ln in order_lines]
+    reservations = [
+        Reservation(
+            id=f"{order_id}-{ln['line_no']}",
+            store_id=store.id,
+            order_id=order_id,
+            line_no=ln["line_no"],
+            sku=ln["sku"],
+            qty=ln["qty"],
+            status="held",
+            expires_at=expires,
+            created_at=now,
+        )
+        for ln in order_lines
+    ]
     session.add_all(reservations)
     session.flush()
-    _publish(conn, store.id, [(ORDER_ENTITY, order_id, "upsert", order_data(order, salt)),
-                              *(_reservation_entry(r) for r in reservations)], now, first_seq)
+    _publish(
+        conn,
+        store.id,
+        [
+            (ORDER_ENTITY, order_id, "upsert", order_data(order, salt)),
+            *(_reservation_entry(r) for r in reservations),
+        ],
+        now,
+        first_seq,
+    )
     return order_answer(order)
 
 
@@ -320,8 +457,9 @@ def pay_order(session: Session, order_id: str, now: datetime | None = None) -> d
     if o.status == rules.CREATED:
         o.status = rules.PAID
     session.flush()
-    conn.execute(update(_RES).where(_RES.c.order_id == o.id, _RES.c.status == "held")
-                 .values(expires_at=o.deadline))
+    conn.execute(
+        update(_RES).where(_RES.c.order_id == o.id, _RES.c.status == "held").values(expires_at=o.deadline)
+    )
     _publish(conn, o.store_id, [_order_entry(conn, o.store_id, o.id), *_reservation_entries(conn, o.id)], now)
     return order_answer(o)
 
@@ -333,11 +471,16 @@ def cancel_order(session: Session, order_id: str, now: datetime | None = None) -
     o = _locked_order(session, order_id)
     conn = session.connection()
     if o.status in (rules.HANDED_OVER, rules.PARTLY_HANDED_OVER):
-        raise PickupError(409, "handed_over", f"Order {order_id} was already collected; refund it as a return.")
+        raise PickupError(
+            409, "handed_over", f"Order {order_id} was already collected; refund it as a return."
+        )
     if o.status == rules.READY and _store_silent(conn, o.store_id, now):
-        raise PickupError(409, "store_offline",
-                          f"Order {order_id} is ready at a store that has not synced lately; the customer "
-                          "may already have it. Call the store before cancelling.")
+        raise PickupError(
+            409,
+            "store_offline",
+            f"Order {order_id} is ready at a store that has not synced lately; the customer "
+            "may already have it. Call the store before cancelling.",
+        )
     if o.status == rules.CANCELLED:
         return order_answer(o)
     o.status = rules.move(o.status, rules.CANCELLED)
@@ -349,8 +492,10 @@ def cancel_order(session: Session, order_id: str, now: datetime | None = None) -
 
 
 def _reservation_entries(conn: Connection, order_id: str) -> list:
-    return [_reservation_entry(r) for r in conn.execute(select(_RES).where(_RES.c.order_id == order_id)
-                                                       .order_by(_RES.c.line_no)).all()]
+    return [
+        _reservation_entry(r)
+        for r in conn.execute(select(_RES).where(_RES.c.order_id == order_id).order_by(_RES.c.line_no)).all()
+    ]
 
 
 def _release(conn: Connection, order_id: str, status: str, line_no: int | None = None) -> None:
@@ -370,9 +515,13 @@ def expire(conn: Connection, now: datetime | None = None, *, store_id: str | Non
     if store_id is not None:
         res = res.where(_RES.c.store_id == store_id)
     stale = conn.execute(res).all()
-    orders = select(_ORDERS).where(_ORDERS.c.status.in_(rules.OPEN_STATUSES), (
-        (_ORDERS.c.deadline <= now) | ((_ORDERS.c.paid.is_(False))
-                                       & (_ORDERS.c.created_at <= now - rules.UNPAID_HOLD))))
+    orders = select(_ORDERS).where(
+        _ORDERS.c.status.in_(rules.OPEN_STATUSES),
+        (
+            (_ORDERS.c.deadline <= now)
+            | ((_ORDERS.c.paid.is_(False)) & (_ORDERS.c.created_at <= now - rules.UNPAID_HOLD))
+        ),
+    )
     if store_id is not None:
         orders = orders.where(_ORDERS.c.store_id == store_id)
     ended = [o for o in conn.execute(orders).all() if o.status != rules.READY or o.deadline <= now]
@@ -395,8 +544,9 @@ def expire(conn: Connection, now: datetime | None = None, *, store_id: str | Non
 
 # ------------------------------------------------------------------ events from the desk
 def _event_order(conn: Connection, store_id: str, order_id: str):
-    return conn.execute(select(_ORDERS).where(_ORDERS.c.id == order_id, _ORDERS.c.store_id == store_id)
-                        .with_for_update()).first()
+    return conn.execute(
+        select(_ORDERS).where(_ORDERS.c.id == order_id, _ORDERS.c.store_id == store_id).with_for_update()
+    ).first()
 
 
 class UnknownOrder(Exception):
@@ -406,11 +556,20 @@ class UnknownOrder(Exception):
         self.message = f"No pickup order {order_id} for this store."
 
 
-def _conflict(conn: Connection, store_id: str, device_id: str, order_id: str, code: str, message: str,
-              now: datetime) -> ErrorBody:
+def _conflict(
+    conn: Connection, store_id: str, device_id: str, order_id: str, code: str, message: str, now: datetime
+) -> ErrorBody:
     """The exception a person resolves: a note at central, and the order flagged for the store."""
-    conn.execute(insert(Note.__table__), {"store_id": store_id, "device_id": device_id, "kind": "pickup_conflict",
-                                          "created_at": now, "message": message})
+    conn.execute(
+        insert(Note.__table__),
+        {
+            "store_id": store_id,
+            "device_id": device_id,
+            "kind": "pickup_conflict",
+            "created_at": now,
+            "message": message,
+        },
+    )
     conn.execute(update(_ORDERS).where(_ORDERS.c.id == order_id).values(conflict=code))
     return ErrorBody(code=code, message=message)
 
@@ -418,33 +577,52 @@ def _conflict(conn: Connection, store_id: str, device_id: str, order_id: str, co
 def notify_ready(conn: Connection, order, now: datetime) -> None:
     """The customer's 'ready for pickup' message, logged instead of sent."""
     store_name = conn.execute(select(Store.name).where(Store.id == order.store_id)).scalar() or ""
-    conn.execute(insert(PickupNotification.__table__), {
-        "order_id": order.id, "channel": "sms", "recipient": order.customer_phone,
-        "message": (f"Your order {order.id} is ready for pickup at {store_name}. Show code {order.code} "
-                    f"before {_iso(order.deadline)}."), "created_at": now})
+    conn.execute(
+        insert(PickupNotification.__table__),
+        {
+            "order_id": order.id,
+            "channel": "sms",
+            "recipient": order.customer_phone,
+            "message": (
+                f"Your order {order.id} is ready for pickup at {store_name}. Show code {order.code} "
+                f"before {_iso(order.deadline)}."
+            ),
+            "created_at": now,
+        },
+    )
 
 
-def apply_ready(conn: Connection, device_id: str, store_id: str, event: Event, p: PickupReady,
-                now: datetime) -> ErrorBody | None:
+def apply_ready(
+    conn: Connection, device_id: str, store_id: str, event: Event, p: PickupReady, now: datetime
+) -> ErrorBody | None:
     o = _event_order(conn, store_id, p.order_id)
     if o is None:
         raise UnknownOrder(p.order_id)
     if o.status == rules.READY:
         return None
     if not rules.can_move(o.status, rules.READY):
-        return _conflict(conn, store_id, device_id, o.id, "pickup_not_open",
-                         f"Order {o.id} was marked ready at the store but is {o.status} at central.", now)
+        return _conflict(
+            conn,
+            store_id,
+            device_id,
+            o.id,
+            "pickup_not_open",
+            f"Order {o.id} was marked ready at the store but is {o.status} at central.",
+            now,
+        )
     conn.execute(update(_ORDERS).where(_ORDERS.c.id == o.id).values(status=rules.READY, ready_at=now))
     # Ready (also unpaid, to be paid at the desk): the goods are set aside until the deadline.
-    conn.execute(update(_RES).where(_RES.c.order_id == o.id, _RES.c.status == "held")
-                 .values(expires_at=o.deadline))
+    conn.execute(
+        update(_RES).where(_RES.c.order_id == o.id, _RES.c.status == "held").values(expires_at=o.deadline)
+    )
     notify_ready(conn, o, now)
     _publish(conn, store_id, [_order_entry(conn, store_id, o.id), *_reservation_entries(conn, o.id)], now)
     return None
 
 
-def apply_rejected(conn: Connection, device_id: str, store_id: str, event: Event, p: PickupRejected,
-                   now: datetime) -> ErrorBody | None:
+def apply_rejected(
+    conn: Connection, device_id: str, store_id: str, event: Event, p: PickupRejected, now: datetime
+) -> ErrorBody | None:
     """Lines refused at the desk: their reservations are released; the order stays open for the rest."""
     o = _event_order(conn, store_id, p.order_id)
     if o is None:
@@ -458,15 +636,18 @@ def apply_rejected(conn: Connection, device_id: str, store_id: str, event: Event
         line["rejected_qty"] = min(line["qty"], line.get("rejected_qty", 0) + refused.qty)
         _release(conn, o.id, "released", refused.line_no)
     values: dict = {"lines": lines}
-    if all(ln.get("rejected_qty", 0) >= ln["qty"] for ln in lines) and rules.can_move(o.status, rules.CANCELLED):
+    if all(ln.get("rejected_qty", 0) >= ln["qty"] for ln in lines) and rules.can_move(
+        o.status, rules.CANCELLED
+    ):
         values.update(status=rules.CANCELLED, closed_at=now)
     conn.execute(update(_ORDERS).where(_ORDERS.c.id == o.id).values(**values))
     _publish(conn, store_id, [_order_entry(conn, store_id, o.id), *_reservation_entries(conn, o.id)], now)
     return None
 
 
-def apply_handed_over(conn: Connection, device_id: str, store_id: str, event: Event, p: PickupHandedOver,
-                      now: datetime) -> ErrorBody | None:
+def apply_handed_over(
+    conn: Connection, device_id: str, store_id: str, event: Event, p: PickupHandedOver, now: datetime
+) -> ErrorBody | None:
     """Consume the reservation and the stock once.  A second handover (another till, offline) and a
     handover after an online cancellation are accepted with a conflict."""
     o = _event_order(conn, store_id, p.order_id)
@@ -474,16 +655,22 @@ def apply_handed_over(conn: Connection, device_id: str, store_id: str, event: Ev
         raise UnknownOrder(p.order_id)
     who = f"{p.staff} at till {p.terminal_no}"
     if o.status in (rules.HANDED_OVER, rules.PARTLY_HANDED_OVER):
-        message = (f"Order {o.id} was handed over twice: first by {o.handed_over_by}, again by {who} at "
-                   f"{p.handed_over_at.isoformat()}. Stock was counted once; check with the store.")
+        message = (
+            f"Order {o.id} was handed over twice: first by {o.handed_over_by}, again by {who} at "
+            f"{p.handed_over_at.isoformat()}. Stock was counted once; check with the store."
+        )
         conflict = _conflict(conn, store_id, device_id, o.id, "pickup_handed_over_twice", message, now)
         _publish(conn, store_id, [_order_entry(conn, store_id, o.id)], now)
         return conflict
     conflict = None
     if o.status in (rules.CANCELLED, rules.EXPIRED):
-        message = (f"Order {o.id} was {o.status} at central but handed over by {who} at "
-                   f"{p.handed_over_at.isoformat()}: the goods left the store; refund or recover them.")
-        conflict = _conflict(conn, store_id, device_id, o.id, "pickup_cancelled_then_handed_over", message, now)
+        message = (
+            f"Order {o.id} was {o.status} at central but handed over by {who} at "
+            f"{p.handed_over_at.isoformat()}: the goods left the store; refund or recover them."
+        )
+        conflict = _conflict(
+            conn, store_id, device_id, o.id, "pickup_cancelled_then_handed_over", message, now
+        )
     lines = [dict(ln) for ln in o.lines]
     by_no = {ln["line_no"]: ln for ln in lines}
     moved: dict[str, int] = {}
@@ -500,34 +687,57 @@ def apply_handed_over(conn: Connection, device_id: str, store_id: str, event: Ev
         _release(conn, o.id, "consumed", line["line_no"])
     refused = sum(1 for ln in lines if ln.get("handed_qty", 0) < ln["qty"])
     status = rules.HANDED_OVER if not refused else rules.PARTLY_HANDED_OVER
-    conn.execute(update(_ORDERS).where(_ORDERS.c.id == o.id).values(
-        status=status, lines=lines, closed_at=now, handed_over_by=who, handed_over_device=device_id,
-        handed_over_event=event.event_id))
+    conn.execute(
+        update(_ORDERS)
+        .where(_ORDERS.c.id == o.id)
+        .values(
+            status=status,
+            lines=lines,
+            closed_at=now,
+            handed_over_by=who,
+            handed_over_device=device_id,
+            handed_over_event=event.event_id,
+        )
+    )
     move_stock_many(conn, store_id, moved, "pickup", event.event_id, now)
     _publish(conn, store_id, [_order_entry(conn, store_id, o.id), *_reservation_entries(conn, o.id)], now)
     return conflict
 
 
-def check_oversell(conn: Connection, store_id: str, device_id: str, skus: list[str], receipt_no: str,
-                   now: datetime) -> ErrorBody | None:
+def check_oversell(
+    conn: Connection, store_id: str, device_id: str, skus: list[str], receipt_no: str, now: datetime
+) -> ErrorBody | None:
     """A sale that took units held for pickup orders: the sale stands, the oversell is flagged."""
     if not skus:
         return None
-    short = [a for a in availability(conn, store_id, skus, now).values() if a["reserved"] and a["available"] < 0]
+    short = [
+        a for a in availability(conn, store_id, skus, now).values() if a["reserved"] and a["available"] < 0
+    ]
     if not short:
         return None
     policy = _policy(conn, store_id)
-    message = (f"Receipt {receipt_no} sold units reserved for pickup orders (store policy: {policy}): "
-               + ", ".join(f"{a['sku']} on hand {a['on_hand']}, reserved {a['reserved']}" for a in short)
-               + ". Restock or contact the customers.")
-    conn.execute(insert(Note.__table__), {"store_id": store_id, "device_id": device_id, "kind": "pickup_oversell",
-                                          "created_at": now, "message": message})
+    message = (
+        f"Receipt {receipt_no} sold units reserved for pickup orders (store policy: {policy}): "
+        + ", ".join(f"{a['sku']} on hand {a['on_hand']}, reserved {a['reserved']}" for a in short)
+        + ". Restock or contact the customers."
+    )
+    conn.execute(
+        insert(Note.__table__),
+        {
+            "store_id": store_id,
+            "device_id": device_id,
+            "kind": "pickup_oversell",
+            "created_at": now,
+            "message": message,
+        },
+    )
     return ErrorBody(code="reserved_stock_oversold", message=message)
 
 
 def _policy(conn: Connection, store_id: str) -> str:
-    value = conn.execute(select(PickupStoreSettings.reserved_policy).where(
-        PickupStoreSettings.store_id == store_id)).scalar()
+    value = conn.execute(
+        select(PickupStoreSettings.reserved_policy).where(PickupStoreSettings.store_id == store_id)
+    ).scalar()
     return value or "warn"
 
 
@@ -535,8 +745,10 @@ def _policy(conn: Connection, store_id: str) -> str:
 def snapshot_orders(session: Session, store_id: str):
     """Open orders, and those closed in the last two days (the desk's list and history)."""
     since = utcnow() - timedelta(days=2)
-    return select(PickupOrder).where(PickupOrder.store_id == store_id, (
-        PickupOrder.status.in_(rules.OPEN_STATUSES) | (PickupOrder.closed_at >= since)))
+    return select(PickupOrder).where(
+        PickupOrder.store_id == store_id,
+        (PickupOrder.status.in_(rules.OPEN_STATUSES) | (PickupOrder.closed_at >= since)),
+    )
 
 
 def snapshot_reservations(store_id: str):
@@ -563,17 +775,29 @@ def seed_demo_pickups(session: Session, now: datetime | None = None) -> list[dic
     now = now or utcnow()
     if session.scalar(select(func.count()).select_from(PickupOrder)):
         return []
-    skus = session.execute(select(Product.sku, Price.amount).join(Price, Price.sku == Product.sku)
-                           .where(Price.scope == "*").order_by(Product.sku).limit(6)).all()
+    skus = session.execute(
+        select(Product.sku, Price.amount)
+        .join(Price, Price.sku == Product.sku)
+        .where(Price.scope == "*")
+        .order_by(Product.sku)
+        .limit(6)
+    ).all()
     if len(skus) < 2:
         return []
     made = []
     for i, (store_code, name, phone, paid, end) in enumerate(DEMO_ORDERS):
         a, b = skus[i % len(skus)], skus[(i + 1) % len(skus)]
         created = now - rules.UNPAID_HOLD - timedelta(minutes=5) if end == "expired" else now
-        answer = create_order(session, store_code=store_code, external_ref=f"DEMO-{i + 1:03d}",
-                              customer_name=name, customer_phone=phone, paid=paid, now=created,
-                              lines=[OrderLineIn(a.sku, 1, a.amount), OrderLineIn(b.sku, 2, b.amount)])
+        answer = create_order(
+            session,
+            store_code=store_code,
+            external_ref=f"DEMO-{i + 1:03d}",
+            customer_name=name,
+            customer_phone=phone,
+            paid=paid,
+            now=created,
+            lines=[OrderLineIn(a.sku, 1, a.amount), OrderLineIn(b.sku, 2, b.amount)],
+        )
         if end == "ready":
             o = session.get(PickupOrder, answer["order_id"])
             store_id = o.store_id

@@ -36,11 +36,15 @@ def pickup_router(writes: Callable[[], Session], api_error: type[Exception], err
         with writes() as s:
             yield s
 
-    def channel(x_channel_key: Annotated[str | None, Header()] = None,
-                s: Session = Depends(session)) -> Session:
+    def channel(
+        x_channel_key: Annotated[str | None, Header()] = None, s: Session = Depends(session)
+    ) -> Session:
         if not channel_key_ok(s, x_channel_key):
-            raise api_error(401, "bad_channel_key",
-                            "This call needs the chain's channel key in X-Channel-Key (pos-central channel-key).")
+            raise api_error(
+                401,
+                "bad_channel_key",
+                "This call needs the chain's channel key in X-Channel-Key (pos-central channel-key).",
+            )
         return s
 
     def run(s: Session, work: Callable[[], dict]) -> OnlineOrderResponse:
@@ -52,36 +56,60 @@ def pickup_router(writes: Callable[[], Session], api_error: type[Exception], err
             if exc.details is not None:
                 from fastapi.responses import JSONResponse
 
-                return JSONResponse(status_code=exc.status, content={  # type: ignore[return-value]
-                    "error": {"code": exc.code, "message": exc.message}, "available": exc.details})
+                return JSONResponse(
+                    status_code=exc.status,
+                    content={  # type: ignore[return-value]
+                        "error": {"code": exc.code, "message": exc.message},
+                        "available": exc.details,
+                    },
+                )
             raise api_error(exc.status, exc.code, exc.message) from exc
         return OnlineOrderResponse.model_validate(answer)
 
-    @router.post("/online-orders", response_model=OnlineOrderResponse,
-                 responses={409: {"description": "not enough stock: `available` lists each SKU's on hand, "
-                                                 "reserved and available"}})
+    @router.post(
+        "/online-orders",
+        response_model=OnlineOrderResponse,
+        responses={
+            409: {
+                "description": "not enough stock: `available` lists each SKU's on hand, "
+                "reserved and available"
+            }
+        },
+    )
     def place(body: OnlineOrderRequest, s: Session = Depends(channel)) -> OnlineOrderResponse:
         """Reserve the lines at the pickup store and answer the customer's pickup code."""
-        return run(s, lambda: create_order(
-            s, store_code=body.store_code, external_ref=body.external_ref, customer_name=body.customer_name,
-            customer_phone=body.customer_phone, paid=body.paid,
-            lines=[OrderLineIn(ln.sku, ln.qty, ln.unit_price, ln.name) for ln in body.lines]))
+        return run(
+            s,
+            lambda: create_order(
+                s,
+                store_code=body.store_code,
+                external_ref=body.external_ref,
+                customer_name=body.customer_name,
+                customer_phone=body.customer_phone,
+                paid=body.paid,
+                lines=[OrderLineIn(ln.sku, ln.qty, ln.unit_price, ln.name) for ln in body.lines],
+            ),
+        )
 
     @router.get("/online-orders/{order_id}", response_model=OnlineOrderResponse)
-    def show(order_id: Annotated[str, Path(pattern=ORDER_ID)],
-             s: Session = Depends(channel)) -> OnlineOrderResponse:
+    def show(
+        order_id: Annotated[str, Path(pattern=ORDER_ID)], s: Session = Depends(channel)
+    ) -> OnlineOrderResponse:
         o = s.get(PickupOrder, order_id)
         if o is None:
             raise api_error(404, "unknown_order", f"No pickup order {order_id}.")
         return OnlineOrderResponse.model_validate(order_answer(o))
 
     @router.post("/online-orders/{order_id}/pay", response_model=OnlineOrderResponse)
-    def pay(order_id: Annotated[str, Path(pattern=ORDER_ID)], s: Session = Depends(channel)) -> OnlineOrderResponse:
+    def pay(
+        order_id: Annotated[str, Path(pattern=ORDER_ID)], s: Session = Depends(channel)
+    ) -> OnlineOrderResponse:
         return run(s, lambda: pay_order(s, order_id))
 
     @router.post("/online-orders/{order_id}/cancel", response_model=OnlineOrderResponse)
-    def cancel(order_id: Annotated[str, Path(pattern=ORDER_ID)],
-               s: Session = Depends(channel)) -> OnlineOrderResponse:
+    def cancel(
+        order_id: Annotated[str, Path(pattern=ORDER_ID)], s: Session = Depends(channel)
+    ) -> OnlineOrderResponse:
         return run(s, lambda: cancel_order(s, order_id))
 
     return router

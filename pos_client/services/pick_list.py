@@ -24,5 +24,9 @@ def pick_list_document(order: DeskOrder, store_name: str, printed_at: datetime) 
         blocks.append(TextLine(line.name))
         blocks.append(Columns(f"  {line.sku}", f"x {line.qty - line.refused}", bold=True))
     blocks += [Rule(), TextLine("拣货人 Picked by:"), TextLine(" ")]
-    return ReceiptDocument(job_id=f"pick-{order.order_id}", blocks=tuple(blocks), open_drawer=False,
-                           meta={"order_id": order.order_id})
+    return ReceiptDocument(
+        job_id=f"pick-{order.order_id}",
+        blocks=tuple(blocks),
+        open_drawer=False,
+        meta={"order_id": order.order_id},
+    )

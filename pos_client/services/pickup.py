@@ -14,7 +14,7 @@ second a conflict).
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import Connection, Engine
@@ -70,8 +70,10 @@ class AlreadyHandedOver(PickupProblem):
     code = "handed_over"
 
     def __init__(self, handover: Handover) -> None:
-        super().__init__(f"order {handover.order_id} was handed over at {handover.at} by "
-                         f"{handover.staff_name} ({handover.staff_code}) at till {handover.terminal_no}")
+        super().__init__(
+            f"order {handover.order_id} was handed over at {handover.at} by "
+            f"{handover.staff_name} ({handover.staff_code}) at till {handover.terminal_no}"
+        )
         self.handover = handover
 
 
@@ -146,21 +148,28 @@ class Verified:
 @dataclass(frozen=True, slots=True)
 class DeskSettings:
     id_check_above: int | None = 50_000
-    lockout: rules.LockoutPolicy = rules.LockoutPolicy()
+    lockout: rules.LockoutPolicy = field(default_factory=rules.LockoutPolicy)
     reserved_policy: str = rules.WARN
 
     @classmethod
     def from_store_config(cls, cfg: dict | None) -> DeskSettings:
         pick = (cfg or {}).get("pickup") or {}
         above = pick.get("id_check_above", 50_000)
-        return cls(id_check_above=None if above is None else int(above),
-                   lockout=rules.LockoutPolicy.from_config(pick),
-                   reserved_policy=rules.BLOCK if pick.get("reserved_policy") == rules.BLOCK else rules.WARN)
+        return cls(
+            id_check_above=None if above is None else int(above),
+            lockout=rules.LockoutPolicy.from_config(pick),
+            reserved_policy=rules.BLOCK if pick.get("reserved_policy") == rules.BLOCK else rules.WARN,
+        )
 
 
 class PickupDesk:
-    def __init__(self, engine: Engine, identity: StoreIdentity, settings: DeskSettings | None = None,
-                 clock: Clock | None = None) -> None:
+    def __init__(
+        self,
+        engine: Engine,
+        identity: StoreIdentity,
+        settings: DeskSettings | None = None,
+        clock: Clock | None = None,
+    ) -> None:
         self.orders = PickupStore(engine)
         self._writer = UnitOfWork(engine)
         self.identity = identity
@@ -181,21 +190,42 @@ class PickupDesk:
     def _desk_order(self, o: StoredOrder) -> DeskOrder:
         reserved = self.orders.reserved_for_order(o.order_id)
         refused = self.orders.refusals(o.order_id)
-        lines = tuple(DeskLine(int(ln["line_no"]), str(ln["sku"]), str(ln.get("name") or ln["sku"]), int(ln["qty"]),
-                               int(ln.get("unit_price", 0)), int(ln.get("amount", 0)),
-                               reserved.get(int(ln["line_no"]), 0),
-                               max(int(ln.get("rejected_qty", 0)), refused.get(int(ln["line_no"]), {}).get("qty", 0)),
-                               refused.get(int(ln["line_no"]), {}).get("reason", ""))
-                      for ln in o.lines)
+        lines = tuple(
+            DeskLine(
+                int(ln["line_no"]),
+                str(ln["sku"]),
+                str(ln.get("name") or ln["sku"]),
+                int(ln["qty"]),
+                int(ln.get("unit_price", 0)),
+                int(ln.get("amount", 0)),
+                reserved.get(int(ln["line_no"]), 0),
+                max(int(ln.get("rejected_qty", 0)), refused.get(int(ln["line_no"]), {}).get("qty", 0)),
+                refused.get(int(ln["line_no"]), {}).get("reason", ""),
+            )
+            for ln in o.lines
+        )
         handover = self.orders.handover(o.order_id)
         local = "handed_over" if handover else ("ready" if self.orders.marked_ready(o.order_id) else None)
-        return DeskOrder(o.order_id, _shown_status(o.status, local), o.status, o.customer, o.phone_last4, o.total,
-                         o.paid, o.deadline, lines, handover, o.conflict,
-                         rules.id_check_needed(o.total, self.settings.id_check_above))
+        return DeskOrder(
+            o.order_id,
+            _shown_status(o.status, local),
+            o.status,
+            o.customer,
+            o.phone_last4,
+            o.total,
+            o.paid,
+            o.deadline,
+            lines,
+            handover,
+            o.conflict,
+            rules.id_check_needed(o.total, self.settings.id_check_above),
+        )
 
     def locked_until(self) -> datetime | None:
         now = self._clock()
-        since = now - timedelta(minutes=self.settings.lockout.window_minutes + self.settings.lockout.lock_minutes)
+        since = now - timedelta(
+            minutes=self.settings.lockout.window_minutes + self.settings.lockout.lock_minutes
+        )
         return rules.locked_until(self.orders.attempts_since(since), now, self.settings.lockout)
 
     # ---------------------------------------------------------------- verifying
@@ -235,14 +265,21 @@ class PickupDesk:
             streak = 0 if ok else streak + 1
         return max(0, policy.max_failures - streak)
 
-    def _audit(self, staff: Cashier, via: str, ok: bool, order_id: str | None, *, counted: bool = True) -> None:
+    def _audit(
+        self, staff: Cashier, via: str, ok: bool, order_id: str | None, *, counted: bool = True
+    ) -> None:
         now = self._clock()
 
         def write(conn: Connection) -> None:
             if counted:
                 insert_attempt(conn, now, staff.code, via, ok, order_id)
-            journal.append(conn, "pickup.verify", staff.code,
-                           {"ok": ok, "via": via, "order_id": order_id, "refused_locked": not counted}, at=now)
+            journal.append(
+                conn,
+                "pickup.verify",
+                staff.code,
+                {"ok": ok, "via": via, "order_id": order_id, "refused_locked": not counted},
+                at=now,
+            )
 
         self._writer.run(write)
 
@@ -256,7 +293,9 @@ class PickupDesk:
 
         def write(conn: Connection) -> None:
             insert_ready(conn, order_id, now.isoformat(), staff.code)
-            payload = PickupReady(order_id=order_id, store_code=self.identity.store_code, staff=staff.code, at=now)
+            payload = PickupReady(
+                order_id=order_id, store_code=self.identity.store_code, staff=staff.code, at=now
+            )
             enqueue(conn, OutgoingEvent(new_id(), "pickup.ready", now, payload.model_dump(mode="json")))
             journal.append(conn, "pickup.ready", staff.code, {"order_id": order_id}, at=now)
 
@@ -274,13 +313,22 @@ class PickupDesk:
 
         def write(conn: Connection) -> None:
             insert_refusal(conn, order_id, line_no, now.isoformat(), staff.code, line.qty, reason)
-            payload = PickupRejected(order_id=order_id, store_code=self.identity.store_code,
-                                     terminal_no=self.identity.terminal_no, staff=staff.code, at=now,
-                                     lines=[PickupLinePayload(line_no=line_no, sku=line.sku, qty=line.qty,
-                                                              reason=reason)])
+            payload = PickupRejected(
+                order_id=order_id,
+                store_code=self.identity.store_code,
+                terminal_no=self.identity.terminal_no,
+                staff=staff.code,
+                at=now,
+                lines=[PickupLinePayload(line_no=line_no, sku=line.sku, qty=line.qty, reason=reason)],
+            )
             enqueue(conn, OutgoingEvent(new_id(), "pickup.rejected", now, payload.model_dump(mode="json")))
-            journal.append(conn, "pickup.rejected", staff.code, {"order_id": order_id, "line_no": line_no,
-                                                                 "qty": line.qty, "reason": reason}, at=now)
+            journal.append(
+                conn,
+                "pickup.rejected",
+                staff.code,
+                {"order_id": order_id, "line_no": line_no, "qty": line.qty, "reason": reason},
+                at=now,
+            )
 
         self._writer.run(write)
         return self._desk_order(self.orders.by_id(order_id))  # type: ignore[arg-type]
@@ -301,18 +349,30 @@ class PickupDesk:
             raise NotCollectable(o.order_id, "refused")
         now = self._clock()
         lines = tuple({"line_no": ln.line_no, "sku": ln.sku, "qty": ln.qty - ln.refused} for ln in remaining)
-        handover = Handover(o.order_id, now.isoformat(), staff.code, staff.name, self.identity.terminal_no, lines,
-                            id_checked)
+        handover = Handover(
+            o.order_id, now.isoformat(), staff.code, staff.name, self.identity.terminal_no, lines, id_checked
+        )
 
         def write(conn: Connection) -> None:
             insert_handover(conn, handover)
-            payload = PickupHandedOver(order_id=o.order_id, store_code=self.identity.store_code,
-                                       terminal_no=self.identity.terminal_no, staff=staff.code, handed_over_at=now,
-                                       lines=[PickupLinePayload(**ln) for ln in lines], id_checked=id_checked,
-                                       via="qr" if verified.via == "qr" else "digits")
+            payload = PickupHandedOver(
+                order_id=o.order_id,
+                store_code=self.identity.store_code,
+                terminal_no=self.identity.terminal_no,
+                staff=staff.code,
+                handed_over_at=now,
+                lines=[PickupLinePayload(**ln) for ln in lines],
+                id_checked=id_checked,
+                via="qr" if verified.via == "qr" else "digits",
+            )
             enqueue(conn, OutgoingEvent(new_id(), "pickup.handed_over", now, payload.model_dump(mode="json")))
-            journal.append(conn, "pickup.handed_over", staff.code,
-                           {"order_id": o.order_id, "lines": list(lines), "id_checked": id_checked}, at=now)
+            journal.append(
+                conn,
+                "pickup.handed_over",
+                staff.code,
+                {"order_id": o.order_id, "lines": list(lines), "id_checked": id_checked},
+                at=now,
+            )
 
         try:
             self._writer.run(write)

@@ -92,8 +92,8 @@ class Till:
 
     def pickup_desk(self, clock=None) -> PickupDesk:
         """The pickup desk, with the store's rules (ID-check threshold, lockout, reserved-stock policy)."""
-        return PickupDesk(self.engine, self.identity(), DeskSettings.from_store_config(self.catalog.store_config()),
-                          clock=clock)
+        settings = DeskSettings.from_store_config(self.catalog.store_config())
+        return PickupDesk(self.engine, self.identity(), settings, clock=clock)
 
     # ------------------------------------------------------------- devices
     def printer(self) -> ReceiptPrinter:

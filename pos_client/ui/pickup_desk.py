@@ -47,7 +47,6 @@ from pos_client.services.pickup import (
     Verified,
 )
 
-
 STATUS_LABELS = {
     "created": QT_TRANSLATE_NOOP("PickupDesk", "Awaiting payment"),
     "paid": QT_TRANSLATE_NOOP("PickupDesk", "To pick"),
@@ -57,9 +56,11 @@ STATUS_LABELS = {
     "cancelled": QT_TRANSLATE_NOOP("PickupDesk", "Cancelled"),
     "expired": QT_TRANSLATE_NOOP("PickupDesk", "Expired"),
 }
-REASONS = (("damaged", QT_TRANSLATE_NOOP("PickupDesk", "Damaged")),
-           ("unwanted", QT_TRANSLATE_NOOP("PickupDesk", "Customer does not want it")),
-           ("missing", QT_TRANSLATE_NOOP("PickupDesk", "Not found in stock")))
+REASONS = (
+    ("damaged", QT_TRANSLATE_NOOP("PickupDesk", "Damaged")),
+    ("unwanted", QT_TRANSLATE_NOOP("PickupDesk", "Customer does not want it")),
+    ("missing", QT_TRANSLATE_NOOP("PickupDesk", "Not found in stock")),
+)
 
 
 def status_label(status: str) -> str:
@@ -67,8 +68,16 @@ def status_label(status: str) -> str:
 
 
 class PickupDeskDialog(QDialog):
-    def __init__(self, desk: PickupDesk, staff: Cashier, locale: str, *, timezone: str = "Asia/Shanghai",
-                 print_pick_list: Callable[[DeskOrder], None] | None = None, parent=None) -> None:
+    def __init__(
+        self,
+        desk: PickupDesk,
+        staff: Cashier,
+        locale: str,
+        *,
+        timezone: str = "Asia/Shanghai",
+        print_pick_list: Callable[[DeskOrder], None] | None = None,
+        parent=None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("pickupDesk")
         self.setWindowTitle(self.tr("Pickup desk"))
@@ -82,7 +91,9 @@ class PickupDeskDialog(QDialog):
 
         self.code_field = QLineEdit()
         self.code_field.setObjectName("pickupCode")
-        self.code_field.setPlaceholderText(self.tr("Scan the customer's QR or type the 8-digit code, then Enter"))
+        self.code_field.setPlaceholderText(
+            self.tr("Scan the customer's QR or type the 8-digit code, then Enter")
+        )
         self.code_field.setAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled, False)
         self.code_field.setMaxLength(64)
         self.code_field.returnPressed.connect(self.verify)
@@ -96,8 +107,15 @@ class PickupDeskDialog(QDialog):
 
         self.orders = QTableWidget(0, 5)
         self.orders.setObjectName("pickupOrders")
-        self.orders.setHorizontalHeaderLabels([self.tr("Order"), self.tr("Status"), self.tr("Pick up by"),
-                                               self.tr("Customer"), self.tr("Amount")])
+        self.orders.setHorizontalHeaderLabels(
+            [
+                self.tr("Order"),
+                self.tr("Status"),
+                self.tr("Pick up by"),
+                self.tr("Customer"),
+                self.tr("Amount"),
+            ]
+        )
         self.orders.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.orders.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.orders.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -110,8 +128,9 @@ class PickupDeskDialog(QDialog):
         self.title.setWordWrap(True)
         self.lines = QTableWidget(0, 4)
         self.lines.setObjectName("pickupLines")
-        self.lines.setHorizontalHeaderLabels([self.tr("Item"), self.tr("Qty"), self.tr("Reserved"),
-                                              self.tr("Refused")])
+        self.lines.setHorizontalHeaderLabels(
+            [self.tr("Item"), self.tr("Qty"), self.tr("Reserved"), self.tr("Refused")]
+        )
         self.lines.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.lines.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.lines.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -142,14 +161,24 @@ class PickupDeskDialog(QDialog):
         close = QPushButton(self.tr("Back (Esc)"))
         close.clicked.connect(self.reject)
         buttons = QHBoxLayout()
-        for button in (self.ready_button, self.print_button, self.reason, self.refuse_button, self.hand_button,
-                       close):
+        for button in (
+            self.ready_button,
+            self.print_button,
+            self.reason,
+            self.refuse_button,
+            self.hand_button,
+            close,
+        ):
             if isinstance(button, QPushButton):
                 button.setAutoDefault(False)
                 button.setMinimumHeight(44)
             buttons.addWidget(button)
-        for key, slot in (("F2", self.mark_ready), ("F3", self.print_pick_list), ("F4", self.refuse_line),
-                          ("F12", self.hand_over)):
+        for key, slot in (
+            ("F2", self.mark_ready),
+            ("F3", self.print_pick_list),
+            ("F4", self.refuse_line),
+            ("F12", self.hand_over),
+        ):
             QShortcut(QKeySequence(key), self, activated=slot)
 
         layout = QVBoxLayout(self)
@@ -170,9 +199,13 @@ class PickupDeskDialog(QDialog):
         rows = self.desk.listing(self.search_field.text())
         self.orders.setRowCount(len(rows))
         for r, (o, shown) in enumerate(rows):
-            cells = (o.order_id, status_label(shown), self._when(o.deadline),
-                     f"{o.customer}  ****{o.phone_last4}" if o.phone_last4 else o.customer,
-                     format_money(o.total, self.locale))
+            cells = (
+                o.order_id,
+                status_label(shown),
+                self._when(o.deadline),
+                f"{o.customer}  ****{o.phone_last4}" if o.phone_last4 else o.customer,
+                format_money(o.total, self.locale),
+            )
             for c, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, o.order_id)
@@ -205,17 +238,24 @@ class PickupDeskDialog(QDialog):
         if self.verified.order.handover is not None:
             self._error(self.explain(AlreadyHandedOver(self.verified.order.handover)))
         elif not self.verified.order.collectable:
-            self._error(self.explain(NotCollectable(self.verified.order.order_id, self.verified.order.status)))
+            self._error(
+                self.explain(NotCollectable(self.verified.order.order_id, self.verified.order.status))
+            )
         else:
-            self._info(self.tr("Code verified: order {order}. Check the goods with the customer, then F12 to "
-                               "hand over.").format(order=self.verified.order.order_id))
+            self._info(
+                self.tr(
+                    "Code verified: order {order}. Check the goods with the customer, then F12 to hand over."
+                ).format(order=self.verified.order.order_id)
+            )
 
     # ---------------------------------------------------------------- actions
     def mark_ready(self) -> None:
         if not self._need_order():
             return
-        self._act(lambda o: self.desk.mark_ready(o.order_id, self.staff),
-                  self.tr("Order {order} is ready; the customer is told once the till syncs."))
+        self._act(
+            lambda o: self.desk.mark_ready(o.order_id, self.staff),
+            self.tr("Order {order} is ready; the customer is told once the till syncs."),
+        )
 
     def refuse_line(self) -> None:
         if not self._need_order():
@@ -226,16 +266,23 @@ class PickupDeskDialog(QDialog):
             return
         line = self.current.lines[rows[0].row()]  # type: ignore[union-attr]
         reason = self.reason.currentData()
-        self._act(lambda o: self.desk.refuse_line(o.order_id, line.line_no, reason, self.staff),
-                  self.tr("{item} refused; its reserved stock is released. Hand over the rest with F12.")
-                  .format(item=line.name))
+        self._act(
+            lambda o: self.desk.refuse_line(o.order_id, line.line_no, reason, self.staff),
+            self.tr("{item} refused; its reserved stock is released. Hand over the rest with F12.").format(
+                item=line.name
+            ),
+        )
 
     def hand_over(self) -> None:
         if not self._need_order():
             return
         if self.verified is None or self.verified.order.order_id != self.current.order_id:  # type: ignore[union-attr]
-            self._error(self.tr("Scan or type the customer's pickup code first: an order is handed over only "
-                                "against its code."))
+            self._error(
+                self.tr(
+                    "Scan or type the customer's pickup code first: an order is handed over only "
+                    "against its code."
+                )
+            )
             self.code_field.setFocus()
             return
         try:
@@ -247,8 +294,10 @@ class PickupDeskDialog(QDialog):
         self.verified = None
         self.refresh_list()
         self._show(self.desk.order(done.order_id))
-        self._info(self.tr("Order {order} handed over. The code cannot be used again.").format(order=done.order_id),
-                   "success")
+        self._info(
+            self.tr("Order {order} handed over. The code cannot be used again.").format(order=done.order_id),
+            "success",
+        )
         self.code_field.setFocus()
 
     def print_pick_list(self) -> None:
@@ -289,15 +338,29 @@ class PickupDeskDialog(QDialog):
                 b.setEnabled(False)
             return
         text = self.tr("Order {order} · {status} · pick up by {deadline} · {customer} ****{phone} · {total}")
-        self.title.setText(text.format(order=order.order_id, status=status_label(order.status),
-                                       deadline=self._when(order.deadline), customer=order.customer,
-                                       phone=order.phone_last4, total=format_money(order.total, self.locale)))
+        self.title.setText(
+            text.format(
+                order=order.order_id,
+                status=status_label(order.status),
+                deadline=self._when(order.deadline),
+                customer=order.customer,
+                phone=order.phone_last4,
+                total=format_money(order.total, self.locale),
+            )
+        )
         if order.conflict:
-            self.title.setText(self.title.text() + "\n" + self.tr(
-                "Central flagged this order ({conflict}); a manager must look at it.").format(conflict=order.conflict))
+            self.title.setText(
+                self.title.text()
+                + "\n"
+                + self.tr("Central flagged this order ({conflict}); a manager must look at it.").format(
+                    conflict=order.conflict
+                )
+            )
         self.lines.setRowCount(len(order.lines))
         for r, line in enumerate(order.lines):
-            for c, value in enumerate((line.name, str(line.qty), str(line.reserved), str(line.refused or ""))):
+            for c, value in enumerate(
+                (line.name, str(line.qty), str(line.reserved), str(line.refused or ""))
+            ):
                 item = QTableWidgetItem(value)
                 if c:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -329,29 +392,39 @@ class PickupDeskDialog(QDialog):
         """What happened and what to do, in the staff's language."""
         if isinstance(problem, DeskLocked):
             until = problem.until.astimezone(self._zone).strftime("%H:%M")
-            return self.tr("Too many wrong codes: the desk is locked until {time}. Ask the customer to open the "
-                           "order in the app, or call a supervisor.").format(time=until)
+            return self.tr(
+                "Too many wrong codes: the desk is locked until {time}. Ask the customer to open the "
+                "order in the app, or call a supervisor."
+            ).format(time=until)
         if isinstance(problem, CodeNotRecognised):
             if problem.malformed:
-                text = self.tr("That is not a pickup code (8 digits, or the order's QR). {left} tries left "
-                               "before the desk locks.")
+                text = self.tr(
+                    "That is not a pickup code (8 digits, or the order's QR). {left} tries left "
+                    "before the desk locks."
+                )
             else:
-                text = self.tr("No order here has this code. Check the digits with the customer; {left} tries "
-                               "left before the desk locks.")
+                text = self.tr(
+                    "No order here has this code. Check the digits with the customer; {left} tries "
+                    "left before the desk locks."
+                )
             return text.format(left=problem.failures_left)
         if isinstance(problem, AlreadyHandedOver):
             h = problem.handover
             when = datetime.fromisoformat(h.at).astimezone(self._zone).strftime("%Y-%m-%d %H:%M")
-            return self.tr("Already handed over on {when} by {name} ({code}) at till {till}. Do not hand over "
-                           "again; call a supervisor.").format(when=when, name=h.staff_name, code=h.staff_code,
-                                                              till=h.terminal_no)
+            return self.tr(
+                "Already handed over on {when} by {name} ({code}) at till {till}. Do not hand over "
+                "again; call a supervisor."
+            ).format(when=when, name=h.staff_name, code=h.staff_code, till=h.terminal_no)
         if isinstance(problem, IdCheckRequired):
             self.id_prompt.show()
-            return self.tr("This order is worth {total}: check the customer's ID, tick the box, then F12 "
-                           "again.").format(total=format_money(problem.total, self.locale))
+            return self.tr(
+                "This order is worth {total}: check the customer's ID, tick the box, then F12 again."
+            ).format(total=format_money(problem.total, self.locale))
         if isinstance(problem, NotCollectable):
-            return self.tr("Order {order} is {status}: it cannot be handed over. Ask the customer to contact "
-                           "customer service.").format(order=problem.order_id, status=status_label(problem.status))
+            return self.tr(
+                "Order {order} is {status}: it cannot be handed over. Ask the customer to contact "
+                "customer service."
+            ).format(order=problem.order_id, status=status_label(problem.status))
         if isinstance(problem, UnknownLine):
             return self.tr("That line was already refused. Choose another line.")
         return str(problem)
@@ -377,8 +450,14 @@ def open_pickup_desk(window) -> PickupDeskDialog | None:
         window.printing.submit(pick_list_document(order, store_name, datetime.now(UTC)))
         till.record("pickup.pick_list", window.session.cashier.code, {"order_id": order.order_id})
 
-    dialog = PickupDeskDialog(till.pickup_desk(), window.session.cashier, window.locale,
-                              timezone=till.identity().timezone, print_pick_list=print_list, parent=window)
+    dialog = PickupDeskDialog(
+        till.pickup_desk(),
+        window.session.cashier,
+        window.locale,
+        timezone=till.identity().timezone,
+        print_pick_list=print_list,
+        parent=window,
+    )
     window.pickup_dialog = dialog
 
     def closed(_result: int) -> None:

@@ -160,7 +160,8 @@ def test_wrong_codes_lock_the_desk_for_minutes_and_every_attempt_is_audited(
     now[0] += timedelta(minutes=5, seconds=1)
     assert desk.verify(order["pickup_code"], STAFF).order.order_id == order["order_id"]
     with till.engine.connect() as conn:
-        audited = conn.exec_driver_sql("SELECT data FROM journal WHERE kind = 'pickup.verify'").scalars().all()
+        audited = conn.exec_driver_sql(
+            "SELECT data FROM journal WHERE kind = 'pickup.verify'").scalars().all()
     assert len(audited) == 7 and order["pickup_code"] not in "".join(audited)
     with till.client() as client:
         assert till.sync_engine(client, flush_journal=True).run_once().ok
