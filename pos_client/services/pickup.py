@@ -402,6 +402,34 @@ class PickupDesk:
         return rules.stock_verdict(sku, on_hand, held, wanted, self.settings.reserved_policy)
 
 
+class ReservedStockBlocked(PickupProblem):
+    """Store policy 'block': the sale would take units held for online pickup orders."""
+
+    code = "reserved_blocked"
+
+    def __init__(self, verdict: rules.StockVerdict) -> None:
+        super().__init__(f"{verdict.sku}: {verdict.available} available, {verdict.reserved} reserved")
+        self.verdict = verdict
+
+
+class ReservedStockGuard:
+    """What checkout asks before adding a counted item: available = on hand - reserved."""
+
+    def __init__(self, orders: PickupStore, policy: str) -> None:
+        self._orders = orders
+        self.policy = policy
+
+    def __call__(self, sku: str, wanted: int) -> rules.StockVerdict | None:
+        on_hand = self._orders.on_hand(sku)
+        if on_hand is None:
+            return None  # central sent no stock for it: nothing to protect
+        held = self._orders.reserved([sku]).get(sku, 0)
+        verdict = rules.stock_verdict(sku, on_hand, held, wanted, self.policy)
+        if verdict.blocked:
+            raise ReservedStockBlocked(verdict)
+        return verdict if verdict.eats_reserved else None
+
+
 def _shown_status(central: str, local: str | None) -> str:
     """This till's own handover or ready outranks an older copy of central's status."""
     if local == "handed_over" and central in COLLECTABLE:

@@ -27,6 +27,7 @@ from pos_client.store.catalog import CatalogReader
 from pos_client.store.changes import StateApplier
 from pos_client.store.database import open_database
 from pos_client.store.outbox import Outbox
+from pos_client.store.pickup import PickupStore
 from pos_client.store.sales import SalesReader, UnitOfWork
 from pos_client.store.settings import Settings
 from pos_client.store.sold_tags import SoldTags
@@ -37,7 +38,7 @@ from sync.errors import AuthRejected, NotEnrolled
 
 from .auth import AuthService
 from .checkout import CheckoutService, StoreIdentity
-from .pickup import DeskSettings, PickupDesk
+from .pickup import DeskSettings, PickupDesk, ReservedStockGuard
 from .returns import ReturnService
 from .shifts import ShiftService
 from .sync_service import make_engine
@@ -80,7 +81,10 @@ class Till:
         return cfg.get("name") or self.config.device.store_code or "POS"
 
     def checkout(self) -> CheckoutService:
-        return CheckoutService(self.catalog, self.writer, self.identity())
+        service = CheckoutService(self.catalog, self.writer, self.identity())
+        policy = DeskSettings.from_store_config(self.catalog.store_config()).reserved_policy
+        service.stock_guard = ReservedStockGuard(PickupStore(self.engine), policy)
+        return service
 
     def returns(self) -> ReturnService:
         cfg = self.catalog.store_config() or {}

@@ -13,7 +13,15 @@ from datetime import UTC, datetime
 
 from sqlalchemy import Connection, Engine, and_, exists, func, insert, or_, select
 
-from .schema import pickup_attempt, pickup_handover, pickup_order, pickup_ready, pickup_refusal, reservation
+from .schema import (
+    pickup_attempt,
+    pickup_handover,
+    pickup_order,
+    pickup_ready,
+    pickup_refusal,
+    reservation,
+    stock_level,
+)
 
 _NOT_REFUSED = ~exists().where(
     and_(
@@ -143,6 +151,10 @@ class PickupStore:
                 .group_by(reservation.c.sku)
             ).all()
         return {sku: int(total or 0) for sku, total in rows}
+
+    def on_hand(self, sku: str) -> int | None:
+        with self._engine.connect() as conn:
+            return conn.execute(select(stock_level.c.on_hand).where(stock_level.c.sku == sku)).scalar()
 
     # ---------------------------------------------------------------- the desk's facts
     def handover(self, order_id: str) -> Handover | None:

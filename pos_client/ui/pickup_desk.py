@@ -382,8 +382,11 @@ class PickupDeskDialog(QDialog):
             return iso
 
     def _info(self, text: str, kind: str = "info") -> None:
-        self.message.setProperty("kind", kind)
         self.message.setText(text)
+        if self.message.property("kind") != kind:
+            self.message.setProperty("kind", kind)
+            self.message.style().unpolish(self.message)
+            self.message.style().polish(self.message)
 
     def _error(self, text: str) -> None:
         self._info(text, "error")

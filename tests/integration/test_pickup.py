@@ -24,6 +24,7 @@ from pos_client.services.pickup import (
     DeskLocked,
     IdCheckRequired,
     NotCollectable,
+    ReservedStockBlocked,
 )
 from pos_client.services.till import Till, enroll
 from tests.conftest import make_code
@@ -226,3 +227,28 @@ def test_two_tills_hand_over_the_same_order_offline_first_counts_second_is_a_con
     assert done.status == "handed_over" and done.conflict == "pickup_handed_over_twice"
     assert done.handed_over_by.startswith("1001")
     assert on_hand(central, TEA) == 17
+
+
+def test_the_till_shows_available_stock_and_warns_or_blocks_by_store_policy_and_central_flags_oversells(
+        till: Till, central: EmbeddedCentral) -> None:
+    place(central, "WEB-10", [(TEA, 18, 1340)])  # 2 of 20 left to sell
+    sync(till)
+    match = next(m for m in till.catalog.search("绿茶") if m.item.sku == TEA)
+    assert (match.on_hand, match.reserved, match.available) == (20, 18, 2)
+    checkout = till.checkout()
+    for _ in range(2):
+        checkout.scan("6972718281825")
+        assert checkout.stock_warning is None
+    checkout.scan("6972718281825")  # store policy 'warn': sold, with a warning
+    assert checkout.stock_warning is not None and checkout.stock_warning.available == 2
+    checkout.complete_cash_sale(10_000, STAFF)
+    sync(till)
+    with session_factory(central.app.state.engine)() as s:
+        assert s.scalars(select(Note.kind).where(Note.kind == "pickup_oversell")).all() == ["pickup_oversell"]
+        set_pickup_settings(s, "S001", reserved_policy="block")
+        s.commit()
+    sync(till)
+    blocked = till.checkout()
+    with pytest.raises(ReservedStockBlocked):
+        blocked.scan("6972718281825")  # 17 on hand, 18 held: none free
+    assert blocked.cart.is_empty
