@@ -175,6 +175,7 @@ class PickupDesk:
         self.identity = identity
         self.settings = settings or DeskSettings()
         self._clock = clock or (lambda: datetime.now(UTC))
+        self._salts: list[str] | None = None
 
     # ---------------------------------------------------------------- reading
     def listing(self, search: str = "") -> list[tuple[StoredOrder, str]]:
@@ -243,10 +244,7 @@ class PickupDesk:
                 if candidate and rules.code_matches(scanned.code, candidate.code_salt, candidate.code_hash):
                     found = candidate
             else:
-                for salt in self.orders.salts():
-                    found = self.orders.by_hash(rules.code_hash(scanned.code, salt))
-                    if found:
-                        break
+                found = self._by_code(scanned.code)
         via = scanned.via if scanned else "digits"
         self._audit(staff, via, found is not None, found.order_id if found else None)
         if found is None:
@@ -255,6 +253,22 @@ class PickupDesk:
                 raise DeskLocked(until)
             raise CodeNotRecognised(self._failures_left(), malformed=scanned is None)
         return Verified(self._desk_order(found), via, self._clock())
+
+    def _by_code(self, code: str) -> StoredOrder | None:
+        """Hash with the store's salt and look the digest up.  The salts are remembered (reading
+        them scans the table); only a miss reads them again, in case central sent a new one."""
+        tried: set[str] = set()
+        for fresh in (False, True):
+            if fresh or self._salts is None:
+                self._salts = self.orders.salts()
+            for salt in self._salts:
+                if salt in tried:
+                    continue
+                tried.add(salt)
+                found = self.orders.by_hash(rules.code_hash(code, salt))
+                if found:
+                    return found
+        return None
 
     def _failures_left(self) -> int:
         now = self._clock()
