@@ -12,6 +12,7 @@ import httpx
 import pytest
 from sqlalchemy import select
 
+from central.changes import Cursor, changes_for_store
 from central.db import session_factory
 from central.models import Note, PickupNotification, PickupOrder, Reservation, StockLevel, Store
 from central.pickup import channel_key, expire, set_pickup_settings
@@ -95,6 +96,12 @@ def test_online_order_is_reserved_verified_offline_handed_over_once_and_counted_
     assert short.json()["error"]["code"] == "not_enough_stock"
     assert short.json()["available"] == [{"sku": TEA, "on_hand": 20, "reserved": 2, "available": 18}]
 
+    assert httpx.post(f"{central.url}/api/v1/online-orders", headers={"X-Channel-Key": "guess"},
+                      json={}).json()["error"]["code"] == "bad_channel_key"
+    with session_factory(central.app.state.engine)() as s:  # only the pickup store hears of it
+        other = s.scalar(select(Store.id).where(Store.code == "S002"))
+        sent, _cursor, _more = changes_for_store(s, other, Cursor(), 5000)
+        assert not [c for c in sent if c.entity in ("pickup_order", "reservation")]
     sync(till)
     desk = till.pickup_desk()
     with till.engine.connect() as conn:  # the store never receives the code
