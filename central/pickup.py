@@ -775,10 +775,14 @@ def seed_demo_pickups(session: Session, now: datetime | None = None) -> list[dic
     now = now or utcnow()
     if session.scalar(select(func.count()).select_from(PickupOrder)):
         return []
+    # Goods every demo store stocks (not the weighed ones: they are kept in grams).
     skus = session.execute(
         select(Product.sku, Price.amount)
         .join(Price, Price.sku == Product.sku)
-        .where(Price.scope == "*")
+        .join(StockLevel, StockLevel.sku == Product.sku)
+        .where(Price.scope == "*", StockLevel.on_hand >= 10, Product.unit != "kg")
+        .group_by(Product.sku, Price.amount)
+        .having(func.count() >= session.scalar(select(func.count()).select_from(Store)))
         .order_by(Product.sku)
         .limit(6)
     ).all()

@@ -259,3 +259,17 @@ def test_the_till_shows_available_stock_and_warns_or_blocks_by_store_policy_and_
     with pytest.raises(ReservedStockBlocked):
         blocked.scan("6972718281825")  # 17 on hand, 18 held: none free
     assert blocked.cart.is_empty
+
+
+def test_seed_demo_makes_pickup_orders_across_the_stores_some_ready_some_expired(
+        central: EmbeddedCentral) -> None:
+    from central.pickup import seed_demo_pickups
+
+    with session_factory(central.app.state.engine)() as s:
+        made = seed_demo_pickups(s)
+        assert seed_demo_pickups(s) == []  # once
+        statuses = {(o.store_id, o.status) for o in s.scalars(select(PickupOrder))}
+        ready = s.scalars(select(PickupNotification.order_id)).all()
+    assert {m["status"] for m in made} == {"ready", "paid", "expired"}
+    assert len({store for store, _status in statuses}) == 3
+    assert len(ready) == sum(m["status"] == "ready" for m in made)
