@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from sync.protocol import Change
 
-from . import pickup
+from . import fulfilment, pickup
 from .catalog import store_config_data
 from .coupons import coupon_data
 from .members import member_data, member_key
@@ -105,7 +105,7 @@ def changes_for_store(session: Session, store_id: str, cursor: Cursor, limit: in
 
 # ------------------------------------------------------------------ snapshots
 SNAPSHOT_ENTITIES = ("store_config", "staff", "product", "barcode", "price", "promotion", "member",
-                     "coupon", "stock_level", "pickup_order", "reservation")
+                     "coupon", "stock_level", "pickup_order", "reservation", "fulfilment_order")
 
 
 def snapshot_count(session: Session, store_id: str, entity: str) -> int:
@@ -136,6 +136,9 @@ def snapshot_count(session: Session, store_id: str, entity: str) -> int:
     if entity == "reservation":
         return session.scalar(select(func.count()).select_from(
             pickup.snapshot_reservations(store_id).subquery())) or 0
+    if entity == "fulfilment_order":
+        return session.scalar(select(func.count()).select_from(
+            fulfilment.snapshot_fulfilments(store_id).subquery())) or 0
     raise KeyError(entity)
 
 
@@ -192,5 +195,9 @@ def snapshot_rows(session: Session, store_id: str, entity: str) -> Iterator[tupl
     elif entity == "reservation":
         for r in session.scalars(pickup.snapshot_reservations(store_id)):
             yield r.id, pickup.reservation_data(r)
+    elif entity == "fulfilment_order":
+        conn = session.connection()
+        for f in session.scalars(fulfilment.snapshot_fulfilments(store_id)):
+            yield f.id, fulfilment._fulfilment_data(conn, f)
     else:
         raise KeyError(entity)

@@ -31,6 +31,9 @@ from sync.protocol import (
     ErrorBody,
     Event,
     EventResult,
+    FulfilmentPicked,
+    FulfilmentRejected,
+    FulfilmentShipped,
     MemberSignedUp,
     PickupHandedOver,
     PickupReady,
@@ -41,7 +44,7 @@ from sync.protocol import (
     ShiftOpened,
 )
 
-from . import pickup, shifts
+from . import fulfilment, pickup, shifts
 from .coupons import redeem
 from .db import defer_flush, utcnow
 from .members import apply_sign_up, move_points
@@ -208,7 +211,25 @@ def _apply(conn: Connection, device_id: str, store: _Store, event: Event, now: d
         return _apply_shift(conn, device_id, store, event, payload, now)
     elif isinstance(payload, PickupReady | PickupHandedOver | PickupRejected):
         return _apply_pickup(conn, device_id, store, event, payload, now)
+    elif isinstance(payload, FulfilmentPicked | FulfilmentShipped | FulfilmentRejected):
+        return _apply_fulfilment(conn, device_id, store, event, payload, now)
     return None
+
+
+def _apply_fulfilment(conn: Connection, device_id: str, store: _Store, event: Event,
+                      payload: FulfilmentPicked | FulfilmentShipped | FulfilmentRejected,
+                      now: datetime) -> ErrorBody | None:
+    if payload.store_code != store.code:
+        raise Rejection("wrong_store", f"Fulfilment event is for store {payload.store_code}, device belongs "
+                                       f"to {store.code}.")
+    try:
+        if isinstance(payload, FulfilmentPicked):
+            return fulfilment.apply_picked(conn, device_id, store.id, event, payload, now)
+        if isinstance(payload, FulfilmentShipped):
+            return fulfilment.apply_shipped(conn, device_id, store.id, event, payload, now)
+        return fulfilment.apply_rejected(conn, device_id, store.id, event, payload, now)
+    except fulfilment.UnknownFulfilment as unknown:
+        raise Rejection(unknown.code, unknown.message) from unknown
 
 
 def _apply_pickup(conn: Connection, device_id: str, store: _Store, event: Event,

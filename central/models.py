@@ -540,3 +540,49 @@ class PickupStoreSettings(Base):
     id_check_above: Mapped[int] = mapped_column(BigInteger, default=50_000)
     lock_after_failures: Mapped[int] = mapped_column(default=5)
     lock_minutes: Mapped[int] = mapped_column(default=5)
+
+
+class StoreLocation(Base):
+    """Where a store is, for routing delivery orders to the nearest one with stock."""
+
+    __tablename__ = "store_locations"
+    store_id: Mapped[str] = mapped_column(ForeignKey("stores.id"), primary_key=True)
+    latitude_e6: Mapped[int] = mapped_column(BigInteger)
+    longitude_e6: Mapped[int] = mapped_column(BigInteger)
+    """Micro-degrees (integers: no float in the database)."""
+
+
+class DeliveryOrder(Base):
+    """An online order for home delivery, shipped from stores (ship-from-store)."""
+
+    __tablename__ = "delivery_orders"
+    id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    external_ref: Mapped[str] = mapped_column(String(64), unique=True)
+    status: Mapped[str] = mapped_column(String(24))
+    """routed, shipped, partly_shipped, unfillable, cancelled."""
+    customer_name: Mapped[str] = mapped_column(String(100))
+    customer_phone: Mapped[str] = mapped_column(String(20))
+    address: Mapped[str] = mapped_column(String(300))
+    latitude_e6: Mapped[int] = mapped_column(BigInteger)
+    longitude_e6: Mapped[int] = mapped_column(BigInteger)
+    lines: Mapped[list] = mapped_column(JSON)
+    """[{line_no, sku, name, qty, unit_price, amount, store_id, fulfilment_id, tried: [store ids], status}]"""
+    created_at: Mapped[datetime]
+
+
+class FulfilmentOrder(Base):
+    """The part of a delivery order one store picks, packs and ships."""
+
+    __tablename__ = "fulfilment_orders"
+    id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    delivery_order_id: Mapped[str] = mapped_column(String(40), index=True)
+    store_id: Mapped[str] = mapped_column(ForeignKey("stores.id"), index=True)
+    status: Mapped[str] = mapped_column(String(16))
+    """routed, picked, shipped, rejected (every line refused)."""
+    lines: Mapped[list] = mapped_column(JSON)
+    ship_by: Mapped[datetime]
+    carrier: Mapped[str | None] = mapped_column(String(40), default=None)
+    tracking_no: Mapped[str | None] = mapped_column(String(64), default=None)
+    shipped_event: Mapped[str | None] = mapped_column(String(40), default=None)
+    conflict: Mapped[str | None] = mapped_column(String(40), default=None)
+    created_at: Mapped[datetime]

@@ -12,8 +12,9 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Header, Path
 from sqlalchemy.orm import Session
 
-from sync.protocol import OnlineOrderRequest, OnlineOrderResponse
+from sync.protocol import DeliveryOrderRequest, DeliveryOrderResponse, OnlineOrderRequest, OnlineOrderResponse
 
+from .fulfilment import create_delivery_order
 from .models import PickupOrder
 from .pickup import (
     OrderLineIn,
@@ -111,5 +112,20 @@ def pickup_router(writes: Callable[[], Session], api_error: type[Exception], err
         order_id: Annotated[str, Path(pattern=ORDER_ID)], s: Session = Depends(channel)
     ) -> OnlineOrderResponse:
         return run(s, lambda: cancel_order(s, order_id))
+
+    @router.post("/delivery-orders", response_model=DeliveryOrderResponse,
+                 responses={409: {"description": "no store (nor any set of stores) can ship the lines"}})
+    def deliver(body: DeliveryOrderRequest, s: Session = Depends(channel)) -> DeliveryOrderResponse:
+        """Route a home-delivery order to the nearest store(s) with stock (ship-from-store)."""
+        try:
+            answer = create_delivery_order(
+                s, external_ref=body.external_ref, customer_name=body.customer_name,
+                customer_phone=body.customer_phone, address=body.address, latitude_e6=body.latitude_e6,
+                longitude_e6=body.longitude_e6, lines=list(body.lines))
+            s.commit()
+        except PickupError as exc:
+            s.rollback()
+            raise api_error(exc.status, exc.code, exc.message) from exc
+        return DeliveryOrderResponse.model_validate(answer)
 
     return router

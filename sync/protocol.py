@@ -356,6 +356,39 @@ class PickupRejected(_Strict):
     lines: Annotated[list[PickupLinePayload], Field(min_length=1, max_length=200)]
 
 
+class FulfilmentPicked(_Strict):
+    """Every line of a fulfilment order was picked (each item scanned, or the tote read by RFID)."""
+
+    fulfilment_id: ClientId
+    store_code: Code
+    staff: StaffCode
+    at: AwareDatetime
+    lines: Annotated[list[PickupLinePayload], Field(min_length=1, max_length=200)]
+
+
+class FulfilmentShipped(_Strict):
+    """Packed and handed to the courier: the reservation and the stock are consumed."""
+
+    fulfilment_id: ClientId
+    store_code: Code
+    terminal_no: Annotated[str, Field(max_length=8)]
+    staff: StaffCode
+    shipped_at: AwareDatetime
+    carrier: Annotated[str, Field(min_length=1, max_length=40)]
+    tracking_no: Annotated[str, Field(min_length=4, max_length=64, pattern=r"^[A-Za-z0-9\-]+$")]
+    lines: Annotated[list[PickupLinePayload], Field(min_length=1, max_length=200)]
+
+
+class FulfilmentRejected(_Strict):
+    """The store cannot fill these lines: central releases them here and routes them elsewhere."""
+
+    fulfilment_id: ClientId
+    store_code: Code
+    staff: StaffCode
+    at: AwareDatetime
+    lines: Annotated[list[PickupLinePayload], Field(min_length=1, max_length=200)]
+
+
 EVENT_PAYLOADS: dict[str, type[BaseModel]] = {
     "sale.completed": SaleCompleted,
     "return.completed": ReturnCompleted,
@@ -367,6 +400,9 @@ EVENT_PAYLOADS: dict[str, type[BaseModel]] = {
     "pickup.ready": PickupReady,
     "pickup.handed_over": PickupHandedOver,
     "pickup.rejected": PickupRejected,
+    "fulfilment.picked": FulfilmentPicked,
+    "fulfilment.shipped": FulfilmentShipped,
+    "fulfilment.rejected": FulfilmentRejected,
 }
 """Event types central can apply, and the model each payload must satisfy."""
 
@@ -415,6 +451,7 @@ ENTITIES = (
     "stock_level",
     "pickup_order",
     "reservation",
+    "fulfilment_order",
 )
 """Entities central sends down today, in snapshot order; later features add theirs here."""
 
@@ -572,6 +609,20 @@ class ReservationData(_Lenient):
     status: str = "held"
 
 
+class FulfilmentOrderData(_Lenient):
+    """A delivery order's part routed to this store: what to pick, pack and ship, and by when."""
+
+    fulfilment_id: str
+    delivery_order_id: str
+    status: str
+    lines: list[dict[str, Any]] = Field(default_factory=list)
+    ship_by: str | None = None
+    customer: str = ""
+    city_hint: str = ""
+    tracking_no: str | None = None
+    conflict: str | None = None
+
+
 class OnlineOrderLine(_Strict):
     sku: Code
     qty: Annotated[int, Field(ge=1, le=10_000)]
@@ -588,6 +639,26 @@ class OnlineOrderRequest(_Strict):
     customer_phone: Annotated[str, Field(pattern=r"^\+?[0-9]{6,15}$")]
     paid: bool = False
     lines: Annotated[list[OnlineOrderLine], Field(min_length=1, max_length=100)]
+
+
+class DeliveryOrderRequest(_Strict):
+    """An online order for home delivery, to be shipped from the nearest store(s) with stock."""
+
+    external_ref: Annotated[str, Field(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9\-_]+$")]
+    customer_name: Annotated[str, Field(min_length=1, max_length=100)]
+    customer_phone: Annotated[str, Field(pattern=r"^\+?[0-9]{6,15}$")]
+    address: Annotated[str, Field(min_length=1, max_length=300)]
+    latitude_e6: Annotated[int, Field(ge=-90_000_000, le=90_000_000)]
+    longitude_e6: Annotated[int, Field(ge=-180_000_000, le=180_000_000)]
+    lines: Annotated[list[OnlineOrderLine], Field(min_length=1, max_length=100)]
+
+
+class DeliveryOrderResponse(_Lenient):
+    order_id: str
+    external_ref: str
+    status: str
+    lines: list[dict[str, Any]]
+    """Each line with the store it was routed to (store_code) and its fulfilment order."""
 
 
 class OnlineOrderResponse(_Lenient):
@@ -634,4 +705,5 @@ ENTITY_DATA: dict[str, type[BaseModel]] = {
     "stock_level": StockLevelData,
     "pickup_order": PickupOrderData,
     "reservation": ReservationData,
+    "fulfilment_order": FulfilmentOrderData,
 }

@@ -38,6 +38,7 @@ from sync.errors import AuthRejected, NotEnrolled
 
 from .auth import AuthService
 from .checkout import CheckoutService, StoreIdentity
+from .fulfilment import FulfilmentQueue
 from .pickup import DeskSettings, PickupDesk, ReservedStockGuard
 from .returns import ReturnService
 from .shifts import ShiftService
@@ -93,6 +94,10 @@ class Till:
                              policy=RefundPolicy.from_config(cfg.get("refund_policy")))
     def shifts(self) -> ShiftService:
         return ShiftService(self.engine, self.writer, self.identity())
+
+    def fulfilment(self, clock=None) -> FulfilmentQueue:
+        """Ship-from-store: the delivery orders central routed to this store."""
+        return FulfilmentQueue(self.engine, self.identity(), self.catalog, clock=clock)
 
     def pickup_desk(self, clock=None) -> PickupDesk:
         """The pickup desk, with the store's rules (ID-check threshold, lockout, reserved-stock policy)."""

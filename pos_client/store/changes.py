@@ -24,6 +24,7 @@ from pos_client.domain.search_text import index_text
 from .schema import (
     barcode,
     coupon,
+    fulfilment_order,
     member,
     pickup_order,
     price,
@@ -69,6 +70,13 @@ def pickup_order_row(d: dict[str, Any]) -> dict[str, Any]:
             "paid": bool(d.get("paid")), "created_at": d.get("created_at"), "deadline": d.get("deadline"),
             "lines": json.dumps(list(d.get("lines") or []), ensure_ascii=False),
             "handed_over_by": d.get("handed_over_by"), "conflict": d.get("conflict")}
+
+
+def fulfilment_row(d: dict[str, Any]) -> dict[str, Any]:
+    return {"fulfilment_id": str(d["fulfilment_id"]), "delivery_order_id": str(d["delivery_order_id"]),
+            "status": str(d["status"]), "ship_by": d.get("ship_by"), "customer": str(d.get("customer") or ""),
+            "lines": json.dumps(list(d.get("lines") or []), ensure_ascii=False),
+            "tracking_no": d.get("tracking_no"), "conflict": d.get("conflict")}
 
 
 def reservation_row(d: dict[str, Any]) -> dict[str, Any]:
@@ -172,6 +180,11 @@ def _apply_one(conn: Connection, change: StateChange) -> None:
             conn.execute(delete(reservation).where(reservation.c.reservation_id == change.id))
             return
         _upsert(conn, reservation, ["reservation_id"], reservation_row(d))
+    elif change.entity == "fulfilment_order":
+        if change.op == "delete":
+            conn.execute(delete(fulfilment_order).where(fulfilment_order.c.fulfilment_id == change.id))
+            return
+        _upsert(conn, fulfilment_order, ["fulfilment_id"], fulfilment_row(d))
     # Entities this build does not know yet are skipped: a newer central may send more.
 
 

@@ -320,3 +320,33 @@ pickup_attempt = Table(
     Column("ok", Boolean, nullable=False),
     Column("order_id", String),
 )
+
+fulfilment_order = Table(
+    "fulfilment_order", metadata,
+    Column("fulfilment_id", String, primary_key=True),
+    Column("delivery_order_id", String, nullable=False),
+    Column("status", String, nullable=False),
+    Column("ship_by", String, index=True),
+    Column("customer", String, nullable=False),
+    Column("lines", Text, nullable=False),
+    Column("tracking_no", String),
+    Column("conflict", String),
+)
+
+fulfilment_pick = Table(
+    "fulfilment_pick", metadata,
+    Column("fulfilment_id", String, primary_key=True),
+    Column("line_no", Integer, primary_key=True),
+    Column("picked", Integer, nullable=False),
+    Column("rejected_reason", String),
+)
+
+fulfilment_done = Table(
+    "fulfilment_done", metadata,
+    Column("fulfilment_id", String, primary_key=True),
+    Column("stage", String, nullable=False),
+    Column("at", String, nullable=False),
+    Column("staff_code", String, nullable=False),
+    Column("carrier", String),
+    Column("tracking_no", String),
+)

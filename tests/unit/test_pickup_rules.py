@@ -47,7 +47,8 @@ def test_the_desk_locks_after_five_failures_in_a_row_for_five_minutes() -> None:
     assert rules.locked_until(fails, NOW, policy) == NOW + timedelta(minutes=5)
     assert rules.locked_until(fails, NOW + timedelta(minutes=5), policy) is None
     # a success between resets the count; failures older than the window are forgotten
-    assert rules.locked_until([*fails[:2], (NOW - timedelta(seconds=25), True), *fails[3:]], NOW, policy) is None
+    reset = [*fails[:2], (NOW - timedelta(seconds=25), True), *fails[3:]]
+    assert rules.locked_until(reset, NOW, policy) is None
     old = [(NOW - timedelta(minutes=20), False)] * 4 + [(NOW, False)]
     assert rules.locked_until(old, NOW, policy) is None
     strict = rules.LockoutPolicy.from_config({"lock_after_failures": 2, "lock_minutes": 10})
