@@ -107,7 +107,11 @@ class FulfilmentQueue:
                 .scalars()
                 .all()
             )
-        return [o for o in (self.order(i) for i in ids) if o is not None]
+        return [
+            o
+            for o in (self.order(i) for i in ids)
+            if o is not None and o.status not in ("shipped", "rejected")
+        ]
 
     def order(self, fid: str) -> QueueOrder | None:
         with self._engine.connect() as conn:

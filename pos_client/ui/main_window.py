@@ -39,6 +39,7 @@ from .background import TaskRunner
 from .checkout_screen import CheckoutScreen
 from .devices_dialog import DevicesDialog
 from .enrol_dialog import EnrolDialog
+from .fulfilment_queue import open_fulfilment
 from .held_dialog import HeldSalesDialog
 from .line_dialog import LineDialog
 from .login_screen import LoginScreen
@@ -87,6 +88,8 @@ SHORTCUTS = (
     ("Esc", QT_TRANSLATE_NOOP("MainWindow", "Clear the barcode field; in payment, back to the sale")),
     ("Ctrl+U", QT_TRANSLATE_NOOP("MainWindow",
                                  "Pickup desk: verify a customer's pickup code, mark ready, hand over")),
+    ("Ctrl+E", QT_TRANSLATE_NOOP("MainWindow",
+                                 "Ship from store: pick delivery orders by scan, pack, ship with tracking")),
 )
 
 
@@ -166,6 +169,8 @@ class MainWindow(QMainWindow):
         QShortcut(QKeySequence("Ctrl+I"), self, activated=self.open_member)
         self.pickup_dialog = None
         QShortcut(QKeySequence("Ctrl+U"), self, activated=self.open_pickup_desk)
+        self.fulfilment_dialog = None
+        QShortcut(QKeySequence("Ctrl+E"), self, activated=lambda: open_fulfilment(self))
         self.shift_controls = ShiftControls(self)  # shifts, auto-lock, staff switch
 
         self.refresh_status()
