@@ -338,6 +338,157 @@ Change {change}</source>
     </message>
 </context>
 <context>
+    <name>FulfilmentDialog</name>
+    <message>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="55"/>
+        <source>Ship from store</source>
+        <translation>门店发货</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="68"/>
+        <source>Order</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="68"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="68"/>
+        <source>Ship by</source>
+        <translation>发货截止</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="68"/>
+        <source>Customer</source>
+        <translation>顾客</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="78"/>
+        <source>Item</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="78"/>
+        <source>Qty</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="78"/>
+        <source>Picked</source>
+        <translation>已拣货</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="85"/>
+        <source>Scan each item into the tote, then Enter</source>
+        <translation>逐件扫描商品放入周转箱，然后按回车</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="90"/>
+        <source>Courier&apos;s tracking number</source>
+        <translation>快递单号</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="98"/>
+        <source>F2 Pack</source>
+        <translation>F2 打包</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="100"/>
+        <source>F4 Reject the chosen line</source>
+        <translation>F4 拒绝所选商品</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="102"/>
+        <source>F12 Ship</source>
+        <translation>F12 发货</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="104"/>
+        <source>Back (Esc)</source>
+        <translation>返回 (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="148"/>
+        <source>rejected</source>
+        <translation>已拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="154"/>
+        <source>Choose an order in the list first.</source>
+        <translation>请先在列表中选择一个订单。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="171"/>
+        <source>Item {code} is in the tote.</source>
+        <translation>商品 {code} 已放入周转箱。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="177"/>
+        <source>Packed. Scan or type the courier&apos;s tracking number, then F12.</source>
+        <translation>已打包。请扫描或输入快递单号，然后按 F12。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="185"/>
+        <source>Shipped with {carrier} {number}.</source>
+        <translation>已通过 {carrier} 发货，单号 {number}。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="193"/>
+        <source>Choose the line this store cannot fill first.</source>
+        <translation>请先选择本店无法供货的商品。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="198"/>
+        <source>Line rejected: central sends it to another store.</source>
+        <translation>已拒绝该商品：总部将把它转给其他门店。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="204"/>
+        <source>{item} is not on this order (or all of it is picked). Put it back; nothing was counted.</source>
+        <translation>{item} 不在此订单中（或已全部拣货）。请放回；未计数。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="208"/>
+        <source>That is not a tracking number (4-64 letters, digits or dashes). Scan the courier&apos;s label again.</source>
+        <translation>这不是快递单号（4-64 位字母、数字或短横线）。请重新扫描快递面单。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="213"/>
+        <source>Not yet: pick every item, then pack (F2), then ship (F12). Shipped orders cannot ship again.</source>
+        <translation>还不行：请拣齐所有商品，然后打包（F2），再发货（F12）。已发货的订单不能再次发货。</translation>
+    </message>
+</context>
+<context>
+    <name>FulfilmentQueue</name>
+    <message>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="40"/>
+        <source>To pick</source>
+        <translation>待拣货</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="41"/>
+        <source>Picked</source>
+        <translation>已拣货</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="42"/>
+        <source>Packed</source>
+        <translation>已打包</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="43"/>
+        <source>Shipped</source>
+        <translation>已发货</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="44"/>
+        <source>Rejected</source>
+        <translation>已拒绝</translation>
+    </message>
+</context>
+<context>
     <name>HeldSalesDialog</name>
     <message>
         <location filename="../../pos_client/ui/held_dialog.py" line="26"/>
@@ -541,307 +692,312 @@ Change {change}</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="58"/>
+        <location filename="../../pos_client/ui/main_window.py" line="59"/>
         <source>Add the scanned or typed barcode; in payment, confirm the cash</source>
         <translation>添加扫描或输入的条码；收款时确认现金</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="60"/>
+        <location filename="../../pos_client/ui/main_window.py" line="61"/>
         <source>Pay</source>
         <translation>收款</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="61"/>
+        <location filename="../../pos_client/ui/main_window.py" line="62"/>
         <source>Choose the cart line F3-F6 act on</source>
         <translation>选择 F3-F6 要操作的商品行</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="62"/>
+        <location filename="../../pos_client/ui/main_window.py" line="63"/>
         <source>Change the chosen line&apos;s quantity (lowering it needs a supervisor)</source>
         <translation>修改所选行数量（减少需主管授权）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="64"/>
+        <location filename="../../pos_client/ui/main_window.py" line="65"/>
         <source>Void the chosen line (supervisor, with a reason)</source>
         <translation>删除所选行（需主管授权并填写原因）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="65"/>
+        <location filename="../../pos_client/ui/main_window.py" line="66"/>
         <source>Change the chosen line&apos;s price (supervisor, with a reason)</source>
         <translation>修改所选行价格（需主管授权并填写原因）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="66"/>
+        <location filename="../../pos_client/ui/main_window.py" line="67"/>
         <source>Discount the chosen line (supervisor, capped per role)</source>
         <translation>所选行打折（需主管授权，按角色限额）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="67"/>
+        <location filename="../../pos_client/ui/main_window.py" line="68"/>
         <source>Put the sale on hold and start another</source>
         <translation>挂起本单，开始新单</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="68"/>
+        <location filename="../../pos_client/ui/main_window.py" line="69"/>
         <source>Bring back a sale on hold (onto an empty sale)</source>
         <translation>取回挂起的订单（当前须为空单）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="69"/>
+        <location filename="../../pos_client/ui/main_window.py" line="70"/>
         <source>Void the whole sale (supervisor, with a reason)</source>
         <translation>整单作废（需主管授权并填写原因）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="70"/>
+        <location filename="../../pos_client/ui/main_window.py" line="71"/>
         <source>Reprint the last receipt, marked as a copy</source>
         <translation>重印上一张小票（标注为重印）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="71"/>
+        <location filename="../../pos_client/ui/main_window.py" line="72"/>
         <source>Member: find by mobile number or member code, or sign up; points</source>
         <translation>会员：按手机号或会员码查找，或现场注册；积分</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="73"/>
+        <location filename="../../pos_client/ui/main_window.py" line="74"/>
         <source>Devices: what is configured and found, with a test button</source>
         <translation>设备：已配置和已找到的设备，每项可测试</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="74"/>
+        <location filename="../../pos_client/ui/main_window.py" line="75"/>
         <source>Return and refund: by receipt number (any store), or without a receipt</source>
         <translation>退货退款：按小票号（任何门店），或无小票退货</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="76"/>
+        <location filename="../../pos_client/ui/main_window.py" line="77"/>
         <source>Find an item by name, pinyin or initials; Up/Down to choose, Enter to add</source>
         <translation>按名称、拼音或首字母查找商品；上下键选择，回车加入</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="78"/>
+        <location filename="../../pos_client/ui/main_window.py" line="79"/>
         <source>Show this help</source>
         <translation>显示本帮助</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="79"/>
+        <location filename="../../pos_client/ui/main_window.py" line="80"/>
         <source>Sync panel: what waits, what needs attention, sync now</source>
         <translation>同步面板：待上传、需处理的事项，立即同步</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="80"/>
+        <location filename="../../pos_client/ui/main_window.py" line="81"/>
         <source>Log out (when the sale is empty)</source>
         <translation>退出登录（当前交易为空时）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="81"/>
+        <location filename="../../pos_client/ui/main_window.py" line="82"/>
         <source>Open a shift with its float</source>
         <translation>开班并放入备用金</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="82"/>
+        <location filename="../../pos_client/ui/main_window.py" line="83"/>
         <source>Cash into or out of the drawer, with a reason</source>
         <translation>向钱箱存入或取出现金（需注明原因）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="83"/>
+        <location filename="../../pos_client/ui/main_window.py" line="84"/>
         <source>X report: the shift so far (it stays open)</source>
         <translation>X 报表：本班至今的汇总（不结班）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="84"/>
+        <location filename="../../pos_client/ui/main_window.py" line="85"/>
         <source>Close the shift: blind count, then over/short and the Z report</source>
         <translation>结班：先盲点现金，再显示长短款并打印 Z 报表</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="86"/>
+        <location filename="../../pos_client/ui/main_window.py" line="87"/>
         <source>Lock the till / switch staff (the sale is kept)</source>
         <translation>锁定收银台 / 换人（当前销售保留）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="87"/>
+        <location filename="../../pos_client/ui/main_window.py" line="88"/>
         <source>Clear the barcode field; in payment, back to the sale</source>
         <translation>清空条码框；收款时返回交易</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="88"/>
+        <location filename="../../pos_client/ui/main_window.py" line="89"/>
         <source>Pickup desk: verify a customer&apos;s pickup code, mark ready, hand over</source>
         <translation>自提台：核验顾客取货码、备货完成、交付</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="122"/>
+        <location filename="../../pos_client/ui/main_window.py" line="91"/>
+        <source>Ship from store: pick delivery orders by scan, pack, ship with tracking</source>
+        <translation>门店发货：扫码拣货配送订单、打包、凭快递单号发货</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/main_window.py" line="125"/>
         <source>{store} — till {till}</source>
         <translation>{store} — 收银台 {till}</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="124"/>
+        <location filename="../../pos_client/ui/main_window.py" line="127"/>
         <source>{store} · {code} · Till {till}</source>
         <translation>{store} · {code} · 收银台 {till}</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="185"/>
+        <location filename="../../pos_client/ui/main_window.py" line="190"/>
         <source>Pay for the sale in progress before logging out.</source>
         <translation>请先完成当前交易的收款，再退出登录。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="217"/>
+        <location filename="../../pos_client/ui/main_window.py" line="222"/>
         <source>Sale held as #{number} ({total}). F8 brings it back.</source>
         <translation>已挂单 #{number}（{total}）。按 F8 取回。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="225"/>
+        <location filename="../../pos_client/ui/main_window.py" line="230"/>
         <source>Finish or hold (F7) the sale in progress first.</source>
         <translation>请先完成或挂起（F7）当前订单。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="229"/>
+        <location filename="../../pos_client/ui/main_window.py" line="234"/>
         <source>No sale is on hold at this till.</source>
         <translation>本收银台没有挂起的订单。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="241"/>
+        <location filename="../../pos_client/ui/main_window.py" line="246"/>
         <source>Held sale is back: carry on scanning or pay.</source>
         <translation>已取回挂单：可继续扫描或收款。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="249"/>
+        <location filename="../../pos_client/ui/main_window.py" line="254"/>
         <source>The sale is empty: there is nothing to void.</source>
         <translation>本单为空，无需作废。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="262"/>
+        <location filename="../../pos_client/ui/main_window.py" line="267"/>
         <source>{items} item(s), {total}</source>
         <translation>{items} 件，{total}</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="273"/>
+        <location filename="../../pos_client/ui/main_window.py" line="278"/>
         <source>Sale voided. Nothing was charged.</source>
         <translation>本单已作废，未收取任何款项。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="280"/>
+        <location filename="../../pos_client/ui/main_window.py" line="285"/>
         <source>No receipt to reprint since this till started.</source>
         <translation>本机启动后尚无可重印的小票。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="285"/>
+        <location filename="../../pos_client/ui/main_window.py" line="290"/>
         <source>Reprinting {receipt} as a copy.</source>
         <translation>正在重印 {receipt}（重印联）。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="305"/>
+        <location filename="../../pos_client/ui/main_window.py" line="310"/>
         <source>Coupon {name} is on the sale; it counts once the goods it covers reach {amount}.</source>
         <translation>优惠券“{name}”已加入本单；适用商品满 {amount} 后生效。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="310"/>
+        <location filename="../../pos_client/ui/main_window.py" line="315"/>
         <source>Coupon {name} is on the sale.</source>
         <translation>优惠券“{name}”已加入本单。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="313"/>
+        <location filename="../../pos_client/ui/main_window.py" line="318"/>
         <source>Checking coupon {code}…</source>
         <translation>正在核验优惠券 {code}……</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="331"/>
+        <location filename="../../pos_client/ui/main_window.py" line="336"/>
         <source>Member {phone} is on this sale.</source>
         <translation>会员 {phone} 已加入本单。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="332"/>
+        <location filename="../../pos_client/ui/main_window.py" line="337"/>
         <source>The member was taken off this sale.</source>
         <translation>已从本单移除会员。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="344"/>
+        <location filename="../../pos_client/ui/main_window.py" line="349"/>
         <source>Finish or hold (F7) the sale in progress before a return.</source>
         <translation>请先完成或挂起（F7）当前交易，再办理退货。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="386"/>
+        <location filename="../../pos_client/ui/main_window.py" line="391"/>
         <source>Refund {receipt}: {total} back to the customer. The slip is printing.</source>
         <translation>退货单 {receipt}：已退还顾客 {total}。退货单正在打印。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="398"/>
+        <location filename="../../pos_client/ui/main_window.py" line="403"/>
         <source>The sale is empty: scan an item first.</source>
         <translation>本单为空：请先扫描商品。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="425"/>
+        <location filename="../../pos_client/ui/main_window.py" line="430"/>
         <source>{name} voided.</source>
         <translation>已删除 {name}。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="427"/>
+        <location filename="../../pos_client/ui/main_window.py" line="432"/>
         <source>{name}: now {amount}.</source>
         <translation>{name}：现为 {amount}。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="501"/>
+        <location filename="../../pos_client/ui/main_window.py" line="506"/>
         <source>The sale could not be saved ({error}). Nothing was charged and the cart is kept: try F12 again, and call IT if it keeps failing.</source>
         <translation>交易未能保存（{error}）。未收取任何款项，购物车已保留：请再按 F12 重试，如仍失败请联系 IT。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="511"/>
+        <location filename="../../pos_client/ui/main_window.py" line="516"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="547"/>
+        <location filename="../../pos_client/ui/main_window.py" line="552"/>
         <source>central revoked this till: it keeps selling, but sends nothing until it is enrolled again (F9)</source>
         <translation>中心平台已停用本收银台：仍可继续销售，但重新注册前不会上传任何数据（F9）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="550"/>
+        <location filename="../../pos_client/ui/main_window.py" line="555"/>
         <source>this till was out of touch with central so long that its token expired: it keeps selling; enrol it again (F9)</source>
         <translation>本机与总部失联太久，令牌已过期：仍可继续销售；请重新注册本机（F9）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="553"/>
+        <location filename="../../pos_client/ui/main_window.py" line="558"/>
         <source>central no longer accepts this till&apos;s token: enrol it again (F9)</source>
         <translation>中心平台不再接受本收银台的令牌：请重新注册（F9）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="554"/>
+        <location filename="../../pos_client/ui/main_window.py" line="559"/>
         <source>central needs a newer version of this app: ask IT to update it</source>
         <translation>中心平台需要更新版本的收银软件：请联系 IT 升级</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="630"/>
+        <location filename="../../pos_client/ui/main_window.py" line="635"/>
         <source>enrolment failed: {error}</source>
         <translation>注册失败：{error}</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="650"/>
+        <location filename="../../pos_client/ui/main_window.py" line="655"/>
         <source>Tag {epc} was already sold on receipt {receipt}; it is not added. Put the item aside and call a supervisor.</source>
         <translation>标签 {epc} 已在小票 {receipt} 售出，未加入。请把该商品放到一边并呼叫主管。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="654"/>
+        <location filename="../../pos_client/ui/main_window.py" line="659"/>
         <source>A tag with GTIN {gtin} is no product of this store; scan that item&apos;s barcode.</source>
         <translation>GTIN 为 {gtin} 的标签不是本店商品，请扫描该商品的条码。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="662"/>
+        <location filename="../../pos_client/ui/main_window.py" line="667"/>
         <source>The RFID reader is not connected ({detail}). It is used again as soon as it is back.</source>
         <translation>RFID 读写器未连接（{detail}）。重新连接后即可继续使用。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="688"/>
+        <location filename="../../pos_client/ui/main_window.py" line="693"/>
         <source>The scanner is not connected ({detail}). Scans will work again as soon as it is plugged in.</source>
         <translation>扫码枪未连接（{detail}）。插上后即可继续扫码。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="691"/>
+        <location filename="../../pos_client/ui/main_window.py" line="696"/>
         <source>The scanner sent something unreadable; please scan again.</source>
         <translation>扫码枪发来无法识别的内容，请重新扫码。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="697"/>
+        <location filename="../../pos_client/ui/main_window.py" line="702"/>
         <source>The printer reports: {what}. Fix it before the next receipt; receipts wait until it is fixed.</source>
         <translation>打印机报告：{what}。请在下一张小票前处理；处理好之前小票会排队等待。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="701"/>
+        <location filename="../../pos_client/ui/main_window.py" line="706"/>
         <source>The receipt did not print ({detail}). It is kept and will print when the printer is fixed.</source>
         <translation>小票未能打印（{detail}）。小票已保留，打印机恢复后将自动打印。</translation>
     </message>
