@@ -201,7 +201,7 @@ class PickupDeskDialog(QDialog):
         for r, (o, shown) in enumerate(rows):
             cells = (
                 o.order_id,
-                status_label(shown),
+                status_label(shown) + (" ⚠" if o.conflict else ""),
                 self._when(o.deadline),
                 f"{o.customer}  ****{o.phone_last4}" if o.phone_last4 else o.customer,
                 format_money(o.total, self.locale),

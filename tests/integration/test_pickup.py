@@ -273,3 +273,24 @@ def test_seed_demo_makes_pickup_orders_across_the_stores_some_ready_some_expired
     assert {m["status"] for m in made} == {"ready", "paid", "expired"}
     assert len({store for store, _status in statuses}) == 3
     assert len(ready) == sum(m["status"] == "ready" for m in made)
+
+
+def test_a_store_silent_past_its_heartbeat_is_promised_nothing_and_its_ready_orders_stay(
+        till: Till, central: EmbeddedCentral) -> None:
+    from sqlalchemy import update
+
+    from central.models import Device
+
+    order = place(central, "WEB-11", [(TEA, 1, 1340)]).json()
+    sync(till)
+    till.pickup_desk().mark_ready(order["order_id"], STAFF)
+    sync(till)
+    assert central_order(central, order["order_id"]).status == "ready"
+    with session_factory(central.app.state.engine)() as s:
+        s.execute(update(Device).values(last_seen_at=datetime.now(UTC) - timedelta(hours=2)))
+        s.commit()
+    refused = place(central, "WEB-12", [(TEA, 1, 1340)])
+    assert refused.status_code == 409 and refused.json()["error"]["code"] == "store_offline"
+    cancel = call(central, f"{order['order_id']}/cancel")
+    assert cancel.status_code == 409 and cancel.json()["error"]["code"] == "store_offline"
+    assert central_order(central, order["order_id"]).status == "ready"
