@@ -198,6 +198,7 @@ def create_delivery_order(
     if existing is not None:
         return delivery_answer(session.connection(), existing.id)
     conn = session.connection()
+    lock_all_scopes(conn)
     names = dict(
         conn.execute(
             select(Product.sku, Product.name).where(Product.sku.in_(sorted({ln.sku for ln in lines})))
@@ -262,7 +263,15 @@ class UnknownFulfilment(Exception):
         self.code, self.message = "unknown_fulfilment", f"No fulfilment order {fid} for this store."
 
 
+def lock_all_scopes(conn: Connection) -> None:
+    """Routing may touch any located store: take their scope locks up front, in store-id order,
+    so two routings (or a routing and a re-routing) never wait on each other in a circle."""
+    for sid in sorted(conn.execute(select(StoreLocation.store_id)).scalars()):
+        reserve_seqs(conn, sid, 0)
+
+
 def _locked(conn: Connection, store_id: str, fid: str):
+    reserve_seqs(conn, store_id, 0)
     f = conn.execute(select(_FO).where(_FO.c.id == fid, _FO.c.store_id == store_id).with_for_update()).first()
     if f is None:
         raise UnknownFulfilment(fid)
@@ -351,6 +360,7 @@ def apply_rejected(
     conn: Connection, device_id: str, store_id: str, event: Event, p: FulfilmentRejected, now: datetime
 ) -> ErrorBody | None:
     """Release the refused lines here and route them to the next nearest store that has them."""
+    lock_all_scopes(conn)
     f = _locked(conn, store_id, p.fulfilment_id)
     lines = [dict(ln) for ln in f.lines]
     refused = {x.line_no for x in p.lines}

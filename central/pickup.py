@@ -505,45 +505,67 @@ def _release(conn: Connection, order_id: str, status: str, line_no: int | None =
     conn.execute(stmt.values(status=status))
 
 
+def _stale_reservations(store_id: str | None, now: datetime):
+    stmt = select(_RES).where(_RES.c.status == "held", _RES.c.expires_at <= now)
+    return stmt if store_id is None else stmt.where(_RES.c.store_id == store_id)
+
+
+def _ended_orders(store_id: str | None, now: datetime):
+    stmt = select(_ORDERS).where(
+        _ORDERS.c.status.in_(rules.OPEN_STATUSES),
+        (
+            (_ORDERS.c.deadline <= now)
+            | (
+                (_ORDERS.c.paid.is_(False))
+                & (_ORDERS.c.status != rules.READY)
+                & (_ORDERS.c.created_at <= now - rules.UNPAID_HOLD)
+            )
+        ),
+    )
+    return stmt if store_id is None else stmt.where(_ORDERS.c.store_id == store_id)
+
+
 def expire(conn: Connection, now: datetime | None = None, *, store_id: str | None = None) -> int:
     """Release reservations whose time ran out by central's clock, and expire their orders.
 
     Returns how many orders expired.  Run by `pos-central expire-pickups` (a cron job) and at
-    the start of every new reservation at a store."""
+    the start of every new reservation at a store.  Store by store, in store-id order, each
+    under its scope lock taken first (the lock order every writer here keeps)."""
     now = now or utcnow()
-    res = select(_RES).where(_RES.c.status == "held", _RES.c.expires_at <= now)
     if store_id is not None:
-        res = res.where(_RES.c.store_id == store_id)
-    stale = conn.execute(res).all()
-    orders = select(_ORDERS).where(
-        _ORDERS.c.status.in_(rules.OPEN_STATUSES),
-        (
-            (_ORDERS.c.deadline <= now)
-            | ((_ORDERS.c.paid.is_(False)) & (_ORDERS.c.created_at <= now - rules.UNPAID_HOLD))
-        ),
-    )
-    if store_id is not None:
-        orders = orders.where(_ORDERS.c.store_id == store_id)
-    ended = [o for o in conn.execute(orders).all() if o.status != rules.READY or o.deadline <= now]
+        stores = [store_id]
+    else:
+        stores = sorted(
+            {r.store_id for r in conn.execute(_stale_reservations(None, now)).all()}
+            | {o.store_id for o in conn.execute(_ended_orders(None, now)).all()}
+        )
+    return sum(_expire_store(conn, sid, now) for sid in stores)
+
+
+def _expire_store(conn: Connection, store_id: str, now: datetime) -> int:
+    reserve_seqs(conn, store_id, 0)  # the store's scope lock before its rows
+    stale = conn.execute(_stale_reservations(store_id, now)).all()
+    ended = conn.execute(_ended_orders(store_id, now)).all()
     if not stale and not ended:
         return 0
-    by_store: dict[str, list] = {}
+    entries: list = []
     for r in stale:
         conn.execute(update(_RES).where(_RES.c.id == r.id).values(status="expired"))
-        by_store.setdefault(r.store_id, []).append((RESERVATION_ENTITY, r.id, "delete", None))
+        entries.append((RESERVATION_ENTITY, r.id, "delete", None))
     for o in ended:
         conn.execute(update(_ORDERS).where(_ORDERS.c.id == o.id).values(status=rules.EXPIRED, closed_at=now))
         for r in conn.execute(select(_RES).where(_RES.c.order_id == o.id, _RES.c.status == "held")).all():
             conn.execute(update(_RES).where(_RES.c.id == r.id).values(status="expired"))
-            by_store.setdefault(o.store_id, []).append((RESERVATION_ENTITY, r.id, "delete", None))
-        by_store.setdefault(o.store_id, []).append(_order_entry(conn, o.store_id, o.id))
-    for sid, entries in by_store.items():
-        _publish(conn, sid, entries, now)
+            entries.append((RESERVATION_ENTITY, r.id, "delete", None))
+        entries.append(_order_entry(conn, store_id, o.id))
+    _publish(conn, store_id, entries, now)
     return len(ended)
 
 
 # ------------------------------------------------------------------ events from the desk
 def _event_order(conn: Connection, store_id: str, order_id: str):
+    """The order, locked; the store's scope lock is taken first, as every writer here does."""
+    reserve_seqs(conn, store_id, 0)
     return conn.execute(
         select(_ORDERS).where(_ORDERS.c.id == order_id, _ORDERS.c.store_id == store_id).with_for_update()
     ).first()
