@@ -52,6 +52,12 @@ _SEARCH = text(
     WHERE p.rowid IN (SELECT rowid FROM product_fts WHERE product_fts MATCH :query LIMIT :candidates)
     """
 )
+_RESERVED = text(
+    """
+    SELECT SUM(r.qty) FROM reservation r WHERE r.sku = :sku AND NOT EXISTS (
+        SELECT 1 FROM pickup_refusal f WHERE f.order_id = r.order_id AND f.line_no = r.line_no)
+    """
+)
 SEARCH_CANDIDATES = 400
 """Matches ranked per search.  FTS5's own bm25 ranking reads every match of a short
 prefix (a single letter matches most of a million products, 200 ms); ranking a bounded
@@ -102,6 +108,8 @@ class ProductDetails:
     store_price: int | None
     member_price: int | None
     on_hand: int | None
+    reserved: int = 0
+    """Units held here for online pickup and delivery orders (available = on_hand - reserved)."""
 
 
 def _rank(typed: str, item: CatalogItem) -> tuple:
@@ -165,12 +173,13 @@ class CatalogReader:
                                        .order_by(barcode.c.code)).scalars())
             prices = dict(conn.execute(select(price.c.scope, price.c.amount).where(price.c.sku == sku)).all())
             on_hand = conn.execute(select(stock_level.c.on_hand).where(stock_level.c.sku == sku)).scalar()
+            reserved = conn.execute(_RESERVED, {"sku": sku}).scalar() or 0
         store_price, chain_price = prices.get("store"), prices.get("chain")
         return ProductDetails(
             sku=row.sku, name=row.name, name_en=row.name_en, category=row.category, brand=row.brand,
             unit=row.unit, barcodes=codes, price=store_price if store_price is not None else chain_price,
             chain_price=chain_price, store_price=store_price, member_price=prices.get("member"),
-            on_hand=on_hand)
+            on_hand=on_hand, reserved=int(reserved))
 
     def product_count(self) -> int:
         with self._engine.connect() as conn:

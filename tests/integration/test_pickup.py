@@ -242,6 +242,7 @@ def test_the_till_shows_available_stock_and_warns_or_blocks_by_store_policy_and_
     sync(till)
     match = next(m for m in till.catalog.search("绿茶") if m.item.sku == TEA)
     assert (match.on_hand, match.reserved, match.available) == (20, 18, 2)
+    assert till.catalog.details(TEA).reserved == 18
     checkout = till.checkout()
     for _ in range(2):
         checkout.scan("6972718281825")
