@@ -89,3 +89,14 @@ def test_a_line_the_store_rejects_is_rerouted_to_the_next_nearest_store(
         assert [(ln["sku"], codes[ln["store_id"]]) for ln in lines] == [
             (CHIPS, "S002"), ("SKU0000003", "S001")]
     assert [ln.rejected for ln in queue.order(todo.fulfilment_id).lines] == [True, False]
+
+
+def test_an_order_no_single_store_can_fill_is_split_line_by_line_and_refused_when_none_can(
+        central: EmbeddedCentral) -> None:
+    place(central, "HOLD-2", [(TEA, 20, 1340)])  # S001: no tea free
+    place(central, "HOLD-3", [(CHIPS, 27, 1570)], store="S002")  # S002, S003: no chips free
+    place(central, "HOLD-4", [(CHIPS, 27, 1570)], store="S003")
+    split = deliver(central, "D-4", [(TEA, 1, 1340), (CHIPS, 1, 1570)]).json()
+    assert [(ln["sku"], ln["store_code"]) for ln in split["lines"]] == [(TEA, "S002"), (CHIPS, "S001")]
+    none = deliver(central, "D-5", [(TEA, 100, 1340)])
+    assert none.status_code == 409 and none.json()["error"]["code"] == "not_enough_stock"
