@@ -85,6 +85,16 @@ class NotCollectable(PickupProblem):
         self.order_id, self.status = order_id, status
 
 
+class NotPaid(PickupProblem):
+    """Central has not seen this order paid: the goods do not leave until it is."""
+
+    code = "not_paid"
+
+    def __init__(self, order_id: str, total: int) -> None:
+        super().__init__(f"order {order_id} is not paid")
+        self.order_id, self.total = order_id, total
+
+
 class IdCheckRequired(PickupProblem):
     code = "id_check"
 
@@ -356,6 +366,8 @@ class PickupDesk:
             raise AlreadyHandedOver(o.handover)
         if o.central_status not in COLLECTABLE:
             raise NotCollectable(o.order_id, o.central_status)
+        if not o.paid:
+            raise NotPaid(o.order_id, o.total)
         if o.id_check and not id_checked:
             raise IdCheckRequired(o.total, self.settings.id_check_above or 0)
         remaining = o.remaining_lines

@@ -41,6 +41,7 @@ from pos_client.services.pickup import (
     DeskOrder,
     IdCheckRequired,
     NotCollectable,
+    NotPaid,
     PickupDesk,
     PickupProblem,
     UnknownLine,
@@ -428,6 +429,10 @@ class PickupDeskDialog(QDialog):
                 "Order {order} is {status}: it cannot be handed over. Ask the customer to contact "
                 "customer service."
             ).format(order=problem.order_id, status=status_label(problem.status))
+        if isinstance(problem, NotPaid):
+            text = self.tr("Order {order} is not paid yet ({total}). Ask the customer to pay in the app, "
+                           "then sync (F9) and try again.")
+            return text.format(order=problem.order_id, total=format_money(problem.total, self.locale))
         if isinstance(problem, UnknownLine):
             return self.tr("That line was already refused. Choose another line.")
         return str(problem)

@@ -1638,52 +1638,52 @@ Enter puts them on the sale.</source>
 <context>
     <name>PickupDesk</name>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="51"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="52"/>
         <source>Awaiting payment</source>
         <translation>待付款</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="52"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="53"/>
         <source>To pick</source>
         <translation>待拣货</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="53"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="54"/>
         <source>Ready</source>
         <translation>待取货</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="54"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="55"/>
         <source>Handed over</source>
         <translation>已交付</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="55"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="56"/>
         <source>Partly handed over</source>
         <translation>部分交付</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="56"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="57"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="57"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="58"/>
         <source>Expired</source>
         <translation>已过期</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="60"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="61"/>
         <source>Damaged</source>
         <translation>商品破损</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="61"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="62"/>
         <source>Customer does not want it</source>
         <translation>顾客不要了</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="62"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="63"/>
         <source>Not found in stock</source>
         <translation>库存中找不到</translation>
     </message>
@@ -1691,187 +1691,192 @@ Enter puts them on the sale.</source>
 <context>
     <name>PickupDeskDialog</name>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="83"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="84"/>
         <source>Pickup desk</source>
         <translation>自提台</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="95"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="96"/>
         <source>Scan the customer&apos;s QR or type the 8-digit code, then Enter</source>
         <translation>扫描顾客的二维码或输入 8 位取货码，然后按回车</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="102"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="103"/>
         <source>Search: order number, phone last 4, name initial</source>
         <translation>搜索：订单号、手机尾号 4 位、姓氏</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="112"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="113"/>
         <source>Order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="113"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="114"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="114"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="115"/>
         <source>Pick up by</source>
         <translation>取货截止</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="115"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="116"/>
         <source>Customer</source>
         <translation>顾客</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="116"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="117"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="132"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="133"/>
         <source>Item</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="132"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="133"/>
         <source>Qty</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="132"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="133"/>
         <source>Reserved</source>
         <translation>已预留</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="132"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="133"/>
         <source>Refused</source>
         <translation>已拒收</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="139"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="140"/>
         <source>I have checked the customer&apos;s ID (name matches the order)</source>
         <translation>我已核验顾客证件（姓名与订单一致）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="149"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="150"/>
         <source>F2 Mark ready</source>
         <translation>F2 备货完成</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="152"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="153"/>
         <source>F3 Print pick list</source>
         <translation>F3 打印拣货单</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="155"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="156"/>
         <source>F4 Refuse the chosen line</source>
         <translation>F4 拒收所选商品</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="158"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="159"/>
         <source>F12 Hand over</source>
         <translation>F12 交付</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="161"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="162"/>
         <source>Back (Esc)</source>
         <translation>返回 (Esc)</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="247"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="248"/>
         <source>Code verified: order {order}. Check the goods with the customer, then F12 to hand over.</source>
         <translation>取货码已核验：订单 {order}。请与顾客核对商品，然后按 F12 交付。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="257"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="258"/>
         <source>Order {order} is ready; the customer is told once the till syncs.</source>
         <translation>订单 {order} 已备货；收银台同步后将通知顾客。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="265"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="266"/>
         <source>Choose the line to refuse in the list of items first.</source>
         <translation>请先在商品列表中选择要拒收的商品。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="271"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="272"/>
         <source>{item} refused; its reserved stock is released. Hand over the rest with F12.</source>
         <translation>{item} 已拒收，其预留库存已释放。按 F12 交付其余商品。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="282"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="283"/>
         <source>Scan or type the customer&apos;s pickup code first: an order is handed over only against its code.</source>
         <translation>请先扫描或输入顾客的取货码：订单只能凭取货码交付。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="298"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="299"/>
         <source>Order {order} handed over. The code cannot be used again.</source>
         <translation>订单 {order} 已交付。该取货码不能再次使用。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="307"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="308"/>
         <source>No receipt printer is set up on this till. Set one up in Devices (Ctrl+D).</source>
         <translation>此收银台未设置小票打印机。请在设备（Ctrl+D）中设置。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="310"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="311"/>
         <source>Pick list for {order} sent to the printer.</source>
         <translation>订单 {order} 的拣货单已发送到打印机。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="326"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="327"/>
         <source>Scan the customer&apos;s code, or choose an order in the list, first.</source>
         <translation>请先扫描顾客的取货码，或在列表中选择一个订单。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="334"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="335"/>
         <source>No order open.</source>
         <translation>未打开订单。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="340"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="341"/>
         <source>Order {order} · {status} · pick up by {deadline} · {customer} ****{phone} · {total}</source>
         <translation>订单 {order} · {status} · 取货截止 {deadline} · {customer} ****{phone} · {total}</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="355"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="356"/>
         <source>Central flagged this order ({conflict}); a manager must look at it.</source>
         <translation>总部已标记此订单（{conflict}）；需由店长处理。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="399"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="400"/>
         <source>Too many wrong codes: the desk is locked until {time}. Ask the customer to open the order in the app, or call a supervisor.</source>
         <translation>错误取货码次数过多：自提台锁定至 {time}。请顾客在 App 中打开订单，或请主管处理。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="405"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="406"/>
         <source>That is not a pickup code (8 digits, or the order&apos;s QR). {left} tries left before the desk locks.</source>
         <translation>这不是取货码（8 位数字或订单二维码）。自提台锁定前还可尝试 {left} 次。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="410"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="411"/>
         <source>No order here has this code. Check the digits with the customer; {left} tries left before the desk locks.</source>
         <translation>本店没有此取货码的订单。请与顾客核对数字；自提台锁定前还可尝试 {left} 次。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="418"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="419"/>
         <source>Already handed over on {when} by {name} ({code}) at till {till}. Do not hand over again; call a supervisor.</source>
         <translation>已于 {when} 由 {name}（{code}）在 {till} 号收银台交付。请勿再次交付；请联系主管。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="424"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="425"/>
         <source>This order is worth {total}: check the customer&apos;s ID, tick the box, then F12 again.</source>
         <translation>此订单金额为 {total}：请核验顾客证件，勾选确认框，然后再按 F12。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="428"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="429"/>
         <source>Order {order} is {status}: it cannot be handed over. Ask the customer to contact customer service.</source>
         <translation>订单 {order} 状态为{status}：不能交付。请顾客联系客服。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="432"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="433"/>
+        <source>Order {order} is not paid yet ({total}). Ask the customer to pay in the app, then sync (F9) and try again.</source>
+        <translation>订单 {order} 尚未付款（{total}）。请顾客在 App 中付款，然后同步（F9）后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="437"/>
         <source>That line was already refused. Choose another line.</source>
         <translation>该商品已拒收。请选择其他商品。</translation>
     </message>

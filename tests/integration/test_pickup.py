@@ -25,6 +25,7 @@ from pos_client.services.pickup import (
     DeskLocked,
     IdCheckRequired,
     NotCollectable,
+    NotPaid,
     ReservedStockBlocked,
 )
 from pos_client.services.till import Till, enroll
@@ -185,6 +186,9 @@ def test_an_unpaid_order_expires_by_centrals_clock_and_its_stock_is_free_again(
     assert place(central, "WEB-6", [(TEA, 1, 1340)]).status_code == 409
     sync(till)
     assert till.pickup_desk().orders.reserved([TEA]) == {TEA: 20}
+    unpaid = till.pickup_desk()
+    with pytest.raises(NotPaid):  # the goods do not leave before central has seen the payment
+        unpaid.hand_over(unpaid.verify(order["pickup_code"], STAFF), STAFF)
     with session_factory(central.app.state.engine)() as s:
         assert expire(s.connection(), datetime.now(UTC) + timedelta(minutes=16)) == 1
         s.commit()
