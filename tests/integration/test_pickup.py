@@ -4,17 +4,18 @@ reservation expiry; an order cancelled online then handed over; two tills racing
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import httpx
 import pytest
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from central.changes import Cursor, changes_for_store
 from central.db import session_factory
-from central.models import Note, PickupNotification, PickupOrder, Reservation, StockLevel, Store
+from central.models import Device, Note, PickupNotification, PickupOrder, Reservation, StockLevel, Store
 from central.pickup import channel_key, expire, set_pickup_settings
 from central.server import EmbeddedCentral
 from pos_client.config import Paths
@@ -134,7 +135,7 @@ def test_online_order_is_reserved_verified_offline_handed_over_once_and_counted_
     assert desk.orders.reserved([TEA]) == {}  # central's tombstones and new level arrived
 
 
-def test_a_refused_line_releases_its_reservation_and_the_order_is_partly_handed_over(
+def test_a_refused_line_is_released_and_a_silent_store_is_promised_nothing(
         till: Till, central: EmbeddedCentral) -> None:
     order = place(central, "WEB-3", [(TEA, 1, 1340), (CHIPS, 2, 1570)]).json()
     sync(till)
@@ -148,6 +149,21 @@ def test_a_refused_line_releases_its_reservation_and_the_order_is_partly_handed_
     done = central_order(central, order["order_id"])
     assert done.status == "partly_handed_over"
     assert on_hand(central, TEA) == 19 and on_hand(central, CHIPS) == 27
+
+    # A store silent past its heartbeat is promised nothing, and its ready orders cannot be cancelled.
+    order = place(central, "WEB-11", [(TEA, 1, 1340)]).json()
+    sync(till)
+    till.pickup_desk().mark_ready(order["order_id"], STAFF)
+    sync(till)
+    assert central_order(central, order["order_id"]).status == "ready"
+    with session_factory(central.app.state.engine)() as s:
+        s.execute(update(Device).values(last_seen_at=datetime.now(UTC) - timedelta(hours=2)))
+        s.commit()
+    refused = place(central, "WEB-12", [(TEA, 1, 1340)])
+    assert refused.status_code == 409 and refused.json()["error"]["code"] == "store_offline"
+    cancel = call(central, f"{order['order_id']}/cancel")
+    assert cancel.status_code == 409 and cancel.json()["error"]["code"] == "store_offline"
+    assert central_order(central, order["order_id"]).status == "ready"
 
 
 def test_wrong_codes_lock_the_desk_for_minutes_and_every_attempt_is_audited(
@@ -227,6 +243,7 @@ def test_an_order_cancelled_online_while_the_store_was_offline_then_handed_over_
 def test_two_tills_hand_over_the_same_order_offline_first_counts_second_is_a_conflict(
         till: Till, second_till: Till, central: EmbeddedCentral) -> None:
     order = place(central, "WEB-9", [(TEA, 3, 1340)]).json()
+    raced = place(central, "WEB-13", [(TEA, 4, 1340)]).json()
     sync(till)
     sync(second_till)
     for t, who in ((till, STAFF), (second_till, OTHER)):
@@ -238,6 +255,29 @@ def test_two_tills_hand_over_the_same_order_offline_first_counts_second_is_a_con
     assert done.status == "handed_over" and done.conflict == "pickup_handed_over_twice"
     assert done.handed_over_by.startswith("1001")
     assert on_hand(central, TEA) == 17
+
+    # The same again, both tills pushing at the same moment: still counted once.
+    for t, who in ((till, STAFF), (second_till, OTHER)):
+        desk = t.pickup_desk()
+        desk.hand_over(desk.verify(raced["pickup_code"], who), who)
+    errors: list[BaseException] = []
+
+    def push(t: Till) -> None:
+        try:
+            sync(t)
+        except BaseException as exc:  # reported below, in the test's thread
+            errors.append(exc)
+
+    threads = [threading.Thread(target=push, args=(t,)) for t in (till, second_till)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(30)
+    assert not errors
+    assert on_hand(central, TEA) == 13
+    assert central_order(central, raced["order_id"]).conflict == "pickup_handed_over_twice"
+    with session_factory(central.app.state.engine)() as s:
+        assert len(s.scalars(select(Note).where(Note.kind == "pickup_conflict")).all()) == 2
 
 
 def test_the_till_shows_available_stock_and_warns_or_blocks_by_store_policy_and_central_flags_oversells(
@@ -278,24 +318,3 @@ def test_seed_demo_makes_pickup_orders_across_the_stores_some_ready_some_expired
     assert {m["status"] for m in made} == {"ready", "paid", "expired"}
     assert len({store for store, _status in statuses}) == 3
     assert len(ready) == sum(m["status"] == "ready" for m in made)
-
-
-def test_a_store_silent_past_its_heartbeat_is_promised_nothing_and_its_ready_orders_stay(
-        till: Till, central: EmbeddedCentral) -> None:
-    from sqlalchemy import update
-
-    from central.models import Device
-
-    order = place(central, "WEB-11", [(TEA, 1, 1340)]).json()
-    sync(till)
-    till.pickup_desk().mark_ready(order["order_id"], STAFF)
-    sync(till)
-    assert central_order(central, order["order_id"]).status == "ready"
-    with session_factory(central.app.state.engine)() as s:
-        s.execute(update(Device).values(last_seen_at=datetime.now(UTC) - timedelta(hours=2)))
-        s.commit()
-    refused = place(central, "WEB-12", [(TEA, 1, 1340)])
-    assert refused.status_code == 409 and refused.json()["error"]["code"] == "store_offline"
-    cancel = call(central, f"{order['order_id']}/cancel")
-    assert cancel.status_code == 409 and cancel.json()["error"]["code"] == "store_offline"
-    assert central_order(central, order["order_id"]).status == "ready"
