@@ -18,6 +18,7 @@ from datetime import UTC, datetime
 from sqlalchemy import Connection, Engine, delete, select, update
 from sqlalchemy.dialects.sqlite import insert as upsert
 
+from drivers.rfid.epc import decode_epc
 from pos_client.domain.identifiers import new_id
 from pos_client.domain.sale import Cashier
 from pos_client.store import journal
@@ -27,6 +28,7 @@ from pos_client.store.schema import fulfilment_done, fulfilment_order, fulfilmen
 from sync.protocol import FulfilmentPicked, FulfilmentRejected, FulfilmentShipped, PickupLinePayload
 
 from .checkout import StoreIdentity
+from .rfid_count import gtin_candidates
 
 Clock = Callable[[], datetime]
 
@@ -211,6 +213,26 @@ class FulfilmentQueue:
                 accepted.append(code)
             except WrongItem:
                 refused.append(code)
+        return accepted, refused
+
+    def pick_tote_epcs(self, fid: str, epcs: list[str], staff: Cashier) -> tuple[list[str], list[str]]:
+        """The tote read by the RFID reader: each tag (SGTIN-96) counts once, as its GTIN; a tag that is
+        no GS1 item, or an item not on the order, is refused.  Returns (accepted, refused) EPCs."""
+        accepted, refused = [], []
+        for epc in dict.fromkeys(e.strip().upper() for e in epcs):  # a tag read twice is one item
+            decoded = decode_epc(epc)
+            code = (
+                next((c for c in gtin_candidates(decoded.gtin) if self._catalog.by_barcode((c,))), None)
+                if decoded.gtin
+                else None
+            )
+            try:
+                if code is None:
+                    raise WrongItem(epc, None)
+                self.scan_item(fid, code, staff)
+                accepted.append(epc)
+            except WrongItem:
+                refused.append(epc)
         return accepted, refused
 
     @staticmethod

@@ -15,6 +15,7 @@ from central.server import EmbeddedCentral
 from pos_client.services.fulfilment import NotReady, WrongItem
 from pos_client.services.till import Till
 from tests.integration.test_pickup import CHIPS, STAFF, TEA, on_hand, place, sync
+from tests.ui.test_rfid_basket import epc
 
 TEA_CODE, CHIPS_CODE = "6972718281825", "6958898621712"
 PUDONG = (31_221_000, 121_544_000)  # a customer in Shanghai: S001 is nearest
@@ -48,8 +49,10 @@ def test_a_delivery_order_is_routed_to_the_nearest_store_picked_packed_and_shipp
     queue.scan_item(todo.fulfilment_id, TEA_CODE, STAFF)
     with pytest.raises(NotReady):
         queue.pack(todo.fulfilment_id, STAFF)
-    accepted, refused = queue.pick_tote(todo.fulfilment_id, [TEA_CODE, CHIPS_CODE, CHIPS_CODE], STAFF)
-    assert accepted == [TEA_CODE, CHIPS_CODE] and refused == [CHIPS_CODE]  # one chips too many
+    tote = [epc(TEA_CODE, 1), epc(TEA_CODE, 1), epc(CHIPS_CODE, 7), epc(CHIPS_CODE, 8), "E200001122334455"]
+    accepted, refused = queue.pick_tote_epcs(todo.fulfilment_id, tote, STAFF)
+    assert accepted == [tote[0], tote[2]]  # a tag read twice is one item
+    assert refused == [tote[3], tote[4]]  # one chips too many; a tag that is no GS1 item
     assert queue.order(todo.fulfilment_id).status == "picked"
     with pytest.raises(NotReady):
         queue.ship(todo.fulfilment_id, "SF1234567890", "SF", STAFF)  # not packed yet
