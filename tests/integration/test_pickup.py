@@ -306,8 +306,8 @@ def test_the_till_shows_available_stock_and_warns_or_blocks_by_store_policy_and_
     assert blocked.cart.is_empty
 
 
-def test_seed_demo_makes_pickup_orders_across_the_stores_some_ready_some_expired(
-        central: EmbeddedCentral) -> None:
+def test_seed_demo_makes_pickup_orders_across_the_stores_and_a_new_till_loads_its_own_from_snapshots(
+        central: EmbeddedCentral, tmp_path: Path) -> None:
     from central.pickup import seed_demo_pickups
 
     with session_factory(central.app.state.engine)() as s:
@@ -318,3 +318,16 @@ def test_seed_demo_makes_pickup_orders_across_the_stores_some_ready_some_expired
     assert {m["status"] for m in made} == {"ready", "paid", "expired"}
     assert len({store for store, _status in statuses}) == 3
     assert len(ready) == sum(m["status"] == "ready" for m in made)
+    paths = Paths.resolve(tmp_path / "new-till")  # enrolled after the orders: they come in snapshots
+    enroll(paths, central.url, make_code(central, "S001"), "new-till")
+    fresh = Till(paths)
+    try:
+        sync(fresh)
+        desk = fresh.pickup_desk()
+        mine = [m for m in made if m["external_ref"] in ("DEMO-001", "DEMO-002", "DEMO-003")]  # S001's
+        assert sorted(o.order_id for o, _shown in desk.listing()) == sorted(m["order_id"] for m in mine)
+        ready = next(m for m in mine if m["status"] == "ready")
+        assert desk.verify(ready["pickup_code"], STAFF).order.status == "ready"
+        assert sum(desk.orders.reserved_for_order(m["order_id"]) != {} for m in mine) == 2  # not the expired
+    finally:
+        fresh.close()
