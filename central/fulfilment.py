@@ -256,6 +256,29 @@ def delivery_answer(conn: Connection, order_id: str) -> dict:
     }
 
 
+def cancel_delivery_order(session: Session, order_id: str, now: datetime | None = None) -> dict:
+    """Cancelled online: every part not yet shipped is released at its store.  A store that ships
+    it anyway before hearing of this (offline) is a conflict at central, not a refusal."""
+    now = now or utcnow()
+    conn = session.connection()
+    lock_all_scopes(conn)
+    order = conn.execute(select(_DO).where(_DO.c.id == order_id).with_for_update()).first()
+    if order is None:
+        raise PickupError(404, "unknown_order", f"No delivery order {order_id}.")
+    if order.status in ("shipped", "partly_shipped"):
+        raise PickupError(409, "shipped", f"Delivery order {order_id} has shipped; take it back as a return.")
+    for f in conn.execute(
+        select(_FO).where(_FO.c.delivery_order_id == order_id, _FO.c.status.in_(("routed", "picked")))
+    ).all():
+        conn.execute(update(_FO).where(_FO.c.id == f.id).values(status="cancelled"))
+        conn.execute(
+            update(_RES).where(_RES.c.order_id == f.id, _RES.c.status == "held").values(status="released")
+        )
+        _republish(conn, f.store_id, f.id, now)
+    conn.execute(update(_DO).where(_DO.c.id == order_id).values(status="cancelled"))
+    return delivery_answer(conn, order_id)
+
+
 # ------------------------------------------------------------------ events
 class UnknownFulfilment(Exception):
     def __init__(self, fid: str) -> None:
@@ -326,6 +349,24 @@ def apply_shipped(
             },
         )
         return ErrorBody(code="fulfilment_shipped_twice", message=message)
+    conflict = None
+    if f.status == "cancelled":
+        message = (
+            f"Fulfilment {f.id} was cancelled online but shipped by {p.staff} at till {p.terminal_no} "
+            f"(tracking {p.tracking_no}): stop the parcel or refund the customer."
+        )
+        conn.execute(
+            insert(Note.__table__),
+            {
+                "store_id": store_id,
+                "device_id": device_id,
+                "kind": "fulfilment_conflict",
+                "created_at": now,
+                "message": message,
+            },
+        )
+        conn.execute(update(_FO).where(_FO.c.id == f.id).values(conflict="fulfilment_cancelled_then_shipped"))
+        conflict = ErrorBody(code="fulfilment_cancelled_then_shipped", message=message)
     lines = [dict(ln) for ln in f.lines]
     sent = {x.line_no: x.qty for x in p.lines}
     moved: dict[str, int] = {}
@@ -353,7 +394,7 @@ def apply_shipped(
     move_stock_many(conn, store_id, moved, "ship", event.event_id, now)
     _settle_delivery(conn, f.delivery_order_id, f.id, {ln["line_no"]: ln["status"] for ln in lines})
     _republish(conn, store_id, f.id, now)
-    return None
+    return conflict
 
 
 def apply_rejected(

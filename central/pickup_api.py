@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from sync.protocol import DeliveryOrderRequest, DeliveryOrderResponse, OnlineOrderRequest, OnlineOrderResponse
 
-from .fulfilment import create_delivery_order
+from .fulfilment import cancel_delivery_order, create_delivery_order
 from .models import PickupOrder
 from .pickup import (
     OrderLineIn,
@@ -122,6 +122,17 @@ def pickup_router(writes: Callable[[], Session], api_error: type[Exception], err
                 s, external_ref=body.external_ref, customer_name=body.customer_name,
                 customer_phone=body.customer_phone, address=body.address, latitude_e6=body.latitude_e6,
                 longitude_e6=body.longitude_e6, lines=list(body.lines))
+            s.commit()
+        except PickupError as exc:
+            s.rollback()
+            raise api_error(exc.status, exc.code, exc.message) from exc
+        return DeliveryOrderResponse.model_validate(answer)
+
+    @router.post("/delivery-orders/{order_id}/cancel", response_model=DeliveryOrderResponse)
+    def cancel_delivery(order_id: Annotated[str, Path(pattern=ORDER_ID)],
+                        s: Session = Depends(channel)) -> DeliveryOrderResponse:
+        try:
+            answer = cancel_delivery_order(s, order_id)
             s.commit()
         except PickupError as exc:
             s.rollback()

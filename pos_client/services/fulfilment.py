@@ -160,7 +160,7 @@ class FulfilmentQueue:
         o = self.order(fid)
         if o is None:
             raise NotReady(f"no fulfilment order {fid} on this till")
-        if o.status in ("shipped", "rejected"):
+        if o.status in ("shipped", "rejected", "cancelled"):
             raise NotReady(f"fulfilment order {fid} is {o.status}")
         return o
 

@@ -103,3 +103,25 @@ def test_an_order_no_single_store_can_fill_is_split_line_by_line_and_refused_whe
     assert [(ln["sku"], ln["store_code"]) for ln in split["lines"]] == [(TEA, "S002"), (CHIPS, "S001")]
     none = deliver(central, "D-5", [(TEA, 100, 1340)])
     assert none.status_code == 409 and none.json()["error"]["code"] == "not_enough_stock"
+
+
+def test_a_delivery_order_cancelled_online_then_shipped_by_an_offline_store_is_a_conflict(
+        till: Till, central: EmbeddedCentral) -> None:
+    order = deliver(central, "D-6", [(TEA, 1, 1340)]).json()
+    sync(till)
+    queue = till.fulfilment()
+    [todo] = queue.queue()
+    queue.scan_item(todo.fulfilment_id, TEA_CODE, STAFF)
+    queue.pack(todo.fulfilment_id, STAFF)
+    with session_factory(central.app.state.engine)() as s:
+        key = channel_key(s)
+        s.commit()
+    cancelled = httpx.post(f"{central.url}/api/v1/delivery-orders/{order['order_id']}/cancel",
+                           headers={"X-Channel-Key": key})
+    assert cancelled.json()["status"] == "cancelled"
+    queue.ship(todo.fulfilment_id, "JD000111222", "JD", STAFF)  # the till has not heard yet
+    sync(till)
+    with session_factory(central.app.state.engine)() as s:
+        assert s.get(FulfilmentOrder, todo.fulfilment_id).conflict == "fulfilment_cancelled_then_shipped"
+    assert on_hand(central, TEA) == 19  # the goods did leave
+    assert queue.queue() == []
