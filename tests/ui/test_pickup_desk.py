@@ -7,6 +7,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
+from central.db import session_factory
+from central.pickup import set_pickup_settings
 from central.server import EmbeddedCentral
 from pos_client.services.till import Till
 from pos_client.ui.app import TillApp
@@ -17,6 +19,9 @@ from tests.ui.test_keyboard_sale import till_app, type_into_focus  # noqa: F401 
 
 def test_the_desk_verifies_a_code_prints_the_pick_list_and_hands_over_once(
         qtbot, till_app: TillApp, till: Till, central: EmbeddedCentral) -> None:  # noqa: F811
+    with session_factory(central.app.state.engine)() as s:
+        set_pickup_settings(s, "S001", id_check_above=2000)  # over 20.00 needs an ID check
+        s.commit()
     order = place(central, "UI-1", [(TEA, 2, 1340), (CHIPS, 1, 1570)]).json()
     place(central, "UI-2", [(TEA, 1, 1340)])
     sync(till)
@@ -56,6 +61,10 @@ def test_the_desk_verifies_a_code_prints_the_pick_list_and_hands_over_once(
     desk.lines.selectRow(1)
     qtbot.keyClick(desk.code_field, Qt.Key.Key_F4)
     assert desk.lines.item(1, 2).text() == "0" and desk.lines.item(1, 3).text() == "1"
+    assert desk.id_prompt.isVisible()
+    qtbot.keyClick(desk.code_field, Qt.Key.Key_F12)
+    assert "check the customer's ID" in desk.message.text() and desk.current.handover is None
+    desk.id_prompt.setChecked(True)
     qtbot.keyClick(desk.code_field, Qt.Key.Key_F12)
     assert "handed over" in desk.message.text()
     assert "Handed over" in desk.title.text()
