@@ -70,6 +70,7 @@ from .members import ContactRefused, member_contact
 from .models import Device, Store
 from .payments import PaymentError, charge
 from .payments import refund as refund_wallet
+from .pickup_api import pickup_router
 from .reports import UnknownStore, sales_report, shifts_report
 from .returns import lookup_sale
 
@@ -404,6 +405,7 @@ def create_app(db_url: str | None = None, *, engines: Engines | None = None,
         return device_sync_state(s, dev)
 
     app.include_router(api)
+    app.include_router(pickup_router(writes, ApiError, ERRORS))
     return app
 
 

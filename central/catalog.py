@@ -16,6 +16,7 @@ from .changelog import ensure_scope, log_change, log_changes
 from .db import utcnow
 from .members import member_key_for
 from .models import CHAIN_SCOPE, Barcode, Price, Product, Staff, Store
+from .pickup import pickup_settings_for
 from .spoken_names import spoken_forms
 
 DEFAULT_VARIABLE_BARCODES = [
@@ -41,6 +42,7 @@ def store_config_data(store: Store) -> dict:
         "points_per_yuan": 1,
         "variable_barcodes": (store.variable_barcodes if store.variable_barcodes is not None
                               else DEFAULT_VARIABLE_BARCODES),
+        "pickup": pickup_settings_for(store),
     }
 
 

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from sync.protocol import Change
 
+from . import fulfilment, pickup
 from .catalog import store_config_data
 from .coupons import coupon_data
 from .members import member_data, member_key
@@ -104,7 +105,7 @@ def changes_for_store(session: Session, store_id: str, cursor: Cursor, limit: in
 
 # ------------------------------------------------------------------ snapshots
 SNAPSHOT_ENTITIES = ("store_config", "staff", "product", "barcode", "price", "promotion", "member",
-                     "coupon", "stock_level")
+                     "coupon", "stock_level", "pickup_order", "reservation", "fulfilment_order")
 
 
 def snapshot_count(session: Session, store_id: str, entity: str) -> int:
@@ -129,6 +130,15 @@ def snapshot_count(session: Session, store_id: str, entity: str) -> int:
         return session.scalar(count.select_from(Coupon)) or 0
     if entity == "stock_level":
         return session.scalar(count.select_from(StockLevel).where(StockLevel.store_id == store_id)) or 0
+    if entity == "pickup_order":
+        return session.scalar(select(func.count()).select_from(
+            pickup.snapshot_orders(session, store_id).subquery())) or 0
+    if entity == "reservation":
+        return session.scalar(select(func.count()).select_from(
+            pickup.snapshot_reservations(store_id).subquery())) or 0
+    if entity == "fulfilment_order":
+        return session.scalar(select(func.count()).select_from(
+            fulfilment.snapshot_fulfilments(store_id).subquery())) or 0
     raise KeyError(entity)
 
 
@@ -178,5 +188,16 @@ def snapshot_rows(session: Session, store_id: str, entity: str) -> Iterator[tupl
                 .where(StockLevel.store_id == store_id).execution_options(**batch))
         for sku, on_hand, position in session.execute(stmt):
             yield sku, {"sku": sku, "on_hand": on_hand, "position": position}
+    elif entity == "pickup_order":
+        salt = pickup.store_salt(session.connection(), store_id, create=False)
+        for o in session.scalars(pickup.snapshot_orders(session, store_id)):
+            yield o.id, pickup.order_data(o, salt)
+    elif entity == "reservation":
+        for r in session.scalars(pickup.snapshot_reservations(store_id)):
+            yield r.id, pickup.reservation_data(r)
+    elif entity == "fulfilment_order":
+        conn = session.connection()
+        for f in session.scalars(fulfilment.snapshot_fulfilments(store_id)):
+            yield f.id, fulfilment._fulfilment_data(conn, f)
     else:
         raise KeyError(entity)

@@ -94,6 +94,11 @@ def _parser() -> argparse.ArgumentParser:
     notes.add_argument("--db", default=DEFAULT_DB)
     notes.add_argument("--kind", help="only this kind, e.g. pricing_mismatch")
     notes.add_argument("--json", action="store_true")
+    expire = sub.add_parser("expire-pickups",
+                            help="release pickup reservations whose time ran out (cron, every minute)")
+    expire.add_argument("--db", default=DEFAULT_DB)
+    key = sub.add_parser("channel-key", help="print the key the online shop sends as X-Channel-Key")
+    key.add_argument("--db", default=DEFAULT_DB)
     return parser
 
 
@@ -120,7 +125,14 @@ def main(argv: list[str] | None = None) -> int:
         with factory() as session:
             count = seed_demo(session, args.products)
         print(f"demo chain ready: 3 stores, 5 staff, {count} products")
+        from .pickup import seed_demo_pickups
+
+        with factory() as session:
+            for order in seed_demo_pickups(session):
+                print(f"pickup order {order['order_id']} ({order['status']}): code {order['pickup_code']}")
         return 0
+    if args.command in ("expire-pickups", "channel-key"):
+        return _pickups(factory, args.command)
     if args.command == "report":
         return _report(factory, args)
     if args.command == "shifts":
@@ -167,6 +179,18 @@ def main(argv: list[str] | None = None) -> int:
         session.commit()
     print(f"one-time enrolment code for {args.store}, valid 24 hours:", file=sys.stderr)
     print(code)
+    return 0
+
+
+def _pickups(factory, command: str) -> int:
+    from .pickup import channel_key, expire
+
+    with factory() as session:
+        if command == "channel-key":
+            print(channel_key(session))
+        else:
+            print(f"{expire(session.connection())} pickup orders expired")
+        session.commit()
     return 0
 
 

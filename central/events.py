@@ -31,14 +31,20 @@ from sync.protocol import (
     ErrorBody,
     Event,
     EventResult,
+    FulfilmentPicked,
+    FulfilmentRejected,
+    FulfilmentShipped,
     MemberSignedUp,
+    PickupHandedOver,
+    PickupReady,
+    PickupRejected,
     ReturnCompleted,
     SaleCompleted,
     ShiftClosed,
     ShiftOpened,
 )
 
-from . import shifts
+from . import fulfilment, pickup, shifts
 from .coupons import redeem
 from .db import defer_flush, utcnow
 from .members import apply_sign_up, move_points
@@ -123,7 +129,8 @@ def _apply_sale(conn: Connection, device_id: str, store: _Store, event: Event,
     points = move_points(conn, store.id, device_id, event, sale.member_id, sale.points_earned, spent,
                          sale.receipt_no, now)
     coupons = redeem(conn, store.id, device_id, event, sale, now)
-    return priced or points or coupons
+    oversold = pickup.check_oversell(conn, store.id, device_id, sorted(moved), sale.receipt_no, now)
+    return priced or points or coupons or oversold
 
 
 def _check_pricing(conn: Connection, device_id: str, store: _Store, event: Event,
@@ -202,7 +209,43 @@ def _apply(conn: Connection, device_id: str, store: _Store, event: Event, now: d
         return _apply_audit(conn, device_id, store, payload, now)
     elif isinstance(payload, ShiftOpened | CashMoved | ShiftClosed):
         return _apply_shift(conn, device_id, store, event, payload, now)
+    elif isinstance(payload, PickupReady | PickupHandedOver | PickupRejected):
+        return _apply_pickup(conn, device_id, store, event, payload, now)
+    elif isinstance(payload, FulfilmentPicked | FulfilmentShipped | FulfilmentRejected):
+        return _apply_fulfilment(conn, device_id, store, event, payload, now)
     return None
+
+
+def _apply_fulfilment(conn: Connection, device_id: str, store: _Store, event: Event,
+                      payload: FulfilmentPicked | FulfilmentShipped | FulfilmentRejected,
+                      now: datetime) -> ErrorBody | None:
+    if payload.store_code != store.code:
+        raise Rejection("wrong_store", f"Fulfilment event is for store {payload.store_code}, device belongs "
+                                       f"to {store.code}.")
+    try:
+        if isinstance(payload, FulfilmentPicked):
+            return fulfilment.apply_picked(conn, device_id, store.id, event, payload, now)
+        if isinstance(payload, FulfilmentShipped):
+            return fulfilment.apply_shipped(conn, device_id, store.id, event, payload, now)
+        return fulfilment.apply_rejected(conn, device_id, store.id, event, payload, now)
+    except fulfilment.UnknownFulfilment as unknown:
+        raise Rejection(unknown.code, unknown.message) from unknown
+
+
+def _apply_pickup(conn: Connection, device_id: str, store: _Store, event: Event,
+                  payload: PickupReady | PickupHandedOver | PickupRejected,
+                  now: datetime) -> ErrorBody | None:
+    if payload.store_code != store.code:
+        raise Rejection("wrong_store", f"Pickup event is for store {payload.store_code}, device belongs "
+                                       f"to {store.code}.")
+    try:
+        if isinstance(payload, PickupReady):
+            return pickup.apply_ready(conn, device_id, store.id, event, payload, now)
+        if isinstance(payload, PickupRejected):
+            return pickup.apply_rejected(conn, device_id, store.id, event, payload, now)
+        return pickup.apply_handed_over(conn, device_id, store.id, event, payload, now)
+    except pickup.UnknownOrder as unknown:
+        raise Rejection(unknown.code, unknown.message) from unknown
 
 
 def _apply_shift(conn: Connection, device_id: str, store: _Store, event: Event,

@@ -493,3 +493,117 @@ class CouponRedemption(Base):
     amount: Mapped[int] = mapped_column(BigInteger)
     reused: Mapped[bool] = mapped_column(default=False)
     created_at: Mapped[datetime]
+
+
+class PickupOrder(Base):
+    """An online order to be collected at a store (BOPIS); its lines are a JSON list.
+
+    Central keeps the code (it is in the customer's notification); stores get only its hash."""
+
+    __tablename__ = "pickup_orders"
+    id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    store_id: Mapped[str] = mapped_column(ForeignKey("stores.id"), index=True)
+    external_ref: Mapped[str] = mapped_column(String(64), unique=True)
+    status: Mapped[str] = mapped_column(String(24))
+    customer_name: Mapped[str] = mapped_column(String(100))
+    customer_phone: Mapped[str] = mapped_column(String(20))
+    code: Mapped[str] = mapped_column(String(8))
+    code_hash: Mapped[str] = mapped_column(String(64), index=True)
+    total: Mapped[int] = mapped_column(BigInteger)
+    paid: Mapped[bool] = mapped_column(default=False)
+    lines: Mapped[list] = mapped_column(JSON)
+    created_at: Mapped[datetime]
+    deadline: Mapped[datetime]
+    ready_at: Mapped[datetime | None] = mapped_column(default=None)
+    closed_at: Mapped[datetime | None] = mapped_column(default=None)
+    handed_over_by: Mapped[str | None] = mapped_column(String(16), default=None)
+    handed_over_device: Mapped[str | None] = mapped_column(String(36), default=None)
+    handed_over_event: Mapped[str | None] = mapped_column(String(40), default=None)
+    conflict: Mapped[str | None] = mapped_column(String(40), default=None)
+
+
+class Reservation(Base):
+    """Stock held at a store for one line of an online order, until `expires_at` (central's clock)."""
+
+    __tablename__ = "reservations"
+    id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    store_id: Mapped[str] = mapped_column(ForeignKey("stores.id"))
+    order_id: Mapped[str] = mapped_column(String(40), index=True)
+    line_no: Mapped[int]
+    sku: Mapped[str] = mapped_column(String(32))
+    qty: Mapped[int] = mapped_column(BigInteger)
+    status: Mapped[str] = mapped_column(String(16))
+    """held, consumed (handed over), released (refused, cancelled) or expired."""
+    expires_at: Mapped[datetime]
+    created_at: Mapped[datetime]
+    __table_args__ = (Index("ix_reservations_store_sku_status", "store_id", "sku", "status"),)
+
+
+class PickupNotification(Base):
+    """What central would have sent the customer (the reference central logs instead of sending SMS)."""
+
+    __tablename__ = "pickup_notifications"
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    order_id: Mapped[str] = mapped_column(String(40), index=True)
+    channel: Mapped[str] = mapped_column(String(16))
+    recipient: Mapped[str] = mapped_column(String(40))
+    message: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime]
+
+
+class PickupStoreSettings(Base):
+    """A store's pickup desk rules; a store without a row uses the defaults."""
+
+    __tablename__ = "pickup_store_settings"
+    store_id: Mapped[str] = mapped_column(ForeignKey("stores.id"), primary_key=True)
+    reserved_policy: Mapped[str] = mapped_column(String(8), default="warn")
+    """warn or block: what a till does when a sale would take units reserved for pickup."""
+    id_check_above: Mapped[int] = mapped_column(BigInteger, default=50_000)
+    lock_after_failures: Mapped[int] = mapped_column(default=5)
+    lock_minutes: Mapped[int] = mapped_column(default=5)
+
+
+class StoreLocation(Base):
+    """Where a store is, for routing delivery orders to the nearest one with stock."""
+
+    __tablename__ = "store_locations"
+    store_id: Mapped[str] = mapped_column(ForeignKey("stores.id"), primary_key=True)
+    latitude_e6: Mapped[int] = mapped_column(BigInteger)
+    longitude_e6: Mapped[int] = mapped_column(BigInteger)
+    """Micro-degrees (integers: no float in the database)."""
+
+
+class DeliveryOrder(Base):
+    """An online order for home delivery, shipped from stores (ship-from-store)."""
+
+    __tablename__ = "delivery_orders"
+    id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    external_ref: Mapped[str] = mapped_column(String(64), unique=True)
+    status: Mapped[str] = mapped_column(String(24))
+    """routed, shipped, partly_shipped, unfillable, cancelled."""
+    customer_name: Mapped[str] = mapped_column(String(100))
+    customer_phone: Mapped[str] = mapped_column(String(20))
+    address: Mapped[str] = mapped_column(String(300))
+    latitude_e6: Mapped[int] = mapped_column(BigInteger)
+    longitude_e6: Mapped[int] = mapped_column(BigInteger)
+    lines: Mapped[list] = mapped_column(JSON)
+    """[{line_no, sku, name, qty, unit_price, amount, store_id, fulfilment_id, tried: [store ids], status}]"""
+    created_at: Mapped[datetime]
+
+
+class FulfilmentOrder(Base):
+    """The part of a delivery order one store picks, packs and ships."""
+
+    __tablename__ = "fulfilment_orders"
+    id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    delivery_order_id: Mapped[str] = mapped_column(String(40), index=True)
+    store_id: Mapped[str] = mapped_column(ForeignKey("stores.id"), index=True)
+    status: Mapped[str] = mapped_column(String(16))
+    """routed, picked, shipped, rejected (every line refused)."""
+    lines: Mapped[list] = mapped_column(JSON)
+    ship_by: Mapped[datetime]
+    carrier: Mapped[str | None] = mapped_column(String(40), default=None)
+    tracking_no: Mapped[str | None] = mapped_column(String(64), default=None)
+    shipped_event: Mapped[str | None] = mapped_column(String(40), default=None)
+    conflict: Mapped[str | None] = mapped_column(String(40), default=None)
+    created_at: Mapped[datetime]

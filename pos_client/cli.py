@@ -342,6 +342,8 @@ def _cmd_lookup(paths: Paths, args: argparse.Namespace) -> int:
         shown = format_amount(p.price) if p.price is not None else "no price"
         member = f"  member {format_amount(p.member_price)}" if p.member_price is not None else ""
         stock = f"  stock {p.on_hand}" if p.on_hand is not None else ""
+        if p.reserved:
+            stock += f" ({p.reserved} reserved, {(p.on_hand or 0) - p.reserved} free)"
         print(f"{p.sku}  {p.name}  {shown}{member}{stock}  {' '.join(p.barcodes)}")
         for promo in r.promotions:
             print(f"    promotion: {promo.name}" + ("  (members)" if promo.members_only else ""))

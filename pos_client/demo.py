@@ -56,6 +56,11 @@ def run_demo(data_dir: str | None) -> int:
         with factory() as session:
             print("preparing the demo chain (first run takes a few seconds)…", flush=True)
             products = seed_demo(session)
+        from central.pickup import seed_demo_pickups
+
+        with factory() as session:
+            for order in seed_demo_pickups(session):
+                print(f"pickup order {order['order_id']} ({order['status']}): code {order['pickup_code']}")
         config = load_config(paths.config_file)
         if not config.enrolled:
             with factory() as session:

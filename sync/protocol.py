@@ -352,6 +352,80 @@ class ShiftClosed(_Strict):
     movement_count: Annotated[int, Field(ge=0)] = 0
 
 
+class PickupLinePayload(_Strict):
+    line_no: Annotated[int, Field(ge=1, le=1000)]
+    sku: Code
+    qty: Annotated[int, Field(ge=1, le=100_000)]
+    reason: Annotated[str, Field(max_length=40)] = ""
+    """Why a line was refused (damaged, unwanted); empty for a handed-over line."""
+
+
+class PickupReady(_Strict):
+    """Staff picked the order and set it aside: central notifies the customer."""
+
+    order_id: ClientId
+    store_code: Code
+    staff: StaffCode
+    at: AwareDatetime
+
+
+class PickupHandedOver(_Strict):
+    """The customer collected these lines (the code was verified at the desk; single use)."""
+
+    order_id: ClientId
+    store_code: Code
+    terminal_no: Annotated[str, Field(max_length=8)]
+    staff: StaffCode
+    handed_over_at: AwareDatetime
+    lines: Annotated[list[PickupLinePayload], Field(min_length=1, max_length=200)]
+    id_checked: bool = False
+    via: Literal["qr", "digits"] = "digits"
+
+
+class PickupRejected(_Strict):
+    """Lines refused at the desk (damaged, unwanted): their reservations are released."""
+
+    order_id: ClientId
+    store_code: Code
+    terminal_no: Annotated[str, Field(max_length=8)]
+    staff: StaffCode
+    at: AwareDatetime
+    lines: Annotated[list[PickupLinePayload], Field(min_length=1, max_length=200)]
+
+
+class FulfilmentPicked(_Strict):
+    """Every line of a fulfilment order was picked (each item scanned, or the tote read by RFID)."""
+
+    fulfilment_id: ClientId
+    store_code: Code
+    staff: StaffCode
+    at: AwareDatetime
+    lines: Annotated[list[PickupLinePayload], Field(min_length=1, max_length=200)]
+
+
+class FulfilmentShipped(_Strict):
+    """Packed and handed to the courier: the reservation and the stock are consumed."""
+
+    fulfilment_id: ClientId
+    store_code: Code
+    terminal_no: Annotated[str, Field(max_length=8)]
+    staff: StaffCode
+    shipped_at: AwareDatetime
+    carrier: Annotated[str, Field(min_length=1, max_length=40)]
+    tracking_no: Annotated[str, Field(min_length=4, max_length=64, pattern=r"^[A-Za-z0-9\-]+$")]
+    lines: Annotated[list[PickupLinePayload], Field(min_length=1, max_length=200)]
+
+
+class FulfilmentRejected(_Strict):
+    """The store cannot fill these lines: central releases them here and routes them elsewhere."""
+
+    fulfilment_id: ClientId
+    store_code: Code
+    staff: StaffCode
+    at: AwareDatetime
+    lines: Annotated[list[PickupLinePayload], Field(min_length=1, max_length=200)]
+
+
 EVENT_PAYLOADS: dict[str, type[BaseModel]] = {
     "sale.completed": SaleCompleted,
     "return.completed": ReturnCompleted,
@@ -360,6 +434,12 @@ EVENT_PAYLOADS: dict[str, type[BaseModel]] = {
     "shift.opened": ShiftOpened,
     "cash.moved": CashMoved,
     "shift.closed": ShiftClosed,
+    "pickup.ready": PickupReady,
+    "pickup.handed_over": PickupHandedOver,
+    "pickup.rejected": PickupRejected,
+    "fulfilment.picked": FulfilmentPicked,
+    "fulfilment.shipped": FulfilmentShipped,
+    "fulfilment.rejected": FulfilmentRejected,
 }
 """Event types central can apply, and the model each payload must satisfy."""
 
@@ -406,6 +486,9 @@ ENTITIES = (
     "member",
     "coupon",
     "stock_level",
+    "pickup_order",
+    "reservation",
+    "fulfilment_order",
 )
 """Entities central sends down today, in snapshot order; later features add theirs here."""
 
@@ -458,6 +541,9 @@ class StoreConfigData(_Lenient):
     """How cash totals round (pos_client.domain.tenders.CashRounding; unknown values: none)."""
     autolock_minutes: int | None = None
     """The longest a till may sit untouched before it locks; None: the till's own setting."""
+    pickup: dict[str, Any] = Field(default_factory=dict)
+    """The pickup desk's rules: reserved_policy (warn|block), id_check_above (fen),
+    lock_after_failures, lock_minutes (pos_client.services.pickup.DeskSettings)."""
 
 
 class StaffData(_Lenient):
@@ -534,6 +620,101 @@ class StockLevelData(_Lenient):
     position: Annotated[int, Field(ge=0)]
 
 
+class PickupOrderData(_Lenient):
+    """A pickup order as its store sees it: the customer masked, the code only as a salted hash."""
+
+    order_id: str
+    status: str
+    customer: str = ""
+    phone_last4: str = ""
+    total: int = 0
+    paid: bool = False
+    lines: list[dict[str, Any]] = Field(default_factory=list)
+    created_at: str | None = None
+    deadline: str | None = None
+    ready_at: str | None = None
+    code_salt: str
+    code_hash: str
+    handed_over_by: str | None = None
+    conflict: str | None = None
+
+
+class ReservationData(_Lenient):
+    reservation_id: str
+    order_id: str
+    line_no: int
+    sku: str
+    qty: int
+    expires_at: str | None = None
+    """Central's clock decides expiry; a till shows this but never acts on it."""
+    status: str = "held"
+
+
+class FulfilmentOrderData(_Lenient):
+    """A delivery order's part routed to this store: what to pick, pack and ship, and by when."""
+
+    fulfilment_id: str
+    delivery_order_id: str
+    status: str
+    lines: list[dict[str, Any]] = Field(default_factory=list)
+    ship_by: str | None = None
+    customer: str = ""
+    city_hint: str = ""
+    tracking_no: str | None = None
+    conflict: str | None = None
+
+
+class OnlineOrderLine(_Strict):
+    sku: Code
+    qty: Annotated[int, Field(ge=1, le=10_000)]
+    unit_price: Annotated[int, Field(ge=0, le=10**10)]
+    name: Annotated[str, Field(max_length=200)] = ""
+
+
+class OnlineOrderRequest(_Strict):
+    """An online order for pickup at a store, as the e-commerce front end sends it."""
+
+    external_ref: Annotated[str, Field(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9\-_]+$")]
+    store_code: Code
+    customer_name: Annotated[str, Field(min_length=1, max_length=100)]
+    customer_phone: Annotated[str, Field(pattern=r"^\+?[0-9]{6,15}$")]
+    paid: bool = False
+    lines: Annotated[list[OnlineOrderLine], Field(min_length=1, max_length=100)]
+
+
+class DeliveryOrderRequest(_Strict):
+    """An online order for home delivery, to be shipped from the nearest store(s) with stock."""
+
+    external_ref: Annotated[str, Field(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9\-_]+$")]
+    customer_name: Annotated[str, Field(min_length=1, max_length=100)]
+    customer_phone: Annotated[str, Field(pattern=r"^\+?[0-9]{6,15}$")]
+    address: Annotated[str, Field(min_length=1, max_length=300)]
+    latitude_e6: Annotated[int, Field(ge=-90_000_000, le=90_000_000)]
+    longitude_e6: Annotated[int, Field(ge=-180_000_000, le=180_000_000)]
+    lines: Annotated[list[OnlineOrderLine], Field(min_length=1, max_length=100)]
+
+
+class DeliveryOrderResponse(_Lenient):
+    order_id: str
+    external_ref: str
+    status: str
+    lines: list[dict[str, Any]]
+    """Each line with the store it was routed to (store_code) and its fulfilment order."""
+
+
+class OnlineOrderResponse(_Lenient):
+    order_id: str
+    external_ref: str
+    status: str
+    paid: bool
+    pickup_code: str
+    """8 digits, for the customer only: stores never receive it."""
+    qr_payload: str
+    total: int
+    deadline: str
+    reserved_until: str
+
+
 class SnapshotHeader(_Lenient):
     """First line of a snapshot stream."""
 
@@ -563,6 +744,9 @@ ENTITY_DATA: dict[str, type[BaseModel]] = {
     "member": MemberData,
     "coupon": CouponData,
     "stock_level": StockLevelData,
+    "pickup_order": PickupOrderData,
+    "reservation": ReservationData,
+    "fulfilment_order": FulfilmentOrderData,
 }
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlalchemy import Connection
@@ -177,6 +178,11 @@ class CheckoutService:
         self.coupons: list[Coupon] = []
         """Coupons put on the sale; the pricing engine decides whether each still counts."""
         self.cart = self._new_cart()
+        self.stock_guard: Callable[[str, int], Any] | None = None
+        """Set by the till (services.pickup.ReservedStockGuard): raises when store policy blocks
+        selling units reserved for pickup orders, else returns a verdict to warn with."""
+        self.stock_warning: Any = None
+        """The last added line's reserved-stock verdict when it eats into reserved units (warn policy)."""
 
     # ---------------------------------------------------------------- pricing
     def _new_cart(self, cart: Cart | None = None) -> Cart:
@@ -303,7 +309,15 @@ class CheckoutService:
             return self.cart.add_measured(product, label_price=code.price)
         if code.weight_g is not None and (code.by_weight or item.unit.strip().lower() in WEIGHED_UNITS):
             return self.cart.add_measured(product, weight_g=code.weight_g)
-        return self.cart.add(self._counted(product, item))
+        return self._add_counted(self._counted(product, item))
+
+    def _add_counted(self, product: Product) -> int:
+        self.stock_warning = None
+        if self.stock_guard is not None:
+            wanted = 1 + sum(line.qty for line in self.cart.lines
+                             if line.product.sku == product.sku and line.weight_g is None)
+            self.stock_warning = self.stock_guard(product.sku, wanted)
+        return self.cart.add(product)
 
     @staticmethod
     def _counted(product: Product, item: CatalogItem) -> Product:
@@ -317,7 +331,7 @@ class CheckoutService:
         item = self._catalog.by_sku(sku)
         if item is None:
             raise UnknownCode(sku)
-        return self.cart.add(self._counted(self._product(item), item))
+        return self._add_counted(self._counted(self._product(item), item))
 
     def search(self, typed: str, limit: int = 20) -> list[ProductMatch]:
         return self._catalog.search(typed, limit)

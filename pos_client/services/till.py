@@ -27,6 +27,7 @@ from pos_client.store.catalog import CatalogReader
 from pos_client.store.changes import StateApplier
 from pos_client.store.database import open_database
 from pos_client.store.outbox import Outbox
+from pos_client.store.pickup import PickupStore
 from pos_client.store.sales import SalesReader, UnitOfWork
 from pos_client.store.settings import Settings
 from pos_client.store.sold_tags import SoldTags
@@ -38,6 +39,8 @@ from sync.errors import AuthRejected, NotEnrolled
 from .auth import AuthService
 from .backups import Z_REPORT, BackupService
 from .checkout import CheckoutService, StoreIdentity
+from .fulfilment import FulfilmentQueue
+from .pickup import DeskSettings, PickupDesk, ReservedStockGuard
 from .returns import ReturnService
 from .shifts import ShiftService
 from .sync_service import make_engine
@@ -81,7 +84,10 @@ class Till:
         return cfg.get("name") or self.config.device.store_code or "POS"
 
     def checkout(self) -> CheckoutService:
-        return CheckoutService(self.catalog, self.writer, self.identity())
+        service = CheckoutService(self.catalog, self.writer, self.identity())
+        policy = DeskSettings.from_store_config(self.catalog.store_config()).reserved_policy
+        service.stock_guard = ReservedStockGuard(PickupStore(self.engine), policy)
+        return service
 
     def returns(self) -> ReturnService:
         cfg = self.catalog.store_config() or {}
@@ -95,6 +101,15 @@ class Till:
     def shifts(self) -> ShiftService:
         return ShiftService(self.engine, self.writer, self.identity(),
                             after_close=lambda _z: self.backups.backup_in_background(Z_REPORT))
+
+    def fulfilment(self, clock=None) -> FulfilmentQueue:
+        """Ship-from-store: the delivery orders central routed to this store."""
+        return FulfilmentQueue(self.engine, self.identity(), self.catalog, clock=clock)
+
+    def pickup_desk(self, clock=None) -> PickupDesk:
+        """The pickup desk, with the store's rules (ID-check threshold, lockout, reserved-stock policy)."""
+        settings = DeskSettings.from_store_config(self.catalog.store_config())
+        return PickupDesk(self.engine, self.identity(), settings, clock=clock)
 
     # ------------------------------------------------------------- devices
     def printer(self) -> ReceiptPrinter:

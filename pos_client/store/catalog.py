@@ -44,9 +44,18 @@ _SEARCH = text(
            (SELECT code FROM barcode WHERE sku = p.sku ORDER BY code LIMIT 1) AS code,
            COALESCE((SELECT amount FROM price WHERE sku = p.sku AND scope = 'store'),
                     (SELECT amount FROM price WHERE sku = p.sku AND scope = 'chain')) AS amount,
-           (SELECT on_hand FROM stock_level WHERE sku = p.sku) AS on_hand
+           (SELECT on_hand FROM stock_level WHERE sku = p.sku) AS on_hand,
+           (SELECT SUM(r.qty) FROM reservation r WHERE r.sku = p.sku AND NOT EXISTS (
+                SELECT 1 FROM pickup_refusal f WHERE f.order_id = r.order_id AND f.line_no = r.line_no)
+           ) AS reserved
     FROM product p
     WHERE p.rowid IN (SELECT rowid FROM product_fts WHERE product_fts MATCH :query LIMIT :candidates)
+    """
+)
+_RESERVED = text(
+    """
+    SELECT SUM(r.qty) FROM reservation r WHERE r.sku = :sku AND NOT EXISTS (
+        SELECT 1 FROM pickup_refusal f WHERE f.order_id = r.order_id AND f.line_no = r.line_no)
     """
 )
 SEARCH_CANDIDATES = 400
@@ -74,6 +83,12 @@ class ProductMatch:
     item: CatalogItem
     on_hand: int | None
     """This store's stock as central last sent it; None when central sent none."""
+    reserved: int = 0
+    """Units of it held for online pickup orders here: available is on_hand - reserved."""
+
+    @property
+    def available(self) -> int | None:
+        return None if self.on_hand is None else self.on_hand - self.reserved
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,6 +108,8 @@ class ProductDetails:
     store_price: int | None
     member_price: int | None
     on_hand: int | None
+    reserved: int = 0
+    """Units held here for online pickup and delivery orders (available = on_hand - reserved)."""
 
 
 def _rank(typed: str, item: CatalogItem) -> tuple:
@@ -143,7 +160,7 @@ class CatalogReader:
         with self._engine.connect() as conn:
             rows = conn.execute(_SEARCH, {"query": query, "candidates": SEARCH_CANDIDATES}).all()
         matches = [ProductMatch(CatalogItem(sku=r[0], name=r[1], name_en=r[2], unit=r[3], barcode=r[4],
-                                            price=r[5]), r[6]) for r in rows]
+                                            price=r[5]), r[6], int(r[7] or 0)) for r in rows]
         matches.sort(key=lambda m: _rank(typed, m.item))
         return matches[:limit]
 
@@ -156,12 +173,13 @@ class CatalogReader:
                                        .order_by(barcode.c.code)).scalars())
             prices = dict(conn.execute(select(price.c.scope, price.c.amount).where(price.c.sku == sku)).all())
             on_hand = conn.execute(select(stock_level.c.on_hand).where(stock_level.c.sku == sku)).scalar()
+            reserved = conn.execute(_RESERVED, {"sku": sku}).scalar() or 0
         store_price, chain_price = prices.get("store"), prices.get("chain")
         return ProductDetails(
             sku=row.sku, name=row.name, name_en=row.name_en, category=row.category, brand=row.brand,
             unit=row.unit, barcodes=codes, price=store_price if store_price is not None else chain_price,
             chain_price=chain_price, store_price=store_price, member_price=prices.get("member"),
-            on_hand=on_hand)
+            on_hand=on_hand, reserved=int(reserved))
 
     def product_count(self) -> int:
         with self._engine.connect() as conn:

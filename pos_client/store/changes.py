@@ -24,10 +24,13 @@ from pos_client.domain.search_text import index_text
 from .schema import (
     barcode,
     coupon,
+    fulfilment_order,
     member,
+    pickup_order,
     price,
     product,
     promotion,
+    reservation,
     staff,
     staged_change,
     stock_level,
@@ -57,6 +60,29 @@ def price_scope(d: dict[str, Any]) -> str:
 def product_search_text(d: dict[str, Any]) -> str:
     return index_text(str(d["name"]), str(d.get("name_en") or ""), str(d.get("brand") or ""),
                       str(d.get("pinyin") or ""), str(d.get("initials") or ""))
+
+
+def pickup_order_row(d: dict[str, Any]) -> dict[str, Any]:
+    """A pickup_order's data as the local row (the lines stay JSON)."""
+    return {"order_id": str(d["order_id"]), "status": str(d["status"]), "code_salt": str(d["code_salt"]),
+            "code_hash": str(d["code_hash"]), "customer": str(d.get("customer") or ""),
+            "phone_last4": str(d.get("phone_last4") or ""), "total": int(d.get("total") or 0),
+            "paid": bool(d.get("paid")), "created_at": d.get("created_at"), "deadline": d.get("deadline"),
+            "lines": json.dumps(list(d.get("lines") or []), ensure_ascii=False),
+            "handed_over_by": d.get("handed_over_by"), "conflict": d.get("conflict")}
+
+
+def fulfilment_row(d: dict[str, Any]) -> dict[str, Any]:
+    return {"fulfilment_id": str(d["fulfilment_id"]), "delivery_order_id": str(d["delivery_order_id"]),
+            "status": str(d["status"]), "ship_by": d.get("ship_by"), "customer": str(d.get("customer") or ""),
+            "lines": json.dumps(list(d.get("lines") or []), ensure_ascii=False),
+            "tracking_no": d.get("tracking_no"), "conflict": d.get("conflict")}
+
+
+def reservation_row(d: dict[str, Any]) -> dict[str, Any]:
+    return {"reservation_id": str(d["reservation_id"]), "order_id": str(d["order_id"]),
+            "line_no": int(d["line_no"]), "sku": str(d["sku"]), "qty": int(d["qty"]),
+            "expires_at": d.get("expires_at"), "status": str(d.get("status") or "held")}
 
 
 def _upsert(conn: Connection, table, keys: list[str], values: dict) -> None:
@@ -144,6 +170,21 @@ def _apply_one(conn: Connection, change: StateChange) -> None:
             return
         _upsert(conn, store_config, ["store_id"],
                 {"store_id": change.id, "data": json.dumps(d, ensure_ascii=False)})
+    elif change.entity == "pickup_order":
+        if change.op == "delete":
+            conn.execute(delete(pickup_order).where(pickup_order.c.order_id == change.id))
+            return
+        _upsert(conn, pickup_order, ["order_id"], pickup_order_row(d))
+    elif change.entity == "reservation":
+        if change.op == "delete":
+            conn.execute(delete(reservation).where(reservation.c.reservation_id == change.id))
+            return
+        _upsert(conn, reservation, ["reservation_id"], reservation_row(d))
+    elif change.entity == "fulfilment_order":
+        if change.op == "delete":
+            conn.execute(delete(fulfilment_order).where(fulfilment_order.c.fulfilment_id == change.id))
+            return
+        _upsert(conn, fulfilment_order, ["fulfilment_id"], fulfilment_row(d))
     # Entities this build does not know yet are skipped: a newer central may send more.
 
 

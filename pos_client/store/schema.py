@@ -254,3 +254,99 @@ coupon = Table(
     Column("data", Text, nullable=False),
     Column("status", String, nullable=False),
 )
+
+pickup_order = Table(
+    "pickup_order", metadata,
+    Column("order_id", String, primary_key=True),
+    Column("status", String, nullable=False),
+    Column("code_salt", String, nullable=False),
+    Column("code_hash", String, nullable=False, index=True),
+    Column("customer", String, nullable=False),
+    Column("phone_last4", String, nullable=False),
+    Column("total", Integer, nullable=False),
+    Column("paid", Boolean, nullable=False),
+    Column("created_at", String),
+    Column("deadline", String, index=True),
+    Column("lines", Text, nullable=False),
+    Column("handed_over_by", String),
+    Column("conflict", String),
+)
+
+reservation = Table(
+    "reservation", metadata,
+    Column("reservation_id", String, primary_key=True),
+    Column("order_id", String, nullable=False, index=True),
+    Column("line_no", Integer, nullable=False),
+    Column("sku", String, nullable=False, index=True),
+    Column("qty", Integer, nullable=False),
+    Column("expires_at", String),
+    Column("status", String, nullable=False),
+)
+
+pickup_handover = Table(
+    "pickup_handover", metadata,
+    Column("order_id", String, primary_key=True),
+    Column("at", String, nullable=False),
+    Column("staff_code", String, nullable=False),
+    Column("staff_name", String, nullable=False),
+    Column("terminal_no", String, nullable=False),
+    Column("lines", Text, nullable=False),
+    Column("id_checked", Boolean, nullable=False),
+)
+
+pickup_refusal = Table(
+    "pickup_refusal", metadata,
+    Column("order_id", String, primary_key=True),
+    Column("line_no", Integer, primary_key=True),
+    Column("at", String, nullable=False),
+    Column("staff_code", String, nullable=False),
+    Column("qty", Integer, nullable=False),
+    Column("reason", String, nullable=False),
+)
+
+pickup_ready = Table(
+    "pickup_ready", metadata,
+    Column("order_id", String, primary_key=True),
+    Column("at", String, nullable=False),
+    Column("staff_code", String, nullable=False),
+)
+
+pickup_attempt = Table(
+    "pickup_attempt", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("at", String, nullable=False, index=True),
+    Column("staff_code", String, nullable=False),
+    Column("via", String, nullable=False),
+    Column("ok", Boolean, nullable=False),
+    Column("order_id", String),
+)
+
+fulfilment_order = Table(
+    "fulfilment_order", metadata,
+    Column("fulfilment_id", String, primary_key=True),
+    Column("delivery_order_id", String, nullable=False),
+    Column("status", String, nullable=False),
+    Column("ship_by", String, index=True),
+    Column("customer", String, nullable=False),
+    Column("lines", Text, nullable=False),
+    Column("tracking_no", String),
+    Column("conflict", String),
+)
+
+fulfilment_pick = Table(
+    "fulfilment_pick", metadata,
+    Column("fulfilment_id", String, primary_key=True),
+    Column("line_no", Integer, primary_key=True),
+    Column("picked", Integer, nullable=False),
+    Column("rejected_reason", String),
+)
+
+fulfilment_done = Table(
+    "fulfilment_done", metadata,
+    Column("fulfilment_id", String, primary_key=True),
+    Column("stage", String, nullable=False),
+    Column("at", String, nullable=False),
+    Column("staff_code", String, nullable=False),
+    Column("carrier", String),
+    Column("tracking_no", String),
+)

@@ -15,7 +15,19 @@ from typing import Any
 
 from sqlalchemy import Engine
 
-from .changes import price_scope, product_search_text
+from .changes import fulfilment_row, pickup_order_row, price_scope, product_search_text, reservation_row
+
+_PICKUP_COLUMNS = ("order_id", "status", "code_salt", "code_hash", "customer", "phone_last4", "total", "paid",
+                   "created_at", "deadline", "lines", "handed_over_by", "conflict")
+_FULFILMENT_COLUMNS = ("fulfilment_id", "delivery_order_id", "status", "ship_by", "customer", "lines",
+                       "tracking_no", "conflict")
+_RESERVATION_COLUMNS = ("reservation_id", "order_id", "line_no", "sku", "qty", "expires_at", "status")
+
+
+def _upsert_sql(table: str, columns: tuple[str, ...]) -> str:
+    sets = ", ".join(f"{c}=excluded.{c}" for c in columns[1:])
+    return (f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({','.join('?' * len(columns))}) "
+            f"ON CONFLICT({columns[0]}) DO UPDATE SET {sets}")
 
 Row = tuple[str, dict[str, Any]]
 SEARCH_REBUILD_KEY = "search.rebuild_pending"
@@ -48,11 +60,15 @@ _UPSERT = {
                "ELSE excluded.status END"),
     "stock_level": ("INSERT INTO stock_level (sku, on_hand, position) VALUES (?,?,?) "
                     "ON CONFLICT(sku) DO UPDATE SET on_hand=excluded.on_hand, position=excluded.position"),
+    "pickup_order": _upsert_sql("pickup_order", _PICKUP_COLUMNS),
+    "reservation": _upsert_sql("reservation", _RESERVATION_COLUMNS),
+    "fulfilment_order": _upsert_sql("fulfilment_order", _FULFILMENT_COLUMNS),
 }
 _KEY = {
     "product": "sku", "barcode": "code", "price": "sku || '|' || scope", "staff": "staff_id",
     "store_config": "store_id", "stock_level": "sku", "promotion": "promotion_id", "member": "member_id",
-    "coupon": "code",
+    "coupon": "code", "pickup_order": "order_id", "reservation": "reservation_id",
+    "fulfilment_order": "fulfilment_id",
 }
 
 
@@ -89,6 +105,15 @@ def _params(entity: str, row_id: str, d: dict[str, Any]) -> tuple[tuple, str]:
         return (code, json.dumps(d, ensure_ascii=False), str(d.get("status") or "issued")), code
     if entity == "stock_level":
         return (str(d["sku"]), int(d["on_hand"]), int(d["position"])), str(d["sku"])
+    if entity == "pickup_order":
+        row = pickup_order_row(d)
+        return tuple(row[c] for c in _PICKUP_COLUMNS), row["order_id"]
+    if entity == "fulfilment_order":
+        row = fulfilment_row(d)
+        return tuple(row[c] for c in _FULFILMENT_COLUMNS), row["fulfilment_id"]
+    if entity == "reservation":
+        row = reservation_row(d)
+        return tuple(row[c] for c in _RESERVATION_COLUMNS), row["reservation_id"]
     raise KeyError(entity)
 
 

@@ -26,7 +26,7 @@ from pos_client.domain.sale import EmptyCart, Sale
 from pos_client.services.checkout import CheckoutService, UnknownCode
 
 from .cart_model import CartModel
-from .messages import explain
+from .messages import explain, reserved_stock_text
 
 SAVINGS_LINES = 4
 """Promotions named under the total; more are summed up in the last line."""
@@ -284,6 +284,11 @@ class CheckoutScreen(QWidget):
                 name=line.product.name, price=format_money(line.label_price, self._locale))
         else:
             shown = self.tr("{name} × {qty}").format(name=line.product.name, qty=line.qty)
+        warning = getattr(self.checkout, "stock_warning", None)
+        if warning is not None:  # store policy 'warn': sold, but the pickup desk will be short
+            self._set_message(shown + " — " + reserved_stock_text(warning), "warning")
+            self._show_totals()
+            return
         self._set_message(shown, "info")
         self._show_totals()
 

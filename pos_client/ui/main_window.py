@@ -44,12 +44,14 @@ from .background import TaskRunner
 from .checkout_screen import CheckoutScreen
 from .devices_dialog import DevicesDialog
 from .enrol_dialog import EnrolDialog
+from .fulfilment_queue import open_fulfilment
 from .held_dialog import HeldSalesDialog
 from .line_dialog import LineDialog
 from .login_screen import LoginScreen
 from .member_dialog import MemberDialog
 from .messages import explain, printer_condition_text
 from .payment_dialog import PaymentDialog
+from .pickup_desk import open_pickup_desk
 from .return_dialog import PENDING, ReturnDialog
 from .search_dialog import ProductSearchDialog
 from .shift_controls import ShiftControls
@@ -89,6 +91,10 @@ SHORTCUTS = (
                                  "Close the shift: blind count, then over/short and the Z report")),
     ("Ctrl+L", QT_TRANSLATE_NOOP("MainWindow", "Lock the till / switch staff (the sale is kept)")),
     ("Esc", QT_TRANSLATE_NOOP("MainWindow", "Clear the barcode field; in payment, back to the sale")),
+    ("Ctrl+U", QT_TRANSLATE_NOOP("MainWindow",
+                                 "Pickup desk: verify a customer's pickup code, mark ready, hand over")),
+    ("Ctrl+E", QT_TRANSLATE_NOOP("MainWindow",
+                                 "Ship from store: pick delivery orders by scan, pack, ship with tracking")),
 )
 
 
@@ -166,6 +172,10 @@ class MainWindow(QMainWindow):
         self.devices_dialog: DevicesDialog | None = None
         QShortcut(QKeySequence("Ctrl+R"), self, activated=self.start_return)
         QShortcut(QKeySequence("Ctrl+I"), self, activated=self.open_member)
+        self.pickup_dialog = None
+        QShortcut(QKeySequence("Ctrl+U"), self, activated=self.open_pickup_desk)
+        self.fulfilment_dialog = None
+        QShortcut(QKeySequence("Ctrl+E"), self, activated=lambda: open_fulfilment(self))
         self.shift_controls = ShiftControls(self)  # shifts, auto-lock, staff switch
 
         self.refresh_status()
@@ -337,6 +347,10 @@ class MainWindow(QMainWindow):
             self._show_cart(self.tr("Member {phone} is on this sale.").format(phone=member.phone_masked)
                             if member else self.tr("The member was taken off this sale."))
         self.checkout.focus_scan()
+
+    # --------------------------------------------------------------- pickup desk
+    def open_pickup_desk(self) -> None:
+        open_pickup_desk(self)
 
     # --------------------------------------------------------------- returns
     def start_return(self) -> None:

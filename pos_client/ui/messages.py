@@ -28,6 +28,7 @@ from pos_client.services.checkout import (
     SaleInProgress,
     UnknownCode,
 )
+from pos_client.services.pickup import ReservedStockBlocked
 from pos_client.services.returns import WalletRefundRefused, WalletRefundUnavailable, WalletRefundUnknown
 
 
@@ -112,7 +113,17 @@ def _cart_message(error: CartError) -> str:
     return text.format(limit=error.limit)
 
 
+def reserved_stock_text(verdict) -> str:
+    """Selling into units held for online pickup orders (a warning, or the block's reason)."""
+    text = QCoreApplication.translate(
+        "Messages", "Only {available} of this item are free to sell: {reserved} are held for online pickup "
+                    "orders. Check the shelf, or ask a supervisor before selling them.")
+    return text.format(available=max(0, verdict.available), reserved=verdict.reserved)
+
+
 def explain(error: BaseException, locale: str = "zh_CN") -> str:
+    if isinstance(error, ReservedStockBlocked):
+        return reserved_stock_text(error.verdict)
     if isinstance(error, MalformedCode):
         return _code_message(error)
     if isinstance(error, CartError):

@@ -60,7 +60,12 @@ class MatchModel(QAbstractTableModel):
             if index.column() == 1:
                 return (format_money(match.item.price, self._locale) if match.item.price is not None
                         else self.tr("no price"))
-            return "" if match.on_hand is None else str(match.on_hand)
+            if match.on_hand is None:
+                return ""
+            if match.reserved:  # available = on hand - held for online pickup orders
+                return self.tr("{available} ({reserved} held)").format(available=match.available,
+                                                                     reserved=match.reserved)
+            return str(match.on_hand)
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == 0:
             return f"{match.item.name_en}\n{match.item.sku}  {match.item.barcode or ''}".strip()
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() > 0:

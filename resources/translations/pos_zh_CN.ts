@@ -140,39 +140,39 @@
         <translation>{name} × {qty}</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="293"/>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="298"/>
         <source>{n} item(s)</source>
         <translation>共 {n} 件</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="296"/>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="301"/>
         <source>Member {phone} · {points} points</source>
         <translation>会员 {phone} · {points} 积分</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="306"/>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="311"/>
         <source>You save {amount}</source>
         <translation>共优惠 {amount}</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="311"/>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="316"/>
         <source>…and {n} more</source>
         <translation>……另有 {n} 项优惠</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="324"/>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="329"/>
         <source>Saving the sale…</source>
         <translation>正在保存交易…</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="330"/>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="335"/>
         <source>Paid {total}
 Change {change}</source>
         <translation>已收款 {total}
 找零 {change}</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="333"/>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="338"/>
         <source>Sale {receipt} saved. Receipt is printing.</source>
         <translation>交易 {receipt} 已保存，小票正在打印。</translation>
     </message>
@@ -382,6 +382,157 @@ Change {change}</source>
     </message>
 </context>
 <context>
+    <name>FulfilmentDialog</name>
+    <message>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="55"/>
+        <source>Ship from store</source>
+        <translation>门店发货</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="68"/>
+        <source>Order</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="68"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="68"/>
+        <source>Ship by</source>
+        <translation>发货截止</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="68"/>
+        <source>Customer</source>
+        <translation>顾客</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="78"/>
+        <source>Item</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="78"/>
+        <source>Qty</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="78"/>
+        <source>Picked</source>
+        <translation>已拣货</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="85"/>
+        <source>Scan each item into the tote, then Enter</source>
+        <translation>逐件扫描商品放入周转箱，然后按回车</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="90"/>
+        <source>Courier&apos;s tracking number</source>
+        <translation>快递单号</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="98"/>
+        <source>F2 Pack</source>
+        <translation>F2 打包</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="100"/>
+        <source>F4 Reject the chosen line</source>
+        <translation>F4 拒绝所选商品</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="102"/>
+        <source>F12 Ship</source>
+        <translation>F12 发货</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="104"/>
+        <source>Back (Esc)</source>
+        <translation>返回（Esc）</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="148"/>
+        <source>rejected</source>
+        <translation>已拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="154"/>
+        <source>Choose an order in the list first.</source>
+        <translation>请先在列表中选择一个订单。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="171"/>
+        <source>Item {code} is in the tote.</source>
+        <translation>商品 {code} 已放入周转箱。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="177"/>
+        <source>Packed. Scan or type the courier&apos;s tracking number, then F12.</source>
+        <translation>已打包。请扫描或输入快递单号，然后按 F12。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="185"/>
+        <source>Shipped with {carrier} {number}.</source>
+        <translation>已通过 {carrier} 发货，单号 {number}。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="193"/>
+        <source>Choose the line this store cannot fill first.</source>
+        <translation>请先选择本店无法供货的商品。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="198"/>
+        <source>Line rejected: central sends it to another store.</source>
+        <translation>已拒绝该商品：总部将把它转给其他门店。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="204"/>
+        <source>{item} is not on this order (or all of it is picked). Put it back; nothing was counted.</source>
+        <translation>{item} 不在此订单中（或已全部拣货）。请放回；未计数。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="208"/>
+        <source>That is not a tracking number (4-64 letters, digits or dashes). Scan the courier&apos;s label again.</source>
+        <translation>这不是快递单号（4-64 位字母、数字或短横线）。请重新扫描快递面单。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="213"/>
+        <source>Not yet: pick every item, then pack (F2), then ship (F12). Shipped orders cannot ship again.</source>
+        <translation>还不行：请拣齐所有商品，然后打包（F2），再发货（F12）。已发货的订单不能再次发货。</translation>
+    </message>
+</context>
+<context>
+    <name>FulfilmentQueue</name>
+    <message>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="40"/>
+        <source>To pick</source>
+        <translation>待拣货</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="41"/>
+        <source>Picked</source>
+        <translation>已拣货</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="42"/>
+        <source>Packed</source>
+        <translation>已打包</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="43"/>
+        <source>Shipped</source>
+        <translation>已发货</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="44"/>
+        <source>Rejected</source>
+        <translation>已拒绝</translation>
+    </message>
+</context>
+<context>
     <name>HeldSalesDialog</name>
     <message>
         <location filename="../../pos_client/ui/held_dialog.py" line="26"/>
@@ -585,302 +736,312 @@ Change {change}</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="62"/>
+        <location filename="../../pos_client/ui/main_window.py" line="64"/>
         <source>Add the scanned or typed barcode; in payment, confirm the cash</source>
         <translation>添加扫描或输入的条码；收款时确认现金</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="64"/>
+        <location filename="../../pos_client/ui/main_window.py" line="66"/>
         <source>Pay</source>
         <translation>收款</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="65"/>
+        <location filename="../../pos_client/ui/main_window.py" line="67"/>
         <source>Choose the cart line F3-F6 act on</source>
         <translation>选择 F3-F6 要操作的商品行</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="66"/>
+        <location filename="../../pos_client/ui/main_window.py" line="68"/>
         <source>Change the chosen line&apos;s quantity (lowering it needs a supervisor)</source>
         <translation>修改所选行数量（减少需主管授权）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="68"/>
+        <location filename="../../pos_client/ui/main_window.py" line="70"/>
         <source>Void the chosen line (supervisor, with a reason)</source>
         <translation>删除所选行（需主管授权并填写原因）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="69"/>
+        <location filename="../../pos_client/ui/main_window.py" line="71"/>
         <source>Change the chosen line&apos;s price (supervisor, with a reason)</source>
         <translation>修改所选行价格（需主管授权并填写原因）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="70"/>
+        <location filename="../../pos_client/ui/main_window.py" line="72"/>
         <source>Discount the chosen line (supervisor, capped per role)</source>
         <translation>所选行打折（需主管授权，按角色限额）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="71"/>
+        <location filename="../../pos_client/ui/main_window.py" line="73"/>
         <source>Put the sale on hold and start another</source>
         <translation>挂起本单，开始新单</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="72"/>
+        <location filename="../../pos_client/ui/main_window.py" line="74"/>
         <source>Bring back a sale on hold (onto an empty sale)</source>
         <translation>取回挂起的订单（当前须为空单）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="73"/>
+        <location filename="../../pos_client/ui/main_window.py" line="75"/>
         <source>Void the whole sale (supervisor, with a reason)</source>
         <translation>整单作废（需主管授权并填写原因）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="74"/>
+        <location filename="../../pos_client/ui/main_window.py" line="76"/>
         <source>Reprint the last receipt, marked as a copy</source>
         <translation>重印上一张小票（标注为重印）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="75"/>
+        <location filename="../../pos_client/ui/main_window.py" line="77"/>
         <source>Member: find by mobile number or member code, or sign up; points</source>
         <translation>会员：按手机号或会员码查找，或现场注册；积分</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="77"/>
+        <location filename="../../pos_client/ui/main_window.py" line="79"/>
         <source>Devices: what is configured and found, with a test button</source>
         <translation>设备：已配置和已找到的设备，每项可测试</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="78"/>
+        <location filename="../../pos_client/ui/main_window.py" line="80"/>
         <source>Return and refund: by receipt number (any store), or without a receipt</source>
         <translation>退货退款：按小票号（任何门店），或无小票退货</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="80"/>
+        <location filename="../../pos_client/ui/main_window.py" line="82"/>
         <source>Find an item by name, pinyin or initials; Up/Down to choose, Enter to add</source>
         <translation>按名称、拼音或首字母查找商品；上下键选择，回车加入</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="82"/>
+        <location filename="../../pos_client/ui/main_window.py" line="84"/>
         <source>Show this help</source>
         <translation>显示本帮助</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="83"/>
+        <location filename="../../pos_client/ui/main_window.py" line="85"/>
         <source>Sync panel: what waits, what needs attention, sync now</source>
         <translation>同步面板：待上传、需处理的事项，立即同步</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="84"/>
+        <location filename="../../pos_client/ui/main_window.py" line="86"/>
         <source>Log out (when the sale is empty)</source>
         <translation>退出登录（当前交易为空时）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="85"/>
+        <location filename="../../pos_client/ui/main_window.py" line="87"/>
         <source>Open a shift with its float</source>
         <translation>开班并放入备用金</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="86"/>
+        <location filename="../../pos_client/ui/main_window.py" line="88"/>
         <source>Cash into or out of the drawer, with a reason</source>
         <translation>向钱箱存入或取出现金（需注明原因）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="87"/>
+        <location filename="../../pos_client/ui/main_window.py" line="89"/>
         <source>X report: the shift so far (it stays open)</source>
         <translation>X 报表：本班至今的汇总（不结班）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="88"/>
+        <location filename="../../pos_client/ui/main_window.py" line="90"/>
         <source>Close the shift: blind count, then over/short and the Z report</source>
         <translation>结班：先盲点现金，再显示长短款并打印 Z 报表</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="90"/>
+        <location filename="../../pos_client/ui/main_window.py" line="92"/>
         <source>Lock the till / switch staff (the sale is kept)</source>
         <translation>锁定收银台 / 换人（当前销售保留）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="91"/>
+        <location filename="../../pos_client/ui/main_window.py" line="93"/>
         <source>Clear the barcode field; in payment, back to the sale</source>
         <translation>清空条码框；收款时返回交易</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="124"/>
+        <location filename="../../pos_client/ui/main_window.py" line="94"/>
+        <source>Pickup desk: verify a customer&apos;s pickup code, mark ready, hand over</source>
+        <translation>自提台：核验顾客取货码、备货完成、交付</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/main_window.py" line="96"/>
+        <source>Ship from store: pick delivery orders by scan, pack, ship with tracking</source>
+        <translation>门店发货：扫码拣货配送订单、打包、凭快递单号发货</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/main_window.py" line="130"/>
         <source>{store} — till {till}</source>
         <translation>{store} — 收银台 {till}</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="126"/>
+        <location filename="../../pos_client/ui/main_window.py" line="132"/>
         <source>{store} · {code} · Till {till}</source>
         <translation>{store} · {code} · 收银台 {till}</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="185"/>
+        <location filename="../../pos_client/ui/main_window.py" line="195"/>
         <source>Pay for the sale in progress before logging out.</source>
         <translation>请先完成当前交易的收款，再退出登录。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="217"/>
+        <location filename="../../pos_client/ui/main_window.py" line="227"/>
         <source>Sale held as #{number} ({total}). F8 brings it back.</source>
         <translation>已挂单 #{number}（{total}）。按 F8 取回。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="225"/>
+        <location filename="../../pos_client/ui/main_window.py" line="235"/>
         <source>Finish or hold (F7) the sale in progress first.</source>
         <translation>请先完成或挂起（F7）当前订单。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="229"/>
+        <location filename="../../pos_client/ui/main_window.py" line="239"/>
         <source>No sale is on hold at this till.</source>
         <translation>本收银台没有挂起的订单。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="241"/>
+        <location filename="../../pos_client/ui/main_window.py" line="251"/>
         <source>Held sale is back: carry on scanning or pay.</source>
         <translation>已取回挂单：可继续扫描或收款。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="249"/>
+        <location filename="../../pos_client/ui/main_window.py" line="259"/>
         <source>The sale is empty: there is nothing to void.</source>
         <translation>本单为空，无需作废。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="262"/>
+        <location filename="../../pos_client/ui/main_window.py" line="272"/>
         <source>{items} item(s), {total}</source>
         <translation>{items} 件，{total}</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="273"/>
+        <location filename="../../pos_client/ui/main_window.py" line="283"/>
         <source>Sale voided. Nothing was charged.</source>
         <translation>本单已作废，未收取任何款项。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="280"/>
+        <location filename="../../pos_client/ui/main_window.py" line="290"/>
         <source>No receipt to reprint since this till started.</source>
         <translation>本机启动后尚无可重印的小票。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="285"/>
+        <location filename="../../pos_client/ui/main_window.py" line="295"/>
         <source>Reprinting {receipt} as a copy.</source>
         <translation>正在重印 {receipt}（重印联）。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="305"/>
+        <location filename="../../pos_client/ui/main_window.py" line="315"/>
         <source>Coupon {name} is on the sale; it counts once the goods it covers reach {amount}.</source>
         <translation>优惠券“{name}”已加入本单；适用商品满 {amount} 后生效。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="310"/>
+        <location filename="../../pos_client/ui/main_window.py" line="320"/>
         <source>Coupon {name} is on the sale.</source>
         <translation>优惠券“{name}”已加入本单。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="313"/>
+        <location filename="../../pos_client/ui/main_window.py" line="323"/>
         <source>Checking coupon {code}…</source>
         <translation>正在核验优惠券 {code}……</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="337"/>
+        <location filename="../../pos_client/ui/main_window.py" line="347"/>
         <source>Member {phone} is on this sale.</source>
         <translation>会员 {phone} 已加入本单。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="338"/>
+        <location filename="../../pos_client/ui/main_window.py" line="348"/>
         <source>The member was taken off this sale.</source>
         <translation>已从本单移除会员。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="346"/>
+        <location filename="../../pos_client/ui/main_window.py" line="360"/>
         <source>Finish or hold (F7) the sale in progress before a return.</source>
         <translation>请先完成或挂起（F7）当前交易，再办理退货。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="403"/>
+        <location filename="../../pos_client/ui/main_window.py" line="417"/>
         <source>Refund {receipt}: {total} back to the customer. The slip is printing.</source>
         <translation>退货单 {receipt}：已退还顾客 {total}。退货单正在打印。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="415"/>
+        <location filename="../../pos_client/ui/main_window.py" line="429"/>
         <source>The sale is empty: scan an item first.</source>
         <translation>本单为空：请先扫描商品。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="442"/>
+        <location filename="../../pos_client/ui/main_window.py" line="456"/>
         <source>{name} voided.</source>
         <translation>已删除 {name}。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="444"/>
+        <location filename="../../pos_client/ui/main_window.py" line="458"/>
         <source>{name}: now {amount}.</source>
         <translation>{name}：现为 {amount}。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="519"/>
+        <location filename="../../pos_client/ui/main_window.py" line="533"/>
         <source>The sale could not be saved ({error}). Nothing was charged and the cart is kept: try F12 again, and call IT if it keeps failing.</source>
         <translation>交易未能保存（{error}）。未收取任何款项，购物车已保留：请再按 F12 重试，如仍失败请联系 IT。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="529"/>
+        <location filename="../../pos_client/ui/main_window.py" line="543"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="565"/>
+        <location filename="../../pos_client/ui/main_window.py" line="579"/>
         <source>central revoked this till: it keeps selling, but sends nothing until it is enrolled again (F9)</source>
         <translation>中心平台已停用本收银台：仍可继续销售，但重新注册前不会上传任何数据（F9）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="568"/>
+        <location filename="../../pos_client/ui/main_window.py" line="582"/>
         <source>this till was out of touch with central so long that its token expired: it keeps selling; enrol it again (F9)</source>
         <translation>本机与总部失联太久，令牌已过期：仍可继续销售；请重新注册本机（F9）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="571"/>
+        <location filename="../../pos_client/ui/main_window.py" line="585"/>
         <source>central no longer accepts this till&apos;s token: enrol it again (F9)</source>
         <translation>中心平台不再接受本收银台的令牌：请重新注册（F9）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="572"/>
+        <location filename="../../pos_client/ui/main_window.py" line="586"/>
         <source>central needs a newer version of this app: ask IT to update it</source>
         <translation>中心平台需要更新版本的收银软件：请联系 IT 升级</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="666"/>
+        <location filename="../../pos_client/ui/main_window.py" line="680"/>
         <source>enrolment failed: {error}</source>
         <translation>注册失败：{error}</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="686"/>
+        <location filename="../../pos_client/ui/main_window.py" line="700"/>
         <source>Tag {epc} was already sold on receipt {receipt}; it is not added. Put the item aside and call a supervisor.</source>
         <translation>标签 {epc} 已在小票 {receipt} 售出，未加入。请把该商品放到一边并呼叫主管。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="690"/>
+        <location filename="../../pos_client/ui/main_window.py" line="704"/>
         <source>A tag with GTIN {gtin} is no product of this store; scan that item&apos;s barcode.</source>
         <translation>GTIN 为 {gtin} 的标签不是本店商品，请扫描该商品的条码。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="698"/>
+        <location filename="../../pos_client/ui/main_window.py" line="712"/>
         <source>The RFID reader is not connected ({detail}). It is used again as soon as it is back.</source>
         <translation>RFID 读写器未连接（{detail}）。重新连接后即可继续使用。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="724"/>
+        <location filename="../../pos_client/ui/main_window.py" line="738"/>
         <source>The scanner is not connected ({detail}). Scans will work again as soon as it is plugged in.</source>
         <translation>扫码枪未连接（{detail}）。插上后即可继续扫码。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="727"/>
+        <location filename="../../pos_client/ui/main_window.py" line="741"/>
         <source>The scanner sent something unreadable; please scan again.</source>
         <translation>扫码枪发来无法识别的内容，请重新扫码。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="733"/>
+        <location filename="../../pos_client/ui/main_window.py" line="747"/>
         <source>The printer reports: {what}. Fix it before the next receipt; receipts wait until it is fixed.</source>
         <translation>打印机报告：{what}。请在下一张小票前处理；处理好之前小票会排队等待。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="737"/>
+        <location filename="../../pos_client/ui/main_window.py" line="751"/>
         <source>The receipt did not print ({detail}). It is kept and will print when the printer is fixed.</source>
         <translation>小票未能打印（{detail}）。小票已保留，打印机恢复后将自动打印。</translation>
     </message>
@@ -906,6 +1067,11 @@ Change {change}</source>
         <location filename="../../pos_client/ui/search_dialog.py" line="62"/>
         <source>no price</source>
         <translation>未定价</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/search_dialog.py" line="66"/>
+        <source>{available} ({reserved} held)</source>
+        <translation>{available}（{reserved} 已预留）</translation>
     </message>
 </context>
 <context>
@@ -1057,242 +1223,247 @@ Enter puts them on the sale.</source>
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="36"/>
+        <location filename="../../pos_client/ui/messages.py" line="37"/>
         <source>%n minute(s)</source>
         <translation>%n 分钟</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="41"/>
+        <location filename="../../pos_client/ui/messages.py" line="42"/>
         <source>The weight or price on label {code} cannot be right. Weigh the item and print a new label.</source>
         <translation>标签 {code} 上的重量或价格不正确。请重新称重并打印新标签。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="47"/>
+        <location filename="../../pos_client/ui/messages.py" line="48"/>
         <source>This code carries no product number. Scan the product&apos;s own barcode.</source>
         <translation>此码不含商品编号。请扫描商品本身的条码。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="50"/>
+        <location filename="../../pos_client/ui/messages.py" line="51"/>
         <source>Barcode {code} failed its check digit: it was misread or mistyped. Scan it again or type the digits under the bars.</source>
         <translation>条码 {code} 校验位错误：可能扫描不完整或输入有误。请重新扫描，或输入条码下方的数字。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="55"/>
+        <location filename="../../pos_client/ui/messages.py" line="56"/>
         <source>&quot;{code}&quot; is not a product code. Scan the item&apos;s barcode or type its digits.</source>
         <translation>“{code}”不是商品编码。请扫描商品条码或输入条码数字。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="63"/>
+        <location filename="../../pos_client/ui/messages.py" line="64"/>
         <source>Central cannot be reached to check this coupon, and offline the store takes coupons only up to {amount}. Ask the customer to use it another time, or sell without it.</source>
         <translation>无法连接总部核验这张优惠券，离线时门店只接受面额不超过 {amount} 的优惠券。请顾客下次再用，或不使用优惠券结账。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="68"/>
+        <location filename="../../pos_client/ui/messages.py" line="69"/>
         <source>This coupon has already been used. It cannot be used again.</source>
         <translation>这张优惠券已经使用过，不能再次使用。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="70"/>
+        <location filename="../../pos_client/ui/messages.py" line="71"/>
         <source>This coupon was cancelled and cannot be used.</source>
         <translation>这张优惠券已作废，不能使用。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="71"/>
+        <location filename="../../pos_client/ui/messages.py" line="72"/>
         <source>This coupon has expired.</source>
         <translation>这张优惠券已过期。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="72"/>
+        <location filename="../../pos_client/ui/messages.py" line="73"/>
         <source>This coupon is not valid yet.</source>
         <translation>这张优惠券尚未到使用时间。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="73"/>
+        <location filename="../../pos_client/ui/messages.py" line="74"/>
         <source>This coupon belongs to another member. Put its owner on the sale (Ctrl+I) first.</source>
         <translation>这张优惠券属于其他会员。请先将券的主人加入本单（Ctrl+I）。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="75"/>
+        <location filename="../../pos_client/ui/messages.py" line="76"/>
         <source>This coupon is already on the sale.</source>
         <translation>这张优惠券已在本单中。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="77"/>
+        <location filename="../../pos_client/ui/messages.py" line="78"/>
         <source>No coupon has this code. Check the code, or ask the customer to show it in the app again.</source>
         <translation>没有这个券码的优惠券。请核对券码，或请顾客在 App 中重新出示。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="85"/>
+        <location filename="../../pos_client/ui/messages.py" line="86"/>
         <source>At most {n} unit(s) of this line can still come back: the rest were returned before.</source>
         <translation>此行最多还能退 {n} 件：其余已经退过。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="90"/>
+        <location filename="../../pos_client/ui/messages.py" line="91"/>
         <source>That line is not on this receipt.</source>
         <translation>这张小票上没有该行。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="91"/>
+        <location filename="../../pos_client/ui/messages.py" line="92"/>
         <source>Nothing is chosen to come back. Enter the units per line first.</source>
         <translation>尚未选择退货商品。请先输入每行的退货数量。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="97"/>
+        <location filename="../../pos_client/ui/messages.py" line="98"/>
         <source>A weighed or labelled item has no quantity to change. Void the line and scan another label.</source>
         <translation>称重或标签商品不能改数量。请删除此行并扫描新标签。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="101"/>
+        <location filename="../../pos_client/ui/messages.py" line="102"/>
         <source>A discount must be between 0 and the line&apos;s {amount}.</source>
         <translation>折扣须在 0 到本行金额 {amount} 之间。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="105"/>
+        <location filename="../../pos_client/ui/messages.py" line="106"/>
         <source>A price cannot be below zero.</source>
         <translation>价格不能小于零。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="107"/>
+        <location filename="../../pos_client/ui/messages.py" line="108"/>
         <source>A line can hold at most {limit} units. Start a second sale for more.</source>
         <translation>每行最多 {limit} 件。更多数量请另开一笔交易。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="110"/>
+        <location filename="../../pos_client/ui/messages.py" line="111"/>
         <source>This sale already has {limit} lines. Pay for it and start another.</source>
         <translation>本笔交易已有 {limit} 行。请先收款，再开始新交易。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="121"/>
+        <location filename="../../pos_client/ui/messages.py" line="118"/>
+        <source>Only {available} of this item are free to sell: {reserved} are held for online pickup orders. Check the shelf, or ask a supervisor before selling them.</source>
+        <translation>此商品仅有 {available} 件可售：{reserved} 件已为线上自提订单预留。请核对货架，或在售出前请示主管。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/messages.py" line="132"/>
         <source>No product with code {code} at this store. Check the code, or put the item aside and call a supervisor.</source>
         <translation>本店没有编码为 {code} 的商品。请核对编码，或将商品放在一旁并联系主管。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="132"/>
+        <location filename="../../pos_client/ui/messages.py" line="143"/>
         <source>A refund of {amount} without a receipt needs a supervisor (up to ¥200) or a manager: they enter their staff number and PIN here.</source>
         <translation>无小票退款 {amount} 需要主管（200 元以内）或经理批准：请他们在此输入工号和密码。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="137"/>
+        <location filename="../../pos_client/ui/messages.py" line="148"/>
         <source>{cut}% off is more than your role may give. A supervisor or manager must enter their number and PIN.</source>
         <translation>优惠 {cut}% 超出您的权限。需主管或店长输入工号和密码。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="141"/>
+        <location filename="../../pos_client/ui/messages.py" line="152"/>
         <source>This needs a supervisor: they enter their staff number and PIN here.</source>
         <translation>此操作需主管授权：请主管在此输入工号和密码。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="144"/>
+        <location filename="../../pos_client/ui/messages.py" line="155"/>
         <source>Finish or hold (F7) the sale in progress first.</source>
         <translation>请先完成或挂起（F7）当前订单。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="146"/>
+        <location filename="../../pos_client/ui/messages.py" line="157"/>
         <source>Choose a reason first.</source>
         <translation>请先选择原因。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="148"/>
+        <location filename="../../pos_client/ui/messages.py" line="159"/>
         <source>{name} is sold by weight. Weigh it at the scale and scan the label it prints.</source>
         <translation>{name} 按重量销售。请在电子秤上称重，再扫描打印出的标签。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="152"/>
+        <location filename="../../pos_client/ui/messages.py" line="163"/>
         <source>{name} expired on {date}: it was not added. Take it off the sale and tell a supervisor.</source>
         <translation>{name} 已于 {date} 过期，未加入。请将其移出本单并告知主管。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="157"/>
+        <location filename="../../pos_client/ui/messages.py" line="168"/>
         <source>{name} has no price at this store yet, so it cannot be sold. Call a supervisor.</source>
         <translation>{name} 在本店尚无售价，暂不能销售。请联系主管。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="162"/>
+        <location filename="../../pos_client/ui/messages.py" line="173"/>
         <source>The sale is empty. Scan an item before paying.</source>
         <translation>当前交易为空。请先扫描商品再收款。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="164"/>
+        <location filename="../../pos_client/ui/messages.py" line="175"/>
         <source>{tendered} is less than the {due} due. Enter the cash received.</source>
         <translation>{tendered} 少于应收的 {due}。请输入实收现金。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="169"/>
+        <location filename="../../pos_client/ui/messages.py" line="180"/>
         <source>Too many wrong PINs. Login is locked for {time}; a supervisor can help.</source>
         <translation>密码错误次数过多，登录已锁定 {time}；可请主管协助。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="173"/>
+        <location filename="../../pos_client/ui/messages.py" line="184"/>
         <source>Staff number or PIN is wrong. {left} attempt(s) left before login locks.</source>
         <translation>工号或密码错误。再错 {left} 次将锁定登录。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="177"/>
+        <location filename="../../pos_client/ui/messages.py" line="188"/>
         <source>{amount} should go back to the customer&apos;s mobile wallet, but central cannot be reached now, so nothing was refunded. Try again when the till is online, or press F5 to refund it in cash instead.</source>
         <translation>{amount} 应退回顾客的移动支付账户，但现在连不上总部，所以尚未退款。请在收银机联网后重试，或按 F5 改为退现金。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="184"/>
+        <location filename="../../pos_client/ui/messages.py" line="195"/>
         <source>No answer from central about the mobile wallet refund. Press F12 again: it asks once more and the customer is never refunded twice.</source>
         <translation>总部没有答复移动支付退款结果。请再按 F12：会再询问一次，顾客绝不会被重复退款。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="190"/>
+        <location filename="../../pos_client/ui/messages.py" line="201"/>
         <source>more than the customer paid with that wallet payment would go back</source>
         <translation>退款金额将超过顾客用该笔移动支付付的钱</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="192"/>
+        <location filename="../../pos_client/ui/messages.py" line="203"/>
         <source>central does not know that wallet payment</source>
         <translation>总部查不到这笔移动支付</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="194"/>
+        <location filename="../../pos_client/ui/messages.py" line="205"/>
         <source>the wallet payment was taken at another store</source>
         <translation>这笔移动支付是在其他门店收的</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="197"/>
+        <location filename="../../pos_client/ui/messages.py" line="208"/>
         <source>The mobile wallet refund was refused: {reason}. Nothing was refunded; press F5 to refund in cash, or call a supervisor.</source>
         <translation>移动支付退款被拒绝：{reason}。尚未退款；可按 F5 改退现金，或请主管处理。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="202"/>
+        <location filename="../../pos_client/ui/messages.py" line="213"/>
         <source>This till has no staff list yet. Connect it to the network and sync, or ask IT to enrol it.</source>
         <translation>本收银台还没有员工名单。请连接网络并同步，或联系 IT 注册本机。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="206"/>
+        <location filename="../../pos_client/ui/messages.py" line="217"/>
         <source>Something went wrong: {detail}. The sale in progress is kept; try again or call IT.</source>
         <translation>出现错误：{detail}。当前交易已保留；请重试或联系 IT。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="215"/>
+        <location filename="../../pos_client/ui/messages.py" line="226"/>
         <source>out of paper</source>
         <translation>缺纸</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="217"/>
+        <location filename="../../pos_client/ui/messages.py" line="228"/>
         <source>cover open</source>
         <translation>纸仓盖未关</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="219"/>
+        <location filename="../../pos_client/ui/messages.py" line="230"/>
         <source>offline</source>
         <translation>脱机</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="221"/>
+        <location filename="../../pos_client/ui/messages.py" line="232"/>
         <source>not reachable</source>
         <translation>无法连接</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="223"/>
+        <location filename="../../pos_client/ui/messages.py" line="234"/>
         <source>paper running low</source>
         <translation>纸将用完</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="224"/>
+        <location filename="../../pos_client/ui/messages.py" line="235"/>
         <source>fault</source>
         <translation>故障</translation>
     </message>
@@ -1599,46 +1770,292 @@ Enter puts them on the sale.</source>
     </message>
 </context>
 <context>
+    <name>PickupDesk</name>
+    <message>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="52"/>
+        <source>Awaiting payment</source>
+        <translation>待付款</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="53"/>
+        <source>To pick</source>
+        <translation>待拣货</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="54"/>
+        <source>Ready</source>
+        <translation>待取货</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="55"/>
+        <source>Handed over</source>
+        <translation>已交付</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="56"/>
+        <source>Partly handed over</source>
+        <translation>部分交付</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="57"/>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="58"/>
+        <source>Expired</source>
+        <translation>已过期</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="61"/>
+        <source>Damaged</source>
+        <translation>商品破损</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="62"/>
+        <source>Customer does not want it</source>
+        <translation>顾客不要了</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="63"/>
+        <source>Not found in stock</source>
+        <translation>库存中找不到</translation>
+    </message>
+</context>
+<context>
+    <name>PickupDeskDialog</name>
+    <message>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="84"/>
+        <source>Pickup desk</source>
+        <translation>自提台</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="96"/>
+        <source>Scan the customer&apos;s QR or type the 8-digit code, then Enter</source>
+        <translation>扫描顾客的二维码或输入 8 位取货码，然后按回车</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="103"/>
+        <source>Search: order number, phone last 4, name initial</source>
+        <translation>搜索：订单号、手机尾号 4 位、姓氏</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="113"/>
+        <source>Order</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="114"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="115"/>
+        <source>Pick up by</source>
+        <translation>取货截止</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="116"/>
+        <source>Customer</source>
+        <translation>顾客</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="117"/>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="133"/>
+        <source>Item</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="133"/>
+        <source>Qty</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="133"/>
+        <source>Reserved</source>
+        <translation>已预留</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="133"/>
+        <source>Refused</source>
+        <translation>已拒收</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="140"/>
+        <source>I have checked the customer&apos;s ID (name matches the order)</source>
+        <translation>我已核验顾客证件（姓名与订单一致）</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="150"/>
+        <source>F2 Mark ready</source>
+        <translation>F2 备货完成</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="153"/>
+        <source>F3 Print pick list</source>
+        <translation>F3 打印拣货单</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="156"/>
+        <source>F4 Refuse the chosen line</source>
+        <translation>F4 拒收所选商品</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="159"/>
+        <source>F12 Hand over</source>
+        <translation>F12 交付</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="162"/>
+        <source>Back (Esc)</source>
+        <translation>返回（Esc）</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="248"/>
+        <source>Code verified: order {order}. Check the goods with the customer, then F12 to hand over.</source>
+        <translation>取货码已核验：订单 {order}。请与顾客核对商品，然后按 F12 交付。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="258"/>
+        <source>Order {order} is ready; the customer is told once the till syncs.</source>
+        <translation>订单 {order} 已备货；收银台同步后将通知顾客。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="266"/>
+        <source>Choose the line to refuse in the list of items first.</source>
+        <translation>请先在商品列表中选择要拒收的商品。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="272"/>
+        <source>{item} refused; its reserved stock is released. Hand over the rest with F12.</source>
+        <translation>{item} 已拒收，其预留库存已释放。按 F12 交付其余商品。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="283"/>
+        <source>Scan or type the customer&apos;s pickup code first: an order is handed over only against its code.</source>
+        <translation>请先扫描或输入顾客的取货码：订单只能凭取货码交付。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="299"/>
+        <source>Order {order} handed over. The code cannot be used again.</source>
+        <translation>订单 {order} 已交付。该取货码不能再次使用。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="308"/>
+        <source>No receipt printer is set up on this till. Set one up in Devices (Ctrl+D).</source>
+        <translation>此收银台未设置小票打印机。请在设备（Ctrl+D）中设置。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="311"/>
+        <source>Pick list for {order} sent to the printer.</source>
+        <translation>订单 {order} 的拣货单已发送到打印机。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="327"/>
+        <source>Scan the customer&apos;s code, or choose an order in the list, first.</source>
+        <translation>请先扫描顾客的取货码，或在列表中选择一个订单。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="335"/>
+        <source>No order open.</source>
+        <translation>未打开订单。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="341"/>
+        <source>Order {order} · {status} · pick up by {deadline} · {customer} ****{phone} · {total}</source>
+        <translation>订单 {order} · {status} · 取货截止 {deadline} · {customer} ****{phone} · {total}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="356"/>
+        <source>Central flagged this order ({conflict}); a manager must look at it.</source>
+        <translation>总部已标记此订单（{conflict}）；需由店长处理。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="400"/>
+        <source>Too many wrong codes: the desk is locked until {time}. Ask the customer to open the order in the app, or call a supervisor.</source>
+        <translation>错误取货码次数过多：自提台锁定至 {time}。请顾客在 App 中打开订单，或请主管处理。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="406"/>
+        <source>That is not a pickup code (8 digits, or the order&apos;s QR). {left} tries left before the desk locks.</source>
+        <translation>这不是取货码（8 位数字或订单二维码）。自提台锁定前还可尝试 {left} 次。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="411"/>
+        <source>No order here has this code. Check the digits with the customer; {left} tries left before the desk locks.</source>
+        <translation>本店没有此取货码的订单。请与顾客核对数字；自提台锁定前还可尝试 {left} 次。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="419"/>
+        <source>Already handed over on {when} by {name} ({code}) at till {till}. Do not hand over again; call a supervisor.</source>
+        <translation>已于 {when} 由 {name}（{code}）在 {till} 号收银台交付。请勿再次交付；请联系主管。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="425"/>
+        <source>This order is worth {total}: check the customer&apos;s ID, tick the box, then F12 again.</source>
+        <translation>此订单金额为 {total}：请核验顾客证件，勾选确认框，然后再按 F12。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="429"/>
+        <source>Order {order} is {status}: it cannot be handed over. Ask the customer to contact customer service.</source>
+        <translation>订单 {order} 状态为{status}：不能交付。请顾客联系客服。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="433"/>
+        <source>Order {order} is not paid yet ({total}). Ask the customer to pay in the app, then sync (F9) and try again.</source>
+        <translation>订单 {order} 尚未付款（{total}）。请顾客在 App 中付款，然后同步（F9）后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="437"/>
+        <source>That line was already refused. Choose another line.</source>
+        <translation>该商品已拒收。请选择其他商品。</translation>
+    </message>
+</context>
+<context>
     <name>ProductSearchDialog</name>
     <message>
-        <location filename="../../pos_client/ui/search_dialog.py" line="77"/>
+        <location filename="../../pos_client/ui/search_dialog.py" line="82"/>
         <source>Find an item</source>
         <translation>查找商品</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/search_dialog.py" line="84"/>
+        <location filename="../../pos_client/ui/search_dialog.py" line="89"/>
         <source>Name, pinyin or initials (e.g. kkkl for 可口可乐)</source>
         <translation>名称、拼音或首字母（如 kkkl 查可口可乐）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/search_dialog.py" line="85"/>
+        <location filename="../../pos_client/ui/search_dialog.py" line="90"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/search_dialog.py" line="108"/>
+        <location filename="../../pos_client/ui/search_dialog.py" line="113"/>
         <source>Add (Enter)</source>
         <translation>加入（回车）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/search_dialog.py" line="111"/>
+        <location filename="../../pos_client/ui/search_dialog.py" line="116"/>
         <source>Back (Esc)</source>
         <translation>返回（Esc）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pos_client/ui/search_dialog.py" line="161"/>
+        <location filename="../../pos_client/ui/search_dialog.py" line="166"/>
         <source>%n match(es): Up/Down to choose, Enter to add</source>
         <translation>
             <numerusform>找到 %n 个：上下键选择，回车加入</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/search_dialog.py" line="164"/>
+        <location filename="../../pos_client/ui/search_dialog.py" line="169"/>
         <source>Nothing matches &quot;{text}&quot;. Try fewer letters, or the item&apos;s barcode.</source>
         <translation>没有与“{text}”匹配的商品。请少输几个字母，或扫描商品条码。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/search_dialog.py" line="167"/>
+        <location filename="../../pos_client/ui/search_dialog.py" line="172"/>
         <source>Type part of the name, its pinyin or its initials.</source>
         <translation>请输入商品名称的一部分、拼音或首字母。</translation>
     </message>

@@ -1,0 +1,253 @@
+"""Ship-from-store (Ctrl+E): delivery orders central routed to this store, soonest ship-by first.
+
+Choose an order, scan each item into the tote (a wrong item is refused at once), F2 packs,
+scan or type the courier's tracking number and F12 ships.  F4 rejects the chosen line
+when the store cannot fill it: central routes it to another store.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+)
+
+from pos_client.domain.sale import Cashier
+from pos_client.services.fulfilment import (
+    BadTracking,
+    FulfilmentProblem,
+    FulfilmentQueue,
+    NotReady,
+    QueueOrder,
+    WrongItem,
+)
+
+STAGE_LABELS = {
+    "routed": QT_TRANSLATE_NOOP("FulfilmentQueue", "To pick"),
+    "picked": QT_TRANSLATE_NOOP("FulfilmentQueue", "Picked"),
+    "packed": QT_TRANSLATE_NOOP("FulfilmentQueue", "Packed"),
+    "shipped": QT_TRANSLATE_NOOP("FulfilmentQueue", "Shipped"),
+    "rejected": QT_TRANSLATE_NOOP("FulfilmentQueue", "Rejected"),
+}
+CARRIERS = ("SF", "JD", "ZTO", "YTO", "EMS")
+
+
+class FulfilmentDialog(QDialog):
+    def __init__(
+        self, queue: FulfilmentQueue, staff: Cashier, *, timezone: str = "Asia/Shanghai", parent=None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("fulfilmentQueue")
+        self.setWindowTitle(self.tr("Ship from store"))
+        self.setModal(True)
+        self.resize(900, 600)
+        self.queue, self.staff = queue, staff
+        try:
+            self._zone = ZoneInfo(timezone)
+        except Exception:
+            self._zone = None
+        self.current: QueueOrder | None = None
+
+        self.orders = QTableWidget(0, 4)
+        self.orders.setObjectName("fulfilmentOrders")
+        self.orders.setHorizontalHeaderLabels(
+            [self.tr("Order"), self.tr("Status"), self.tr("Ship by"), self.tr("Customer")]
+        )
+        self.orders.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.orders.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.orders.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.orders.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.orders.verticalHeader().setDefaultSectionSize(44)
+        self.orders.itemSelectionChanged.connect(self._chosen)
+        self.lines = QTableWidget(0, 3)
+        self.lines.setObjectName("fulfilmentLines")
+        self.lines.setHorizontalHeaderLabels([self.tr("Item"), self.tr("Qty"), self.tr("Picked")])
+        self.lines.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.lines.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.lines.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.lines.verticalHeader().setDefaultSectionSize(44)
+        self.scan_field = QLineEdit()
+        self.scan_field.setObjectName("fulfilmentScan")
+        self.scan_field.setPlaceholderText(self.tr("Scan each item into the tote, then Enter"))
+        self.scan_field.setAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled, False)
+        self.scan_field.returnPressed.connect(self.scan)
+        self.tracking = QLineEdit()
+        self.tracking.setObjectName("fulfilmentTracking")
+        self.tracking.setPlaceholderText(self.tr("Courier's tracking number"))
+        self.tracking.returnPressed.connect(self.ship)
+        self.carrier = QComboBox()
+        self.carrier.setMinimumHeight(44)
+        self.carrier.addItems(CARRIERS)
+        self.message = QLabel()
+        self.message.setObjectName("fulfilmentMessage")
+        self.message.setWordWrap(True)
+        pack = QPushButton(self.tr("F2 Pack"))
+        pack.clicked.connect(self.pack)
+        reject = QPushButton(self.tr("F4 Reject the chosen line"))
+        reject.clicked.connect(self.reject_line)
+        ship = QPushButton(self.tr("F12 Ship"))
+        ship.clicked.connect(self.ship)
+        close = QPushButton(self.tr("Back (Esc)"))
+        close.clicked.connect(self.reject)
+        row = QHBoxLayout()
+        for widget in (pack, reject, self.tracking, self.carrier, ship, close):
+            if isinstance(widget, QPushButton):
+                widget.setAutoDefault(False)
+            widget.setMinimumHeight(44)
+            row.addWidget(widget)
+        for key, slot in (("F2", self.pack), ("F4", self.reject_line), ("F12", self.ship)):
+            QShortcut(QKeySequence(key), self, activated=slot)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.orders, 2)
+        layout.addWidget(self.lines, 2)
+        layout.addWidget(self.scan_field)
+        layout.addWidget(self.message)
+        layout.addLayout(row)
+        self.refresh()
+
+    def refresh(self) -> None:
+        todo = self.queue.queue()
+        self.orders.blockSignals(True)
+        self.orders.setRowCount(len(todo))
+        for r, o in enumerate(todo):
+            for c, text in enumerate(
+                (o.fulfilment_id, self._stage(o.status), self._when(o.ship_by), o.customer)
+            ):
+                item = QTableWidgetItem(text)
+                item.setData(Qt.ItemDataRole.UserRole, o.fulfilment_id)
+                self.orders.setItem(r, c, item)
+        self.orders.blockSignals(False)
+        if self.current is None and todo:
+            self.orders.selectRow(0)
+            self._chosen()
+
+    def _chosen(self) -> None:
+        items = self.orders.selectedItems()
+        if items:
+            self._show(self.queue.order(items[0].data(Qt.ItemDataRole.UserRole)))
+            self.scan_field.setFocus()
+
+    def _show(self, o: QueueOrder | None) -> None:
+        self.current = o
+        self.lines.setRowCount(0 if o is None else len(o.lines))
+        for r, ln in enumerate(o.lines if o else ()):
+            picked = self.tr("rejected") if ln.rejected else str(ln.picked)
+            for c, text in enumerate((ln.name, str(ln.qty), picked)):
+                self.lines.setItem(r, c, QTableWidgetItem(text))
+
+    def _run(self, work, done: str) -> None:
+        if self.current is None:
+            self._say(self.tr("Choose an order in the list first."), "error")
+            return
+        try:
+            order = work(self.current.fulfilment_id)
+        except FulfilmentProblem as problem:
+            self._say(self.explain(problem), "error")
+            return
+        self._show(order)
+        self.refresh()
+        self._say(done, "success")
+
+    def scan(self) -> None:
+        code = self.scan_field.text().strip()
+        self.scan_field.clear()
+        if code:
+            self._run(
+                lambda fid: self.queue.scan_item(fid, code, self.staff),
+                self.tr("Item {code} is in the tote.").format(code=code),
+            )
+
+    def pack(self) -> None:
+        self._run(
+            lambda fid: self.queue.pack(fid, self.staff),
+            self.tr("Packed. Scan or type the courier's tracking number, then F12."),
+        )
+        self.tracking.setFocus()
+
+    def ship(self) -> None:
+        number, carrier = self.tracking.text(), self.carrier.currentText()
+        self._run(
+            lambda fid: self.queue.ship(fid, number, carrier, self.staff),
+            self.tr("Shipped with {carrier} {number}.").format(
+                carrier=carrier, number=number.strip().upper()
+            ),
+        )
+
+    def reject_line(self) -> None:
+        rows = self.lines.selectionModel().selectedRows() if self.current else []
+        if self.current is not None and not rows:
+            self._say(self.tr("Choose the line this store cannot fill first."), "error")
+            return
+        line_no = self.current.lines[rows[0].row()].line_no if self.current else 0
+        self._run(
+            lambda fid: self.queue.reject_line(fid, line_no, "cannot fill", self.staff),
+            self.tr("Line rejected: central sends it to another store."),
+        )
+
+    def explain(self, problem: FulfilmentProblem) -> str:
+        if isinstance(problem, WrongItem):
+            return self.tr(
+                "{item} is not on this order (or all of it is picked). Put it back; nothing was counted."
+            ).format(item=problem.name or problem.scanned)
+        if isinstance(problem, BadTracking):
+            return self.tr(
+                "That is not a tracking number (4-64 letters, digits or dashes). Scan the courier's "
+                "label again."
+            )
+        if isinstance(problem, NotReady):
+            return self.tr(
+                "Not yet: pick every item, then pack (F2), then ship (F12). Shipped orders cannot ship again."
+            )
+        return str(problem)
+
+    def _say(self, text: str, kind: str) -> None:
+        self.message.setText(text)
+        self.message.setProperty("kind", kind)
+
+    def _stage(self, stage: str) -> str:
+        return QCoreApplication.translate("FulfilmentQueue", STAGE_LABELS.get(stage, stage))
+
+    def _when(self, iso: str | None) -> str:
+        if not iso:
+            return ""
+        try:
+            return datetime.fromisoformat(iso).astimezone(self._zone).strftime("%m-%d %H:%M")
+        except ValueError:
+            return iso
+
+
+def open_fulfilment(window) -> FulfilmentDialog | None:
+    """Open the fulfilment queue from the main window (Ctrl+E); None when the till is busy."""
+    if not window._idle_checkout() or window.fulfilment_dialog is not None:
+        return None
+    dialog = FulfilmentDialog(
+        window.till.fulfilment(),
+        window.session.cashier,
+        timezone=window.till.identity().timezone,
+        parent=window,
+    )
+    window.fulfilment_dialog = dialog
+
+    def closed(_result: int) -> None:
+        window.fulfilment_dialog = None
+        dialog.deleteLater()
+        window.checkout.focus_scan()
+
+    dialog.finished.connect(closed)
+    dialog.open()
+    dialog.scan_field.setFocus()
+    return dialog
