@@ -524,6 +524,11 @@ class OfflineLimits(_Lenient):
 
 
 class StoreConfigData(_Lenient):
+    # Store settings a till does not name yet are kept as sent, not dropped: a setting added at
+    # central reaches the till's store_config at once, and code reading it needs no model change
+    # to see it (two features were lost to a silently dropped field before this).
+    model_config = ConfigDict(extra="allow")
+
     store_code: str
     name: str
     name_en: str = ""

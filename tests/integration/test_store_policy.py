@@ -70,3 +70,10 @@ def test_the_autolock_command_says_when_the_store_caps_it(till: Till, central: E
     assert client_main(["autolock", "--data-dir", str(till.paths.data_dir)]) == 0
     out = capsys.readouterr().out
     assert "locks after 4 minutes" in out and "at most 4 minutes" in out
+
+
+def test_a_store_setting_the_till_does_not_name_yet_is_kept_as_sent() -> None:
+    from sync.protocol import StoreConfigData
+
+    data = StoreConfigData.model_validate({"store_code": "S001", "name": "店", "loyalty_day": "tuesday"})
+    assert data.model_dump()["loyalty_day"] == "tuesday"
