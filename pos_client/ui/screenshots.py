@@ -137,12 +137,55 @@ def _close_dialog_of(attr: str) -> Callable[[Context], None]:
     return close
 
 
+def _show_window_dialog(opener: str, attr: str) -> Callable[[Context], QWidget | None]:
+    def show(ctx: Context) -> QWidget | None:
+        _login(ctx)
+        getattr(ctx.window, opener)()
+        _settle()
+        return getattr(ctx.window, attr, None)
+
+    return show
+
+
+def _close_window_dialog(attr: str) -> Callable[[Context], None]:
+    def close(ctx: Context) -> None:
+        dialog = getattr(ctx.window, attr, None)
+        if dialog is not None:
+            dialog.reject()
+        _settle()
+
+    return close
+
+
+PICKUP_CODES: list[str] = []
+"""Codes of the demo's ready pickup orders at S001, so the desk is shown with one verified."""
+
+
+def _show_pickup_desk(ctx: Context) -> QWidget | None:
+    dialog = _show_window_dialog("open_pickup_desk", "pickup_dialog")(ctx)
+    if dialog is not None and PICKUP_CODES:
+        dialog.code_field.setText(PICKUP_CODES[0])
+        dialog.code_field.returnPressed.emit()
+        _settle()
+    return dialog
+
+
+def _open_fulfilment(window) -> None:
+    from .fulfilment_queue import open_fulfilment
+
+    open_fulfilment(window)
+
+
 SCREENS: list[Screen] = [
     Screen("login", lambda ctx: None),
     Screen("checkout", lambda ctx: _show_checkout(ctx)),
     Screen("payment", _show_payment, _close_payment),
     Screen("sync-panel", _show_sync_panel, _close_sync_panel),
     Screen("shift-close", _show_shift_close, _close_dialog_of("dialog")),
+    Screen("pickup-desk", _show_pickup_desk, _close_window_dialog("pickup_dialog")),
+    Screen("fulfilment-queue", lambda ctx: (_login(ctx), _open_fulfilment(ctx.window), _settle(),
+                                            ctx.window.fulfilment_dialog)[-1],
+           _close_window_dialog("fulfilment_dialog")),
 ]
 
 
@@ -177,6 +220,12 @@ def _demo_till(root: Path) -> tuple[object, Till]:
     factory = session_factory(central.app.state.engine)
     with factory() as session:
         seed_demo(session, products=300, scale_items=False)
+    from central.pickup import DEMO_ORDERS, seed_demo_pickups
+
+    with factory() as session:
+        answers = seed_demo_pickups(session)
+    PICKUP_CODES[:] = [a["pickup_code"] for order, a in zip(DEMO_ORDERS, answers, strict=False)
+                       if order[0] == "S001" and a["status"] == "ready"]
     with factory() as session:
         code = create_enrollment_code(session, "S001")
         session.commit()
