@@ -332,6 +332,21 @@ class WalletRefund(Base):
     created_at: Mapped[datetime]
 
 
+class OnlineRefund(Base):
+    """Money a store's return owes back on an online order: the web shop pays it through its
+    payment channel (GET /api/v1/online-refunds with the channel key) and marks it done."""
+
+    __tablename__ = "online_refunds"
+    return_id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    order_id: Mapped[str] = mapped_column(String(40), index=True)
+    external_ref: Mapped[str] = mapped_column(String(64))
+    amount: Mapped[int] = mapped_column(BigInteger)
+    store_code: Mapped[str] = mapped_column(String(16))
+    status: Mapped[str] = mapped_column(String(16), default="pending")
+    created_at: Mapped[datetime]
+    paid_at: Mapped[datetime | None] = mapped_column(default=None)
+
+
 class ReturnRecord(Base):
     """Goods taken back at a store, against a sale (any store's) or without a receipt."""
 

@@ -10,12 +10,20 @@ from collections.abc import Callable, Iterator
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Header, Path
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from sync.protocol import DeliveryOrderRequest, DeliveryOrderResponse, OnlineOrderRequest, OnlineOrderResponse
+from sync.protocol import (
+    DeliveryOrderRequest,
+    DeliveryOrderResponse,
+    OnlineOrderRequest,
+    OnlineOrderResponse,
+    OnlineRefundView,
+)
 
+from .db import utcnow
 from .fulfilment import cancel_delivery_order, create_delivery_order
-from .models import PickupOrder
+from .models import OnlineRefund, PickupOrder
 from .pickup import (
     OrderLineIn,
     PickupError,
@@ -138,5 +146,27 @@ def pickup_router(writes: Callable[[], Session], api_error: type[Exception], err
             s.rollback()
             raise api_error(exc.status, exc.code, exc.message) from exc
         return DeliveryOrderResponse.model_validate(answer)
+
+
+    @router.get("/online-refunds", response_model=list[OnlineRefundView])
+    def online_refunds(s: Session = Depends(channel)) -> list[OnlineRefundView]:
+        """What stores' returns owe back on online orders and the shop has not paid out yet."""
+        rows = s.scalars(select(OnlineRefund).where(OnlineRefund.status == "pending")
+                         .order_by(OnlineRefund.created_at))
+        return [OnlineRefundView(return_id=r.return_id, order_id=r.order_id, external_ref=r.external_ref,
+                                 amount=r.amount, store_code=r.store_code, status=r.status) for r in rows]
+
+    @router.post("/online-refunds/{return_id}/paid", response_model=OnlineRefundView)
+    def online_refund_paid(return_id: Annotated[str, Path(pattern=ORDER_ID)],
+                           s: Session = Depends(channel)) -> OnlineRefundView:
+        """The shop paid this refund through its payment channel (again: no change)."""
+        r = s.get(OnlineRefund, return_id)
+        if r is None:
+            raise api_error(404, "unknown_refund", f"No online refund for return {return_id}.")
+        if r.status != "paid":
+            r.status, r.paid_at = "paid", utcnow()
+            s.commit()
+        return OnlineRefundView(return_id=r.return_id, order_id=r.order_id, external_ref=r.external_ref,
+                                amount=r.amount, store_code=r.store_code, status=r.status)
 
     return router

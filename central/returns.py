@@ -17,6 +17,8 @@ from sync.protocol import ErrorBody, Event, ReturnCompleted, SaleLookupResponse,
 
 from .models import (
     Note,
+    OnlineRefund,
+    PickupOrder,
     ReturnLineRecord,
     ReturnRecord,
     ReturnRefund,
@@ -53,12 +55,16 @@ def apply_return(conn: Connection, device_id: str, store_id: str, store_code: st
         raise ReturnRejected("totals_mismatch", "Return lines or refunds do not add up to the return total.")
     problems: list[str] = []
     sold: dict[int, int] = {}
+    order = None
     if ret.original_sale_id is not None:
-        if conn.execute(select(Sale.sale_id).where(Sale.sale_id == ret.original_sale_id)).first() is None:
-            problems.append(f"the returned sale {ret.original_receipt_no} is not at central (yet)")
-        else:
+        if conn.execute(select(Sale.sale_id).where(Sale.sale_id == ret.original_sale_id)).first() is not None:
             sold = dict(conn.execute(select(SaleLine.line_no, SaleLine.qty)
                                      .where(SaleLine.sale_id == ret.original_sale_id)).all())
+        elif (order := conn.execute(select(PickupOrder.__table__).where(
+                PickupOrder.id == ret.original_sale_id)).first()) is not None:
+            sold = {int(ln["line_no"]): int(ln.get("handed_qty", 0)) for ln in order.lines}
+        else:
+            problems.append(f"the returned sale {ret.original_receipt_no} is not at central (yet)")
     before = _returned_qty(conn, ret.original_sale_id) if ret.original_sale_id else {}
     conn.execute(insert(ReturnRecord.__table__), {
         "return_id": ret.return_id, "store_id": store_id, "device_id": device_id, "event_id": event.event_id,
@@ -74,6 +80,15 @@ def apply_return(conn: Connection, device_id: str, store_id: str, store_code: st
         {"return_id": ret.return_id, "idx": i, "kind": t.kind, "amount": t.amount, "reference": t.reference}
         for i, t in enumerate(ret.refunds)])
     unverified = False
+    online = sum(t.amount for t in ret.refunds if t.kind == "online")
+    if online:
+        if order is None:
+            problems.append(f"{online / 100:.2f} refunded to an online payment on a sale that is not "
+                            "an online order")
+        else:
+            conn.execute(insert(OnlineRefund.__table__), {
+                "return_id": ret.return_id, "order_id": order.id, "external_ref": order.external_ref,
+                "amount": online, "store_code": ret.store_code, "status": "pending", "created_at": now})
     for t in ret.refunds:
         if t.kind == "wallet":
             made = conn.execute(select(WalletRefund.amount, WalletRefund.transaction_id).where(
@@ -105,10 +120,40 @@ def apply_return(conn: Connection, device_id: str, store_id: str, store_code: st
     return ErrorBody(code=code, message=message)
 
 
+RETURNABLE_ORDERS = ("handed_over", "partly_handed_over")
+
+
+def _online_order(session: Session, order_id: str) -> SaleLookupResponse | None:
+    """A paid online pickup order the customer collected, as a sale a store can take goods back on:
+    its handed-over lines, one `online` tender (refunded through the web shop), earlier refunds."""
+    order = session.get(PickupOrder, order_id)
+    if order is None or not order.paid or order.status not in RETURNABLE_ORDERS:
+        return None
+    store = session.get(Store, order.store_id)
+    returned = _returned_qty(session.connection(), order.id)
+    lines = []
+    for ln in order.lines:
+        handed = int(ln.get("handed_qty", 0))
+        if handed > 0:
+            lines.append(SoldLineView(line_no=int(ln["line_no"]), sku=ln["sku"],
+                                      name=ln.get("name", ln["sku"]), qty=handed,
+                                      amount=int(ln["unit_price"]) * handed,
+                                      returned_qty=returned.get(int(ln["line_no"]), 0)))
+    paid = sum(ln.amount for ln in lines)
+    ids = select(ReturnRecord.return_id).where(ReturnRecord.original_sale_id == order.id)
+    refunded = [TenderPayload(kind=r.kind, amount=r.amount, tendered=r.amount, reference=r.reference)  # type: ignore[arg-type]
+                for r in session.scalars(select(ReturnRefund).where(ReturnRefund.return_id.in_(ids)))]
+    return SaleLookupResponse(
+        sale_id=order.id, receipt_no=order.id, store_code=store.code if store else "",
+        occurred_at=order.closed_at or order.created_at, lines=lines,
+        tenders=[TenderPayload(kind="online", amount=paid, tendered=paid, reference=order.external_ref)],
+        refunded=refunded)
+
+
 def lookup_sale(session: Session, receipt_no: str) -> SaleLookupResponse | None:
     sale = session.scalar(select(Sale).where(Sale.receipt_no == receipt_no))
     if sale is None:
-        return None
+        return _online_order(session, receipt_no)
     store = session.get(Store, sale.store_id)
     conn = session.connection()
     returned = _returned_qty(conn, sale.sale_id)

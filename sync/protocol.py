@@ -90,7 +90,8 @@ class SaleLinePayload(_Strict):
 
 
 class TenderPayload(_Strict):
-    kind: Literal["cash", "card", "wallet", "points", "coupon"]
+    kind: Literal["cash", "card", "wallet", "points", "coupon", "online"]
+    """online: paid in the web shop (an online order); refunded through the shop's channel."""
     amount: Money
     tendered: Money
     change: Money = 0
@@ -179,6 +180,17 @@ class WalletRefundResponse(_Lenient):
     refund_id: str | None = None
     refused_code: str | None = None
     message: str | None = None
+
+
+class OnlineRefundView(_Lenient):
+    """A store's return on an online order: money the web shop owes back through its channel."""
+
+    return_id: str
+    order_id: str
+    external_ref: str
+    amount: int
+    store_code: str
+    status: Literal["pending", "paid"]
 
 
 class SoldLineView(_Lenient):

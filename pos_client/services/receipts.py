@@ -11,7 +11,7 @@ from pos_client.domain.returns import Return
 from pos_client.domain.sale import Sale
 
 TENDER_LABELS = {"cash": "现金 Cash", "card": "银行卡 Card", "wallet": "移动支付 Mobile pay",
-                 "points": "积分 Points", "coupon": "券 Coupon"}
+                 "points": "积分 Points", "coupon": "券 Coupon", "online": "网店支付 Online payment"}
 
 
 def receipt_document(sale: Sale, store_name: str, *, open_drawer: bool = True,

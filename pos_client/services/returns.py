@@ -149,7 +149,10 @@ class ReturnService:
 
     def find_sale(self, receipt_no: str) -> OriginalSale:
         """Blocking when it asks central: run it off the UI thread."""
-        text = receipt_no.strip().upper()
+        text = receipt_no.strip()
+        if text.upper().startswith("PICKUP1:"):  # the customer's pickup QR: the online order it names
+            text = text.split(":")[1] if text.count(":") == 2 else ""
+        text = text.upper()
         if not text or len(text) > 40:
             raise SaleNotFound(text[:40], asked_central=False)
         local = local_sale(self._engine, text, self._store.store_code)

@@ -288,7 +288,8 @@ class ReturnDialog(QDialog):
         if not total:
             self.refund_label.setText("")
             return
-        names = {CASH: self.tr("cash"), CARD: self.tr("card"), WALLET: self.tr("mobile pay")}
+        names = {CASH: self.tr("cash"), CARD: self.tr("card"), WALLET: self.tr("mobile pay"),
+                 "online": self.tr("the online payment (the web shop pays it back)")}
         parts = [f"{names.get(kind, kind)} {format_money(amount, self._locale)}"
                  for kind, amount, _ref in self._refunds(total, self.original)]
         self.refund_label.setText(self.tr("Refund {total}: {how}").format(

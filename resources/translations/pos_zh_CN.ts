@@ -2218,22 +2218,27 @@ Enter puts them on the sale.</source>
         <translation>移动支付</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/return_dialog.py" line="294"/>
+        <location filename="../../pos_client/ui/return_dialog.py" line="292"/>
+        <source>the online payment (the web shop pays it back)</source>
+        <translation>网店支付（由网店原路退回）</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/return_dialog.py" line="295"/>
         <source>Refund {total}: {how}</source>
         <translation>退款 {total}：{how}</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/return_dialog.py" line="303"/>
+        <location filename="../../pos_client/ui/return_dialog.py" line="304"/>
         <source>Choose what comes back first: units per line, then Enter.</source>
         <translation>请先选择退货商品：输入每行数量，然后按回车。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/return_dialog.py" line="313"/>
+        <location filename="../../pos_client/ui/return_dialog.py" line="314"/>
         <source>Sending the money back to the customer&apos;s mobile wallet…</source>
         <translation>正在退款到顾客的移动支付账户…</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/return_dialog.py" line="334"/>
+        <location filename="../../pos_client/ui/return_dialog.py" line="335"/>
         <source>Waiting for the wallet&apos;s answer…</source>
         <translation>正在等待移动支付的答复…</translation>
     </message>
