@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication
 from drivers.ports import PortWatcher
 from drivers.scanner.wedge import WedgeScanner
 from drivers.urls import parse_device_url
-from pos_client.config import load_config
+from pos_client.config import load_config, save_config
 from pos_client.domain.cart import Cart, cart_from_dict, cart_to_dict
 from pos_client.services.backups import HOURLY
 from pos_client.services.customer_display import CustomerDisplayService, display_content
@@ -85,10 +85,7 @@ class TillApp:
                                      poll_seconds=till.config.printer.status_poll_seconds)
         self.scheduler: SyncScheduler | None = None
         self.recovered = recover_after_crash(till.engine)  # a sale the program did not finish
-        self.window = MainWindow(till, self.runner, self.printing,
-                                 "zh_CN" if language == "zh_CN" else "en",
-                                 poke_sync=self.poke_sync, reenrol=self.reenrol)
-        name_unnamed(self.window)
+        self.window = self._make_window(language)
         # Dialogs are named as they come up (once per window activation: no per-event cost).
         self.app.focusWindowChanged.connect(self._name_active_window)
         self.wedge: WedgeFilter | None = None
@@ -117,7 +114,7 @@ class TillApp:
         elif not till.config.enrolled:
             self.window.top_bar.set_online(False, "not enrolled")
         self._status_timer = QTimer(self.window)
-        self._status_timer.timeout.connect(self.window.refresh_status)
+        self._status_timer.timeout.connect(lambda: self.window.refresh_status())
         self._status_timer.start(10_000)
         self.crash_guard = CrashGuard(self.window, till.paths.logs)
         # The sale in progress goes to disk shortly after each change (and every 10 s), so a
@@ -150,6 +147,42 @@ class TillApp:
         cart, staff, extras = self._sale_in_progress()
         self.runner.write(lambda: save_in_progress(self.till.engine, cart, staff, extras), lambda _r: None,
                           lambda exc: log.error("could not keep the sale in progress: %s", exc))
+
+    def _make_window(self, language: str) -> MainWindow:
+        window = MainWindow(self.till, self.runner, self.printing, "zh_CN" if language == "zh_CN" else "en",
+                            poke_sync=self.poke_sync, reenrol=self.reenrol)
+        name_unnamed(window)
+        window.login.language_requested.connect(self.switch_language)
+        return window
+
+    def switch_language(self, language: str) -> None:
+        """From the login screen (nobody logged in, no sale): the window comes back in the other
+        language at once, and the till keeps it (config ui.language) for its next start."""
+        if self.window.session is not None or language not in ("zh_CN", "en"):
+            return
+        for translator in self.translators:
+            self.app.removeTranslator(translator)
+        self.translators = install_translators(self.app, language)
+        config = load_config(self.till.paths.config_file)
+        config.ui.language = language
+        save_config(self.till.paths.config_file, config)
+        self.till.config.ui.language = language
+        old = self.window
+        self.window = self._make_window(language)
+        self.window.checkout.cart_changed.connect(self._cart_changed)
+        self.window.checkout.cart_changed.connect(self._recovery_timer.start)
+        for timer in (self._status_timer, self._recovery_timer, self._backup_timer):
+            timer.setParent(self.window)  # they were the old window's children
+        self.crash_guard.set_parent(self.window)
+        self.window.setGeometry(old.geometry())
+        if old.isFullScreen():
+            self.window.showFullScreen()
+        else:
+            self.window.show()
+        old.shift_controls.stop()
+        old.close()
+        old.deleteLater()
+        self.window.login.reset()
 
     def _name_active_window(self, _window) -> None:
         active = QApplication.activeWindow()

@@ -46,6 +46,10 @@ class CrashGuard:
         sys.excepthook = self._hook
         threading.excepthook = self._thread_hook
 
+    def set_parent(self, parent: QWidget | None) -> None:
+        """The window the message is shown over (a new one after a language switch)."""
+        self._parent = parent
+
     def _hook(self, kind: type[BaseException], error: BaseException, trace: TracebackType | None) -> None:
         if issubclass(kind, KeyboardInterrupt):
             self._previous(kind, error, trace)

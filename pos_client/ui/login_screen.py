@@ -20,8 +20,9 @@ from .messages import explain
 
 class LoginScreen(QWidget):
     logged_in = Signal(object)  # Session
+    language_requested = Signal(str)  # "zh_CN" or "en": the other language, asked for by its button
 
-    def __init__(self, auth: AuthService, store_name: str) -> None:
+    def __init__(self, auth: AuthService, store_name: str, language: str = "zh_CN") -> None:
         super().__init__()
         self._auth = auth
         self.setObjectName("loginScreen")
@@ -48,6 +49,12 @@ class LoginScreen(QWidget):
         self.error_label.setObjectName("errorLabel")
         self.error_label.setWordWrap(True)
         self.error_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        # The other language, named in itself, so anyone can find it whatever is showing now.
+        other = "en" if language == "zh_CN" else "zh_CN"
+        self.language_button = QPushButton("English" if other == "en" else "中文")
+        self.language_button.setObjectName("languageButton")
+        self.language_button.setAccessibleName(self.tr("Switch the till's language"))
+        self.language_button.clicked.connect(lambda: self.language_requested.emit(other))
 
         form = QFormLayout()
         form.addRow(self.tr("Staff number"), self.staff_field)
@@ -61,6 +68,7 @@ class LoginScreen(QWidget):
         inner.addLayout(form)
         inner.addWidget(self.login_button)
         inner.addWidget(self.error_label)
+        inner.addWidget(self.language_button, 0, Qt.AlignmentFlag.AlignRight)
         outer = QVBoxLayout(self)
         outer.addStretch(1)
         outer.addWidget(box, 0, Qt.AlignmentFlag.AlignHCenter)

@@ -131,7 +131,7 @@ class MainWindow(QMainWindow):
                                                                      till=ident.terminal_no))
         self.top_bar = TopBar(self.tr("{store} · {code} · Till {till}").format(
             store=self.store_name, code=ident.store_code, till=ident.terminal_no))
-        self.login = LoginScreen(till.auth, self.store_name)
+        self.login = LoginScreen(till.auth, self.store_name, locale)
         self.checkout = CheckoutScreen(till.checkout(), locale)
         self.pages = QStackedWidget()
         self.pages.addWidget(self.login)

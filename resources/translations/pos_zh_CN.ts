@@ -185,8 +185,8 @@ Change {change}</source>
         <translation>收银程序内部出错（{error}）。当前交易已保留：可以继续操作；如再次出现，请挂单（F7）后重启收银机。详细信息已写入日志，供 IT 查看（{where}）。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/crash_guard.py" line="65"/>
-        <location filename="../../pos_client/ui/crash_guard.py" line="67"/>
+        <location filename="../../pos_client/ui/crash_guard.py" line="69"/>
+        <location filename="../../pos_client/ui/crash_guard.py" line="71"/>
         <source>Till problem</source>
         <translation>收银机问题</translation>
     </message>
@@ -711,26 +711,31 @@ Change {change}</source>
 <context>
     <name>LoginScreen</name>
     <message>
-        <location filename="../../pos_client/ui/login_screen.py" line="31"/>
+        <location filename="../../pos_client/ui/login_screen.py" line="32"/>
         <source>Enter your staff number and PIN</source>
         <translation>请输入工号和密码</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/login_screen.py" line="36"/>
-        <location filename="../../pos_client/ui/login_screen.py" line="53"/>
+        <location filename="../../pos_client/ui/login_screen.py" line="37"/>
+        <location filename="../../pos_client/ui/login_screen.py" line="60"/>
         <source>Staff number</source>
         <translation>工号</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/login_screen.py" line="41"/>
-        <location filename="../../pos_client/ui/login_screen.py" line="54"/>
+        <location filename="../../pos_client/ui/login_screen.py" line="42"/>
+        <location filename="../../pos_client/ui/login_screen.py" line="61"/>
         <source>PIN</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/login_screen.py" line="45"/>
+        <location filename="../../pos_client/ui/login_screen.py" line="46"/>
         <source>Log in</source>
         <translation>登录</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/login_screen.py" line="56"/>
+        <source>Switch the till&apos;s language</source>
+        <translation>切换收银机语言</translation>
     </message>
 </context>
 <context>
@@ -2741,7 +2746,7 @@ The Z report is printing. Enter closes this.</source>
 <context>
     <name>TillApp</name>
     <message>
-        <location filename="../../pos_client/ui/app.py" line="132"/>
+        <location filename="../../pos_client/ui/app.py" line="129"/>
         <source>The till stopped during a sale. It is on hold as #{number}; it comes back when staff {staff} logs in.</source>
         <translation>收银机在交易中途停止。该交易已挂单为 #{number}；员工 {staff} 登录后会自动恢复。</translation>
     </message>

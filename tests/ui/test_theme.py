@@ -42,3 +42,34 @@ def test_an_unknown_theme_is_light(qapp) -> None:
 
     assert resolve_theme("neon") == "light" and resolve_theme("") == "light"
     assert resolve_theme("system") in ("light", "dark")
+
+
+def test_the_login_screen_switches_the_language_at_once_and_keeps_it(qapp, qtbot, till: Till) -> None:
+    from PySide6.QtCore import Qt
+
+    from pos_client.config import load_config
+
+    till.config.ui.language = "zh_CN"
+    app = TillApp(till, app=qapp, sync_enabled=False)
+    try:
+        window = app.window
+        window.show()
+        qtbot.waitExposed(window)
+        assert window.login.login_button.text() == "登录" and window.login.language_button.text() == "English"
+        qtbot.mouseClick(window.login.language_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: app.window is not window)
+        new = app.window
+        qtbot.waitExposed(new)
+        assert new.login.login_button.text() == "Log in" and new.login.language_button.text() == "中文"
+        assert load_config(till.paths.config_file).ui.language == "en"
+        qtbot.waitUntil(lambda: QApplication.focusWidget() is new.login.staff_field)
+        new.login.staff_field.setText("1001")
+        new.login.staff_field.returnPressed.emit()
+        new.login.pin_field.setText("1234")
+        new.login.pin_field.returnPressed.emit()
+        qtbot.waitUntil(lambda: new.pages.currentWidget() is new.checkout)
+        new.refresh_status()  # the status timer now serves the new window
+        assert app._status_timer.parent() is new
+    finally:
+        app.close()
+        till.config.ui.language = ""
