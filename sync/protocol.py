@@ -778,4 +778,8 @@ class DeviceSyncState(_Lenient):
     events_received: int
     latest_receipt_no: str | None = None
     """The highest receipt number of this device's sales at central."""
+    latest_return_no: str | None = None
+    """The highest refund slip number (…-R0007) of this device's returns at central."""
+    latest_z_no: int | None = None
+    """The highest Z report number this device closed a shift with."""
     server_time: datetime

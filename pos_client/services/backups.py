@@ -244,6 +244,10 @@ def resync_after_restore(engine: Engine, state: DeviceSyncState) -> str:
             moved = len(newer)
             _raise_counter(conn, OUTBOX_SEQ, local + shift)
         receipt_note = _raise_receipt_counter(conn, state.latest_receipt_no)
+        for note in (_raise_return_counter(conn, state.latest_return_no),
+                     _raise_z_counter(conn, state.latest_z_no)):
+            if note:
+                receipt_note = f"{receipt_note}; {note}" if receipt_note else note
         conn.execute(text("DELETE FROM settings WHERE key = :k"), {"k": RESTORE_KEY})
     detail = (f"central holds events up to seq {state.last_seq}; the backup went up to {restored_seq}; "
               f"{moved} event(s) made since the restore renumbered, next seq {max(local + shift, local) + 1}")
@@ -271,6 +275,31 @@ def _raise_receipt_counter(conn, latest: str | None) -> str:
     day = datetime.strptime(parts[1], "%Y%m%d").date()
     _raise_counter(conn, receipt_counter_name(day), int(parts[2]))
     return f"receipt numbers continue after {latest}"
+
+
+def _raise_return_counter(conn, latest: str | None) -> str:
+    """`S001-01-20261203-R0007` at central: today's refund slips here continue after R0007."""
+    from pos_client.services.returns import return_counter_name
+
+    if not latest:
+        return ""
+    parts = latest.rsplit("-", 2)
+    if len(parts) != 3 or len(parts[1]) != 8 or not parts[1].isdigit() or not parts[2].startswith("R") \
+            or not parts[2][1:].isdigit():
+        return ""
+    day = datetime.strptime(parts[1], "%Y%m%d").date()
+    _raise_counter(conn, return_counter_name(day), int(parts[2][1:]))
+    return f"refund slips continue after {latest}"
+
+
+def _raise_z_counter(conn, latest: int | None) -> str:
+    """Z reports are numbered for the till's life: the next one follows central's highest."""
+    from pos_client.store.shifts import Z_COUNTER
+
+    if not latest:
+        return ""
+    _raise_counter(conn, Z_COUNTER, int(latest))
+    return f"Z reports continue after Z{latest}"
 
 
 def pending_restore_check(engine: Engine) -> dict | None:

@@ -224,3 +224,34 @@ def test_restore_refuses_a_damaged_file_and_one_from_a_newer_build(till: Till, t
         with pytest.raises(RestoreRefused, match=why):
             restore(till.paths, bad, now=datetime.now(UTC))
     assert inspect_file(till.paths.database).sales == before, "the till's own file is untouched"
+
+
+def test_a_restored_till_continues_refund_slip_and_z_numbers_after_central_s(
+        till: Till, central: EmbeddedCentral) -> None:
+    from pos_client.domain.returns import return_lines
+
+    paths = till.paths
+    backup = till.backups.backup_now(HOURLY).written[0]
+    sale = _sell(till)  # made after the backup: lost with the disk, known to central
+    service = till.returns()
+    original = service.find_sale(sale.receipt_no)
+    lost_refund = service.complete(original, return_lines(original, {1: (1, True)}), reason="defective",
+                                   cashier=LINA, actor_role="cashier")
+    shifts = till.shifts()
+    shifts.open(LINA, 0)
+    lost_z = shifts.close(LINA, sale.total - lost_refund.total).z_no
+    _sync(till)
+    till.close()
+
+    assert restore(paths, backup).checked_with_central
+    back = Till(paths)
+    try:
+        again = _sell(back)
+        original = back.returns().find_sale(again.receipt_no)
+        refund = back.returns().complete(original, return_lines(original, {1: (1, True)}), reason="defective",
+                                         cashier=LINA, actor_role="cashier")
+        assert refund.receipt_no > lost_refund.receipt_no, (refund.receipt_no, lost_refund.receipt_no)
+        back.shifts().open(LINA, 0)
+        assert back.shifts().close(LINA, again.total - refund.total).z_no == lost_z + 1
+    finally:
+        back.close()
