@@ -61,10 +61,14 @@ class PrintService:
         self._timer: threading.Timer | None = None
         self._closed = False
         self.last_status = PrinterStatus(ok=True, waiting=len(self._spool))
-        self._worker.submit(_load_renderer, lambda _result, _error: None)
         if len(self._spool):
             self.retry()
         self._schedule_poll()
+
+    def warm_up(self) -> None:
+        """Load the ESC/POS library on the printer's thread now (call once the window is up: the
+        import competes with start-up for the interpreter), so the first receipt does not wait."""
+        self._worker.submit(_load_renderer, lambda _result, _error: None)
 
     @property
     def waiting(self) -> int:

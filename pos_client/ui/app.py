@@ -116,6 +116,7 @@ class TillApp:
         self._status_timer = QTimer(self.window)
         self._status_timer.timeout.connect(lambda: self.window.refresh_status())
         self._status_timer.start(10_000)
+        QTimer.singleShot(1500, self.printing.warm_up)  # after the first paint, not during it
         self.crash_guard = CrashGuard(self.window, till.paths.logs)
         # The sale in progress goes to disk shortly after each change (and every 10 s), so a
         # till that dies keeps it; the next start puts it on hold for its cashier.
