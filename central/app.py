@@ -60,6 +60,7 @@ from .devices import (
     token_expired,
 )
 from .events import EventBatch
+from .guide_api import add_guide_routes
 from .models import Device, Store
 from .payments import PaymentError, charge
 from .reports import UnknownStore, sales_report, shifts_report
@@ -365,6 +366,7 @@ def create_app(db_url: str | None = None, *, engines: Engines | None = None,
             raise ApiError(403, "wrong_store", "A till can read only its own store's reports.")
         return ShiftsReport.model_validate(shifts_report(s, store, day))
 
+    add_guide_routes(api, device, read_session, write_session, ApiError)
     app.include_router(api)
     return app
 

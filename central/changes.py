@@ -18,6 +18,7 @@ from sync.protocol import Change
 
 from .catalog import store_config_data
 from .coupons import coupon_data
+from .guide_changes import GUIDE_ENTITIES, guide_snapshot_count, guide_snapshot_rows
 from .members import member_data, member_key
 from .models import (
     CHAIN_SCOPE,
@@ -104,7 +105,7 @@ def changes_for_store(session: Session, store_id: str, cursor: Cursor, limit: in
 
 # ------------------------------------------------------------------ snapshots
 SNAPSHOT_ENTITIES = ("store_config", "staff", "product", "barcode", "price", "promotion", "member",
-                     "coupon", "stock_level")
+                     "coupon", "stock_level", "variant", "commission_rule", "safety_stock")
 
 
 def snapshot_count(session: Session, store_id: str, entity: str) -> int:
@@ -129,6 +130,8 @@ def snapshot_count(session: Session, store_id: str, entity: str) -> int:
         return session.scalar(count.select_from(Coupon)) or 0
     if entity == "stock_level":
         return session.scalar(count.select_from(StockLevel).where(StockLevel.store_id == store_id)) or 0
+    if entity in GUIDE_ENTITIES:
+        return guide_snapshot_count(session, store_id, entity)
     raise KeyError(entity)
 
 
@@ -178,5 +181,7 @@ def snapshot_rows(session: Session, store_id: str, entity: str) -> Iterator[tupl
                 .where(StockLevel.store_id == store_id).execution_options(**batch))
         for sku, on_hand, position in session.execute(stmt):
             yield sku, {"sku": sku, "on_hand": on_hand, "position": position}
+    elif entity in GUIDE_ENTITIES:
+        yield from guide_snapshot_rows(session, store_id, entity)
     else:
         raise KeyError(entity)

@@ -32,13 +32,18 @@ from sync.protocol import (
     Event,
     EventResult,
     MemberSignedUp,
+    OrderPlaced,
     ReturnCompleted,
     SaleCompleted,
     ShiftClosed,
     ShiftOpened,
+    StockAdjusted,
+    StockCounted,
 )
 
-from . import shifts
+from . import shifts, stockwork
+from .commission import book_sale, reverse_for_return
+from .guide_orders import OrderRefused, place_order
 from .coupons import redeem
 from .db import defer_flush, utcnow
 from .members import apply_sign_up, move_points
@@ -123,6 +128,7 @@ def _apply_sale(conn: Connection, device_id: str, store: _Store, event: Event,
     points = move_points(conn, store.id, device_id, event, sale.member_id, sale.points_earned, spent,
                          sale.receipt_no, now)
     coupons = redeem(conn, store.id, device_id, event, sale, now)
+    book_sale(conn, store.id, sale, event.occurred_at.astimezone(UTC))
     return priced or points or coupons
 
 
@@ -195,14 +201,34 @@ def _apply(conn: Connection, device_id: str, store: _Store, event: Event, now: d
         return apply_sign_up(conn, store.id, event, payload, now)
     if isinstance(payload, ReturnCompleted):
         try:
-            return apply_return(conn, device_id, store.id, store.code, event, payload, now)
+            returned = apply_return(conn, device_id, store.id, store.code, event, payload, now)
         except ReturnRejected as exc:
             raise Rejection(exc.code, exc.message) from exc
+        reverse_for_return(conn, store.id, payload, event.occurred_at.astimezone(UTC))
+        return returned
     elif isinstance(payload, AuditRecorded):
         return _apply_audit(conn, device_id, store, payload, now)
     elif isinstance(payload, ShiftOpened | CashMoved | ShiftClosed):
         return _apply_shift(conn, device_id, store, event, payload, now)
+    elif isinstance(payload, OrderPlaced | StockAdjusted | StockCounted):
+        return _apply_guide_stock(conn, device_id, store, event, payload, now)
     return None
+
+
+def _apply_guide_stock(conn: Connection, device_id: str, store: _Store, event: Event,
+                       payload: OrderPlaced | StockAdjusted | StockCounted, now: datetime) -> ErrorBody | None:
+    """Guide orders taken offline and stock work (central/guide_orders.py, central/stockwork.py)."""
+    try:
+        if isinstance(payload, OrderPlaced):
+            place_order(conn, device_id, store.id, store.code, payload, now)
+            return None
+        if isinstance(payload, StockAdjusted):
+            return stockwork.apply_adjusted(conn, store.id, store.code, event, payload, now)
+        return stockwork.apply_counted(conn, store.id, store.code, event, payload, now)
+    except OrderRefused as refused:
+        raise Rejection(refused.code, refused.message) from refused
+    except stockwork.StockRefused as refused:
+        raise Rejection(refused.code, refused.message) from refused
 
 
 def _apply_shift(conn: Connection, device_id: str, store: _Store, event: Event,

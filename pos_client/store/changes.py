@@ -33,6 +33,7 @@ from .schema import (
     stock_level,
     store_config,
 )
+from .guide_changes import GUIDE_ENTITIES, apply_guide_change
 from .settings import put_setting
 
 CURSOR_KEY = "sync.cursor"
@@ -144,6 +145,8 @@ def _apply_one(conn: Connection, change: StateChange) -> None:
             return
         _upsert(conn, store_config, ["store_id"],
                 {"store_id": change.id, "data": json.dumps(d, ensure_ascii=False)})
+    elif change.entity in GUIDE_ENTITIES:
+        apply_guide_change(conn, change.entity, change.id, change.op, d)
     # Entities this build does not know yet are skipped: a newer central may send more.
 
 

@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy import Engine
 
 from .changes import price_scope, product_search_text
+from .guide_changes import SNAPSHOT_KEY, SNAPSHOT_UPSERT, snapshot_params
 
 Row = tuple[str, dict[str, Any]]
 SEARCH_REBUILD_KEY = "search.rebuild_pending"
@@ -53,7 +54,9 @@ _KEY = {
     "product": "sku", "barcode": "code", "price": "sku || '|' || scope", "staff": "staff_id",
     "store_config": "store_id", "stock_level": "sku", "promotion": "promotion_id", "member": "member_id",
     "coupon": "code",
+    **SNAPSHOT_KEY,
 }
+_UPSERT.update(SNAPSHOT_UPSERT)
 
 
 def _params(entity: str, row_id: str, d: dict[str, Any]) -> tuple[tuple, str]:
@@ -89,6 +92,8 @@ def _params(entity: str, row_id: str, d: dict[str, Any]) -> tuple[tuple, str]:
         return (code, json.dumps(d, ensure_ascii=False), str(d.get("status") or "issued")), code
     if entity == "stock_level":
         return (str(d["sku"]), int(d["on_hand"]), int(d["position"])), str(d["sku"])
+    if entity in SNAPSHOT_KEY:
+        return snapshot_params(entity, d)
     raise KeyError(entity)
 
 
