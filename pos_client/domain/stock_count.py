@@ -92,3 +92,18 @@ def suggested_order(on_hand: int, min_qty: int, target_qty: int) -> int:
     if on_hand >= min_qty:
         return 0
     return max(target_qty - on_hand, 0)
+
+
+# Damage and write-off take goods out of stock for good: a supervisor may record damage,
+# only a manager may write off (lost, expired, stolen); anyone else needs their approval.
+ADJUST_REASONS = {
+    "damage": ("broken", "water", "packaging", "customer_damage"),
+    "write_off": ("expired", "lost", "theft", "recall"),
+}
+_MAY_ADJUST = {"damage": frozenset({"supervisor", "manager", "admin"}),
+               "write_off": frozenset({"manager", "admin"})}
+
+
+def may_adjust(role: str, kind: str) -> bool:
+    """Whether a role may record this kind of loss by itself (else an approver's PIN is needed)."""
+    return role in _MAY_ADJUST.get(kind, frozenset())

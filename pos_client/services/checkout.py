@@ -42,6 +42,7 @@ from pos_client.store import journal
 from pos_client.store import parked as parked_sales
 from pos_client.store.catalog import CatalogItem, CatalogReader, ProductMatch
 from pos_client.store.coupons import find_coupon, mark_redeemed
+from pos_client.store.guide import record_sale_guide
 from pos_client.store.members import MemberReader, add_provisional
 from pos_client.store.members import move_points as member_points
 from pos_client.store.parked import ParkedSale
@@ -156,7 +157,7 @@ def sale_event(sale: Sale) -> OutgoingEvent:
         promotions=[AppliedPromotion(promotion_id=a.promotion_id, version=a.version, kind=a.kind,
                                      name=a.name, amount=a.amount) for a in sale.promotions],
         priced_at_local=sale.priced_at_local, rounding=sale.rounding, points_earned=sale.points_earned,
-        coupon_codes=list(sale.coupon_codes),
+        coupon_codes=list(sale.coupon_codes), guide_id=sale.guide_id,
     )
     return OutgoingEvent(event_id=new_id(), type="sale.completed", occurred_at=sale.occurred_at,
                          payload=payload.model_dump(mode="json"))
@@ -176,6 +177,8 @@ class CheckoutService:
         """The member the sale is for: member prices and members' promotions apply, points are earned."""
         self.coupons: list[Coupon] = []
         """Coupons put on the sale; the pricing engine decides whether each still counts."""
+        self.guide: Cashier | None = None
+        """The sales guide the sale is attributed to (services/guide.py attribute_guide)."""
         self.cart = self._new_cart()
 
     # ---------------------------------------------------------------- pricing
@@ -403,6 +406,7 @@ class CheckoutService:
         tenders = tuple(payment.tenders)
         applied = self.cart.pricing.applied if self.cart.pricing is not None else ()
         member = self.member
+        guide = self.guide
         unmet = set(self.cart.pricing.unmet_coupons) if self.cart.pricing is not None else set()
         redeemed = [c.code for c in self.coupons if c.code not in unmet]
         spent = sum(t.points or 0 for t in tenders if t.kind == POINTS)
@@ -427,8 +431,11 @@ class CheckoutService:
                 points_earned=earned,
                 points_balance=member.points + earned - spent if member else None,
                 coupon_codes=tuple(redeemed),
+                guide_id=guide.staff_id if guide else None, guide_code=guide.code if guide else "",
             )
             insert_sale(conn, sale)
+            if guide is not None:
+                record_sale_guide(conn, sale.sale_id, guide.staff_id, guide.code)
             mark_redeemed(conn, redeemed)
             if member is not None and (earned or spent):
                 member_points(conn, member.member_id, earned - spent)
@@ -445,6 +452,7 @@ class CheckoutService:
 
     def new_sale(self) -> None:
         self.member = None
+        self.guide = None
         self.coupons = []
         self.cart = self._new_cart()
 

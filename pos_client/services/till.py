@@ -37,8 +37,10 @@ from sync.errors import AuthRejected, NotEnrolled
 
 from .auth import AuthService
 from .checkout import CheckoutService, StoreIdentity
+from .guide import GuideService
 from .returns import ReturnService
 from .shifts import ShiftService
+from .stock_work import StockWork
 from .sync_service import make_engine
 from .token_store import TokenStoreUnavailable, chosen_store_kind, token_store
 
@@ -86,6 +88,16 @@ class Till:
         return ReturnService(self.engine, self.writer, self.identity(),
                              self.client if self.config.enrolled else None,
                              policy=RefundPolicy.from_config(cfg.get("refund_policy")))
+    def guide(self) -> GuideService:
+        """The sales guide: network stock, orders for customers, commission (services/guide.py)."""
+        return GuideService(self.catalog, self.writer, self.identity(),
+                            self.client if self.config.enrolled else None)
+
+    def stock_work(self) -> StockWork:
+        """Counts, receiving, safety stock, transfers, damage (services/stock_work.py)."""
+        return StockWork(self.catalog, self.writer, self.identity().store_code,
+                         self.client if self.config.enrolled else None)
+
     def shifts(self) -> ShiftService:
         return ShiftService(self.engine, self.writer, self.identity())
 
