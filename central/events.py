@@ -43,9 +43,9 @@ from sync.protocol import (
 
 from . import shifts, stockwork
 from .commission import book_sale, reverse_for_return
-from .guide_orders import OrderRefused, place_order
 from .coupons import redeem
 from .db import defer_flush, utcnow
+from .guide_orders import OrderRefused, place_order
 from .members import apply_sign_up, move_points
 from .models import AuditEntry, Device, Note, ReceivedEvent, Sale, SaleLine, SalePricing, SaleTender, Store
 from .promotions import recompute_total
@@ -216,7 +216,8 @@ def _apply(conn: Connection, device_id: str, store: _Store, event: Event, now: d
 
 
 def _apply_guide_stock(conn: Connection, device_id: str, store: _Store, event: Event,
-                       payload: OrderPlaced | StockAdjusted | StockCounted, now: datetime) -> ErrorBody | None:
+                       payload: OrderPlaced | StockAdjusted | StockCounted,
+                       now: datetime) -> ErrorBody | None:
     """Guide orders taken offline and stock work (central/guide_orders.py, central/stockwork.py)."""
     try:
         if isinstance(payload, OrderPlaced):

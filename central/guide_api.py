@@ -30,11 +30,19 @@ from .stockwork import StockRefused, request_transfer
 SKU_TEXT = r"^[A-Za-z0-9\-_.]+$"
 
 
-def add_guide_routes(api: APIRouter, device: Callable, read_session: Callable, write_session: Callable,
-                     api_error: type[Exception]) -> None:
+def add_guide_routes(
+    api: APIRouter,
+    device: Callable,
+    read_session: Callable,
+    write_session: Callable,
+    api_error: type[Exception],
+) -> None:
     @api.get("/stock", response_model=NetworkStockResponse)
-    def stock(sku: Annotated[str, Query(min_length=1, max_length=32, pattern=SKU_TEXT)],
-              dev: Device = Depends(device), s: Session = Depends(read_session)) -> NetworkStockResponse:
+    def stock(
+        sku: Annotated[str, Query(min_length=1, max_length=32, pattern=SKU_TEXT)],
+        dev: Device = Depends(device),
+        s: Session = Depends(read_session),
+    ) -> NetworkStockResponse:
         """The SKU and its variants in every store and warehouse, nearest to the asking store first."""
         try:
             return network_stock(s, sku, dev.store_id)
@@ -42,9 +50,12 @@ def add_guide_routes(api: APIRouter, device: Callable, read_session: Callable, w
             raise api_error(404, "unknown_sku", f"No product {sku} at central.") from exc
 
     @api.post("/orders", response_model=OrderResponse)
-    def orders(body: OrderPlaced,
-               idempotency_key: Annotated[str, Header(alias=IDEMPOTENCY_HEADER, min_length=8, max_length=64)],
-               dev: Device = Depends(device), s: Session = Depends(write_session)) -> OrderResponse:
+    def orders(
+        body: OrderPlaced,
+        idempotency_key: Annotated[str, Header(alias=IDEMPOTENCY_HEADER, min_length=8, max_length=64)],
+        dev: Device = Depends(device),
+        s: Session = Depends(write_session),
+    ) -> OrderResponse:
         """A guide-assisted order; the Idempotency-Key is the order id, so a retry never makes two."""
         if idempotency_key != body.order_id:
             raise api_error(422, "key_mismatch", "The Idempotency-Key must be the order id.")
@@ -64,10 +75,13 @@ def add_guide_routes(api: APIRouter, device: Callable, read_session: Callable, w
         return answer
 
     @api.get("/commission", response_model=CommissionReport)
-    def commission(period: Literal["today", "month"] = "today",
-                   guide: Annotated[str | None, Query(max_length=16, pattern=r"^[0-9A-Za-z]+$")] = None,
-                   staff: Annotated[str | None, Query(max_length=16, pattern=r"^[0-9A-Za-z]+$")] = None,
-                   dev: Device = Depends(device), s: Session = Depends(read_session)) -> CommissionReport:
+    def commission(
+        period: Literal["today", "month"] = "today",
+        guide: Annotated[str | None, Query(max_length=16, pattern=r"^[0-9A-Za-z]+$")] = None,
+        staff: Annotated[str | None, Query(max_length=16, pattern=r"^[0-9A-Za-z]+$")] = None,
+        dev: Device = Depends(device),
+        s: Session = Depends(read_session),
+    ) -> CommissionReport:
         """Guides' attributed sales and commission at the till's store.  `staff` is who asks: a guide
         sees only their own figures, a manager or supervisor every guide's."""
         asking = s.query(Staff).filter(Staff.code == staff).first() if staff else None
@@ -78,9 +92,12 @@ def add_guide_routes(api: APIRouter, device: Callable, read_session: Callable, w
         return report(s, dev.store_id, period, guide, utcnow())
 
     @api.post("/transfers", response_model=TransferData)
-    def transfers(body: TransferRequest,
-                  idempotency_key: Annotated[str, Header(alias=IDEMPOTENCY_HEADER, min_length=8, max_length=64)],
-                  dev: Device = Depends(device), s: Session = Depends(write_session)) -> TransferData:
+    def transfers(
+        body: TransferRequest,
+        idempotency_key: Annotated[str, Header(alias=IDEMPOTENCY_HEADER, min_length=8, max_length=64)],
+        dev: Device = Depends(device),
+        s: Session = Depends(write_session),
+    ) -> TransferData:
         """Ask another store or the warehouse for goods; the same transfer id again is the same transfer."""
         if idempotency_key != body.transfer_id:
             raise api_error(422, "key_mismatch", "The Idempotency-Key must be the transfer id.")

@@ -35,29 +35,46 @@ class OrderRefused(Exception):
 
 
 def _digest(order: OrderPlaced) -> str:
-    return hashlib.sha256(orjson.dumps(order.model_dump(mode="json"), option=orjson.OPT_SORT_KEYS)).hexdigest()
+    return hashlib.sha256(
+        orjson.dumps(order.model_dump(mode="json"), option=orjson.OPT_SORT_KEYS)
+    ).hexdigest()
 
 
 def order_data(row: GuideOrder) -> dict:
-    return {"order_id": row.order_id, "order_no": row.order_no, "status": row.status, "total": row.total,
-            "payment_url": row.payment_url, "fulfilment": row.fulfilment}
+    return {
+        "order_id": row.order_id,
+        "order_no": row.order_no,
+        "status": row.status,
+        "total": row.total,
+        "payment_url": row.payment_url,
+        "fulfilment": row.fulfilment,
+    }
 
 
 def _response(row: Mapping[str, Any], commission: int, now: datetime) -> OrderResponse:
-    return OrderResponse(order_id=row["order_id"], order_no=row["order_no"], status=row["status"],
-                         total=row["total"], payment_url=row["payment_url"], commission=commission,
-                         server_time=now)
+    return OrderResponse(
+        order_id=row["order_id"],
+        order_no=row["order_no"],
+        status=row["status"],
+        total=row["total"],
+        payment_url=row["payment_url"],
+        commission=commission,
+        server_time=now,
+    )
 
 
-def place_order(conn: Connection, device_id: str, store_id: str, store_code: str, order: OrderPlaced,
-                now: datetime) -> OrderResponse:
+def place_order(
+    conn: Connection, device_id: str, store_id: str, store_code: str, order: OrderPlaced, now: datetime
+) -> OrderResponse:
     """Make the order once; the same id again answers the first order (a different body: 409)."""
     table = GuideOrder.__table__
     digest = _digest(order)
     seen = conn.execute(select(table).where(table.c.order_id == order.order_id)).first()
     if seen is not None:
         if seen.request_hash != digest:
-            raise OrderRefused(409, "order_id_reused", "This order id was already used for a different order.")
+            raise OrderRefused(
+                409, "order_id_reused", "This order id was already used for a different order."
+            )
         return _response(seen._mapping, _commission(conn, order.order_id), now)
     _check(conn, store_code, order)
     pickup_id = None
@@ -66,23 +83,53 @@ def place_order(conn: Connection, device_id: str, store_id: str, store_code: str
     elif order.fulfilment == "pickup_here":
         pickup_id = store_id
     paid = order.payment == "till" and sum(t.amount for t in order.tenders) >= order.total
-    order_no = "GO" + order.placed_at.astimezone(UTC).strftime("%y%m%d") + hashlib.sha256(
-        order.order_id.encode()).hexdigest()[:8].upper()
-    row = {"order_id": order.order_id, "order_no": order_no, "store_id": store_id, "device_id": device_id,
-           "request_hash": digest, "guide_id": order.guide_id, "fulfilment": order.fulfilment,
-           "pickup_store_id": pickup_id, "status": "paid" if paid else "placed", "total": order.total,
-           "payment": order.payment, "payment_url": None if paid else PAYMENT_LINK_BASE + order_no,
-           "data": order.model_dump(mode="json"), "placed_at": order.placed_at.astimezone(UTC),
-           "received_at": now}
+    order_no = (
+        "GO"
+        + order.placed_at.astimezone(UTC).strftime("%y%m%d")
+        + hashlib.sha256(order.order_id.encode()).hexdigest()[:8].upper()
+    )
+    row = {
+        "order_id": order.order_id,
+        "order_no": order_no,
+        "store_id": store_id,
+        "device_id": device_id,
+        "request_hash": digest,
+        "guide_id": order.guide_id,
+        "fulfilment": order.fulfilment,
+        "pickup_store_id": pickup_id,
+        "status": "paid" if paid else "placed",
+        "total": order.total,
+        "payment": order.payment,
+        "payment_url": None if paid else PAYMENT_LINK_BASE + order_no,
+        "data": order.model_dump(mode="json"),
+        "placed_at": order.placed_at.astimezone(UTC),
+        "received_at": now,
+    }
     conn.execute(insert(table), row)
-    commission = book(conn, guide_id=order.guide_id, store_id=store_id, source="order", ref_id=order.order_id,
-                      channel=order.fulfilment, occurred_at=order.placed_at.astimezone(UTC),
-                      lines=[(i + 1, ln.sku, ln.category, ln.amount) for i, ln in enumerate(order.lines)])
+    commission = book(
+        conn,
+        guide_id=order.guide_id,
+        store_id=store_id,
+        source="order",
+        ref_id=order.order_id,
+        channel=order.fulfilment,
+        occurred_at=order.placed_at.astimezone(UTC),
+        lines=[(i + 1, ln.sku, ln.category, ln.amount) for i, ln in enumerate(order.lines)],
+    )
     seq = reserve_seqs(conn, store_id, 1)
     data = {k: row[k] for k in ("order_id", "order_no", "status", "total", "payment_url", "fulfilment")}
-    conn.execute(insert(ChangeLogEntry.__table__), {
-        "scope": store_id, "seq": seq, "entity": "guide_order", "entity_id": order.order_id, "op": "upsert",
-        "data": data, "created_at": now})
+    conn.execute(
+        insert(ChangeLogEntry.__table__),
+        {
+            "scope": store_id,
+            "seq": seq,
+            "entity": "guide_order",
+            "entity_id": order.order_id,
+            "op": "upsert",
+            "data": data,
+            "created_at": now,
+        },
+    )
     return _response(row, commission, now)
 
 
@@ -93,12 +140,17 @@ def _commission(conn: Connection, order_id: str) -> int:
 
 def _check(conn: Connection, store_code: str, order: OrderPlaced) -> None:
     if order.store_code != store_code:
-        raise OrderRefused(403, "wrong_store", f"The order is for store {order.store_code}, "
-                                               f"the till belongs to {store_code}.")
+        raise OrderRefused(
+            403,
+            "wrong_store",
+            f"The order is for store {order.store_code}, the till belongs to {store_code}.",
+        )
     if sum(ln.amount for ln in order.lines) != order.total:
         raise OrderRefused(422, "totals_mismatch", "The order lines do not add up to its total.")
     if order.fulfilment == "delivery" and order.address is None:
-        raise OrderRefused(422, "address_needed", "A home delivery needs the customer's name, phone and address.")
+        raise OrderRefused(
+            422, "address_needed", "A home delivery needs the customer's name, phone and address."
+        )
     if order.fulfilment == "pickup_other":
         if not order.pickup_store_code or order.pickup_store_code == store_code:
             raise OrderRefused(422, "pickup_store_needed", "Pickup at another store needs that store's code.")

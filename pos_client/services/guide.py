@@ -67,8 +67,14 @@ class NetworkView:
 
 
 class GuideService:
-    def __init__(self, catalog: CatalogReader, writer: UnitOfWork, store: StoreIdentity,
-                 client: Callable[[], CentralClient] | None, clock: Clock = lambda: datetime.now(UTC)) -> None:
+    def __init__(
+        self,
+        catalog: CatalogReader,
+        writer: UnitOfWork,
+        store: StoreIdentity,
+        client: Callable[[], CentralClient] | None,
+        clock: Clock = lambda: datetime.now(UTC),
+    ) -> None:
         self.catalog = catalog
         self.data = GuideStore(catalog.engine)
         self._writer = writer
@@ -76,24 +82,33 @@ class GuideService:
         self._client = client
         self._clock = clock
 
+    @property
+    def store_code(self) -> str:
+        return self._store.store_code
+
     # ------------------------------------------------------------ guides
     def guide_by_code(self, typed: str) -> Cashier:
         """A badge scan (GD4001) or a staff number typed or picked: must be an active guide-capable staff."""
         code = typed.strip().upper()
         if code.startswith(BADGE_PREFIX):
-            code = code[len(BADGE_PREFIX):]
+            code = code[len(BADGE_PREFIX) :]
         with self.catalog.engine.connect() as conn:
-            row = conn.execute(select(staff.c.staff_id, staff.c.code, staff.c.name, staff.c.role, staff.c.active)
-                               .where(staff.c.code == code)).first()
+            row = conn.execute(
+                select(staff.c.staff_id, staff.c.code, staff.c.name, staff.c.role, staff.c.active).where(
+                    staff.c.code == code
+                )
+            ).first()
         if row is None or not row.active or row.role not in ("guide", "supervisor", "manager"):
             raise NotAGuide(typed)
         return Cashier(row.staff_id, row.code, row.name)
 
     def guides(self) -> list[Cashier]:
         with self.catalog.engine.connect() as conn:
-            rows = conn.execute(select(staff.c.staff_id, staff.c.code, staff.c.name)
-                                .where(staff.c.role == "guide", staff.c.active.is_(True))
-                                .order_by(staff.c.code)).all()
+            rows = conn.execute(
+                select(staff.c.staff_id, staff.c.code, staff.c.name)
+                .where(staff.c.role == "guide", staff.c.active.is_(True))
+                .order_by(staff.c.code)
+            ).all()
         return [Cashier(*r) for r in rows]
 
     # ------------------------------------------------------------ products
@@ -105,7 +120,7 @@ class GuideService:
         item = self.catalog.by_barcode((text,)) or self.catalog.by_sku(text.upper())
         if item is not None:
             return [(item.sku, item.name)]
-        return [(m.sku, m.name) for m in self.catalog.search(text, limit=50)]
+        return [(m.item.sku, m.item.name) for m in self.catalog.search(text, limit=50)]
 
     def network(self, sku: str) -> NetworkView:
         """Live from central when it answers; else the last answer kept here; else this store alone."""
@@ -130,13 +145,26 @@ class GuideService:
         levels = self.data.levels([v.sku for v in variants])
         now = self._clock()
         stock = NetworkStockResponse(
-            sku=sku, variants=[VariantView(sku=v.sku, name=v.name, size=v.size, colour=v.colour) for v in variants],
-            locations=[StockLocation(store_code=self._store.store_code, name=self._store.store_code,
-                                     distance_km=0.0, as_of=None,
-                                     skus=[StockAtSku(sku=s, on_hand=levels.get(s, (0, 0))[0],
-                                                      available=max(levels.get(s, (0, 0))[0], 0))
-                                           for s in levels])],
-            server_time=now)
+            sku=sku,
+            variants=[VariantView(sku=v.sku, name=v.name, size=v.size, colour=v.colour) for v in variants],
+            locations=[
+                StockLocation(
+                    store_code=self._store.store_code,
+                    name=self._store.store_code,
+                    distance_km=0.0,
+                    as_of=None,
+                    skus=[
+                        StockAtSku(
+                            sku=s,
+                            on_hand=levels.get(s, (0, 0))[0],
+                            available=max(levels.get(s, (0, 0))[0], 0),
+                        )
+                        for s in levels
+                    ],
+                )
+            ],
+            server_time=now,
+        )
         return NetworkView(stock, False, now, own_store_only=True)
 
     # ------------------------------------------------------------ orders
@@ -148,22 +176,42 @@ class GuideService:
         now = self._clock()
         order_id = new_id()
         order = OrderPlaced(
-            order_id=order_id, store_code=self._store.store_code, terminal_no=self._store.terminal_no,
-            guide_id=guide.staff_id, guide_code=guide.code, member_id=draft.member_id,
+            order_id=order_id,
+            store_code=self._store.store_code,
+            terminal_no=self._store.terminal_no,
+            guide_id=guide.staff_id,
+            guide_code=guide.code,
+            member_id=draft.member_id,
             fulfilment=draft.fulfilment,  # type: ignore[arg-type]
             pickup_store_code=draft.pickup_store_code if draft.fulfilment == "pickup_other" else None,
-            address=DeliveryAddress(name=draft.name.strip(), phone=draft.phone.strip(),
-                                    address=draft.address.strip()) if draft.fulfilment == "delivery" else None,
-            lines=[OrderLinePayload(sku=ln.sku, name=ln.name, category=ln.category, qty=ln.qty,
-                                    unit_price=ln.unit_price, amount=ln.amount) for ln in draft.lines],
-            total=draft.total, payment=draft.payment,  # type: ignore[arg-type]
+            address=DeliveryAddress(
+                name=draft.name.strip(), phone=draft.phone.strip(), address=draft.address.strip()
+            )
+            if draft.fulfilment == "delivery"
+            else None,
+            lines=[
+                OrderLinePayload(
+                    sku=ln.sku,
+                    name=ln.name,
+                    category=ln.category,
+                    qty=ln.qty,
+                    unit_price=ln.unit_price,
+                    amount=ln.amount,
+                )
+                for ln in draft.lines
+            ],
+            total=draft.total,
+            payment=draft.payment,  # type: ignore[arg-type]
             tenders=[TenderPayload(kind=k, amount=a, tendered=a) for k, a in draft.tenders],  # type: ignore[arg-type]
-            placed_at=now)
+            placed_at=now,
+        )
         payload = order.model_dump(mode="json")
 
         def write(conn: Connection) -> str:
             GuideStore.add_order(conn, order_id, guide.code, payload, now)
-            enqueue(conn, OutgoingEvent(event_id=new_id(), type="order.placed", occurred_at=now, payload=payload))
+            enqueue(
+                conn, OutgoingEvent(event_id=new_id(), type="order.placed", occurred_at=now, payload=payload)
+            )
             return order_id
 
         return self._writer.run(write)

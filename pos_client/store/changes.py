@@ -21,6 +21,7 @@ from sqlalchemy.dialects.sqlite import insert
 
 from pos_client.domain.search_text import index_text
 
+from .guide_changes import GUIDE_ENTITIES, apply_guide_change
 from .schema import (
     barcode,
     coupon,
@@ -33,7 +34,6 @@ from .schema import (
     stock_level,
     store_config,
 )
-from .guide_changes import GUIDE_ENTITIES, apply_guide_change
 from .settings import put_setting
 
 CURSOR_KEY = "sync.cursor"

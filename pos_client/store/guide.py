@@ -69,24 +69,48 @@ class GuideStore:
         """The SKU's style, every size and colour of it (the SKU alone when it has none)."""
         with self.engine.connect() as conn:
             style = conn.scalar(select(variant.c.style).where(variant.c.sku == sku))
-            cols = (product.c.sku, product.c.name, func.coalesce(variant.c.size, ""),
-                    func.coalesce(variant.c.colour, ""), stock_level.c.on_hand)
-            base = (select(*cols).select_from(product.outerjoin(variant, variant.c.sku == product.c.sku)
-                                              .outerjoin(stock_level, stock_level.c.sku == product.c.sku)))
-            rows = conn.execute(base.where(variant.c.style == style).order_by(variant.c.colour, variant.c.size)
-                                if style else base.where(product.c.sku == sku)).all()
+            cols = (
+                product.c.sku,
+                product.c.name,
+                func.coalesce(variant.c.size, ""),
+                func.coalesce(variant.c.colour, ""),
+                stock_level.c.on_hand,
+            )
+            base = select(*cols).select_from(
+                product.outerjoin(variant, variant.c.sku == product.c.sku).outerjoin(
+                    stock_level, stock_level.c.sku == product.c.sku
+                )
+            )
+            rows = conn.execute(
+                base.where(variant.c.style == style).order_by(variant.c.colour, variant.c.size)
+                if style
+                else base.where(product.c.sku == sku)
+            ).all()
         return [VariantRow(*r) for r in rows]
 
     def categories(self) -> list[str]:
         with self.engine.connect() as conn:
-            return [c for (c,) in conn.execute(select(product.c.category).where(product.c.category != "")
-                                               .distinct().order_by(product.c.category))]
+            return [
+                c
+                for (c,) in conn.execute(
+                    select(product.c.category)
+                    .where(product.c.category != "")
+                    .distinct()
+                    .order_by(product.c.category)
+                )
+            ]
 
     def in_category(self, category: str, limit: int = 200) -> list[tuple[str, str]]:
         with self.engine.connect() as conn:
-            return [tuple(r) for r in conn.execute(select(product.c.sku, product.c.name)
-                                                   .where(product.c.category == category)
-                                                   .order_by(product.c.sku).limit(limit))]  # type: ignore[misc]
+            return [
+                tuple(r)
+                for r in conn.execute(
+                    select(product.c.sku, product.c.name)
+                    .where(product.c.category == category)
+                    .order_by(product.c.sku)
+                    .limit(limit)
+                )
+            ]  # type: ignore[misc]
 
     def commission_rules(self) -> list[dict]:
         with self.engine.connect() as conn:
@@ -98,33 +122,56 @@ class GuideStore:
         skus = [v["sku"] for v in data.get("variants", [])] or [sku]
         stmt = upsert(network_stock)
         with self.engine.begin() as conn:
-            conn.execute(stmt.on_conflict_do_update(index_elements=["sku"], set_={
-                "data": stmt.excluded.data, "fetched_at": stmt.excluded.fetched_at}),
-                [{"sku": s, "data": json.dumps(data, ensure_ascii=False), "fetched_at": fetched_at.isoformat()}
-                 for s in skus])
+            conn.execute(
+                stmt.on_conflict_do_update(
+                    index_elements=["sku"],
+                    set_={"data": stmt.excluded.data, "fetched_at": stmt.excluded.fetched_at},
+                ),
+                [
+                    {
+                        "sku": s,
+                        "data": json.dumps(data, ensure_ascii=False),
+                        "fetched_at": fetched_at.isoformat(),
+                    }
+                    for s in skus
+                ],
+            )
 
     def last_network(self, sku: str) -> tuple[dict, datetime] | None:
         with self.engine.connect() as conn:
-            row = conn.execute(select(network_stock.c.data, network_stock.c.fetched_at)
-                               .where(network_stock.c.sku == sku)).first()
+            row = conn.execute(
+                select(network_stock.c.data, network_stock.c.fetched_at).where(network_stock.c.sku == sku)
+            ).first()
         return (json.loads(row[0]), datetime.fromisoformat(row[1])) if row else None
 
     # ------------------------------------------------------------ guide orders
     @staticmethod
     def add_order(conn: Connection, order_id: str, guide_code: str, data: dict, at: datetime) -> None:
-        conn.execute(insert(guide_order).values(order_id=order_id, state="queued", guide_code=guide_code,
-                                                data=json.dumps(data, ensure_ascii=False),
-                                                created_at=at.isoformat()))
+        conn.execute(
+            insert(guide_order).values(
+                order_id=order_id,
+                state="queued",
+                guide_code=guide_code,
+                data=json.dumps(data, ensure_ascii=False),
+                created_at=at.isoformat(),
+            )
+        )
 
     def order_placed(self, order_id: str, state: str, order_no: str, payment_url: str | None) -> None:
         with self.engine.begin() as conn:
-            conn.execute(update(guide_order).where(guide_order.c.order_id == order_id).values(
-                state=state, order_no=order_no, payment_url=payment_url, error=None))
+            conn.execute(
+                update(guide_order)
+                .where(guide_order.c.order_id == order_id)
+                .values(state=state, order_no=order_no, payment_url=payment_url, error=None)
+            )
 
     def order_refused(self, order_id: str, message: str) -> None:
         with self.engine.begin() as conn:
-            conn.execute(update(guide_order).where(guide_order.c.order_id == order_id)
-                         .values(state="refused", error=message[:300]))
+            conn.execute(
+                update(guide_order)
+                .where(guide_order.c.order_id == order_id)
+                .values(state="refused", error=message[:300])
+            )
 
     def orders(self, guide_code: str | None = None, limit: int = 100) -> list[GuideOrderRow]:
         stmt = select(guide_order).order_by(guide_order.c.created_at.desc()).limit(limit)
@@ -132,8 +179,19 @@ class GuideStore:
             stmt = stmt.where(guide_order.c.guide_code == guide_code)
         with self.engine.connect() as conn:
             rows = conn.execute(stmt).all()
-        return [GuideOrderRow(r.order_id, r.state, r.order_no, r.payment_url, r.guide_code, json.loads(r.data),
-                              r.created_at, r.error) for r in rows]
+        return [
+            GuideOrderRow(
+                r.order_id,
+                r.state,
+                r.order_no,
+                r.payment_url,
+                r.guide_code,
+                json.loads(r.data),
+                r.created_at,
+                r.error,
+            )
+            for r in rows
+        ]
 
     def order(self, order_id: str) -> GuideOrderRow | None:
         return next((o for o in self.orders(limit=10_000) if o.order_id == order_id), None)
@@ -151,13 +209,22 @@ class GuideStore:
         """Units sold at this till since `since`: untagged units by SKU, and (epc, sku) of tagged ones."""
         start = since.isoformat()
         with self.engine.connect() as conn:
-            sold = dict(conn.execute(
-                select(sale_line.c.sku, func.sum(sale_line.c.qty)).join(sale, sale.c.sale_id == sale_line.c.sale_id)
-                .where(sale.c.occurred_at >= start, sale_line.c.weight_g.is_(None))
-                .group_by(sale_line.c.sku)).all())
-            tags = [(e, s) for e, s in conn.execute(
-                select(sold_tag.c.epc, sold_tag.c.sku).join(sale, sale.c.sale_id == sold_tag.c.sale_id)
-                .where(sale.c.occurred_at >= start))]
+            sold = dict(
+                conn.execute(
+                    select(sale_line.c.sku, func.sum(sale_line.c.qty))
+                    .join(sale, sale.c.sale_id == sale_line.c.sale_id)
+                    .where(sale.c.occurred_at >= start, sale_line.c.weight_g.is_(None))
+                    .group_by(sale_line.c.sku)
+                ).all()
+            )
+            tags = [
+                (e, s)
+                for e, s in conn.execute(
+                    select(sold_tag.c.epc, sold_tag.c.sku)
+                    .join(sale, sale.c.sale_id == sold_tag.c.sale_id)
+                    .where(sale.c.occurred_at >= start)
+                )
+            ]
         untagged = dict(sold)
         for _epc, sku in tags:
             untagged[sku] = untagged.get(sku, 0) - 1
@@ -165,15 +232,28 @@ class GuideStore:
 
     def below_safety(self) -> list[BelowSafety]:
         on_hand = func.coalesce(stock_level.c.on_hand, 0)
-        stmt = (select(safety_stock.c.sku, func.coalesce(product.c.name, safety_stock.c.sku), on_hand,
-                       safety_stock.c.min_qty, safety_stock.c.target_qty)
-                .select_from(safety_stock.outerjoin(stock_level, stock_level.c.sku == safety_stock.c.sku)
-                             .outerjoin(product, product.c.sku == safety_stock.c.sku))
-                .where(on_hand < safety_stock.c.min_qty).order_by(safety_stock.c.sku))
+        stmt = (
+            select(
+                safety_stock.c.sku,
+                func.coalesce(product.c.name, safety_stock.c.sku),
+                on_hand,
+                safety_stock.c.min_qty,
+                safety_stock.c.target_qty,
+            )
+            .select_from(
+                safety_stock.outerjoin(stock_level, stock_level.c.sku == safety_stock.c.sku).outerjoin(
+                    product, product.c.sku == safety_stock.c.sku
+                )
+            )
+            .where(on_hand < safety_stock.c.min_qty)
+            .order_by(safety_stock.c.sku)
+        )
         with self.engine.connect() as conn:
             return [BelowSafety(*r) for r in conn.execute(stmt)]
 
     def transfers(self) -> list[dict]:
         with self.engine.connect() as conn:
-            return [json.loads(d) for (d,) in conn.execute(select(transfer.c.data)
-                                                           .order_by(transfer.c.transfer_id))]
+            return [
+                json.loads(d)
+                for (d,) in conn.execute(select(transfer.c.data).order_by(transfer.c.transfer_id))
+            ]

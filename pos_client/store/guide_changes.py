@@ -14,19 +14,27 @@ from .schema import commission_rule, guide_order, safety_stock, transfer, varian
 GUIDE_ENTITIES = frozenset({"variant", "commission_rule", "safety_stock", "transfer", "guide_order"})
 
 SNAPSHOT_UPSERT = {
-    "variant": ("INSERT INTO variant (sku, style, size, colour) VALUES (?,?,?,?) ON CONFLICT(sku) DO UPDATE "
-                "SET style=excluded.style, size=excluded.size, colour=excluded.colour"),
-    "commission_rule": ("INSERT INTO commission_rule (rule_id, data) VALUES (?,?) "
-                        "ON CONFLICT(rule_id) DO UPDATE SET data=excluded.data"),
-    "safety_stock": ("INSERT INTO safety_stock (sku, min_qty, target_qty) VALUES (?,?,?) ON CONFLICT(sku) "
-                     "DO UPDATE SET min_qty=excluded.min_qty, target_qty=excluded.target_qty"),
+    "variant": (
+        "INSERT INTO variant (sku, style, size, colour) VALUES (?,?,?,?) ON CONFLICT(sku) DO UPDATE "
+        "SET style=excluded.style, size=excluded.size, colour=excluded.colour"
+    ),
+    "commission_rule": (
+        "INSERT INTO commission_rule (rule_id, data) VALUES (?,?) "
+        "ON CONFLICT(rule_id) DO UPDATE SET data=excluded.data"
+    ),
+    "safety_stock": (
+        "INSERT INTO safety_stock (sku, min_qty, target_qty) VALUES (?,?,?) ON CONFLICT(sku) "
+        "DO UPDATE SET min_qty=excluded.min_qty, target_qty=excluded.target_qty"
+    ),
 }
 SNAPSHOT_KEY = {"variant": "sku", "commission_rule": "rule_id", "safety_stock": "sku"}
 
 
 def snapshot_params(entity: str, d: dict[str, Any]) -> tuple[tuple, str]:
     if entity == "variant":
-        return (str(d["sku"]), str(d["style"]), str(d.get("size", "")), str(d.get("colour", ""))), str(d["sku"])
+        return (str(d["sku"]), str(d["style"]), str(d.get("size", "")), str(d.get("colour", ""))), str(
+            d["sku"]
+        )
     if entity == "commission_rule":
         return (str(d["rule_id"]), json.dumps(d, ensure_ascii=False)), str(d["rule_id"])
     if entity == "safety_stock":
@@ -35,9 +43,13 @@ def snapshot_params(entity: str, d: dict[str, Any]) -> tuple[tuple, str]:
 
 
 def apply_guide_change(conn: Connection, entity: str, key: str, op: str, d: dict[str, Any]) -> None:
-    tables = {"variant": (variant, "sku"), "commission_rule": (commission_rule, "rule_id"),
-              "safety_stock": (safety_stock, "sku"), "transfer": (transfer, "transfer_id"),
-              "guide_order": (guide_order, "order_id")}
+    tables = {
+        "variant": (variant, "sku"),
+        "commission_rule": (commission_rule, "rule_id"),
+        "safety_stock": (safety_stock, "sku"),
+        "transfer": (transfer, "transfer_id"),
+        "guide_order": (guide_order, "order_id"),
+    }
     table, column = tables[entity]
     if op == "delete":
         conn.execute(delete(table).where(table.c[column] == key))
@@ -46,16 +58,24 @@ def apply_guide_change(conn: Connection, entity: str, key: str, op: str, d: dict
         _order_placed(conn, key, d)
         return
     if entity == "transfer":
-        values: dict[str, Any] = {"transfer_id": key, "status": str(d["status"]),
-                                  "data": json.dumps(d, ensure_ascii=False)}
+        values: dict[str, Any] = {
+            "transfer_id": key,
+            "status": str(d["status"]),
+            "data": json.dumps(d, ensure_ascii=False),
+        }
     elif entity == "commission_rule":
         values = {"rule_id": key, "data": json.dumps(d, ensure_ascii=False)}
     else:
-        names = ("sku", "style", "size", "colour") if entity == "variant" else ("sku", "min_qty", "target_qty")
+        names = (
+            ("sku", "style", "size", "colour") if entity == "variant" else ("sku", "min_qty", "target_qty")
+        )
         values = dict(zip(names, snapshot_params(entity, d)[0], strict=True))
     stmt = insert(table).values(**values)
-    conn.execute(stmt.on_conflict_do_update(index_elements=[column],
-                                            set_={k: stmt.excluded[k] for k in values if k != column}))
+    conn.execute(
+        stmt.on_conflict_do_update(
+            index_elements=[column], set_={k: stmt.excluded[k] for k in values if k != column}
+        )
+    )
 
 
 def _order_placed(conn: Connection, order_id: str, d: dict[str, Any]) -> None:
@@ -63,6 +83,13 @@ def _order_placed(conn: Connection, order_id: str, d: dict[str, Any]) -> None:
     found = conn.execute(select(guide_order.c.order_id).where(guide_order.c.order_id == order_id)).first()
     if found is None:
         return  # another till's order: that till follows it
-    conn.execute(update(guide_order).where(guide_order.c.order_id == order_id).values(
-        state=str(d.get("status") or "placed"), order_no=d.get("order_no"), payment_url=d.get("payment_url"),
-        error=None))
+    conn.execute(
+        update(guide_order)
+        .where(guide_order.c.order_id == order_id)
+        .values(
+            state=str(d.get("status") or "placed"),
+            order_no=d.get("order_no"),
+            payment_url=d.get("payment_url"),
+            error=None,
+        )
+    )

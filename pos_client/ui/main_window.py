@@ -39,6 +39,8 @@ from .background import TaskRunner
 from .checkout_screen import CheckoutScreen
 from .devices_dialog import DevicesDialog
 from .enrol_dialog import EnrolDialog
+from .guide_controls import SHORTCUTS as GUIDE_SHORTCUTS
+from .guide_controls import GuideControls
 from .held_dialog import HeldSalesDialog
 from .line_dialog import LineDialog
 from .login_screen import LoginScreen
@@ -84,6 +86,7 @@ SHORTCUTS = (
                                  "Close the shift: blind count, then over/short and the Z report")),
     ("Ctrl+L", QT_TRANSLATE_NOOP("MainWindow", "Lock the till / switch staff (the sale is kept)")),
     ("Esc", QT_TRANSLATE_NOOP("MainWindow", "Clear the barcode field; in payment, back to the sale")),
+    *GUIDE_SHORTCUTS,
 )
 
 
@@ -162,6 +165,7 @@ class MainWindow(QMainWindow):
         QShortcut(QKeySequence("Ctrl+R"), self, activated=self.start_return)
         QShortcut(QKeySequence("Ctrl+I"), self, activated=self.open_member)
         self.shift_controls = ShiftControls(self)  # shifts, auto-lock, staff switch
+        self.guide_controls = GuideControls(self)  # sales guide, stock work, guide attribution
 
         self.refresh_status()
         self.login.reset()
@@ -532,6 +536,7 @@ class MainWindow(QMainWindow):
             self.top_bar.set_online(report.reached_central, self.sync_detail)
         self.refresh_status()
         self._refresh_sync_panel()
+        self.guide_controls.on_sync()
 
     def _stopped_text(self, error: Exception) -> str:
         if isinstance(error, AuthRejected) and error.revoked:
@@ -630,6 +635,8 @@ class MainWindow(QMainWindow):
 
     def on_rfid_tag(self, tag: TagRead) -> None:
         """A de-duplicated tag read from the reader (on the UI thread now): one unit, once."""
+        if self.guide_controls.take_tag(tag):
+            return  # a stock count or a receipt is reading
         if (self.pages.currentWidget() is not self.checkout or QApplication.activeModalWidget() is not None
                 or self.checkout.busy):
             return

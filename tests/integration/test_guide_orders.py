@@ -44,10 +44,13 @@ def orders_at_central(central: EmbeddedCentral) -> list[GuideOrder]:
 
 
 def test_network_stock_lists_every_store_and_warehouse_nearest_first_with_variants(
-        till: Till, central: EmbeddedCentral) -> None:
+    till: Till, central: EmbeddedCentral
+) -> None:
     with session_factory(central.app.state.engine)() as s:  # two sizes of one style
-        for v in (Variant(sku="SKU0000012", style="STTEST", size="XXL", colour="黑色"),
-                  Variant(sku="SKU0000026", style="STTEST", size="L", colour="灰色")):
+        for v in (
+            Variant(sku="SKU0000012", style="STTEST", size="XXL", colour="黑色"),
+            Variant(sku="SKU0000026", style="STTEST", size="L", colour="灰色"),
+        ):
             s.merge(v)
         s.commit()
     view = till.guide().network("SKU0000012")
@@ -77,7 +80,8 @@ def _draft(**kw) -> OrderDraft:
 
 
 def test_an_order_taken_offline_is_placed_once_however_often_it_is_sent(
-        till: Till, central: EmbeddedCentral) -> None:
+    till: Till, central: EmbeddedCentral
+) -> None:
     guide = guide_of(till)
     service = offline(till)
     try:
@@ -85,8 +89,12 @@ def test_an_order_taken_offline_is_placed_once_however_often_it_is_sent(
         raise AssertionError("a bad phone must stop the order")
     except OrderProblems as exc:
         assert exc.codes == ["bad_phone", "no_address"]
-    order_id = service.place(_draft(fulfilment="delivery", name="王先生", phone="13812345678",
-                                    address="上海市静安区南京西路 1 号"), guide)
+    order_id = service.place(
+        _draft(
+            fulfilment="delivery", name="王先生", phone="13812345678", address="上海市静安区南京西路 1 号"
+        ),
+        guide,
+    )
     assert service.submit(order_id).state == "queued"  # central unreachable: kept
     assert till.outbox.stats().pending == 1
     assert orders_at_central(central) == []
@@ -106,7 +114,9 @@ def test_an_order_taken_offline_is_placed_once_however_often_it_is_sent(
         assert s.scalar(select(func.sum(CommissionEntry.commission))) == 1192
 
 
-def test_an_order_placed_online_and_its_late_event_make_one_order(till: Till, central: EmbeddedCentral) -> None:
+def test_an_order_placed_online_and_its_late_event_make_one_order(
+    till: Till, central: EmbeddedCentral
+) -> None:
     service = till.guide()
     order_id = service.place(_draft(fulfilment="pickup_other", pickup_store_code="S002"), guide_of(till))
     row = service.submit(order_id)
@@ -131,8 +141,13 @@ def test_commission_of_a_guided_sale_is_taken_back_by_a_return(till: Till, centr
     assert till.guide().commission("today", "1001").guides == []
     service = ReturnService(till.engine, till.writer, till.identity(), till.client)
     original = service.find_sale(sale.receipt_no)
-    service.complete(original, return_lines(original, {1: (2, True)}), reason="defective", cashier=CASHIER,
-                     actor_role="cashier")
+    service.complete(
+        original,
+        return_lines(original, {1: (2, True)}),
+        reason="defective",
+        cashier=CASHIER,
+        actor_role="cashier",
+    )
     sync(till)
     after = till.guide().commission("today", "4001").guides[0]
     assert (after.sales, after.commission) == (5590 - 2680, 56 - 27)

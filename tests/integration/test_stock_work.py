@@ -33,8 +33,9 @@ def sync(till: Till) -> None:
 
 def epc(gtin14: str, serial: int) -> str:
     tag = SGTIN.from_gtin_plus_serial(gtin14, str(serial), 7)
-    return tag.hex(binary_coding_scheme=SGTIN.BinaryCodingScheme.SGTIN_96,
-                   filter_value=SGTINFilterValue.POS_ITEM).upper()
+    return tag.hex(
+        binary_coding_scheme=SGTIN.BinaryCodingScheme.SGTIN_96, filter_value=SGTINFilterValue.POS_ITEM
+    ).upper()
 
 
 def read(epc_hex: str) -> TagRead:
@@ -52,11 +53,15 @@ def s002_till(central: EmbeddedCentral, tmp_path: Path) -> Iterator[Till]:
 
 
 def test_an_rfid_count_of_a_thousand_tags_with_sales_during_it_is_reconciled(
-        till: Till, central: EmbeddedCentral) -> None:
+    till: Till, central: EmbeddedCentral
+) -> None:
     with till.engine.connect() as conn:
-        goods = conn.execute(text(
-            "SELECT b.code, b.sku, s.on_hand FROM barcode b JOIN stock_level s ON s.sku = b.sku "
-            "WHERE length(b.code) = 13 ORDER BY s.on_hand DESC")).all()
+        goods = conn.execute(
+            text(
+                "SELECT b.code, b.sku, s.on_hand FROM barcode b JOIN stock_level s ON s.sku = b.sku "
+                "WHERE length(b.code) = 13 ORDER BY s.on_hand DESC"
+            )
+        ).all()
     # Each SKU's shelf holds its level less one (a unit missing), until 1,000 tags are there.
     shelf: dict[str, list[str]] = {}
     total = 0
@@ -119,7 +124,8 @@ def test_an_rfid_count_of_a_thousand_tags_with_sales_during_it_is_reconciled(
 
 
 def test_a_transfer_asked_by_s001_sent_by_s002_is_received_at_s001(
-        till: Till, s002_till: Till, central: EmbeddedCentral) -> None:
+    till: Till, s002_till: Till, central: EmbeddedCentral
+) -> None:
     low = till.stock_work().below_safety()
     assert low and all(s.suggested == s.target_qty - s.on_hand for s in low)
     sku = low[0].sku
@@ -158,7 +164,9 @@ def test_damage_and_write_off_are_gated_by_role(till: Till, central: EmbeddedCen
     with pytest.raises(NeedsApproval):
         work.write_down("damage", "broken", {"SKU0000001": 1}, "1001", "cashier")
     before = central_level(central, "S001", "SKU0000001")
-    work.write_down("damage", "broken", {"SKU0000001": 1}, "1001", "cashier", approver=Approver("2001", "supervisor"))
+    work.write_down(
+        "damage", "broken", {"SKU0000001": 1}, "1001", "cashier", approver=Approver("2001", "supervisor")
+    )
     with pytest.raises(NeedsApproval):  # a supervisor may not write off
         work.write_down("write_off", "expired", {"SKU0000001": 2}, "2001", "supervisor")
     work.write_down("write_off", "expired", {"SKU0000001": 2}, "3001", "manager")
