@@ -141,6 +141,7 @@ class GuideWindow(QDialog):
         self.order_lines: list[DraftLine] = []
         self.report: dict[str, CommissionReport] = {}
         self.member_dialog: MemberDialog | None = None
+        self.closed = False
 
         self.tabs = QTabWidget()
         self.tabs.addTab(self._find_tab(), self.tr("Find and stock"))
@@ -152,6 +153,7 @@ class GuideWindow(QDialog):
         self.message.setWordWrap(True)
         close = QPushButton(self.tr("Close (Esc)"))
         close.setMinimumHeight(TOUCH)
+        close.setAutoDefault(False)
         close.clicked.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs, 1)
@@ -377,8 +379,12 @@ class GuideWindow(QDialog):
             lambda error: self._network_failed(sku, error),
         )
 
+    def done(self, result: int) -> None:
+        self.closed = True  # answers from central that come later are dropped
+        super().done(result)
+
     def _network_failed(self, sku: str, error: BaseException) -> None:
-        if sku != self.sku:
+        if sku != self.sku or self.closed:
             return
         if isinstance(error, NotFoundAtCentral):
             self.freshness.setText(
@@ -394,7 +400,7 @@ class GuideWindow(QDialog):
             )
 
     def _network_shown(self, sku: str, view: NetworkView) -> None:
-        if sku != self.sku:
+        if sku != self.sku or self.closed:
             return  # the guide has moved on to another product
         self.view = view
         now = datetime.now(UTC)
@@ -571,6 +577,8 @@ class GuideWindow(QDialog):
         )
 
     def _submitted(self, row: GuideOrderRow) -> None:
+        if self.closed:
+            return
         self.refresh_orders()
         if row.state == "queued":
             self.say(
@@ -650,6 +658,8 @@ class GuideWindow(QDialog):
         )
 
     def _commission_shown(self, reports: dict[str, CommissionReport]) -> None:
+        if self.closed:
+            return
         self.report = reports
         guides: dict[str, dict] = {}
         for period, rep in reports.items():
