@@ -15,11 +15,11 @@ from .guide_changes import safety_data, variant_data
 from .models import CHAIN_SCOPE, CommissionRule, Product, SafetyStock, Site, StockLevel, Store, Variant
 from .stock import seed_stock
 
-SITES = {  # code: (kind, latitude, longitude)
-    "S001": ("store", 31.2290, 121.4540),   # Shanghai, West Nanjing Rd
-    "S002": ("store", 39.9360, 116.4550),   # Beijing, Sanlitun
-    "S003": ("store", 22.5400, 114.1110),   # Shenzhen, MixC
-    "W001": ("warehouse", 31.3900, 120.9800),  # Kunshan distribution centre
+SITES = {  # code: (kind, latitude, longitude in microdegrees)
+    "S001": ("store", 31_229_000, 121_454_000),   # Shanghai, West Nanjing Rd
+    "S002": ("store", 39_936_000, 116_455_000),   # Beijing, Sanlitun
+    "S003": ("store", 22_540_000, 114_111_000),   # Shenzhen, MixC
+    "W001": ("warehouse", 31_390_000, 120_980_000),  # Kunshan distribution centre
 }
 WAREHOUSE = ("W001", "华东配送中心", "East China DC", "江苏省昆山市花桥镇商务大道 88 号")
 
@@ -58,7 +58,7 @@ def seed_guide_demo(session: Session) -> None:
     stores = dict(session.execute(select(Store.code, Store.id)).all())
     for code, (kind, lat, lon) in SITES.items():
         if code in stores and session.get(Site, stores[code]) is None:
-            session.add(Site(store_id=stores[code], kind=kind, latitude=lat, longitude=lon))
+            session.add(Site(store_id=stores[code], kind=kind, latitude_e6=lat, longitude_e6=lon))
     variants = []
     for sku, name in session.execute(select(Product.sku, Product.name).where(Product.category == APPAREL)):
         found = variant_of(name)

@@ -482,8 +482,9 @@ class Site(Base):
     __tablename__ = "sites"
     store_id: Mapped[str] = mapped_column(ForeignKey("stores.id"), primary_key=True)
     kind: Mapped[str] = mapped_column(String(16), default="store")
-    latitude: Mapped[float | None] = mapped_column(default=None)
-    longitude: Mapped[float | None] = mapped_column(default=None)
+    latitude_e6: Mapped[int | None] = mapped_column(default=None)
+    longitude_e6: Mapped[int | None] = mapped_column(default=None)
+    """Microdegrees (WGS 84): integers, like every other figure central keeps."""
 
 
 class Variant(Base):

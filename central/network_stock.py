@@ -19,20 +19,21 @@ from sync.protocol import NetworkStockResponse, StockAtSku, StockLocation, Varia
 from .db import as_utc, utcnow
 from .models import Device, Product, Site, StockLevel, Store, Variant
 
-EARTH_KM = 6371.0
+EARTH_M = 6_371_000
 
 
 class UnknownSku(LookupError):
     pass
 
 
-def distance_km(a: tuple[float, float] | None, b: tuple[float, float] | None) -> float | None:
-    """Great-circle distance (haversine); None when either place has no coordinates."""
+def distance_m(a: tuple[int, int] | None, b: tuple[int, int] | None) -> int | None:
+    """Great-circle distance in whole metres (haversine) between microdegree coordinates;
+    None when either place has none."""
     if a is None or b is None:
         return None
-    lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
+    lat1, lon1, lat2, lon2 = (math.radians(v / 1_000_000) for v in (*a, *b))
     h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    return round(2 * EARTH_KM * math.asin(math.sqrt(h)), 1)
+    return round(2 * EARTH_M * math.asin(math.sqrt(h)))
 
 
 def reserved_quantities(session: Session, skus: list[str]) -> dict[tuple[str, str], int]:
@@ -64,7 +65,7 @@ def network_stock(session: Session, sku: str, asking_store_id: str,
     style, variants = style_of(session, sku)
     skus = [v.sku for v in variants]
     sites = {sid: (kind, lat, lon) for sid, kind, lat, lon in session.execute(
-        select(Site.store_id, Site.kind, Site.latitude, Site.longitude)).all()}
+        select(Site.store_id, Site.kind, Site.latitude_e6, Site.longitude_e6)).all()}
     stores = session.execute(select(Store.id, Store.code, Store.name)).all()
     heard = dict(session.execute(select(Device.store_id, func.max(Device.last_seen_at))
                                  .group_by(Device.store_id)).all())
@@ -75,7 +76,7 @@ def network_stock(session: Session, sku: str, asking_store_id: str,
         levels.setdefault(store_id, {})[level_sku] = on_hand
     reserved = reserved_quantities(session, skus)
 
-    def where(store_id: str) -> tuple[float, float] | None:
+    def where(store_id: str) -> tuple[int, int] | None:
         site = sites.get(store_id)
         return (site[1], site[2]) if site and site[1] is not None and site[2] is not None else None
 
@@ -92,8 +93,8 @@ def network_stock(session: Session, sku: str, asking_store_id: str,
         # A warehouse's ledger is kept at central itself; a store's is as fresh as its last contact.
         seen = now if kind == "warehouse" else heard.get(store_id)
         locations.append(StockLocation(store_code=code, name=name, kind=kind,  # type: ignore[arg-type]
-                                       distance_km=0.0 if store_id == asking_store_id
-                                       else distance_km(here, where(store_id)),
+                                       distance_m=0 if store_id == asking_store_id
+                                       else distance_m(here, where(store_id)),
                                        as_of=as_utc(seen) if seen else None, skus=lines))
-    locations.sort(key=lambda loc: (loc.distance_km is None, loc.distance_km or 0.0, loc.store_code))
+    locations.sort(key=lambda loc: (loc.distance_m is None, loc.distance_m or 0, loc.store_code))
     return NetworkStockResponse(sku=sku, style=style, variants=variants, locations=locations, server_time=now)

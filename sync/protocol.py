@@ -652,8 +652,8 @@ class StockLocation(_Lenient):
     store_code: str
     name: str
     kind: Literal["store", "warehouse"] = "store"
-    distance_km: float | None = None
-    """From the asking store; None when either has no coordinates."""
+    distance_m: int | None = None
+    """Metres from the asking store (great circle); None when either has no coordinates."""
     as_of: datetime | None = None
     """When central last heard from the location (its ledger is as fresh as that)."""
     skus: list[StockAtSku]

@@ -151,7 +151,7 @@ class GuideService:
                 StockLocation(
                     store_code=self._store.store_code,
                     name=self._store.store_code,
-                    distance_km=0.0,
+                    distance_m=0,
                     as_of=None,
                     skus=[
                         StockAtSku(

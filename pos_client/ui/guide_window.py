@@ -437,7 +437,8 @@ class GuideWindow(QDialog):
             at = next((s for s in loc.skus if s.sku == sku), None)
             kind = self.tr("warehouse") if loc.kind == "warehouse" else self.tr("store")
             distance = (
-                "—" if loc.distance_km is None else self.tr("{km} km").format(km=f"{loc.distance_km:,.0f}")
+                "—" if loc.distance_m is None
+                else self.tr("{km} km").format(km=f"{(loc.distance_m + 500) // 1000:,}")
             )
             as_of = (
                 self.tr("unknown")

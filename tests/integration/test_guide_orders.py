@@ -58,8 +58,8 @@ def test_network_stock_lists_every_store_and_warehouse_nearest_first_with_varian
     assert [v.sku for v in view.stock.variants] == ["SKU0000026", "SKU0000012"]  # by colour, then size
     codes = [loc.store_code for loc in view.stock.locations]
     assert codes == ["S001", "W001", "S002", "S003"]  # here, Kunshan, Beijing, Shenzhen
-    distances = [loc.distance_km for loc in view.stock.locations]
-    assert distances[0] == 0.0 and 40 < distances[1] < 60 and distances[2] < distances[3]
+    distances = [loc.distance_m for loc in view.stock.locations]
+    assert distances[0] == 0 and 40_000 < distances[1] < 60_000 and distances[2] < distances[3]
     s002 = view.stock.locations[2]
     at = {x.sku: x for x in s002.skus}
     assert at["SKU0000012"].on_hand == central_level(central, "S002", "SKU0000012")
