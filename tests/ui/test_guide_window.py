@@ -124,7 +124,8 @@ def test_a_count_by_rfid_and_scans_and_damage_needs_approval(
                           if b.text() == "Start the count"), Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: stock.count is not None, timeout=5000)
     with till.engine.connect() as conn:
-        code, sku = conn.execute(text("SELECT code, sku FROM barcode WHERE length(code) = 13 AND sku != 'SKU0000001' LIMIT 1")).one()
+        code, sku = conn.execute(text("SELECT code, sku FROM barcode WHERE length(code) = 13 "
+                                      "AND sku != 'SKU0000001' LIMIT 1")).one()
     for n in range(1, 201):
         window.on_rfid_tag(TagRead(epc=_epc("0" + code, n)))
     window.on_rfid_tag(TagRead(epc="E2801160600002084D9D0C3B"))  # not a product tag
