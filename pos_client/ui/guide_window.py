@@ -443,8 +443,8 @@ class GuideWindow(QDialog):
             as_of = (
                 self.tr("unknown")
                 if loc.as_of is None
-                else _age_text(self, max(0.0, (view.fetched_at - loc.as_of).total_seconds()))
-                + self.tr(" before")
+                else self.tr("{age} before").format(
+                    age=_age_text(self, max(0.0, (view.fetched_at - loc.as_of).total_seconds())))
             )
             values = (
                 f"{loc.store_code} {loc.name} ({kind})",
