@@ -591,3 +591,7 @@ class StockCount(Base):
     staff: Mapped[str] = mapped_column(String(16))
     finished_at: Mapped[datetime]
     received_at: Mapped[datetime]
+
+
+Index("ix_stock_levels_sku", StockLevel.sku)
+"""Network stock (GET /stock) reads one SKU's level in every store: by SKU, not by store first."""

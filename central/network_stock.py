@@ -89,10 +89,12 @@ def network_stock(session: Session, sku: str, asking_store_id: str,
         for s in skus:
             on_hand = own.get(s, 0)
             held = reserved.get((store_id, s), 0)
-            lines.append(StockAtSku(sku=s, on_hand=on_hand, reserved=held, available=max(on_hand - held, 0)))
+            # Built without re-validation: 50 stores x 12 variants is 600 of these per answer.
+            lines.append(StockAtSku.model_construct(sku=s, on_hand=on_hand, reserved=held,
+                                                    available=max(on_hand - held, 0)))
         # A warehouse's ledger is kept at central itself; a store's is as fresh as its last contact.
         seen = now if kind == "warehouse" else heard.get(store_id)
-        locations.append(StockLocation(store_code=code, name=name, kind=kind,  # type: ignore[arg-type]
+        locations.append(StockLocation.model_construct(store_code=code, name=name, kind=kind,
                                        distance_m=0 if store_id == asking_store_id
                                        else distance_m(here, where(store_id)),
                                        as_of=as_utc(seen) if seen else None, skus=lines))
