@@ -42,7 +42,7 @@ def seed(db: Path, stores: int, skus: int) -> None:
     rng = random.Random(7)
     con.execute("BEGIN")
     codes = [f"S{n:03d}" for n in range(1, stores)] + ["W001"]
-    for i, code in enumerate(codes):
+    for code in codes:
         sid = f"store-{code}"
         con.execute("INSERT INTO stores (id, code, name, name_en, address, currency, timezone, "
                     "noncash_lock_after_hours, created_at) VALUES (?,?,?,?,?,?,?,?,?)",
@@ -51,7 +51,6 @@ def seed(db: Path, stores: int, skus: int) -> None:
         con.execute("INSERT INTO sites (store_id, kind, latitude_e6, longitude_e6) VALUES (?,?,?,?)",
                     (sid, "warehouse" if code == "W001" else "store",
                      22_000_000 + rng.randrange(18_000_000), 108_000_000 + rng.randrange(14_000_000)))
-        del i
     con.executemany("INSERT INTO products (sku, name, name_en, category, brand, unit, pinyin, initials) "
                     "VALUES (?,?,?,?,?,?,?,?)",
                     ((f"B{n:07d}", f"商品 {n}", "", "服装", "", "件", "", "") for n in range(skus)))
@@ -95,8 +94,8 @@ def main() -> None:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    server = subprocess.Popen([sys.executable, "-m", "central.cli", "serve", "--db", url, "--port", str(port)],
-                              cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    command = [sys.executable, "-m", "central.cli", "serve", "--db", url, "--port", str(port)]
+    server = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     base = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 60
