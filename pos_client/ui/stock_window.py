@@ -9,10 +9,11 @@ times a second, so the window never stalls."""
 from __future__ import annotations
 
 import threading
+import time
 from collections import deque
 from concurrent.futures import ThreadPoolExecutor
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QPushButton,
     QSpinBox,
+    QTableView,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
@@ -59,6 +61,50 @@ def _table(headers: list[str]) -> QTableWidget:
     table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
     table.verticalHeader().setDefaultSectionSize(TOUCH)
     return table
+
+
+class RowsModel(QAbstractTableModel):
+    """Rows of plain values for a QTableView: replacing them costs a reset, not a widget per cell,
+    so a count of thousands of products redraws without stalling the UI thread."""
+
+    def __init__(self, headers: list[str], parent=None) -> None:
+        super().__init__(parent)
+        self.headers = headers
+        self.rows: list[tuple] = []
+
+    def rowCount(self, parent: QModelIndex | None = None) -> int:
+        return 0 if parent is not None and parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: QModelIndex | None = None) -> int:
+        return len(self.headers)
+
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if role == Qt.ItemDataRole.DisplayRole and index.isValid():
+            return str(self.rows[index.row()][index.column()])
+        return None
+
+    def headerData(self, section: int, orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.headers[section]
+        return None
+
+    def set_rows(self, rows: list[tuple]) -> None:
+        if rows == self.rows:
+            return
+        self.beginResetModel()
+        self.rows = rows
+        self.endResetModel()
+
+
+def _view(headers: list[str]) -> QTableView:
+    view = QTableView()
+    view.setModel(RowsModel(headers, view))
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+    view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+    view.verticalHeader().setDefaultSectionSize(TOUCH)
+    return view
 
 
 def _fill(table: QTableWidget, rows: list[tuple]) -> None:
@@ -150,7 +196,7 @@ class StockWindow(QDialog):
         self.count_scan.returnPressed.connect(self._count_scanned)
         self.count_status = QLabel(self.tr("Start a count first."))
         self.count_status.setObjectName("countStatus")
-        self.count_table = _table(
+        self.count_table = _view(
             [self.tr("SKU"), self.tr("Expected"), self.tr("Counted"), self.tr("Difference")]
         )
         self.unknown = QListWidget()
@@ -238,8 +284,10 @@ class StockWindow(QDialog):
 
                 def work() -> None:
                     try:
-                        for tag in batch:
+                        for n, tag in enumerate(batch, 1):
                             target.add(tag)
+                            if n % 200 == 0:
+                                time.sleep(0.001)  # hand the GIL back: the UI thread paints meanwhile
                     finally:
                         self.tags_processed += len(batch)
                         self._dirty = True
@@ -258,8 +306,7 @@ class StockWindow(QDialog):
                 set(counted)
                 | ({s for s, (q, _p) in expected.items() if q} if self.count.scope == "store" else set())
             )
-            _fill(
-                self.count_table,
+            self.count_table.model().set_rows(
                 [
                     (
                         s,
@@ -285,8 +332,7 @@ class StockWindow(QDialog):
                 )
             )
         if self.receiving is not None:
-            _fill(
-                self.receive_table,
+            self.receive_table.model().set_rows(
                 [(ln.sku, ln.expected, ln.received, ln.shortage, ln.extra) for ln in self.receiving.lines()],
             )
 
@@ -328,7 +374,7 @@ class StockWindow(QDialog):
         self.incoming.setMaximumHeight(140)
         self.outgoing = QListWidget()
         self.outgoing.setMaximumHeight(140)
-        self.receive_table = _table(
+        self.receive_table = _view(
             [self.tr("SKU"), self.tr("Expected"), self.tr("Received"), self.tr("Short"), self.tr("Extra")]
         )
         self.receive_scan = QLineEdit()
@@ -412,7 +458,7 @@ class StockWindow(QDialog):
             ),
             "success",
         )
-        _fill(self.receive_table, [])
+        self.receive_table.model().set_rows([])
 
     def ship(self) -> None:
         row = self.outgoing.currentRow()

@@ -133,9 +133,8 @@ def test_a_count_by_rfid_and_scans_and_damage_needs_approval(
     qtbot.keyClick(stock.count_scan, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: "201 tags" in stock.count_status.text(), timeout=5000)
     assert stock.unknown.count() == 1 and "Not a product tag" in stock.unknown.item(0).text()
-    rows = {stock.count_table.item(r, 0).text(): stock.count_table.item(r, 2).text()
-            for r in range(stock.count_table.rowCount())}
-    assert rows[sku] == "200" and rows["SKU0000001"] == "1"
+    rows = {row[0]: row[2] for row in stock.count_table.model().rows}
+    assert rows[sku] == 200 and rows["SKU0000001"] == 1
     qtbot.mouseClick(stock.submit_count_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "Count saved" in stock.message.text(), timeout=5000)
     assert till.outbox.stats().pending >= 1
