@@ -1,11 +1,11 @@
 """An RFID count of 10,000 tags in the stock-work window: how long the UI thread ever stalls.
 
-A feeder thread delivers the tags to the window as the reader driver does (a queued Qt signal
-per tag, on the UI thread), at 20,000 tags/s (fifty times a real serial reader): 10,000 tags
-spread over 1,000 products of a 2,000-product catalog, plus tags that are no product.  A 2 ms timer on the UI thread records
-the gap between its ticks; a stall is a gap beyond the tick.  The figure is the longest stall
-while the tags are counted and the table redrawn; the time until the window shows all of them
-is reported beside it.
+A feeder thread delivers the tags to the window as the reader driver does (a queued Qt
+signal per tag, on the UI thread), at 20,000 tags/s (fifty times a real serial reader):
+10,000 tags spread over 1,000 products of a 2,000-product catalog, plus tags that are no
+product.  A 2 ms timer on the UI thread records the gap between its ticks; a stall is a gap
+beyond the tick.  The figure is the longest stall while the tags are counted and the table
+redrawn; the time until the window shows all of them is reported beside it.
 
 Usage: python bench/rfid_count_ui.py [--tags 10000] [--products 1000]
 """

@@ -593,5 +593,5 @@ class StockCount(Base):
     received_at: Mapped[datetime]
 
 
-Index("ix_stock_levels_sku", StockLevel.sku)
+Index("ix_stock_levels_sku", StockLevel.sku, StockLevel.store_id, StockLevel.on_hand)
 """Network stock (GET /stock) reads one SKU's level in every store: by SKU, not by store first."""

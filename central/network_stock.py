@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 from datetime import datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import Connection, bindparam, func, select
 from sqlalchemy.orm import Session
 
 from sync.protocol import NetworkStockResponse, StockAtSku, StockLocation, VariantView
@@ -44,35 +44,42 @@ def reserved_quantities(session: Session, skus: list[str]) -> dict[tuple[str, st
     return {}
 
 
-def style_of(session: Session, sku: str) -> tuple[str, list[VariantView]]:
+_P, _V, _L = Product.__table__, Variant.__table__, StockLevel.__table__
+_S, _SITE, _D = Store.__table__, Site.__table__, Device.__table__
+# Built once, with bound parameters: a guide's lookup runs seven small statements.
+_PRODUCT = select(_P.c.name).where(_P.c.sku == bindparam("sku"))
+_STYLE = select(_V.c.style).where(_V.c.sku == bindparam("sku"))
+_VARIANTS = (select(_V.c.sku, _P.c.name, _V.c.size, _V.c.colour).join(_P, _P.c.sku == _V.c.sku)
+             .where(_V.c.style == bindparam("style")).order_by(_V.c.colour, _V.c.size, _V.c.sku))
+_LEVELS = select(_L.c.store_id, _L.c.sku, _L.c.on_hand).where(_L.c.sku.in_(bindparam("skus", expanding=True)))
+_SITES = select(_SITE.c.store_id, _SITE.c.kind, _SITE.c.latitude_e6, _SITE.c.longitude_e6)
+_STORES = select(_S.c.id, _S.c.code, _S.c.name)
+_HEARD = select(_D.c.store_id, func.max(_D.c.last_seen_at)).group_by(_D.c.store_id)
+
+
+def style_of(conn: Connection, sku: str) -> tuple[str, list[VariantView]]:
     """The SKU's style and all its variants (the SKU alone when it has none)."""
-    product = session.get(Product, sku)
-    if product is None:
+    name = conn.execute(_PRODUCT, {"sku": sku}).scalar()
+    if name is None:
         raise UnknownSku(sku)
-    variant = session.get(Variant, sku)
-    if variant is None:
-        return "", [VariantView(sku=sku, name=product.name)]
-    rows = session.execute(
-        select(Variant.sku, Product.name, Variant.size, Variant.colour)
-        .join(Product, Product.sku == Variant.sku)
-        .where(Variant.style == variant.style).order_by(Variant.colour, Variant.size, Variant.sku)).all()
-    return variant.style, [VariantView(sku=s, name=n, size=z, colour=c) for s, n, z, c in rows]
+    style = conn.execute(_STYLE, {"sku": sku}).scalar()
+    if style is None:
+        return "", [VariantView(sku=sku, name=name)]
+    rows = conn.execute(_VARIANTS, {"style": style}).all()
+    return style, [VariantView.model_construct(sku=s, name=n, size=z, colour=c) for s, n, z, c in rows]
 
 
 def network_stock(session: Session, sku: str, asking_store_id: str,
                   now: datetime | None = None) -> NetworkStockResponse:
     now = now or utcnow()
-    style, variants = style_of(session, sku)
+    conn = session.connection()
+    style, variants = style_of(conn, sku)
     skus = [v.sku for v in variants]
-    sites = {sid: (kind, lat, lon) for sid, kind, lat, lon in session.execute(
-        select(Site.store_id, Site.kind, Site.latitude_e6, Site.longitude_e6)).all()}
-    stores = session.execute(select(Store.id, Store.code, Store.name)).all()
-    heard = dict(session.execute(select(Device.store_id, func.max(Device.last_seen_at))
-                                 .group_by(Device.store_id)).all())
+    sites = {sid: (kind, lat, lon) for sid, kind, lat, lon in conn.execute(_SITES).all()}
+    stores = conn.execute(_STORES).all()
+    heard = dict(conn.execute(_HEARD).all())
     levels: dict[str, dict[str, int]] = {}
-    for store_id, level_sku, on_hand in session.execute(
-            select(StockLevel.store_id, StockLevel.sku, StockLevel.on_hand)
-            .where(StockLevel.sku.in_(skus))).all():
+    for store_id, level_sku, on_hand in conn.execute(_LEVELS, {"skus": skus}).all():
         levels.setdefault(store_id, {})[level_sku] = on_hand
     reserved = reserved_quantities(session, skus)
 
