@@ -10,6 +10,7 @@ CentralClient sees it; beside it, the same lookup inside central (no HTTP) and a
 `/health` round trip, so the share of the transport is visible.
 
 Usage: python bench/network_stock.py [--stores 50] [--skus 100000] [--lookups 500] [--db PATH]
+(--db PATH keeps the seeded database; a second run with it skips the seeding)
 """
 
 from __future__ import annotations
@@ -74,12 +75,14 @@ def main() -> None:
     tmp = Path(tempfile.mkdtemp(prefix="bench-network-stock-"))
     db = args.db or tmp / "central.db"
     url = f"sqlite:///{db}"
+    reuse = db.exists()  # --db of an earlier run: seeded already (with the same --stores/--skus)
     engines = make_engines(url)
     init_db(engines.write)
-    started = time.perf_counter()
-    seed(db, args.stores, args.skus)
-    print(f"seeded {args.stores} locations x {args.skus:,} SKUs in {time.perf_counter() - started:.1f} s",
-          flush=True)
+    if not reuse:
+        started = time.perf_counter()
+        seed(db, args.stores, args.skus)
+        print(f"seeded {args.stores} locations x {args.skus:,} SKUs in {time.perf_counter() - started:.1f} s",
+              flush=True)
     with session_factory(engines.write)() as s:
         code = create_enrollment_code(s, "S001")
         s.commit()
