@@ -463,7 +463,8 @@ class CheckoutService:
             raise EmptyCart()
         cart = self.cart
         extras = {"member_id": self.member.member_id if self.member else None,
-                  "coupons": [c.code for c in self.coupons]}
+                  "coupons": [c.code for c in self.coupons],
+                  "guide": [self.guide.staff_id, self.guide.code, self.guide.name] if self.guide else None}
 
         def write(conn: Connection) -> ParkedSale:
             held = parked_sales.park(conn, cart, staff_code, at=self._clock(), extras=extras)
@@ -497,6 +498,7 @@ class CheckoutService:
         self.member = self._members.by_id(extras["member_id"]) if extras.get("member_id") else None
         found = (find_coupon(self._catalog.engine, code) for code in extras.get("coupons", ()))
         self.coupons = [c for c in found if c is not None and c.status == "issued"]
+        self.guide = Cashier(*extras["guide"]) if extras.get("guide") else None
         self.cart = self._new_cart(cart)  # priced again: promotions may have changed meanwhile
         return True
 

@@ -151,3 +151,13 @@ def test_commission_of_a_guided_sale_is_taken_back_by_a_return(till: Till, centr
     sync(till)
     after = till.guide().commission("today", "4001").guides[0]
     assert (after.sales, after.commission) == (5590 - 2680, 56 - 27)
+
+
+def test_a_held_sale_keeps_its_guide(till: Till) -> None:
+    checkout = till.checkout()
+    checkout.guide = guide_of(till)
+    checkout.scan(GREEN_TEA)
+    held = checkout.hold("1001")
+    assert checkout.guide is None
+    assert checkout.resume(held.id, "1001")
+    assert checkout.guide is not None and checkout.guide.code == "4001"
