@@ -286,7 +286,7 @@ class StockWindow(QDialog):
                     try:
                         for n, tag in enumerate(batch, 1):
                             target.add(tag)
-                            if n % 200 == 0:
+                            if n % 50 == 0:
                                 time.sleep(0.001)  # hand the GIL back: the UI thread paints meanwhile
                     finally:
                         self.tags_processed += len(batch)
