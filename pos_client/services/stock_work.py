@@ -245,6 +245,22 @@ class StockWork:
             for b in self.data.below_safety()
         ]
 
+    def nearest_with_spare(self, sku: str, qty: int) -> str | None:
+        """The nearest other location that can spare `qty`, from central's live network stock: a
+        warehouse with that much available, or a store left with at least as much again (a store
+        does not give away its last units).  None when none can.  Online only."""
+        if self._client is None:
+            return None
+        with self._client() as client:
+            answer = client.network_stock(sku)
+        for location in answer.locations:  # nearest first
+            at = next((x for x in location.skus if x.sku == sku), None)
+            if location.store_code == self._store or at is None:
+                continue
+            if at.available >= (qty if location.kind == "warehouse" else 2 * qty):
+                return location.store_code
+        return None
+
     def request_transfer(
         self, from_store: str, lines: dict[str, int], staff_code: str, note: str = ""
     ) -> TransferData:

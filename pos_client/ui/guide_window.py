@@ -68,9 +68,10 @@ FULFILMENT = (
     ("pickup_other", QT_TRANSLATE_NOOP("GuideWindow", "Pickup at another store")),
     ("pickup_here", QT_TRANSLATE_NOOP("GuideWindow", "Pickup here later")),
 )
+# Paid here: by card on the store's terminal.  Cash is left out until order payments are counted in the
+# shift (the drawer would not match its Z report).
 PAYMENT = (
     ("link", QT_TRANSLATE_NOOP("GuideWindow", "Customer pays later by link / QR")),
-    ("cash", QT_TRANSLATE_NOOP("GuideWindow", "Paid here in cash")),
     ("card", QT_TRANSLATE_NOOP("GuideWindow", "Paid here by card")),
 )
 

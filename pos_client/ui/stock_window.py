@@ -511,6 +511,20 @@ class StockWindow(QDialog):
         rows = sorted({i.row() for i in self.safety_table.selectedIndexes()}) or range(len(self._low))
         lines = {self._low[r].sku: self._low[r].suggested for r in rows if self._low[r].suggested}
         source = self.source_store.text().strip().upper()
+        if not source and len(lines) == 1:
+            sku, qty = next(iter(lines.items()))
+            self.say(self.tr("Looking for the nearest store with spare stock…"))
+            self.runner.network(
+                lambda: self.work.nearest_with_spare(sku, qty),
+                self._source_found,
+                lambda error: self.say(
+                    self.tr(
+                        "Central cannot be reached ({error}): type the store or warehouse to ask."
+                    ).format(error=str(error)[:60]),
+                    "error",
+                ),
+            )
+            return
         if not source or not lines:
             self.say(
                 self.tr("Type the store or warehouse to ask, and choose lines with a suggested quantity."),
@@ -530,6 +544,20 @@ class StockWindow(QDialog):
                 ).format(error=str(error)[:80]),
                 "error",
             ),
+        )
+
+    def _source_found(self, code: str | None) -> None:
+        if code is None:
+            self.say(
+                self.tr("No other store or warehouse has that much to spare: type the store to ask."), "error"
+            )
+            return
+        self.source_store.setText(code)
+        self.say(
+            self.tr("{store} is the nearest with spare stock: press the button again to ask it.").format(
+                store=code
+            ),
+            "success",
         )
 
     # ------------------------------------------------------------ damage

@@ -438,404 +438,399 @@ Change {change}</source>
         <translation>稍后本店自提</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="72"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="74"/>
         <source>Customer pays later by link / QR</source>
         <translation>顾客稍后通过链接/二维码付款</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="73"/>
-        <source>Paid here in cash</source>
-        <translation>在本店现金付款</translation>
-    </message>
-    <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="74"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="75"/>
         <source>Paid here by card</source>
         <translation>在本店刷卡付款</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="130"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="131"/>
         <source>Sales guide</source>
         <translation>导购</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="147"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="148"/>
         <source>Find and stock</source>
         <translation>查找与库存</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="148"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="149"/>
         <source>Order for a customer</source>
         <translation>为顾客下单</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="149"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="150"/>
         <source>Orders</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="150"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="151"/>
         <source>Sales and commission</source>
         <translation>销售与提成</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="154"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="155"/>
         <source>Close (Esc)</source>
         <translation>关闭 (Esc)</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="193"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="194"/>
         <source>Scan a barcode, or type a name, pinyin or SKU, then Enter</source>
         <translation>扫描条码，或输入名称、拼音或货号，然后按回车</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="198"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="199"/>
         <source>Browse by category…</source>
         <translation>按品类浏览…</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="209"/>
-        <location filename="../../pos_client/ui/guide_window.py" line="254"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="210"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="255"/>
         <source>SKU</source>
         <translation>货号</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="209"/>
-        <location filename="../../pos_client/ui/guide_window.py" line="254"/>
-        <location filename="../../pos_client/ui/guide_window.py" line="279"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="210"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="255"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="280"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="209"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="210"/>
         <source>Colour</source>
         <translation>颜色</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="209"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="210"/>
         <source>Size</source>
         <translation>尺码</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="209"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="210"/>
         <source>Here</source>
         <translation>本店</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="219"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="220"/>
         <source>Store / warehouse</source>
         <translation>门店/仓库</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="220"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="221"/>
         <source>Distance</source>
         <translation>距离</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="221"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="222"/>
         <source>On hand</source>
         <translation>现有库存</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="222"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="223"/>
         <source>Reserved</source>
         <translation>已预留</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="223"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="224"/>
         <source>Available</source>
         <translation>可用</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="224"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="225"/>
         <source>As of</source>
         <translation>数据时间</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="230"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="231"/>
         <source>Add to the customer&apos;s order</source>
         <translation>加入顾客订单</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="238"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="239"/>
         <source>Sizes and colours</source>
         <translation>尺码与颜色</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="243"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="244"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="254"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="255"/>
         <source>Qty</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="254"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="255"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="257"/>
-        <location filename="../../pos_client/ui/guide_window.py" line="518"/>
-        <location filename="../../pos_client/ui/guide_window.py" line="572"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="258"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="519"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="573"/>
         <source>No member chosen (optional).</source>
         <translation>未选择会员（可选）。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="276"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="277"/>
         <source>Customer</source>
         <translation>顾客</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="277"/>
-        <location filename="../../pos_client/ui/guide_window.py" line="302"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="278"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="303"/>
         <source>Delivery</source>
         <translation>配送方式</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="278"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="279"/>
         <source>Pickup store</source>
         <translation>自提门店</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="280"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="281"/>
         <source>Mobile</source>
         <translation>手机</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="281"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="282"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="282"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="283"/>
         <source>Payment</source>
         <translation>付款方式</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="285"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="286"/>
         <source>Customer: member code or sign-up (Ctrl+I)</source>
         <translation>顾客：会员码或注册 (Ctrl+I)</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="287"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="288"/>
         <source>Remove the chosen line</source>
         <translation>删除所选行</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="288"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="289"/>
         <source>Place the order (Ctrl+Enter)</source>
         <translation>提交订单 (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="302"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="303"/>
         <source>Order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="302"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="303"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="302"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="303"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="302"/>
-        <location filename="../../pos_client/ui/guide_window.py" line="319"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="303"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="320"/>
         <source>Guide</source>
         <translation>导购</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="307"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="308"/>
         <source>Send queued orders now</source>
         <translation>立即发送排队订单</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="308"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="309"/>
         <source>Print the order slip</source>
         <translation>打印订单小票</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="314"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="315"/>
         <source>Press Refresh: the figures come from central.</source>
         <translation>请按“刷新”：数据来自总部。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="320"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="321"/>
         <source>Today: sales</source>
         <translation>今日销售</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="321"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="322"/>
         <source>Today: commission</source>
         <translation>今日提成</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="322"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="323"/>
         <source>Month: sales</source>
         <translation>本月销售</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="323"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="324"/>
         <source>Month: commission</source>
         <translation>本月提成</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="329"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="330"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="344"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="345"/>
         <source>Nothing matches &quot;{text}&quot;: try fewer words, the pinyin initials, or scan the barcode.</source>
         <translation>没有与“{text}”匹配的商品：请减少关键词、使用拼音首字母或扫描条码。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="375"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="376"/>
         <source>Asking central for the stock in every store…</source>
         <translation>正在向总部查询各门店库存…</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="392"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="393"/>
         <source>Central does not know {sku}: it may be new here. Only this store&apos;s stock is known.</source>
         <translation>总部没有 {sku}：可能是本店新品。只知道本店库存。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="397"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="398"/>
         <source>The network stock could not be read ({error}). Try again.</source>
         <translation>无法读取全网库存（{error}）。请重试。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="409"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="410"/>
         <source>Live from central, {time}.</source>
         <translation>总部实时数据，{time}。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="417"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="418"/>
         <source>OFFLINE: no network stock was kept for this item. Only this store&apos;s stock is shown, as last synced.</source>
         <translation>离线：本机未保存此商品的全网库存。只显示上次同步的本店库存。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="425"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="426"/>
         <source>OFFLINE: last synced network stock, {age} old (from {time}). Figures may have changed.</source>
         <translation>离线：上次同步的全网库存，已过 {age}（{time}）。数据可能已变化。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="438"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="439"/>
         <source>warehouse</source>
         <translation>仓库</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="438"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="439"/>
         <source>store</source>
         <translation>门店</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="441"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="442"/>
         <source>{km} km</source>
         <translation>{km} 公里</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="444"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="445"/>
         <source>unknown</source>
         <translation>未知</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="446"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="447"/>
         <source>{age} before</source>
         <translation>{age}前</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="471"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="472"/>
         <source>Find a product first.</source>
         <translation>请先查找商品。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="476"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="477"/>
         <source>{sku} has no price at this store and cannot be ordered here.</source>
         <translation>{sku} 在本店没有价格，无法在此下单。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="485"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="486"/>
         <source>{name} × {qty} is on the order.</source>
         <translation>{name} × {qty} 已加入订单。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="501"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="502"/>
         <source>Order total: {total}</source>
         <translation>订单合计：{total}</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="516"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="517"/>
         <source>{phone} · {code}</source>
         <translation>{phone} · {code}</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="548"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="549"/>
         <source>Orders are attributed to a sales guide: log in as the guide (Ctrl+L) to order.</source>
         <translation>订单须归属导购：请以导购身份登录 (Ctrl+L) 后下单。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="562"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="563"/>
         <source>The order could not be saved on this till ({error}). Nothing was sent; try again.</source>
         <translation>订单无法保存在本机（{error}）。未发送任何内容，请重试。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="573"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="574"/>
         <source>Order saved on the till; sending it to central…</source>
         <translation>订单已保存在本机，正在发送至总部…</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="587"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="588"/>
         <source>Central cannot be reached: the order is queued on this till and is placed as soon as the till is online. Its slip can be printed now.</source>
         <translation>无法连接总部：订单已在本机排队，联网后立即下单。现在即可打印订单小票。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="593"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="594"/>
         <source>Central refused the order: {why}</source>
         <translation>总部拒绝了订单：{why}</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="595"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="596"/>
         <source>Order {no} placed.</source>
         <translation>订单 {no} 已下单。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="617"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="618"/>
         <source>(not yet numbered)</source>
         <translation>（尚无单号）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="634"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="635"/>
         <source>Choose an order in the list first.</source>
         <translation>请先在列表中选择订单。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="639"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="640"/>
         <source>The order slip is printing.</source>
         <translation>正在打印订单小票。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="644"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="645"/>
         <source>Asking central…</source>
         <translation>正在查询总部…</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="654"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="655"/>
         <source>Commission figures come from central, which cannot be reached now ({error}). Try again when the till is online.</source>
         <translation>提成数据来自总部，目前无法连接（{error}）。请在联网后重试。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="682"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="683"/>
         <source>Every guide of this store (returns deducted).</source>
         <translation>本店所有导购（已扣除退货）。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="684"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="685"/>
         <source>Your attributed sales and commission (returns deducted).</source>
         <translation>您的归属销售与提成（已扣除退货）。</translation>
     </message>
@@ -2516,392 +2511,412 @@ The Z report is printing. Enter closes this.</source>
 <context>
     <name>StockWindow</name>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="43"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="45"/>
         <source>Broken</source>
         <translation>破损</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="44"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="46"/>
         <source>Water damage</source>
         <translation>水渍</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="45"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="47"/>
         <source>Packaging damaged</source>
         <translation>包装破损</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="46"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="48"/>
         <source>Damaged by a customer</source>
         <translation>顾客损坏</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="47"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="49"/>
         <source>Expired</source>
         <translation>过期</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="48"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="50"/>
         <source>Lost</source>
         <translation>丢失</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="49"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="51"/>
         <source>Theft</source>
         <translation>被盗</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="50"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="52"/>
         <source>Supplier recall</source>
         <translation>供应商召回</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="89"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="135"/>
         <source>Stock work</source>
         <translation>库存作业</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="109"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="155"/>
         <source>Count</source>
         <translation>盘点</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="110"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="156"/>
         <source>Receive</source>
         <translation>收货</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="111"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="157"/>
         <source>Below safety stock</source>
         <translation>低于安全库存</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="112"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="158"/>
         <source>Damage and write-off</source>
         <translation>报损与核销</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="116"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="162"/>
         <source>Close (Esc)</source>
         <translation>关闭 (Esc)</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="141"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="187"/>
         <source>A shelf</source>
         <translation>一个货架</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="142"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="188"/>
         <source>The whole store</source>
         <translation>整店</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="145"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="191"/>
         <source>Shelf or area (optional)</source>
         <translation>货架或区域（可选）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="149"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="195"/>
         <source>Scan items here, or hold the RFID reader to the shelf</source>
         <translation>在此扫描商品，或将 RFID 读写器对准货架</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="151"/>
-        <location filename="../../pos_client/ui/stock_window.py" line="295"/>
-        <location filename="../../pos_client/ui/stock_window.py" line="322"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="197"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="341"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="368"/>
         <source>Start a count first.</source>
         <translation>请先开始盘点。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="154"/>
-        <location filename="../../pos_client/ui/stock_window.py" line="332"/>
-        <location filename="../../pos_client/ui/stock_window.py" line="438"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="200"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="378"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="484"/>
         <source>SKU</source>
         <translation>货号</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="154"/>
-        <location filename="../../pos_client/ui/stock_window.py" line="332"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="200"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="378"/>
         <source>Expected</source>
         <translation>应有</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="154"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="200"/>
         <source>Counted</source>
         <translation>实盘</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="154"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="200"/>
         <source>Difference</source>
         <translation>差异</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="161"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="207"/>
         <source>Start the count</source>
         <translation>开始盘点</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="162"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="208"/>
         <source>Send the count</source>
         <translation>提交盘点</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="169"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="215"/>
         <source>Tags that are no product of this store</source>
         <translation>不属于本店商品的标签</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="175"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="221"/>
         <source>Sending this till&apos;s sales first…</source>
         <translation>正在先上传本机销售…</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="182"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="228"/>
         <source>Counting. Tags and scans are counted once each.</source>
         <translation>盘点中。每个标签和扫码只计一次。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="185"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="231"/>
         <source>Counting offline: sales this till has not sent yet may show as differences until it is back online.</source>
         <translation>离线盘点：本机尚未上传的销售在联网前可能显示为差异。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="203"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="249"/>
         <source>Start a count (or choose what you receive) before scanning.</source>
         <translation>扫码前请先开始盘点（或选择要收货的单据）。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="209"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="255"/>
         <source>No product with code {code} at this store: put it aside for a supervisor.</source>
         <translation>本店没有条码为 {code} 的商品：请放在一边交主管处理。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="275"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="322"/>
         <source>GTIN {gtin}: {n} tag(s)</source>
         <translation>GTIN {gtin}：{n} 个标签</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="278"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="325"/>
         <source>Not a product tag: {epc}</source>
         <translation>非商品标签：{epc}</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="283"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="330"/>
         <source>Counting: {tags} tags, {scans} scans, {skus} items.</source>
         <translation>盘点中：{tags} 个标签，{scans} 次扫码，{skus} 种商品。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="298"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="344"/>
         <source>Tags are still being counted: send again in a moment.</source>
         <translation>标签仍在计数：请稍后再提交。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="306"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="352"/>
         <source>The count could not be saved ({error}); nothing was sent. Count again.</source>
         <translation>盘点无法保存（{error}），未发送任何内容。请重新盘点。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="317"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="363"/>
         <source>Count saved: {n} items, {d} with a difference. Central books it against the stock as it was at the start of the count.</source>
         <translation>盘点已保存：{n} 种商品，{d} 种有差异。总部按盘点开始时的库存入账。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="332"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="378"/>
         <source>Received</source>
         <translation>实收</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="332"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="378"/>
         <source>Short</source>
         <translation>短缺</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="332"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="378"/>
         <source>Extra</source>
         <translation>多出</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="337"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="383"/>
         <source>Scan each item of the carton, or read it with the RFID reader</source>
         <translation>逐件扫描箱内商品，或用 RFID 读写器读取</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="341"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="387"/>
         <source>Coming to this store</source>
         <translation>调入本店</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="344"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="390"/>
         <source>Receive the chosen transfer</source>
         <translation>接收所选调拨</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="345"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="391"/>
         <source>Receive a delivery without a list</source>
         <translation>无清单收货</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="346"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="392"/>
         <source>Book what was received</source>
         <translation>确认收货入账</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="350"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="396"/>
         <source>Asked of this store by others</source>
         <translation>其他门店向本店申请</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="352"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="398"/>
         <source>Send the chosen transfer (all of it)</source>
         <translation>发出所选调拨（全部）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="360"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="406"/>
         <source>on its way</source>
         <translation>在途</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="360"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="406"/>
         <source>asked for, not sent yet</source>
         <translation>已申请，尚未发出</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="362"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="408"/>
         <source>{no} from {store}: {n} items, {state}</source>
         <translation>{no} 来自 {store}：{n} 种商品，{state}</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="369"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="415"/>
         <source>{no} for {store}: {n} items</source>
         <translation>{no} 发往 {store}：{n} 种商品</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="383"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="429"/>
         <source>Choose the transfer you are receiving in the list.</source>
         <translation>请在列表中选择要接收的调拨。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="396"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="442"/>
         <source>Choose what you are receiving first.</source>
         <translation>请先选择要收货的单据。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="410"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="456"/>
         <source>Received and booked: {short} short, {extra} extra (recorded for central).</source>
         <translation>已收货入账：短缺 {short}，多出 {extra}（已记录并上报总部）。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="420"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="466"/>
         <source>Choose the transfer you are sending in the list.</source>
         <translation>请在列表中选择要发出的调拨。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="427"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="473"/>
         <source>Transfer {no} is booked as sent.</source>
         <translation>调拨 {no} 已记为发出。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="439"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="485"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="440"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="486"/>
         <source>On hand</source>
         <translation>现有库存</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="441"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="487"/>
         <source>Safety stock</source>
         <translation>安全库存</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="442"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="488"/>
         <source>Suggested</source>
         <translation>建议数量</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="447"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="493"/>
         <source>Store or warehouse to ask (e.g. W001)</source>
         <translation>申请调拨的门店或仓库（如 W001）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="454"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="500"/>
         <source>Ask for the suggested quantities of the chosen lines</source>
         <translation>按建议数量申请所选行</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="470"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="516"/>
+        <source>Looking for the nearest store with spare stock…</source>
+        <translation>正在查找最近的有富余库存的门店…</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/stock_window.py" line="522"/>
+        <source>Central cannot be reached ({error}): type the store or warehouse to ask.</source>
+        <translation>无法连接总部（{error}）：请输入要申请的门店或仓库。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/stock_window.py" line="530"/>
         <source>Type the store or warehouse to ask, and choose lines with a suggested quantity.</source>
         <translation>请输入要申请的门店或仓库，并选择有建议数量的行。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="478"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="538"/>
         <source>Transfer {no} asked of {store}.</source>
         <translation>已向 {store} 申请调拨 {no}。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="482"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="542"/>
         <source>The transfer could not be asked for ({error}). Asking needs central: try again when the till is online.</source>
         <translation>无法申请调拨（{error}）。申请需要连接总部：请在联网后重试。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="494"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="552"/>
+        <source>No other store or warehouse has that much to spare: type the store to ask.</source>
+        <translation>没有其他门店或仓库有这么多富余库存：请输入要申请的门店。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/stock_window.py" line="557"/>
+        <source>{store} is the nearest with spare stock: press the button again to ask it.</source>
+        <translation>{store} 是最近的有富余库存的地点：再按一次按钮即可申请。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/stock_window.py" line="568"/>
         <source>Scan the item</source>
         <translation>扫描商品</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="500"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="574"/>
         <source>Damage (supervisor)</source>
         <translation>报损（主管）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="501"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="575"/>
         <source>Write-off (manager)</source>
         <translation>核销（店长）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="506"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="580"/>
         <source>Approver&apos;s staff number (if your role may not)</source>
         <translation>审批人工号（如您无权限）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="509"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="583"/>
         <source>Approver&apos;s PIN</source>
         <translation>审批人密码</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="522"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="596"/>
         <source>Book it out of stock</source>
         <translation>出库入账</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="536"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="610"/>
         <source>Scan the damaged item first: no product has this code here.</source>
         <translation>请先扫描损坏商品：本店没有此条码的商品。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="547"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="621"/>
         <source>That staff number and PIN do not match (or the till is locked for a while). Nothing was booked.</source>
         <translation>工号与密码不匹配（或收银机暂时锁定）。未入账。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="564"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="638"/>
         <source>{qty} × {sku} booked out of stock.</source>
         <translation>{qty} × {sku} 已出库入账。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="569"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="643"/>
         <source>Damage needs a supervisor: they type their staff number and PIN here.</source>
         <translation>报损需要主管：请主管在此输入工号和密码。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="571"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="645"/>
         <source>A write-off needs a manager: they type their staff number and PIN here.</source>
         <translation>核销需要店长：请店长在此输入工号和密码。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="576"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="650"/>
         <source>Nothing was booked ({error}). Try again.</source>
         <translation>未入账（{error}）。请重试。</translation>
     </message>
@@ -3123,17 +3138,17 @@ The Z report is printing. Enter closes this.</source>
 <context>
     <name>window</name>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="81"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="82"/>
         <source>less than a minute</source>
         <translation>不到一分钟</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="83"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="84"/>
         <source>{n} min</source>
         <translation>{n} 分钟</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="84"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="85"/>
         <source>{h} h {m} min</source>
         <translation>{h} 小时 {m} 分钟</translation>
     </message>

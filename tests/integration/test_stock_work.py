@@ -131,6 +131,8 @@ def test_a_transfer_asked_by_s001_sent_by_s002_is_received_at_s001(
     sku = low[0].sku
     qty = low[0].suggested
     before_a, before_b = central_level(central, "S001", sku), central_level(central, "S002", sku)
+    # The nearest with spare stock is the Kunshan warehouse; this time S002 is asked all the same.
+    assert till.stock_work().nearest_with_spare(sku, qty) == "W001"
     asked = till.stock_work().request_transfer("S002", {sku: qty}, "3001", note="below safety stock")
     assert asked.status == "requested" and asked.transfer_no.startswith("TR")
     sync(s002_till)
