@@ -15,17 +15,19 @@ from datetime import UTC, datetime
 
 from sqlalchemy import Connection, select
 
+from pos_client.domain.commission import commission_on, reversal, rule_for, rule_from_data
 from pos_client.domain.guide_order import OrderDraft, problems
 from pos_client.domain.identifiers import new_id
 from pos_client.domain.sale import Cashier
 from pos_client.store.catalog import CatalogReader
-from pos_client.store.guide import GuideOrderRow, GuideStore
+from pos_client.store.guide import GuideOrderRow, GuideStore, attributed_lines, returned_amounts
 from pos_client.store.sales import OutgoingEvent, UnitOfWork, enqueue
 from pos_client.store.schema import staff
 from sync.client import CentralClient
 from sync.errors import CentralUnreachable, NotCentral, NotFoundAtCentral, ServerFault, SyncError
 from sync.protocol import (
     CommissionReport,
+    CommissionTotal,
     DeliveryAddress,
     NetworkStockResponse,
     OrderLinePayload,
@@ -244,8 +246,45 @@ class GuideService:
 
     # ------------------------------------------------------------ commission
     def commission(self, period: str, asking: str, guide: str | None = None) -> CommissionReport:
-        """Online only: central holds every till's sales and returns."""
+        """Central's figures (every till's sales and returns, every order)."""
         if self._client is None:
             raise CentralUnreachable("this till is not enrolled")
         with self._client() as client:
             return client.commission(period, asking, guide)
+
+    def local_commission(self, period: str, guide: str | None = None) -> CommissionReport:
+        """Offline: this till's own guide-attributed sales, less this till's returns of them, with the
+        commission rules central last sent.  Orders and other tills' sales are not in it."""
+        now = self._clock()
+        local = now.astimezone(self._store.zone())
+        start = local.replace(hour=0, minute=0, second=0, microsecond=0)
+        if period == "month":
+            start = start.replace(day=1)
+        rules = [rule_from_data(d) for d in self.data.commission_rules()]
+        lines = attributed_lines(self.catalog.engine, start.astimezone(UTC))
+        if guide:
+            lines = [ln for ln in lines if ln[1] == guide]
+        back = returned_amounts(self.catalog.engine, sorted({ln[2] for ln in lines}))
+        totals: dict[str, list] = {}
+        for guide_id, code, sale_id, line_no, category, amount in lines:
+            rule = rule_for(rules, category, "in_store")
+            earned = commission_on(amount, rule.rate_bp) if rule and amount > 0 else 0
+            sold = amount
+            for returned in back.get((sale_id, line_no), []):
+                sold -= returned
+                if rule is not None:
+                    earned += reversal(returned, rule.rate_bp, earned)
+            entry = totals.setdefault(guide_id, [code, 0, 0, set()])
+            entry[1] += sold
+            entry[2] += earned
+            entry[3].add(sale_id)
+        return CommissionReport(
+            store=self._store.store_code,
+            period=period,
+            start=start,
+            server_time=now,
+            guides=[
+                CommissionTotal(guide_id=gid, guide_code=code, sales=s, commission=c, count=len(ids))
+                for gid, (code, s, c, ids) in sorted(totals.items(), key=lambda kv: kv[1][0])
+            ],
+        )

@@ -14,6 +14,8 @@ from .schema import (
     guide_order,
     network_stock,
     product,
+    return_line,
+    return_record,
     safety_stock,
     sale,
     sale_guide,
@@ -257,3 +259,39 @@ class GuideStore:
                 json.loads(d)
                 for (d,) in conn.execute(select(transfer.c.data).order_by(transfer.c.transfer_id))
             ]
+
+
+def attributed_lines(engine: Engine, since: datetime) -> list[tuple]:
+    """(guide_id, guide_code, sale_id, line_no, category, amount) of this till's guide-attributed sales."""
+    stmt = (
+        select(
+            sale_guide.c.guide_id,
+            sale_guide.c.guide_code,
+            sale_line.c.sale_id,
+            sale_line.c.line_no,
+            func.coalesce(product.c.category, ""),
+            sale_line.c.amount,
+        )
+        .join(sale, sale.c.sale_id == sale_guide.c.sale_id)
+        .join(sale_line, sale_line.c.sale_id == sale.c.sale_id)
+        .outerjoin(product, product.c.sku == sale_line.c.sku)
+        .where(sale.c.occurred_at >= since.isoformat())
+    )
+    with engine.connect() as conn:
+        return [tuple(r) for r in conn.execute(stmt)]
+
+
+def returned_amounts(engine: Engine, sale_ids: list[str]) -> dict[tuple[str, int], list[int]]:
+    """(sale_id, line_no) -> amounts returned against it at this till, in order."""
+    stmt = (
+        select(return_record.c.original_sale_id, return_line.c.original_line_no, return_line.c.amount)
+        .join(return_line, return_line.c.return_id == return_record.c.return_id)
+        .where(return_record.c.original_sale_id.in_(sale_ids))
+        .order_by(return_record.c.occurred_at)
+    )
+    out: dict[tuple[str, int], list[int]] = {}
+    with engine.connect() as conn:
+        for sale_id, line_no, amount in conn.execute(stmt):
+            if line_no is not None:
+                out.setdefault((sale_id, int(line_no)), []).append(int(amount))
+    return out

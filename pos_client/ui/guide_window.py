@@ -647,17 +647,17 @@ class GuideWindow(QDialog):
         def both() -> dict[str, CommissionReport]:
             return {p: self.service.commission(p, asking) for p in ("today", "month")}
 
-        self.runner.network(
-            both,
-            self._commission_shown,
-            lambda error: self.commission_label.setText(
-                self.tr(
-                    "Commission figures come from central, which cannot be reached now ({error}). "
-                    "Try again when the "
-                    "till is online."
-                ).format(error=str(error)[:60])
-            ),
-        )
+        self.runner.network(both, self._commission_shown, self._commission_offline)
+
+    def _commission_offline(self, error: BaseException) -> None:
+        """Central cannot be reached: this till's own figures, marked as such."""
+        if self.closed:
+            return
+        mine = None if self.session.role in ("manager", "supervisor", "admin") else self.session.cashier.code
+        self._commission_shown({p: self.service.local_commission(p, mine) for p in ("today", "month")})
+        text = self.tr("OFFLINE ({error}): only this till's sales and returns, with the commission rules "
+                       "last synced. Orders and other tills' sales are missing until the till is online.")
+        self.commission_label.setText(text.format(error=str(error)[:60]))
 
     def _commission_shown(self, reports: dict[str, CommissionReport]) -> None:
         if self.closed:

@@ -820,9 +820,9 @@ Change {change}</source>
         <translation>正在查询总部…</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="655"/>
-        <source>Commission figures come from central, which cannot be reached now ({error}). Try again when the till is online.</source>
-        <translation>提成数据来自总部，目前无法连接（{error}）。请在联网后重试。</translation>
+        <location filename="../../pos_client/ui/guide_window.py" line="658"/>
+        <source>OFFLINE ({error}): only this till&apos;s sales and returns, with the commission rules last synced. Orders and other tills&apos; sales are missing until the till is online.</source>
+        <translation>离线（{error}）：仅含本机的销售和退货，按上次同步的提成规则计算。联网前不含订单和其他收银机的销售。</translation>
     </message>
     <message>
         <location filename="../../pos_client/ui/guide_window.py" line="683"/>

@@ -105,6 +105,22 @@ def test_a_guide_badge_scanned_at_checkout_attributes_the_sale(
     sync_now(qtbot, till)
     assert len(central_sales(central)) == 1
     assert till.guide().commission("today", "4001").guides[0].commission == 13  # 1 % of 13.40
+    # The guide's own figures on the guide screen: from central, then offline from this till.
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    login(qtbot, window, "4001", "5678")
+    ctrl(qtbot, Qt.Key.Key_G)
+    qtbot.waitUntil(lambda: window.guide_controls.guide_window is not None)
+    guide = window.guide_controls.guide_window
+    guide.tabs.setCurrentIndex(3)
+    guide.refresh_commission()
+    qtbot.waitUntil(lambda: guide.commission_table.rowCount() == 1, timeout=5000)
+    assert "Your attributed sales" in guide.commission_label.text()
+    assert [guide.commission_table.item(0, c).text() for c in (2, 4)] == ["¥0.13", "¥0.13"]
+    guide.service._client = lambda: CentralClient("http://127.0.0.1:9")
+    guide.commission_table.setRowCount(0)
+    guide.refresh_commission()
+    qtbot.waitUntil(lambda: "OFFLINE" in guide.commission_label.text(), timeout=5000)
+    assert guide.commission_table.item(0, 2).text() == "¥0.13"
 
 
 def _epc(gtin14: str, serial: int) -> str:
