@@ -8,6 +8,7 @@ from typing import Annotated, Literal
 
 import orjson
 from fastapi import APIRouter, Depends, Header, Query, Response
+from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -87,11 +88,11 @@ def add_guide_routes(
     ) -> CommissionReport:
         """Guides' attributed sales and commission at the till's store.  `staff` is who asks: a guide
         sees only their own figures, a manager or supervisor every guide's."""
-        asking = s.query(Staff).filter(Staff.code == staff).first() if staff else None
-        if asking is None or asking.role not in ("manager", "supervisor", "admin"):
-            if asking is None and guide is None:
-                raise api_error(403, "who_asks", "Say which staff member asks (staff=CODE).")
-            guide = asking.code if asking is not None else guide
+        asking = s.scalar(select(Staff).where(Staff.code == staff, Staff.active.is_(True))) if staff else None
+        if asking is None:
+            raise api_error(403, "who_asks", "Say which active staff member asks (staff=CODE).")
+        if asking.role not in ("manager", "supervisor", "admin"):
+            guide = asking.code  # anyone else sees their own figures only
         return report(s, dev.store_id, period, guide, utcnow())
 
     @api.post("/transfers", response_model=TransferData)

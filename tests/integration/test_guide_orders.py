@@ -3,6 +3,7 @@ placed exactly once, commission booked and taken back by a return."""
 
 from __future__ import annotations
 
+import pytest
 from sqlalchemy import func, select
 
 from central.db import session_factory
@@ -15,6 +16,7 @@ from pos_client.services.guide import GuideService, NetworkView, OrderProblems
 from pos_client.services.returns import ReturnService
 from pos_client.services.till import Till
 from sync.client import CentralClient
+from sync.errors import AuthRejected, NotFoundAtCentral, ServerFault
 from sync.protocol import OrderPlaced
 from tests.helpers import central_level
 
@@ -164,3 +166,19 @@ def test_a_held_sale_keeps_its_guide(till: Till) -> None:
     assert checkout.guide is None
     assert checkout.resume(held.id, "1001")
     assert checkout.guide is not None and checkout.guide.code == "4001"
+
+
+def test_central_refuses_what_it_cannot_honour(till: Till, central: EmbeddedCentral) -> None:
+    with till.client() as client:
+        with pytest.raises(NotFoundAtCentral):
+            client.network_stock("NOSUCHSKU")
+        with pytest.raises(AuthRejected):  # nobody named: no figures
+            client.commission("today", "9999")
+        service = till.guide()
+        order_id = service.place(_draft(fulfilment="pickup_here"), guide_of(till))
+        placed = service.submit(order_id)
+        other = OrderPlaced.model_validate({**placed.data, "total": 1, "lines": [
+            {**placed.data["lines"][0], "qty": 1, "unit_price": 1, "amount": 1}]})
+        with pytest.raises(ServerFault, match="409 order_id_reused"):  # the same key, another order
+            client.place_order(other)
+    assert len(orders_at_central(central)) == 1
