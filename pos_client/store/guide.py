@@ -58,6 +58,11 @@ class BelowSafety:
     target_qty: int
 
 
+def _order_row(r) -> GuideOrderRow:
+    return GuideOrderRow(r.order_id, r.state, r.order_no, r.payment_url, r.guide_code, json.loads(r.data),
+                         r.created_at, r.error)
+
+
 def record_sale_guide(conn: Connection, sale_id: str, guide_id: str, guide_code: str) -> None:
     conn.execute(insert(sale_guide).values(sale_id=sale_id, guide_id=guide_id, guide_code=guide_code))
 
@@ -180,23 +185,12 @@ class GuideStore:
         if guide_code:
             stmt = stmt.where(guide_order.c.guide_code == guide_code)
         with self.engine.connect() as conn:
-            rows = conn.execute(stmt).all()
-        return [
-            GuideOrderRow(
-                r.order_id,
-                r.state,
-                r.order_no,
-                r.payment_url,
-                r.guide_code,
-                json.loads(r.data),
-                r.created_at,
-                r.error,
-            )
-            for r in rows
-        ]
+            return [_order_row(r) for r in conn.execute(stmt).all()]
 
     def order(self, order_id: str) -> GuideOrderRow | None:
-        return next((o for o in self.orders(limit=10_000) if o.order_id == order_id), None)
+        with self.engine.connect() as conn:
+            row = conn.execute(select(guide_order).where(guide_order.c.order_id == order_id)).first()
+        return _order_row(row) if row is not None else None
 
     # ------------------------------------------------------------ stock work
     def levels(self, skus: list[str] | None = None) -> dict[str, tuple[int, int]]:
