@@ -105,7 +105,7 @@ def changes_for_store(session: Session, store_id: str, cursor: Cursor, limit: in
 
 # ------------------------------------------------------------------ snapshots
 SNAPSHOT_ENTITIES = ("store_config", "staff", "product", "barcode", "price", "promotion", "member",
-                     "coupon", "stock_level", "variant", "commission_rule", "safety_stock")
+                     "coupon", "stock_level", "variant", "commission_rule", "safety_stock", "transfer")
 
 
 def snapshot_count(session: Session, store_id: str, entity: str) -> int:

@@ -5,13 +5,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from .commission import rule_data
-from .models import CommissionRule, SafetyStock, Variant
+from .models import CommissionRule, SafetyStock, Transfer, Variant
+from .stockwork import transfer_row
 
-GUIDE_ENTITIES = ("variant", "commission_rule", "safety_stock")
+GUIDE_ENTITIES = ("variant", "commission_rule", "safety_stock", "transfer")
 
 
 def variant_data(v: Variant) -> dict:
@@ -30,7 +31,13 @@ def guide_snapshot_count(session: Session, store_id: str, entity: str) -> int:
         return session.scalar(count.select_from(CommissionRule)) or 0
     if entity == "safety_stock":
         return session.scalar(count.select_from(SafetyStock).where(SafetyStock.store_id == store_id)) or 0
+    if entity == "transfer":
+        return session.scalar(count.select_from(Transfer).where(_of_store(store_id))) or 0
     raise KeyError(entity)
+
+
+def _of_store(store_id: str):
+    return or_(Transfer.from_store_id == store_id, Transfer.to_store_id == store_id)
 
 
 def guide_snapshot_rows(session: Session, store_id: str, entity: str) -> Iterator[tuple[str, dict]]:
@@ -43,5 +50,11 @@ def guide_snapshot_rows(session: Session, store_id: str, entity: str) -> Iterato
     elif entity == "safety_stock":
         for s in session.scalars(select(SafetyStock).where(SafetyStock.store_id == store_id)):
             yield s.sku, safety_data(s)
+    elif entity == "transfer":
+        # A till enrolled (or reloaded) after a transfer was asked for still sees it.
+        conn = session.connection()
+        ids = [t for (t,) in conn.execute(select(Transfer.transfer_id).where(_of_store(store_id)))]
+        for transfer_id in ids:
+            yield transfer_id, transfer_row(conn, transfer_id)
     else:
         raise KeyError(entity)

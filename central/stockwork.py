@@ -161,8 +161,8 @@ def transfer_data(row) -> dict:
     }
 
 
-def log_transfer(conn: Connection, transfer_id: str, now: datetime) -> dict:
-    """The transfer as it stands, down to both its stores."""
+def transfer_row(conn: Connection, transfer_id: str) -> dict:
+    """The transfer as its stores see it (entity `transfer`)."""
     src = Store.__table__.alias("src")
     dst = Store.__table__.alias("dst")
     row = conn.execute(
@@ -171,8 +171,18 @@ def log_transfer(conn: Connection, transfer_id: str, now: datetime) -> dict:
         .join(dst, dst.c.id == _TRANSFERS.c.to_store_id)
         .where(_TRANSFERS.c.transfer_id == transfer_id)
     ).one()
-    data = transfer_data(row)
-    for scope in sorted({row.from_store_id, row.to_store_id}):
+    return transfer_data(row)
+
+
+def log_transfer(conn: Connection, transfer_id: str, now: datetime) -> dict:
+    """The transfer as it stands, down to both its stores."""
+    data = transfer_row(conn, transfer_id)
+    stores = conn.execute(
+        select(_TRANSFERS.c.from_store_id, _TRANSFERS.c.to_store_id).where(
+            _TRANSFERS.c.transfer_id == transfer_id
+        )
+    ).one()
+    for scope in sorted(set(stores)):
         seq = reserve_seqs(conn, scope, 1)
         conn.execute(
             insert(ChangeLogEntry.__table__),

@@ -484,6 +484,7 @@ ENTITIES = (
     "variant",
     "commission_rule",
     "safety_stock",
+    "transfer",
 )
 """Entities central sends down today, in snapshot order; later features add theirs here."""
 

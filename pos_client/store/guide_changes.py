@@ -1,5 +1,6 @@
 """Applying the guide and stock-work entities central sends down: variants, commission rules,
-safety stock (snapshotted), transfers and guide orders (change log only)."""
+safety stock and transfers (snapshotted too), guide orders (change log only: the till that placed
+an order holds it already)."""
 
 from __future__ import annotations
 
@@ -26,8 +27,17 @@ SNAPSHOT_UPSERT = {
         "INSERT INTO safety_stock (sku, min_qty, target_qty) VALUES (?,?,?) ON CONFLICT(sku) "
         "DO UPDATE SET min_qty=excluded.min_qty, target_qty=excluded.target_qty"
     ),
+    "transfer": (
+        "INSERT INTO transfer (transfer_id, status, data) VALUES (?,?,?) ON CONFLICT(transfer_id) "
+        "DO UPDATE SET status=excluded.status, data=excluded.data"
+    ),
 }
-SNAPSHOT_KEY = {"variant": "sku", "commission_rule": "rule_id", "safety_stock": "sku"}
+SNAPSHOT_KEY = {
+    "variant": "sku",
+    "commission_rule": "rule_id",
+    "safety_stock": "sku",
+    "transfer": "transfer_id",
+}
 
 
 def snapshot_params(entity: str, d: dict[str, Any]) -> tuple[tuple, str]:
@@ -39,6 +49,9 @@ def snapshot_params(entity: str, d: dict[str, Any]) -> tuple[tuple, str]:
         return (str(d["rule_id"]), json.dumps(d, ensure_ascii=False)), str(d["rule_id"])
     if entity == "safety_stock":
         return (str(d["sku"]), int(d["min_qty"]), int(d["target_qty"])), str(d["sku"])
+    if entity == "transfer":
+        key = str(d["transfer_id"])
+        return (key, str(d["status"]), json.dumps(d, ensure_ascii=False)), key
     raise KeyError(entity)
 
 

@@ -163,3 +163,51 @@ def test_a_count_by_rfid_and_scans_and_damage_needs_approval(
     stock.approver_pin.setText("3456")
     stock.write_down()
     qtbot.waitUntil(lambda: "booked out of stock" in stock.message.text(), timeout=5000)
+
+
+def test_a_transfer_asked_for_on_screen_is_received_on_screen(
+        qtbot, till_app: TillApp, till: Till, central: EmbeddedCentral, tmp_path) -> None:  # noqa: F811
+    from pos_client.config import Paths
+    from pos_client.services.till import enroll
+    from tests.conftest import make_code
+    from tests.helpers import central_level
+
+    window = till_app.window
+    login(qtbot, window, "3001", "4567")
+    ctrl(qtbot, Qt.Key.Key_K)
+    qtbot.waitUntil(lambda: window.guide_controls.stock_window is not None)
+    stock = window.guide_controls.stock_window
+    stock.tabs.setCurrentIndex(2)
+    assert stock.safety_table.rowCount() > 0
+    sku, qty = stock._low[0].sku, stock._low[0].suggested
+    stock.safety_table.selectRow(0)
+    stock.request_transfer()  # no store typed: the nearest with spare stock is found
+    qtbot.waitUntil(lambda: stock.source_store.text() == "W001", timeout=5000)
+    stock.source_store.setText("S002")
+    stock.request_transfer()
+    qtbot.waitUntil(lambda: "asked of S002" in stock.message.text(), timeout=5000)
+    # S002 sends it (its own till), S001 sees it coming.
+    paths = Paths.resolve(tmp_path / "s002")
+    enroll(paths, central.url, make_code(central, "S002"), "s002")
+    other = Till(paths)
+    sync_now(qtbot, other)
+    other.stock_work().ship(other.stock_work().outgoing()[0], "3001")
+    sync_now(qtbot, other)
+    other.close()
+    sync_now(qtbot, till)
+    window.guide_controls.on_sync()
+    stock.tabs.setCurrentIndex(1)
+    assert stock.incoming.count() == 1 and "on its way" in stock.incoming.item(0).text()
+    stock.incoming.setCurrentRow(0)
+    stock.start_receiving()
+    with till.engine.connect() as conn:
+        barcode = conn.execute(text("SELECT code FROM barcode WHERE sku = :s"), {"s": sku}).scalar()
+    before = central_level(central, "S001", sku)
+    for _ in range(qty + 1):  # one more than was sent
+        stock.receive_scan.setText(barcode)
+        qtbot.keyClick(stock.receive_scan, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: stock.receive_table.model().rows == [(sku, qty, qty + 1, 0, 1)], timeout=5000)
+    stock.submit_receiving()
+    qtbot.waitUntil(lambda: "1 extra" in stock.message.text(), timeout=5000)
+    sync_now(qtbot, till)
+    assert central_level(central, "S001", sku) == before + qty + 1
