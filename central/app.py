@@ -66,6 +66,7 @@ from .devices import (
     token_expired,
 )
 from .events import EventBatch
+from .guide_api import add_guide_routes
 from .members import ContactRefused, member_contact
 from .models import Device, Store
 from .payments import PaymentError, charge
@@ -404,6 +405,7 @@ def create_app(db_url: str | None = None, *, engines: Engines | None = None,
         """The highest seq and receipt number central has from this till (asked after a restore)."""
         return device_sync_state(s, dev)
 
+    add_guide_routes(api, device, read_session, write_session, ApiError)
     app.include_router(api)
     app.include_router(pickup_router(writes, ApiError, ERRORS))
     return app

@@ -19,6 +19,7 @@ from sync.protocol import Change
 from . import fulfilment, pickup
 from .catalog import store_config_data
 from .coupons import coupon_data
+from .guide_changes import GUIDE_ENTITIES, guide_snapshot_count, guide_snapshot_rows
 from .members import member_data, member_key
 from .models import (
     CHAIN_SCOPE,
@@ -105,7 +106,8 @@ def changes_for_store(session: Session, store_id: str, cursor: Cursor, limit: in
 
 # ------------------------------------------------------------------ snapshots
 SNAPSHOT_ENTITIES = ("store_config", "staff", "product", "barcode", "price", "promotion", "member",
-                     "coupon", "stock_level", "pickup_order", "reservation", "fulfilment_order")
+                     "coupon", "stock_level", "pickup_order", "reservation", "fulfilment_order",
+                     "variant", "commission_rule", "safety_stock", "transfer")
 
 
 def snapshot_count(session: Session, store_id: str, entity: str) -> int:
@@ -139,6 +141,8 @@ def snapshot_count(session: Session, store_id: str, entity: str) -> int:
     if entity == "fulfilment_order":
         return session.scalar(select(func.count()).select_from(
             fulfilment.snapshot_fulfilments(store_id).subquery())) or 0
+    if entity in GUIDE_ENTITIES:
+        return guide_snapshot_count(session, store_id, entity)
     raise KeyError(entity)
 
 
@@ -199,5 +203,7 @@ def snapshot_rows(session: Session, store_id: str, entity: str) -> Iterator[tupl
         conn = session.connection()
         for f in session.scalars(fulfilment.snapshot_fulfilments(store_id)):
             yield f.id, fulfilment._fulfilment_data(conn, f)
+    elif entity in GUIDE_ENTITIES:
+        yield from guide_snapshot_rows(session, store_id, entity)
     else:
         raise KeyError(entity)

@@ -35,6 +35,7 @@ from sync.protocol import (
     FulfilmentRejected,
     FulfilmentShipped,
     MemberSignedUp,
+    OrderPlaced,
     PickupHandedOver,
     PickupReady,
     PickupRejected,
@@ -42,11 +43,15 @@ from sync.protocol import (
     SaleCompleted,
     ShiftClosed,
     ShiftOpened,
+    StockAdjusted,
+    StockCounted,
 )
 
-from . import fulfilment, pickup, shifts
+from . import fulfilment, pickup, shifts, stockwork
+from .commission import book_sale, reverse_for_return
 from .coupons import redeem
 from .db import defer_flush, utcnow
+from .guide_orders import OrderRefused, place_order
 from .members import apply_sign_up, move_points
 from .models import AuditEntry, Device, Note, ReceivedEvent, Sale, SaleLine, SalePricing, SaleTender, Store
 from .promotions import recompute_total
@@ -130,6 +135,7 @@ def _apply_sale(conn: Connection, device_id: str, store: _Store, event: Event,
                          sale.receipt_no, now)
     coupons = redeem(conn, store.id, device_id, event, sale, now)
     oversold = pickup.check_oversell(conn, store.id, device_id, sorted(moved), sale.receipt_no, now)
+    book_sale(conn, store.id, sale, event.occurred_at.astimezone(UTC))
     return priced or points or coupons or oversold
 
 
@@ -202,9 +208,11 @@ def _apply(conn: Connection, device_id: str, store: _Store, event: Event, now: d
         return apply_sign_up(conn, store.id, event, payload, now)
     if isinstance(payload, ReturnCompleted):
         try:
-            return apply_return(conn, device_id, store.id, store.code, event, payload, now)
+            returned = apply_return(conn, device_id, store.id, store.code, event, payload, now)
         except ReturnRejected as exc:
             raise Rejection(exc.code, exc.message) from exc
+        reverse_for_return(conn, store.id, payload, event.occurred_at.astimezone(UTC))
+        return returned
     elif isinstance(payload, AuditRecorded):
         return _apply_audit(conn, device_id, store, payload, now)
     elif isinstance(payload, ShiftOpened | CashMoved | ShiftClosed):
@@ -213,6 +221,8 @@ def _apply(conn: Connection, device_id: str, store: _Store, event: Event, now: d
         return _apply_pickup(conn, device_id, store, event, payload, now)
     elif isinstance(payload, FulfilmentPicked | FulfilmentShipped | FulfilmentRejected):
         return _apply_fulfilment(conn, device_id, store, event, payload, now)
+    elif isinstance(payload, OrderPlaced | StockAdjusted | StockCounted):
+        return _apply_guide_stock(conn, device_id, store, event, payload, now)
     return None
 
 
@@ -246,6 +256,23 @@ def _apply_pickup(conn: Connection, device_id: str, store: _Store, event: Event,
         return pickup.apply_handed_over(conn, device_id, store.id, event, payload, now)
     except pickup.UnknownOrder as unknown:
         raise Rejection(unknown.code, unknown.message) from unknown
+
+
+def _apply_guide_stock(conn: Connection, device_id: str, store: _Store, event: Event,
+                       payload: OrderPlaced | StockAdjusted | StockCounted,
+                       now: datetime) -> ErrorBody | None:
+    """Guide orders taken offline and stock work (central/guide_orders.py, central/stockwork.py)."""
+    try:
+        if isinstance(payload, OrderPlaced):
+            place_order(conn, device_id, store.id, store.code, payload, now)
+            return None
+        if isinstance(payload, StockAdjusted):
+            return stockwork.apply_adjusted(conn, store.id, store.code, event, payload, now)
+        return stockwork.apply_counted(conn, store.id, store.code, event, payload, now)
+    except OrderRefused as refused:
+        raise Rejection(refused.code, refused.message) from refused
+    except stockwork.StockRefused as refused:
+        raise Rejection(refused.code, refused.message) from refused
 
 
 def _apply_shift(conn: Connection, device_id: str, store: _Store, event: Event,

@@ -622,3 +622,124 @@ class FulfilmentOrder(Base):
     shipped_event: Mapped[str | None] = mapped_column(String(40), default=None)
     conflict: Mapped[str | None] = mapped_column(String(40), default=None)
     created_at: Mapped[datetime]
+# ---------------------------------------------------------------- guide and stock work (issue 7)
+class Site(Base):
+    """Where a store or warehouse is, for "nearest first"; a warehouse is a Store row of kind
+    'warehouse' (its stock is a ledger like any store's)."""
+
+    __tablename__ = "sites"
+    store_id: Mapped[str] = mapped_column(ForeignKey("stores.id"), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(16), default="store")
+    latitude_e6: Mapped[int | None] = mapped_column(default=None)
+    longitude_e6: Mapped[int | None] = mapped_column(default=None)
+    """Microdegrees (WGS 84): integers, like every other figure central keeps."""
+
+
+class Variant(Base):
+    """A SKU's place in its style: the size and colour a customer chooses between."""
+
+    __tablename__ = "variants"
+    sku: Mapped[str] = mapped_column(ForeignKey("products.sku"), primary_key=True)
+    style: Mapped[str] = mapped_column(String(32), index=True)
+    size: Mapped[str] = mapped_column(String(16), default="")
+    colour: Mapped[str] = mapped_column(String(32), default="")
+
+
+class CommissionRule(Base):
+    """Rate (basis points) by category and by channel of fulfilment; '' matches any."""
+
+    __tablename__ = "commission_rules"
+    rule_id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    category: Mapped[str] = mapped_column(String(64), default="")
+    channel: Mapped[str] = mapped_column(String(16), default="")
+    rate_bp: Mapped[int]
+
+
+class CommissionEntry(Base):
+    """One line's commission for a guide: positive for a sale or order, negative for a return."""
+
+    __tablename__ = "commission_entries"
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    guide_id: Mapped[str] = mapped_column(String(40), index=True)
+    store_id: Mapped[str] = mapped_column(String(36), index=True)
+    source: Mapped[str] = mapped_column(String(8))
+    """sale, order or return"""
+    ref_id: Mapped[str] = mapped_column(String(40), index=True)
+    """The sale, order or return id."""
+    origin_id: Mapped[str] = mapped_column(String(40), index=True)
+    """The sale or order the commission was first earned on (a return names its sale)."""
+    line_no: Mapped[int]
+    sku: Mapped[str] = mapped_column(String(32))
+    channel: Mapped[str] = mapped_column(String(16))
+    base: Mapped[int] = mapped_column(BigInteger)
+    rate_bp: Mapped[int]
+    commission: Mapped[int] = mapped_column(BigInteger)
+    occurred_at: Mapped[datetime]
+
+
+class GuideOrder(Base):
+    """A guide-assisted order, made once per order id (the Idempotency-Key) however often sent."""
+
+    __tablename__ = "guide_orders"
+    order_id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    order_no: Mapped[str] = mapped_column(String(24), unique=True)
+    store_id: Mapped[str] = mapped_column(ForeignKey("stores.id"), index=True)
+    device_id: Mapped[str] = mapped_column(String(36))
+    request_hash: Mapped[str] = mapped_column(String(64))
+    guide_id: Mapped[str] = mapped_column(String(40), index=True)
+    fulfilment: Mapped[str] = mapped_column(String(16))
+    pickup_store_id: Mapped[str | None] = mapped_column(String(36))
+    status: Mapped[str] = mapped_column(String(16))
+    total: Mapped[int] = mapped_column(BigInteger)
+    payment: Mapped[str] = mapped_column(String(8))
+    payment_url: Mapped[str | None] = mapped_column(String(200))
+    data: Mapped[dict] = mapped_column(JSON)
+    placed_at: Mapped[datetime]
+    received_at: Mapped[datetime]
+
+
+class Transfer(Base):
+    """Goods asked for by one store from another (or the warehouse), shipped, received."""
+
+    __tablename__ = "transfers"
+    transfer_id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    transfer_no: Mapped[str] = mapped_column(String(24), unique=True)
+    from_store_id: Mapped[str] = mapped_column(ForeignKey("stores.id"), index=True)
+    to_store_id: Mapped[str] = mapped_column(ForeignKey("stores.id"), index=True)
+    status: Mapped[str] = mapped_column(String(16))
+    lines: Mapped[list] = mapped_column(JSON)
+    note: Mapped[str] = mapped_column(String(200), default="")
+    requested_by: Mapped[str] = mapped_column(String(16))
+    requested_at: Mapped[datetime]
+    shipped_at: Mapped[datetime | None] = mapped_column(default=None)
+    received_at: Mapped[datetime | None] = mapped_column(default=None)
+
+
+class SafetyStock(Base):
+    """Below min_qty a store should reorder up to target_qty."""
+
+    __tablename__ = "safety_stock"
+    store_id: Mapped[str] = mapped_column(ForeignKey("stores.id"), primary_key=True)
+    sku: Mapped[str] = mapped_column(String(32), primary_key=True)
+    min_qty: Mapped[int]
+    target_qty: Mapped[int]
+
+
+class StockCount(Base):
+    """A count received from a store, with the deltas central made of it."""
+
+    __tablename__ = "stock_counts"
+    count_id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    store_id: Mapped[str] = mapped_column(ForeignKey("stores.id"), index=True)
+    event_id: Mapped[str] = mapped_column(String(40), unique=True)
+    scope: Mapped[str] = mapped_column(String(8))
+    area: Mapped[str] = mapped_column(String(60), default="")
+    lines: Mapped[list] = mapped_column(JSON)
+    """[{sku, counted, position, expected_at_position, delta}]"""
+    staff: Mapped[str] = mapped_column(String(16))
+    finished_at: Mapped[datetime]
+    received_at: Mapped[datetime]
+
+
+Index("ix_stock_levels_sku", StockLevel.sku, StockLevel.store_id, StockLevel.on_hand)
+"""Network stock (GET /stock) reads one SKU's level in every store: by SKU, not by store first."""

@@ -17,6 +17,7 @@ from .catalog import CatalogRow, add_products, add_staff, add_store
 from .coupons import seed_demo_coupons
 from .demo_catalog import demo_products
 from .fulfilment import seed_demo_locations
+from .guide_seed import seed_guide_demo
 from .members import seed_demo_members
 from .models import Product, Store
 from .promotions import seed_demo_promotions
@@ -102,5 +103,6 @@ def seed_demo(session: Session, products: int = DEFAULT_DEMO_PRODUCTS, *, scale_
     seed_demo_members(session)
     seed_demo_coupons(session)
     seed_demo_locations(session)
+    seed_guide_demo(session)
     session.commit()
     return count

@@ -26,12 +26,16 @@ from .protocol import (
     PROTOCOL_RANGE_HEADER,
     PROTOCOL_VERSION,
     ChangesResponse,
+    CommissionReport,
     CouponValidation,
     DeviceSyncState,
     Event,
     HealthResponse,
     MemberContact,
     MemberContactRequest,
+    NetworkStockResponse,
+    OrderPlaced,
+    OrderResponse,
     PushRequest,
     PushResponse,
     RegisterRequest,
@@ -40,6 +44,8 @@ from .protocol import (
     SnapshotHeader,
     SnapshotRow,
     SnapshotTrailer,
+    TransferData,
+    TransferRequest,
     WalletChargeRequest,
     WalletChargeResponse,
     WalletRefundRequest,
@@ -223,3 +229,23 @@ class CentralClient:
         if since:
             params["since"] = since
         return self._call("GET", "/sync/changes", ChangesResponse, params=params)
+
+    # ------------------------------------------------------------------ sales guide and stock work
+    def network_stock(self, sku: str) -> NetworkStockResponse:
+        """The SKU and its variants in every store and warehouse, nearest first (online only)."""
+        return self._call("GET", "/stock", NetworkStockResponse, params={"sku": sku})
+
+    def place_order(self, order: OrderPlaced) -> OrderResponse:
+        """A guide-assisted order; its id is the Idempotency-Key, so asking again never makes two."""
+        return self._call("POST", "/orders", OrderResponse, body=order,
+                          headers={IDEMPOTENCY_HEADER: order.order_id})
+
+    def commission(self, period: str, staff: str, guide: str | None = None) -> CommissionReport:
+        params = {"period": period, "staff": staff}
+        if guide:
+            params["guide"] = guide
+        return self._call("GET", "/commission", CommissionReport, params=params)
+
+    def request_transfer(self, request: TransferRequest) -> TransferData:
+        return self._call("POST", "/transfers", TransferData, body=request,
+                          headers={IDEMPOTENCY_HEADER: request.transfer_id})

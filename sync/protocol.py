@@ -436,6 +436,113 @@ class FulfilmentRejected(_Strict):
     staff: StaffCode
     at: AwareDatetime
     lines: Annotated[list[PickupLinePayload], Field(min_length=1, max_length=200)]
+# ---------------------------------------------------------------- guide orders and stock work
+Fulfilment = Literal["delivery", "pickup_other", "pickup_here"]
+"""How a guide-assisted order reaches the customer: home delivery, pickup at another store,
+pickup at this store later.  Commission rules name these channels, and `in_store` for a sale."""
+
+
+class OrderLinePayload(_Strict):
+    sku: Code
+    name: Annotated[str, Field(max_length=200)] = ""
+    category: Annotated[str, Field(max_length=100)] = ""
+    qty: Annotated[int, Field(ge=1, le=10_000)]
+    unit_price: Money
+    amount: Money
+
+
+class DeliveryAddress(_Strict):
+    name: Annotated[str, Field(min_length=1, max_length=100)]
+    phone: Annotated[str, Field(pattern=r"^1[3-9][0-9]{9}$")]
+    address: Annotated[str, Field(min_length=4, max_length=300)]
+
+
+class OrderPlaced(_Strict):
+    """A guide-assisted order (endless aisle), as `POST /orders` takes it and as the
+    `order.placed` event carries it when it was taken offline.  `order_id` is the
+    idempotency key of both: central makes one order per id, however often it hears of it."""
+
+    order_id: ClientId
+    store_code: Code
+    terminal_no: Annotated[str, Field(max_length=8)] = ""
+    guide_id: ClientId
+    guide_code: StaffCode
+    member_id: Annotated[str, Field(max_length=40)] | None = None
+    fulfilment: Fulfilment
+    pickup_store_code: Code | None = None
+    """pickup_other: the store the customer collects from (pickup_here: this store)."""
+    address: DeliveryAddress | None = None
+    lines: Annotated[list[OrderLinePayload], Field(min_length=1, max_length=100)]
+    total: Money
+    payment: Literal["link", "till"] = "link"
+    """link: the customer pays later by the payment link / QR; till: paid at this till."""
+    tenders: Annotated[list[TenderPayload], Field(max_length=10)] = Field(default_factory=list)
+    placed_at: AwareDatetime
+
+
+class OrderResponse(_Lenient):
+    order_id: str
+    order_no: str
+    status: str
+    """placed (awaiting payment by link), paid."""
+    total: int
+    payment_url: str | None = None
+    commission: int = 0
+    server_time: datetime
+
+
+AdjustReason = Literal["receive", "damage", "write_off", "transfer_out", "transfer_in", "correction"]
+
+
+class StockAdjustLine(_Strict):
+    sku: Code
+    delta: Annotated[int, Field(ge=-1_000_000, le=1_000_000)]
+    """Signed units (grams for weighed goods) moved at this store."""
+    expected: Annotated[int, Field(ge=0, le=1_000_000)] | None = None
+    """For a receipt: what the delivery note or transfer said; delta - expected is the extra
+    (positive) or the shortage (negative)."""
+
+
+class StockAdjusted(_Strict):
+    """Stock moved at a store for a reason other than a sale: goods received (a delivery or an
+    incoming transfer), damaged, written off, sent out on a transfer."""
+
+    adjustment_id: ClientId
+    store_code: Code
+    reason: AdjustReason
+    lines: Annotated[list[StockAdjustLine], Field(min_length=1, max_length=2000)]
+    transfer_id: ClientId | None = None
+    note: Annotated[str, Field(max_length=200)] = ""
+    staff: StaffCode
+    approved_by: StaffCode | None = None
+    at: AwareDatetime
+
+
+class StockCountLine(_Strict):
+    sku: Code
+    counted: Annotated[int, Field(ge=0, le=10_000_000)]
+    """Units present at the ledger position below (the till adds back units sold during the
+    count that the count had not seen)."""
+    position: Annotated[int, Field(ge=0)]
+    """The store's ledger position for this SKU the count was counted against."""
+    expected: int | None = None
+    """The level the till showed at that position (central recomputes it from its ledger)."""
+
+
+class StockCounted(_Strict):
+    """A count of a shelf or a whole store: central turns each line into a delta against the
+    ledger at the position named, so movements after it (sales during the count) are kept."""
+
+    count_id: ClientId
+    store_code: Code
+    scope: Literal["shelf", "store"] = "shelf"
+    area: Annotated[str, Field(max_length=60)] = ""
+    method: Literal["rfid", "scan"] = "rfid"
+    lines: Annotated[list[StockCountLine], Field(min_length=1, max_length=100_000)]
+    unknown_tags: Annotated[int, Field(ge=0)] = 0
+    staff: StaffCode
+    started_at: AwareDatetime
+    finished_at: AwareDatetime
 
 
 EVENT_PAYLOADS: dict[str, type[BaseModel]] = {
@@ -452,6 +559,9 @@ EVENT_PAYLOADS: dict[str, type[BaseModel]] = {
     "fulfilment.picked": FulfilmentPicked,
     "fulfilment.shipped": FulfilmentShipped,
     "fulfilment.rejected": FulfilmentRejected,
+    "order.placed": OrderPlaced,
+    "stock.adjusted": StockAdjusted,
+    "stock.counted": StockCounted,
 }
 """Event types central can apply, and the model each payload must satisfy."""
 
@@ -501,6 +611,10 @@ ENTITIES = (
     "pickup_order",
     "reservation",
     "fulfilment_order",
+    "variant",
+    "commission_rule",
+    "safety_stock",
+    "transfer",
 )
 """Entities central sends down today, in snapshot order; later features add theirs here."""
 
@@ -783,3 +897,118 @@ class DeviceSyncState(_Lenient):
     latest_z_no: int | None = None
     """The highest Z report number this device closed a shift with."""
     server_time: datetime
+# ---------------------------------------------------------------- guide and stock work (issue 7)
+class StockAtSku(_Lenient):
+    sku: str
+    on_hand: int
+    reserved: int = 0
+    available: int
+
+
+class StockLocation(_Lenient):
+    store_code: str
+    name: str
+    kind: Literal["store", "warehouse"] = "store"
+    distance_m: int | None = None
+    """Metres from the asking store (great circle); None when either has no coordinates."""
+    as_of: datetime | None = None
+    """When central last heard from the location (its ledger is as fresh as that)."""
+    skus: list[StockAtSku]
+
+
+class VariantView(_Lenient):
+    sku: str
+    name: str = ""
+    size: str = ""
+    colour: str = ""
+
+
+class NetworkStockResponse(_Lenient):
+    """`GET /stock?sku=`: the SKU and its variants (same style) in every store and warehouse,
+    nearest first."""
+
+    sku: str
+    style: str = ""
+    variants: list[VariantView]
+    locations: list[StockLocation]
+    server_time: datetime
+
+
+class TransferLinePayload(_Strict):
+    sku: Code
+    qty: Annotated[int, Field(ge=1, le=1_000_000)]
+
+
+class TransferRequest(_Strict):
+    """`POST /transfers` (Idempotency-Key = transfer_id): ask another store (or the warehouse)
+    for goods."""
+
+    transfer_id: ClientId
+    from_store_code: Code
+    to_store_code: Code
+    lines: Annotated[list[TransferLinePayload], Field(min_length=1, max_length=500)]
+    note: Annotated[str, Field(max_length=200)] = ""
+    requested_by: StaffCode
+
+
+class TransferData(_Lenient):
+    """A transfer as both its stores see it (entity `transfer`)."""
+
+    transfer_id: str
+    transfer_no: str = ""
+    from_store_code: str
+    to_store_code: str
+    status: Literal["requested", "shipped", "received"]
+    lines: list[dict[str, Any]]
+    """[{sku, qty (asked), shipped, received}]"""
+    note: str = ""
+    requested_at: str = ""
+    shipped_at: str | None = None
+    received_at: str | None = None
+
+
+class VariantData(_Lenient):
+    sku: str
+    style: str
+    size: str = ""
+    colour: str = ""
+
+
+class CommissionRuleData(_Lenient):
+    rule_id: str
+    category: str = ""
+    """'' = any category"""
+    channel: str = ""
+    """in_store, delivery, pickup_other, pickup_here; '' = any"""
+    rate_bp: Annotated[int, Field(ge=0, le=10_000)]
+    """Basis points of the line amount (150 = 1.5 %)."""
+
+
+class SafetyStockData(_Lenient):
+    sku: str
+    min_qty: Annotated[int, Field(ge=0)]
+    target_qty: Annotated[int, Field(ge=0)]
+
+
+class CommissionTotal(_Lenient):
+    guide_id: str
+    guide_code: str
+    guide_name: str = ""
+    sales: int
+    """Attributed sales (minor units), returns deducted."""
+    commission: int
+    count: int
+
+
+class CommissionReport(_Lenient):
+    """`GET /commission?period=today|month[&guide=CODE]`: per guide, in the store's local calendar."""
+
+    store: str
+    period: str
+    start: datetime
+    guides: list[CommissionTotal]
+    server_time: datetime
+
+
+ENTITY_DATA.update({"variant": VariantData, "commission_rule": CommissionRuleData,
+                    "safety_stock": SafetyStockData, "transfer": TransferData})

@@ -100,6 +100,9 @@ class Sale:
     """The member's points after this sale, as far as this till knows."""
     coupon_codes: tuple[str, ...] = ()
     """Coupons this sale redeemed (those whose minimum spend the goods reached)."""
+    guide_id: str | None = None
+    """The sales guide who helped with this sale (badge scanned or picked at checkout): commission."""
+    guide_code: str = ""
 
     @property
     def subtotal(self) -> Amount:

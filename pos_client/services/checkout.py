@@ -43,6 +43,7 @@ from pos_client.store import journal
 from pos_client.store import parked as parked_sales
 from pos_client.store.catalog import CatalogItem, CatalogReader, ProductMatch
 from pos_client.store.coupons import find_coupon, mark_redeemed
+from pos_client.store.guide import record_sale_guide
 from pos_client.store.members import MemberReader, add_provisional
 from pos_client.store.members import move_points as member_points
 from pos_client.store.parked import ParkedSale
@@ -157,7 +158,7 @@ def sale_event(sale: Sale) -> OutgoingEvent:
         promotions=[AppliedPromotion(promotion_id=a.promotion_id, version=a.version, kind=a.kind,
                                      name=a.name, amount=a.amount) for a in sale.promotions],
         priced_at_local=sale.priced_at_local, rounding=sale.rounding, points_earned=sale.points_earned,
-        coupon_codes=list(sale.coupon_codes),
+        coupon_codes=list(sale.coupon_codes), guide_id=sale.guide_id,
     )
     return OutgoingEvent(event_id=new_id(), type="sale.completed", occurred_at=sale.occurred_at,
                          payload=payload.model_dump(mode="json"))
@@ -177,6 +178,8 @@ class CheckoutService:
         """The member the sale is for: member prices and members' promotions apply, points are earned."""
         self.coupons: list[Coupon] = []
         """Coupons put on the sale; the pricing engine decides whether each still counts."""
+        self.guide: Cashier | None = None
+        """The sales guide the sale is attributed to (services/guide.py attribute_guide)."""
         self.cart = self._new_cart()
         self.stock_guard: Callable[[str, int], Any] | None = None
         """Set by the till (services.pickup.ReservedStockGuard): raises when store policy blocks
@@ -420,6 +423,7 @@ class CheckoutService:
         tenders = tuple(payment.tenders)
         applied = self.cart.pricing.applied if self.cart.pricing is not None else ()
         member = self.member
+        guide = self.guide
         unmet = set(self.cart.pricing.unmet_coupons) if self.cart.pricing is not None else set()
         redeemed = [c.code for c in self.coupons if c.code not in unmet]
         spent = sum(t.points or 0 for t in tenders if t.kind == POINTS)
@@ -444,8 +448,11 @@ class CheckoutService:
                 points_earned=earned,
                 points_balance=member.points + earned - spent if member else None,
                 coupon_codes=tuple(redeemed),
+                guide_id=guide.staff_id if guide else None, guide_code=guide.code if guide else "",
             )
             insert_sale(conn, sale)
+            if guide is not None:
+                record_sale_guide(conn, sale.sale_id, guide.staff_id, guide.code)
             mark_redeemed(conn, redeemed)
             if member is not None and (earned or spent):
                 member_points(conn, member.member_id, earned - spent)
@@ -464,6 +471,7 @@ class CheckoutService:
 
     def new_sale(self) -> None:
         self.member = None
+        self.guide = None
         self.coupons = []
         self.cart = self._new_cart()
 
@@ -474,7 +482,8 @@ class CheckoutService:
             raise EmptyCart()
         cart = self.cart
         extras = {"member_id": self.member.member_id if self.member else None,
-                  "coupons": [c.code for c in self.coupons]}
+                  "coupons": [c.code for c in self.coupons],
+                  "guide": [self.guide.staff_id, self.guide.code, self.guide.name] if self.guide else None}
 
         def write(conn: Connection) -> ParkedSale:
             held = parked_sales.park(conn, cart, staff_code, at=self._clock(), extras=extras)
@@ -508,6 +517,7 @@ class CheckoutService:
         self.member = self._members.by_id(extras["member_id"]) if extras.get("member_id") else None
         found = (find_coupon(self._catalog.engine, code) for code in extras.get("coupons", ()))
         self.coupons = [c for c in found if c is not None and c.status == "issued"]
+        self.guide = Cashier(*extras["guide"]) if extras.get("guide") else None
         self.cart = self._new_cart(cart)  # priced again: promotions may have changed meanwhile
         return True
 

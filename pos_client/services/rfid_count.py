@@ -75,6 +75,11 @@ class RfidCountSession:
                 self._by_sku[sku] += 1
         return sku
 
+    def seen_epcs(self) -> set[str]:
+        """Every EPC this session has read (a copy), so a stock count knows which sold tags it saw."""
+        with self._lock:
+            return set(self._seen)
+
     def summary(self) -> CountSummary:
         with self._lock:
             return CountSummary(dict(self._by_sku), dict(self._unknown), list(self._not_gs1),

@@ -40,9 +40,11 @@ from .auth import AuthService
 from .backups import Z_REPORT, BackupService
 from .checkout import CheckoutService, StoreIdentity
 from .fulfilment import FulfilmentQueue
+from .guide import GuideService
 from .pickup import DeskSettings, PickupDesk, ReservedStockGuard
 from .returns import ReturnService
 from .shifts import ShiftService
+from .stock_work import StockWork
 from .sync_service import make_engine
 from .token_store import TokenStoreUnavailable, chosen_store_kind, token_store
 
@@ -98,6 +100,17 @@ class Till:
                              self.client if self.config.enrolled else None,
                              policy=RefundPolicy.from_config(cfg.get("refund_policy")),
                              wallet=WalletPayments(self.client, ident) if self.config.enrolled else None)
+
+    def guide(self) -> GuideService:
+        """The sales guide: network stock, orders for customers, commission (services/guide.py)."""
+        return GuideService(self.catalog, self.writer, self.identity(),
+                            self.client if self.config.enrolled else None)
+
+    def stock_work(self) -> StockWork:
+        """Counts, receiving, safety stock, transfers, damage (services/stock_work.py)."""
+        return StockWork(self.catalog, self.writer, self.identity().store_code,
+                         self.client if self.config.enrolled else None)
+
     def shifts(self) -> ShiftService:
         return ShiftService(self.engine, self.writer, self.identity(),
                             after_close=lambda _z: self.backups.backup_in_background(Z_REPORT))

@@ -21,6 +21,7 @@ from sqlalchemy.dialects.sqlite import insert
 
 from pos_client.domain.search_text import index_text
 
+from .guide_changes import GUIDE_ENTITIES, apply_guide_change
 from .schema import (
     barcode,
     coupon,
@@ -185,6 +186,8 @@ def _apply_one(conn: Connection, change: StateChange) -> None:
             conn.execute(delete(fulfilment_order).where(fulfilment_order.c.fulfilment_id == change.id))
             return
         _upsert(conn, fulfilment_order, ["fulfilment_id"], fulfilment_row(d))
+    elif change.entity in GUIDE_ENTITIES:
+        apply_guide_change(conn, change.entity, change.id, change.op, d)
     # Entities this build does not know yet are skipped: a newer central may send more.
 
 

@@ -350,3 +350,58 @@ fulfilment_done = Table(
     Column("carrier", String),
     Column("tracking_no", String),
 )
+
+# ---------------------------------------------------------------- sales guide and stock work (g01)
+variant = Table(
+    "variant", metadata,
+    Column("sku", String, primary_key=True),
+    Column("style", String, nullable=False, index=True),
+    Column("size", String, nullable=False),
+    Column("colour", String, nullable=False),
+)
+
+commission_rule = Table(
+    "commission_rule", metadata,
+    Column("rule_id", String, primary_key=True),
+    Column("data", Text, nullable=False),
+)
+
+safety_stock = Table(
+    "safety_stock", metadata,
+    Column("sku", String, primary_key=True),
+    Column("min_qty", Integer, nullable=False),
+    Column("target_qty", Integer, nullable=False),
+)
+
+transfer = Table(
+    "transfer", metadata,
+    Column("transfer_id", String, primary_key=True),
+    Column("status", String, nullable=False),
+    Column("data", Text, nullable=False),
+)
+
+guide_order = Table(
+    "guide_order", metadata,
+    Column("order_id", String, primary_key=True),
+    Column("state", String, nullable=False),
+    Column("order_no", String),
+    Column("payment_url", String),
+    Column("guide_code", String, nullable=False),
+    Column("data", Text, nullable=False),
+    Column("created_at", String, nullable=False),
+    Column("error", String),
+)
+
+network_stock = Table(
+    "network_stock", metadata,
+    Column("sku", String, primary_key=True),
+    Column("data", Text, nullable=False),
+    Column("fetched_at", String, nullable=False),
+)
+
+sale_guide = Table(
+    "sale_guide", metadata,
+    Column("sale_id", String, primary_key=True),
+    Column("guide_id", String, nullable=False),
+    Column("guide_code", String, nullable=False),
+)

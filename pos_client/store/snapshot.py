@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy import Engine
 
 from .changes import fulfilment_row, pickup_order_row, price_scope, product_search_text, reservation_row
+from .guide_changes import SNAPSHOT_KEY, SNAPSHOT_UPSERT, snapshot_params
 
 _PICKUP_COLUMNS = ("order_id", "status", "code_salt", "code_hash", "customer", "phone_last4", "total", "paid",
                    "created_at", "deadline", "lines", "handed_over_by", "conflict")
@@ -69,7 +70,9 @@ _KEY = {
     "store_config": "store_id", "stock_level": "sku", "promotion": "promotion_id", "member": "member_id",
     "coupon": "code", "pickup_order": "order_id", "reservation": "reservation_id",
     "fulfilment_order": "fulfilment_id",
+    **SNAPSHOT_KEY,
 }
+_UPSERT.update(SNAPSHOT_UPSERT)
 
 
 def _params(entity: str, row_id: str, d: dict[str, Any]) -> tuple[tuple, str]:
@@ -114,6 +117,8 @@ def _params(entity: str, row_id: str, d: dict[str, Any]) -> tuple[tuple, str]:
     if entity == "reservation":
         row = reservation_row(d)
         return tuple(row[c] for c in _RESERVATION_COLUMNS), row["reservation_id"]
+    if entity in SNAPSHOT_KEY:
+        return snapshot_params(entity, d)
     raise KeyError(entity)
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
@@ -49,6 +51,7 @@ class CheckoutScreen(QWidget):
         super().__init__()
         self.setObjectName("checkoutScreen")
         self.checkout = checkout
+        self.badge_handler: Callable[[str], bool] | None = None
         self._locale = locale
         self.busy = False
 
@@ -241,6 +244,8 @@ class CheckoutScreen(QWidget):
             return
         if self.result_label.text():
             self.result_label.clear()  # a new sale starts with the first scan after "paid"
+        if self.badge_handler is not None and self.badge_handler(raw):
+            return  # a sales guide's badge: the sale is attributed to them (ui/guide_controls.py)
         if looks_like_coupon(raw):
             self.coupon_scanned.emit(raw.strip().upper())  # checked live at central when online
             return

@@ -45,6 +45,8 @@ from .checkout_screen import CheckoutScreen
 from .devices_dialog import DevicesDialog
 from .enrol_dialog import EnrolDialog
 from .fulfilment_queue import open_fulfilment
+from .guide_controls import SHORTCUTS as GUIDE_SHORTCUTS
+from .guide_controls import GuideControls
 from .held_dialog import HeldSalesDialog
 from .line_dialog import LineDialog
 from .login_screen import LoginScreen
@@ -95,6 +97,7 @@ SHORTCUTS = (
                                  "Pickup desk: verify a customer's pickup code, mark ready, hand over")),
     ("Ctrl+E", QT_TRANSLATE_NOOP("MainWindow",
                                  "Ship from store: pick delivery orders by scan, pack, ship with tracking")),
+    *GUIDE_SHORTCUTS,
 )
 
 
@@ -177,6 +180,7 @@ class MainWindow(QMainWindow):
         self.fulfilment_dialog = None
         QShortcut(QKeySequence("Ctrl+E"), self, activated=lambda: open_fulfilment(self))
         self.shift_controls = ShiftControls(self)  # shifts, auto-lock, staff switch
+        self.guide_controls = GuideControls(self)  # sales guide, stock work, guide attribution
 
         self.refresh_status()
         self.login.reset()
@@ -573,6 +577,7 @@ class MainWindow(QMainWindow):
             self.top_bar.set_online(report.reached_central, self.sync_detail)
         self.refresh_status()
         self._refresh_sync_panel()
+        self.guide_controls.on_sync()
 
     def _stopped_text(self, error: Exception) -> str:
         if isinstance(error, AuthRejected) and error.revoked:
@@ -689,6 +694,8 @@ class MainWindow(QMainWindow):
 
     def on_rfid_tag(self, tag: TagRead) -> None:
         """A de-duplicated tag read from the reader (on the UI thread now): one unit, once."""
+        if self.guide_controls.take_tag(tag):
+            return  # a stock count or a receipt is reading
         if (self.pages.currentWidget() is not self.checkout or QApplication.activeModalWidget() is not None
                 or self.checkout.busy):
             return

@@ -50,129 +50,129 @@
 <context>
     <name>CheckoutScreen</name>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="58"/>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="61"/>
         <source>Scan or type a barcode (or an item&apos;s initials), then Enter</source>
         <translation>扫描或输入条码（或商品拼音首字母），按回车</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="59"/>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="62"/>
         <source>Barcode</source>
         <translation>条码</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="96"/>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="99"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="145"/>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="148"/>
         <source>F1 Help</source>
         <translation>F1 帮助</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="146"/>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="149"/>
         <source>F2 Find item</source>
         <translation>F2 查找商品</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="151"/>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="154"/>
         <source>F3 Qty</source>
         <translation>F3 数量</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="152"/>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="155"/>
         <source>F4 Void line</source>
         <translation>F4 删除行</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="153"/>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="156"/>
         <source>F5 Price</source>
         <translation>F5 改价</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="154"/>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="157"/>
         <source>F6 Discount</source>
         <translation>F6 折扣</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="160"/>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="163"/>
         <source>F7 Hold</source>
         <translation>F7 挂单</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="161"/>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="164"/>
         <source>F8 Recall</source>
         <translation>F8 取单</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="162"/>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="165"/>
         <source>F11 Void sale</source>
         <translation>F11 整单作废</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="163"/>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="166"/>
         <source>F9 Sync</source>
         <translation>F9 同步</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="164"/>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="167"/>
         <source>F10 Log out</source>
         <translation>F10 退出登录</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="165"/>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="168"/>
         <source>F12 Pay</source>
         <translation>F12 收款</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="281"/>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="286"/>
         <source>{name} {weight}</source>
         <translation>{name} {weight}</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="283"/>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="288"/>
         <source>{name} (labelled {price})</source>
         <translation>{name}（标签价 {price}）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="286"/>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="291"/>
         <source>{name} × {qty}</source>
         <translation>{name} × {qty}</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="298"/>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="303"/>
         <source>{n} item(s)</source>
         <translation>共 {n} 件</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="301"/>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="306"/>
         <source>Member {phone} · {points} points</source>
         <translation>会员 {phone} · {points} 积分</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="311"/>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="316"/>
         <source>You save {amount}</source>
         <translation>共优惠 {amount}</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="316"/>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="321"/>
         <source>…and {n} more</source>
         <translation>……另有 {n} 项优惠</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="329"/>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="334"/>
         <source>Saving the sale…</source>
         <translation>正在保存交易…</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="335"/>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="340"/>
         <source>Paid {total}
 Change {change}</source>
         <translation>已收款 {total}
 找零 {change}</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/checkout_screen.py" line="338"/>
+        <location filename="../../pos_client/ui/checkout_screen.py" line="343"/>
         <source>Sale {receipt} saved. Receipt is printing.</source>
         <translation>交易 {receipt} 已保存，小票正在打印。</translation>
     </message>
@@ -533,6 +533,504 @@ Change {change}</source>
     </message>
 </context>
 <context>
+    <name>GuidePickDialog</name>
+    <message>
+        <location filename="../../pos_client/ui/guide_controls.py" line="49"/>
+        <source>Sales guide for this sale</source>
+        <translation>本单导购</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/guide_controls.py" line="56"/>
+        <source>Scan the guide&apos;s badge or type their staff number, then Enter</source>
+        <translation>扫描导购工牌或输入工号，然后按回车</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/guide_controls.py" line="81"/>
+        <source>&quot;{code}&quot; is no sales guide of this store. Scan the badge again or press the guide&apos;s name.</source>
+        <translation>“{code}”不是本店导购。请重新扫描工牌或点选导购姓名。</translation>
+    </message>
+</context>
+<context>
+    <name>GuideWindow</name>
+    <message>
+        <location filename="../../pos_client/ui/guide_window.py" line="48"/>
+        <source>Queued: placed as soon as the till is online</source>
+        <translation>排队中：收银机联网后立即下单</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/guide_window.py" line="49"/>
+        <source>Placed: waiting for the customer&apos;s payment</source>
+        <translation>已下单：等待顾客付款</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/guide_window.py" line="50"/>
+        <source>Placed and paid</source>
+        <translation>已下单并已付款</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/guide_window.py" line="51"/>
+        <source>Refused by central</source>
+        <translation>总部拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/guide_window.py" line="54"/>
+        <source>Add at least one item to the order.</source>
+        <translation>订单至少需要一件商品。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/guide_window.py" line="55"/>
+        <source>A quantity must be between 1 and 10,000.</source>
+        <translation>数量须在 1 到 10,000 之间。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/guide_window.py" line="56"/>
+        <source>Choose how the customer gets the goods.</source>
+        <translation>请选择顾客的取货方式。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/guide_window.py" line="57"/>
+        <source>Home delivery needs the customer&apos;s name.</source>
+        <translation>送货上门需要顾客姓名。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/guide_window.py" line="58"/>
+        <source>Home delivery needs an 11-digit mobile number.</source>
+        <translation>送货上门需要 11 位手机号码。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/guide_window.py" line="59"/>
+        <source>Home delivery needs the delivery address.</source>
+        <translation>送货上门需要收货地址。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/guide_window.py" line="60"/>
+        <source>Choose the other store where the customer collects the goods.</source>
+        <translation>请选择顾客取货的其他门店。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/guide_window.py" line="63"/>
+        <source>Choose how the customer pays.</source>
+        <translation>请选择顾客的付款方式。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/guide_window.py" line="64"/>
+        <source>Paid here: the amount taken must cover the order.</source>
+        <translation>在本店付款：收款金额须覆盖订单金额。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/guide_window.py" line="67"/>
+        <source>Home delivery</source>
+        <translation>送货上门</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/guide_window.py" line="68"/>
+        <source>Pickup at another store</source>
+        <translation>其他门店自提</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/guide_window.py" line="69"/>
+        <source>Pickup here later</source>
+        <translation>稍后本店自提</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/guide_window.py" line="74"/>
+        <source>Customer pays later by link / QR</source>
+        <translation>顾客稍后通过链接/二维码付款</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/guide_window.py" line="75"/>
+        <source>Paid here by card</source>
+        <translation>在本店刷卡付款</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/guide_window.py" line="131"/>
+        <source>Sales guide</source>
+        <translation>导购</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/guide_window.py" line="148"/>
+        <source>Find and stock</source>
+        <translation>查找与库存</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/guide_window.py" line="149"/>
+        <source>Order for a customer</source>
+        <translation>为顾客下单</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/guide_window.py" line="150"/>
+        <source>Orders</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/guide_window.py" line="151"/>
+        <source>Sales and commission</source>
+        <translation>销售与提成</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/guide_window.py" line="155"/>
+        <source>Close (Esc)</source>
+        <translation>关闭 (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/guide_window.py" line="194"/>
+        <source>Scan a barcode, or type a name, pinyin or SKU, then Enter</source>
+        <translation>扫描条码，或输入名称、拼音或货号，然后按回车</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/guide_window.py" line="199"/>
+        <source>Browse by category…</source>
+        <translation>按品类浏览…</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/guide_window.py" line="210"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="255"/>
+        <source>SKU</source>
+        <translation>货号</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/guide_window.py" line="210"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="255"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="280"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/guide_window.py" line="210"/>
+        <source>Colour</source>
+        <translation>颜色</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/guide_window.py" line="210"/>
+        <source>Size</source>
+        <translation>尺码</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/guide_window.py" line="210"/>
+        <source>Here</source>
+        <translation>本店</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/guide_window.py" line="220"/>
+        <source>Store / warehouse</source>
+        <translation>门店/仓库</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/guide_window.py" line="221"/>
+        <source>Distance</source>
+        <translation>距离</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/guide_window.py" line="222"/>
+        <source>On hand</source>
+        <translation>现有库存</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/guide_window.py" line="223"/>
+        <source>Reserved</source>
+        <translation>已预留</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/guide_window.py" line="224"/>
+        <source>Available</source>
+        <translation>可用</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/guide_window.py" line="225"/>
+        <source>As of</source>
+        <translation>数据时间</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/guide_window.py" line="231"/>
+        <source>Add to the customer&apos;s order</source>
+        <translation>加入顾客订单</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/guide_window.py" line="239"/>
+        <source>Sizes and colours</source>
+        <translation>尺码与颜色</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/guide_window.py" line="244"/>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/guide_window.py" line="255"/>
+        <source>Qty</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/guide_window.py" line="255"/>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/guide_window.py" line="258"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="519"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="573"/>
+        <source>No member chosen (optional).</source>
+        <translation>未选择会员（可选）。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/guide_window.py" line="277"/>
+        <source>Customer</source>
+        <translation>顾客</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/guide_window.py" line="278"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="303"/>
+        <source>Delivery</source>
+        <translation>配送方式</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/guide_window.py" line="279"/>
+        <source>Pickup store</source>
+        <translation>自提门店</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/guide_window.py" line="281"/>
+        <source>Mobile</source>
+        <translation>手机</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/guide_window.py" line="282"/>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/guide_window.py" line="283"/>
+        <source>Payment</source>
+        <translation>收款</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/guide_window.py" line="286"/>
+        <source>Customer: member code or sign-up (Ctrl+I)</source>
+        <translation>顾客：会员码或注册 (Ctrl+I)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/guide_window.py" line="288"/>
+        <source>Remove the chosen line</source>
+        <translation>删除所选行</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/guide_window.py" line="289"/>
+        <source>Place the order (Ctrl+Enter)</source>
+        <translation>提交订单 (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/guide_window.py" line="303"/>
+        <source>Order</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/guide_window.py" line="303"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/guide_window.py" line="303"/>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/guide_window.py" line="303"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="320"/>
+        <source>Guide</source>
+        <translation>导购</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/guide_window.py" line="308"/>
+        <source>Send queued orders now</source>
+        <translation>立即发送排队订单</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/guide_window.py" line="309"/>
+        <source>Print the order slip</source>
+        <translation>打印订单小票</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/guide_window.py" line="315"/>
+        <source>Press Refresh: the figures come from central.</source>
+        <translation>请按“刷新”：数据来自总部。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/guide_window.py" line="321"/>
+        <source>Today: sales</source>
+        <translation>今日销售</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/guide_window.py" line="322"/>
+        <source>Today: commission</source>
+        <translation>今日提成</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/guide_window.py" line="323"/>
+        <source>Month: sales</source>
+        <translation>本月销售</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/guide_window.py" line="324"/>
+        <source>Month: commission</source>
+        <translation>本月提成</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/guide_window.py" line="330"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/guide_window.py" line="345"/>
+        <source>Nothing matches &quot;{text}&quot;: try fewer words, the pinyin initials, or scan the barcode.</source>
+        <translation>没有与“{text}”匹配的商品：请减少关键词、使用拼音首字母或扫描条码。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/guide_window.py" line="376"/>
+        <source>Asking central for the stock in every store…</source>
+        <translation>正在向总部查询各门店库存…</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/guide_window.py" line="393"/>
+        <source>Central does not know {sku}: it may be new here. Only this store&apos;s stock is known.</source>
+        <translation>总部没有 {sku}：可能是本店新品。只知道本店库存。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/guide_window.py" line="398"/>
+        <source>The network stock could not be read ({error}). Try again.</source>
+        <translation>无法读取全网库存（{error}）。请重试。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/guide_window.py" line="410"/>
+        <source>Live from central, {time}.</source>
+        <translation>总部实时数据，{time}。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/guide_window.py" line="418"/>
+        <source>OFFLINE: no network stock was kept for this item. Only this store&apos;s stock is shown, as last synced.</source>
+        <translation>离线：本机未保存此商品的全网库存。只显示上次同步的本店库存。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/guide_window.py" line="426"/>
+        <source>OFFLINE: last synced network stock, {age} old (from {time}). Figures may have changed.</source>
+        <translation>离线：上次同步的全网库存，已过 {age}（{time}）。数据可能已变化。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/guide_window.py" line="439"/>
+        <source>warehouse</source>
+        <translation>仓库</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/guide_window.py" line="439"/>
+        <source>store</source>
+        <translation>门店</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/guide_window.py" line="442"/>
+        <source>{km} km</source>
+        <translation>{km} 公里</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/guide_window.py" line="445"/>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/guide_window.py" line="447"/>
+        <source>{age} before</source>
+        <translation>{age}前</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/guide_window.py" line="472"/>
+        <source>Find a product first.</source>
+        <translation>请先查找商品。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/guide_window.py" line="477"/>
+        <source>{sku} has no price at this store and cannot be ordered here.</source>
+        <translation>{sku} 在本店没有价格，无法在此下单。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/guide_window.py" line="486"/>
+        <source>{name} × {qty} is on the order.</source>
+        <translation>{name} × {qty} 已加入订单。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/guide_window.py" line="502"/>
+        <source>Order total: {total}</source>
+        <translation>订单合计：{total}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/guide_window.py" line="517"/>
+        <source>{phone} · {code}</source>
+        <translation>{phone} · {code}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/guide_window.py" line="549"/>
+        <source>Orders are attributed to a sales guide: log in as the guide (Ctrl+L) to order.</source>
+        <translation>订单须归属导购：请以导购身份登录 (Ctrl+L) 后下单。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/guide_window.py" line="563"/>
+        <source>The order could not be saved on this till ({error}). Nothing was sent; try again.</source>
+        <translation>订单无法保存在本机（{error}）。未发送任何内容，请重试。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/guide_window.py" line="574"/>
+        <source>Order saved on the till; sending it to central…</source>
+        <translation>订单已保存在本机，正在发送至总部…</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/guide_window.py" line="588"/>
+        <source>Central cannot be reached: the order is queued on this till and is placed as soon as the till is online. Its slip can be printed now.</source>
+        <translation>无法连接总部：订单已在本机排队，联网后立即下单。现在即可打印订单小票。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/guide_window.py" line="594"/>
+        <source>Central refused the order: {why}</source>
+        <translation>总部拒绝了订单：{why}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/guide_window.py" line="596"/>
+        <source>Order {no} placed.</source>
+        <translation>订单 {no} 已下单。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/guide_window.py" line="618"/>
+        <source>(not yet numbered)</source>
+        <translation>（尚无单号）</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/guide_window.py" line="635"/>
+        <source>Choose an order in the list first.</source>
+        <translation>请先在列表中选择一个订单。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/guide_window.py" line="640"/>
+        <source>The order slip is printing.</source>
+        <translation>正在打印订单小票。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/guide_window.py" line="645"/>
+        <source>Asking central…</source>
+        <translation>正在询问总部…</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/guide_window.py" line="658"/>
+        <source>OFFLINE ({error}): only this till&apos;s sales and returns, with the commission rules last synced. Orders and other tills&apos; sales are missing until the till is online.</source>
+        <translation>离线（{error}）：仅含本机的销售和退货，按上次同步的提成规则计算。联网前不含订单和其他收银机的销售。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/guide_window.py" line="683"/>
+        <source>Every guide of this store (returns deducted).</source>
+        <translation>本店所有导购（已扣除退货）。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/guide_window.py" line="685"/>
+        <source>Your attributed sales and commission (returns deducted).</source>
+        <translation>您的归属销售与提成（已扣除退货）。</translation>
+    </message>
+</context>
+<context>
     <name>HeldSalesDialog</name>
     <message>
         <location filename="../../pos_client/ui/held_dialog.py" line="26"/>
@@ -741,314 +1239,329 @@ Change {change}</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="64"/>
+        <location filename="../../pos_client/ui/main_window.py" line="66"/>
         <source>Add the scanned or typed barcode; in payment, confirm the cash</source>
         <translation>添加扫描或输入的条码；收款时确认现金</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="66"/>
+        <location filename="../../pos_client/ui/main_window.py" line="68"/>
         <source>Pay</source>
         <translation>收款</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="67"/>
+        <location filename="../../pos_client/ui/main_window.py" line="69"/>
         <source>Choose the cart line F3-F6 act on</source>
         <translation>选择 F3-F6 要操作的商品行</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="68"/>
+        <location filename="../../pos_client/ui/main_window.py" line="70"/>
         <source>Change the chosen line&apos;s quantity (lowering it needs a supervisor)</source>
         <translation>修改所选行数量（减少需主管授权）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="70"/>
+        <location filename="../../pos_client/ui/main_window.py" line="72"/>
         <source>Void the chosen line (supervisor, with a reason)</source>
         <translation>删除所选行（需主管授权并填写原因）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="71"/>
+        <location filename="../../pos_client/ui/main_window.py" line="73"/>
         <source>Change the chosen line&apos;s price (supervisor, with a reason)</source>
         <translation>修改所选行价格（需主管授权并填写原因）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="72"/>
+        <location filename="../../pos_client/ui/main_window.py" line="74"/>
         <source>Discount the chosen line (supervisor, capped per role)</source>
         <translation>所选行打折（需主管授权，按角色限额）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="73"/>
+        <location filename="../../pos_client/ui/main_window.py" line="75"/>
         <source>Put the sale on hold and start another</source>
         <translation>挂起本单，开始新单</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="74"/>
+        <location filename="../../pos_client/ui/main_window.py" line="76"/>
         <source>Bring back a sale on hold (onto an empty sale)</source>
         <translation>取回挂起的订单（当前须为空单）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="75"/>
+        <location filename="../../pos_client/ui/main_window.py" line="77"/>
         <source>Void the whole sale (supervisor, with a reason)</source>
         <translation>整单作废（需主管授权并填写原因）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="76"/>
+        <location filename="../../pos_client/ui/main_window.py" line="78"/>
         <source>Reprint the last receipt, marked as a copy</source>
         <translation>重印上一张小票（标注为重印）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="77"/>
+        <location filename="../../pos_client/ui/main_window.py" line="79"/>
         <source>Member: find by mobile number or member code, or sign up; points</source>
         <translation>会员：按手机号或会员码查找，或现场注册；积分</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="79"/>
+        <location filename="../../pos_client/ui/main_window.py" line="81"/>
         <source>Devices: what is configured and found, with a test button</source>
         <translation>设备：已配置和已找到的设备，每项可测试</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="80"/>
+        <location filename="../../pos_client/ui/main_window.py" line="82"/>
         <source>Return and refund: by receipt number (any store), or without a receipt</source>
         <translation>退货退款：按小票号（任何门店），或无小票退货</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="82"/>
+        <location filename="../../pos_client/ui/main_window.py" line="84"/>
         <source>Find an item by name, pinyin or initials; Up/Down to choose, Enter to add</source>
         <translation>按名称、拼音或首字母查找商品；上下键选择，回车加入</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="84"/>
+        <location filename="../../pos_client/ui/main_window.py" line="86"/>
         <source>Show this help</source>
         <translation>显示本帮助</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="85"/>
+        <location filename="../../pos_client/ui/main_window.py" line="87"/>
         <source>Sync panel: what waits, what needs attention, sync now</source>
         <translation>同步面板：待上传、需处理的事项，立即同步</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="86"/>
+        <location filename="../../pos_client/ui/main_window.py" line="88"/>
         <source>Log out (when the sale is empty)</source>
         <translation>退出登录（当前交易为空时）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="87"/>
+        <location filename="../../pos_client/ui/main_window.py" line="89"/>
         <source>Open a shift with its float</source>
         <translation>开班并放入备用金</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="88"/>
+        <location filename="../../pos_client/ui/main_window.py" line="90"/>
         <source>Cash into or out of the drawer, with a reason</source>
         <translation>向钱箱存入或取出现金（需注明原因）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="89"/>
+        <location filename="../../pos_client/ui/main_window.py" line="91"/>
         <source>X report: the shift so far (it stays open)</source>
         <translation>X 报表：本班至今的汇总（不结班）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="90"/>
+        <location filename="../../pos_client/ui/main_window.py" line="92"/>
         <source>Close the shift: blind count, then over/short and the Z report</source>
         <translation>结班：先盲点现金，再显示长短款并打印 Z 报表</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="92"/>
+        <location filename="../../pos_client/ui/main_window.py" line="94"/>
         <source>Lock the till / switch staff (the sale is kept)</source>
         <translation>锁定收银台 / 换人（当前销售保留）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="93"/>
+        <location filename="../../pos_client/ui/main_window.py" line="95"/>
         <source>Clear the barcode field; in payment, back to the sale</source>
         <translation>清空条码框；收款时返回交易</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="94"/>
+        <location filename="../../pos_client/ui/main_window.py" line="96"/>
         <source>Pickup desk: verify a customer&apos;s pickup code, mark ready, hand over</source>
         <translation>自提台：核验顾客取货码、备货完成、交付</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="96"/>
+        <location filename="../../pos_client/ui/main_window.py" line="98"/>
         <source>Ship from store: pick delivery orders by scan, pack, ship with tracking</source>
         <translation>门店发货：扫码拣货配送订单、打包、凭快递单号发货</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="130"/>
+        <location filename="../../pos_client/ui/main_window.py" line="133"/>
         <source>{store} — till {till}</source>
         <translation>{store} — 收银台 {till}</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="132"/>
+        <location filename="../../pos_client/ui/main_window.py" line="135"/>
         <source>{store} · {code} · Till {till}</source>
         <translation>{store} · {code} · 收银台 {till}</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="195"/>
+        <location filename="../../pos_client/ui/main_window.py" line="199"/>
         <source>Pay for the sale in progress before logging out.</source>
         <translation>请先完成当前交易的收款，再退出登录。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="227"/>
+        <location filename="../../pos_client/ui/main_window.py" line="231"/>
         <source>Sale held as #{number} ({total}). F8 brings it back.</source>
         <translation>已挂单 #{number}（{total}）。按 F8 取回。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="235"/>
+        <location filename="../../pos_client/ui/main_window.py" line="239"/>
         <source>Finish or hold (F7) the sale in progress first.</source>
         <translation>请先完成或挂起（F7）当前订单。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="239"/>
+        <location filename="../../pos_client/ui/main_window.py" line="243"/>
         <source>No sale is on hold at this till.</source>
         <translation>本收银台没有挂起的订单。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="251"/>
+        <location filename="../../pos_client/ui/main_window.py" line="255"/>
         <source>Held sale is back: carry on scanning or pay.</source>
         <translation>已取回挂单：可继续扫描或收款。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="259"/>
+        <location filename="../../pos_client/ui/main_window.py" line="263"/>
         <source>The sale is empty: there is nothing to void.</source>
         <translation>本单为空，无需作废。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="272"/>
+        <location filename="../../pos_client/ui/main_window.py" line="276"/>
         <source>{items} item(s), {total}</source>
         <translation>{items} 件，{total}</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="283"/>
+        <location filename="../../pos_client/ui/main_window.py" line="287"/>
         <source>Sale voided. Nothing was charged.</source>
         <translation>本单已作废，未收取任何款项。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="290"/>
+        <location filename="../../pos_client/ui/main_window.py" line="294"/>
         <source>No receipt to reprint since this till started.</source>
         <translation>本机启动后尚无可重印的小票。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="295"/>
+        <location filename="../../pos_client/ui/main_window.py" line="299"/>
         <source>Reprinting {receipt} as a copy.</source>
         <translation>正在重印 {receipt}（重印联）。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="315"/>
+        <location filename="../../pos_client/ui/main_window.py" line="319"/>
         <source>Coupon {name} is on the sale; it counts once the goods it covers reach {amount}.</source>
         <translation>优惠券“{name}”已加入本单；适用商品满 {amount} 后生效。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="320"/>
+        <location filename="../../pos_client/ui/main_window.py" line="324"/>
         <source>Coupon {name} is on the sale.</source>
         <translation>优惠券“{name}”已加入本单。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="323"/>
+        <location filename="../../pos_client/ui/main_window.py" line="327"/>
         <source>Checking coupon {code}…</source>
         <translation>正在核验优惠券 {code}……</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="347"/>
+        <location filename="../../pos_client/ui/main_window.py" line="351"/>
         <source>Member {phone} is on this sale.</source>
         <translation>会员 {phone} 已加入本单。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="348"/>
+        <location filename="../../pos_client/ui/main_window.py" line="352"/>
         <source>The member was taken off this sale.</source>
         <translation>已从本单移除会员。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="360"/>
+        <location filename="../../pos_client/ui/main_window.py" line="364"/>
         <source>Finish or hold (F7) the sale in progress before a return.</source>
         <translation>请先完成或挂起（F7）当前交易，再办理退货。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="417"/>
+        <location filename="../../pos_client/ui/main_window.py" line="421"/>
         <source>Refund {receipt}: {total} back to the customer. The slip is printing.</source>
         <translation>退货单 {receipt}：已退还顾客 {total}。退货单正在打印。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="429"/>
+        <location filename="../../pos_client/ui/main_window.py" line="433"/>
         <source>The sale is empty: scan an item first.</source>
         <translation>本单为空：请先扫描商品。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="456"/>
+        <location filename="../../pos_client/ui/main_window.py" line="460"/>
         <source>{name} voided.</source>
         <translation>已删除 {name}。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="458"/>
+        <location filename="../../pos_client/ui/main_window.py" line="462"/>
         <source>{name}: now {amount}.</source>
         <translation>{name}：现为 {amount}。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="533"/>
+        <location filename="../../pos_client/ui/main_window.py" line="537"/>
         <source>The sale could not be saved ({error}). Nothing was charged and the cart is kept: try F12 again, and call IT if it keeps failing.</source>
         <translation>交易未能保存（{error}）。未收取任何款项，购物车已保留：请再按 F12 重试，如仍失败请联系 IT。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="543"/>
+        <location filename="../../pos_client/ui/main_window.py" line="547"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="579"/>
+        <location filename="../../pos_client/ui/main_window.py" line="584"/>
         <source>central revoked this till: it keeps selling, but sends nothing until it is enrolled again (F9)</source>
         <translation>中心平台已停用本收银台：仍可继续销售，但重新注册前不会上传任何数据（F9）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="582"/>
+        <location filename="../../pos_client/ui/main_window.py" line="587"/>
         <source>this till was out of touch with central so long that its token expired: it keeps selling; enrol it again (F9)</source>
         <translation>本机与总部失联太久，令牌已过期：仍可继续销售；请重新注册本机（F9）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="585"/>
+        <location filename="../../pos_client/ui/main_window.py" line="590"/>
         <source>central no longer accepts this till&apos;s token: enrol it again (F9)</source>
         <translation>中心平台不再接受本收银台的令牌：请重新注册（F9）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="586"/>
+        <location filename="../../pos_client/ui/main_window.py" line="591"/>
         <source>central needs a newer version of this app: ask IT to update it</source>
         <translation>中心平台需要更新版本的收银软件：请联系 IT 升级</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="680"/>
+        <location filename="../../pos_client/ui/main_window.py" line="685"/>
         <source>enrolment failed: {error}</source>
         <translation>注册失败：{error}</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="700"/>
+        <location filename="../../pos_client/ui/main_window.py" line="707"/>
         <source>Tag {epc} was already sold on receipt {receipt}; it is not added. Put the item aside and call a supervisor.</source>
         <translation>标签 {epc} 已在小票 {receipt} 售出，未加入。请把该商品放到一边并呼叫主管。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="704"/>
+        <location filename="../../pos_client/ui/main_window.py" line="711"/>
         <source>A tag with GTIN {gtin} is no product of this store; scan that item&apos;s barcode.</source>
         <translation>GTIN 为 {gtin} 的标签不是本店商品，请扫描该商品的条码。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="712"/>
+        <location filename="../../pos_client/ui/main_window.py" line="719"/>
         <source>The RFID reader is not connected ({detail}). It is used again as soon as it is back.</source>
         <translation>RFID 读写器未连接（{detail}）。重新连接后即可继续使用。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="738"/>
+        <location filename="../../pos_client/ui/main_window.py" line="745"/>
         <source>The scanner is not connected ({detail}). Scans will work again as soon as it is plugged in.</source>
         <translation>扫码枪未连接（{detail}）。插上后即可继续扫码。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="741"/>
+        <location filename="../../pos_client/ui/main_window.py" line="748"/>
         <source>The scanner sent something unreadable; please scan again.</source>
         <translation>扫码枪发来无法识别的内容，请重新扫码。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="747"/>
+        <location filename="../../pos_client/ui/main_window.py" line="754"/>
         <source>The printer reports: {what}. Fix it before the next receipt; receipts wait until it is fixed.</source>
         <translation>打印机报告：{what}。请在下一张小票前处理；处理好之前小票会排队等待。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="751"/>
+        <location filename="../../pos_client/ui/main_window.py" line="758"/>
         <source>The receipt did not print ({detail}). It is kept and will print when the printer is fixed.</source>
         <translation>小票未能打印（{detail}）。小票已保留，打印机恢复后将自动打印。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/guide_controls.py" line="22"/>
+        <source>Sales guide: find a product, stock in every store nearest first, order for a customer, orders and commission</source>
+        <translation>导购：查找商品、按距离查看各店库存、为顾客下单、订单与提成</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/guide_controls.py" line="30"/>
+        <source>Stock work: count (RFID or scan), receive, below safety stock, transfers, damage</source>
+        <translation>库存作业：盘点（RFID 或扫码）、收货、低于安全库存、调拨、报损</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/guide_controls.py" line="36"/>
+        <source>The sales guide who helped with this sale (or scan the guide&apos;s badge)</source>
+        <translation>本单导购（或扫描导购工牌）</translation>
     </message>
 </context>
 <context>
@@ -2585,6 +3098,419 @@ The Z report is printing. Enter closes this.</source>
     </message>
 </context>
 <context>
+    <name>StockWindow</name>
+    <message>
+        <location filename="../../pos_client/ui/stock_window.py" line="45"/>
+        <source>Broken</source>
+        <translation>破损</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/stock_window.py" line="46"/>
+        <source>Water damage</source>
+        <translation>水渍</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/stock_window.py" line="47"/>
+        <source>Packaging damaged</source>
+        <translation>包装破损</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/stock_window.py" line="48"/>
+        <source>Damaged by a customer</source>
+        <translation>顾客损坏</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/stock_window.py" line="49"/>
+        <source>Expired</source>
+        <translation>已过期</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/stock_window.py" line="50"/>
+        <source>Lost</source>
+        <translation>丢失</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/stock_window.py" line="51"/>
+        <source>Theft</source>
+        <translation>被盗</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/stock_window.py" line="52"/>
+        <source>Supplier recall</source>
+        <translation>供应商召回</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/stock_window.py" line="135"/>
+        <source>Stock work</source>
+        <translation>库存作业</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/stock_window.py" line="155"/>
+        <source>Count</source>
+        <translation>盘点</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/stock_window.py" line="156"/>
+        <source>Receive</source>
+        <translation>收货</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/stock_window.py" line="157"/>
+        <source>Below safety stock</source>
+        <translation>低于安全库存</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/stock_window.py" line="158"/>
+        <source>Damage and write-off</source>
+        <translation>报损与核销</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/stock_window.py" line="162"/>
+        <source>Close (Esc)</source>
+        <translation>关闭 (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/stock_window.py" line="187"/>
+        <source>A shelf</source>
+        <translation>一个货架</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/stock_window.py" line="188"/>
+        <source>The whole store</source>
+        <translation>整店</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/stock_window.py" line="191"/>
+        <source>Shelf or area (optional)</source>
+        <translation>货架或区域（可选）</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/stock_window.py" line="195"/>
+        <source>Scan items here, or hold the RFID reader to the shelf</source>
+        <translation>在此扫描商品，或将 RFID 读写器对准货架</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/stock_window.py" line="197"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="341"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="368"/>
+        <source>Start a count first.</source>
+        <translation>请先开始盘点。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/stock_window.py" line="200"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="378"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="484"/>
+        <source>SKU</source>
+        <translation>货号</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/stock_window.py" line="200"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="378"/>
+        <source>Expected</source>
+        <translation>应有</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/stock_window.py" line="200"/>
+        <source>Counted</source>
+        <translation>实盘</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/stock_window.py" line="200"/>
+        <source>Difference</source>
+        <translation>差异</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/stock_window.py" line="207"/>
+        <source>Start the count</source>
+        <translation>开始盘点</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/stock_window.py" line="208"/>
+        <source>Send the count</source>
+        <translation>提交盘点</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/stock_window.py" line="215"/>
+        <source>Tags that are no product of this store</source>
+        <translation>不属于本店商品的标签</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/stock_window.py" line="221"/>
+        <source>Sending this till&apos;s sales first…</source>
+        <translation>正在先上传本机销售…</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/stock_window.py" line="228"/>
+        <source>Counting. Tags and scans are counted once each.</source>
+        <translation>盘点中。每个标签和扫码只计一次。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/stock_window.py" line="231"/>
+        <source>Counting offline: sales this till has not sent yet may show as differences until it is back online.</source>
+        <translation>离线盘点：本机尚未上传的销售在联网前可能显示为差异。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/stock_window.py" line="249"/>
+        <source>Start a count (or choose what you receive) before scanning.</source>
+        <translation>扫码前请先开始盘点（或选择要收货的单据）。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/stock_window.py" line="255"/>
+        <source>No product with code {code} at this store: put it aside for a supervisor.</source>
+        <translation>本店没有条码为 {code} 的商品：请放在一边交主管处理。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/stock_window.py" line="322"/>
+        <source>GTIN {gtin}: {n} tag(s)</source>
+        <translation>GTIN {gtin}：{n} 个标签</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/stock_window.py" line="325"/>
+        <source>Not a product tag: {epc}</source>
+        <translation>非商品标签：{epc}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/stock_window.py" line="330"/>
+        <source>Counting: {tags} tags, {scans} scans, {skus} items.</source>
+        <translation>盘点中：{tags} 个标签，{scans} 次扫码，{skus} 种商品。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/stock_window.py" line="344"/>
+        <source>Tags are still being counted: send again in a moment.</source>
+        <translation>标签仍在计数：请稍后再提交。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/stock_window.py" line="352"/>
+        <source>The count could not be saved ({error}); nothing was sent. Count again.</source>
+        <translation>盘点无法保存（{error}），未发送任何内容。请重新盘点。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/stock_window.py" line="363"/>
+        <source>Count saved: {n} items, {d} with a difference. Central books it against the stock as it was at the start of the count.</source>
+        <translation>盘点已保存：{n} 种商品，{d} 种有差异。总部按盘点开始时的库存入账。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/stock_window.py" line="378"/>
+        <source>Received</source>
+        <translation>实收</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/stock_window.py" line="378"/>
+        <source>Short</source>
+        <translation>短缺</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/stock_window.py" line="378"/>
+        <source>Extra</source>
+        <translation>多出</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/stock_window.py" line="383"/>
+        <source>Scan each item of the carton, or read it with the RFID reader</source>
+        <translation>逐件扫描箱内商品，或用 RFID 读写器读取</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/stock_window.py" line="387"/>
+        <source>Coming to this store</source>
+        <translation>调入本店</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/stock_window.py" line="390"/>
+        <source>Receive the chosen transfer</source>
+        <translation>接收所选调拨</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/stock_window.py" line="391"/>
+        <source>Receive a delivery without a list</source>
+        <translation>无清单收货</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/stock_window.py" line="392"/>
+        <source>Book what was received</source>
+        <translation>确认收货入账</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/stock_window.py" line="396"/>
+        <source>Asked of this store by others</source>
+        <translation>其他门店向本店申请</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/stock_window.py" line="398"/>
+        <source>Send the chosen transfer (all of it)</source>
+        <translation>发出所选调拨（全部）</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/stock_window.py" line="406"/>
+        <source>on its way</source>
+        <translation>在途</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/stock_window.py" line="406"/>
+        <source>asked for, not sent yet</source>
+        <translation>已申请，尚未发出</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/stock_window.py" line="408"/>
+        <source>{no} from {store}: {n} items, {state}</source>
+        <translation>{no} 来自 {store}：{n} 种商品，{state}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/stock_window.py" line="415"/>
+        <source>{no} for {store}: {n} items</source>
+        <translation>{no} 发往 {store}：{n} 种商品</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/stock_window.py" line="429"/>
+        <source>Choose the transfer you are receiving in the list.</source>
+        <translation>请在列表中选择要接收的调拨。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/stock_window.py" line="442"/>
+        <source>Choose what you are receiving first.</source>
+        <translation>请先选择要收货的单据。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/stock_window.py" line="456"/>
+        <source>Received and booked: {short} short, {extra} extra (recorded for central).</source>
+        <translation>已收货入账：短缺 {short}，多出 {extra}（已记录并上报总部）。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/stock_window.py" line="466"/>
+        <source>Choose the transfer you are sending in the list.</source>
+        <translation>请在列表中选择要发出的调拨。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/stock_window.py" line="473"/>
+        <source>Transfer {no} is booked as sent.</source>
+        <translation>调拨 {no} 已记为发出。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/stock_window.py" line="485"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/stock_window.py" line="486"/>
+        <source>On hand</source>
+        <translation>现有库存</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/stock_window.py" line="487"/>
+        <source>Safety stock</source>
+        <translation>安全库存</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/stock_window.py" line="488"/>
+        <source>Suggested</source>
+        <translation>建议数量</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/stock_window.py" line="493"/>
+        <source>Store or warehouse to ask (e.g. W001)</source>
+        <translation>申请调拨的门店或仓库（如 W001）</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/stock_window.py" line="500"/>
+        <source>Ask for the suggested quantities of the chosen lines</source>
+        <translation>按建议数量申请所选行</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/stock_window.py" line="516"/>
+        <source>Looking for the nearest store with spare stock…</source>
+        <translation>正在查找最近的有富余库存的门店…</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/stock_window.py" line="522"/>
+        <source>Central cannot be reached ({error}): type the store or warehouse to ask.</source>
+        <translation>无法连接总部（{error}）：请输入要申请的门店或仓库。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/stock_window.py" line="530"/>
+        <source>Type the store or warehouse to ask, and choose lines with a suggested quantity.</source>
+        <translation>请输入要申请的门店或仓库，并选择有建议数量的行。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/stock_window.py" line="538"/>
+        <source>Transfer {no} asked of {store}.</source>
+        <translation>已向 {store} 申请调拨 {no}。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/stock_window.py" line="542"/>
+        <source>The transfer could not be asked for ({error}). Asking needs central: try again when the till is online.</source>
+        <translation>无法申请调拨（{error}）。申请需要连接总部：请在联网后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/stock_window.py" line="552"/>
+        <source>No other store or warehouse has that much to spare: type the store to ask.</source>
+        <translation>没有其他门店或仓库有这么多富余库存：请输入要申请的门店。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/stock_window.py" line="557"/>
+        <source>{store} is the nearest with spare stock: press the button again to ask it.</source>
+        <translation>{store} 是最近的有富余库存的地点：再按一次按钮即可申请。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/stock_window.py" line="568"/>
+        <source>Scan the item</source>
+        <translation>扫描商品</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/stock_window.py" line="574"/>
+        <source>Damage (supervisor)</source>
+        <translation>报损（主管）</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/stock_window.py" line="575"/>
+        <source>Write-off (manager)</source>
+        <translation>核销（店长）</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/stock_window.py" line="580"/>
+        <source>Approver&apos;s staff number (if your role may not)</source>
+        <translation>审批人工号（如您无权限）</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/stock_window.py" line="583"/>
+        <source>Approver&apos;s PIN</source>
+        <translation>审批人密码</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/stock_window.py" line="596"/>
+        <source>Book it out of stock</source>
+        <translation>出库入账</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/stock_window.py" line="610"/>
+        <source>Scan the damaged item first: no product has this code here.</source>
+        <translation>请先扫描损坏商品：本店没有此条码的商品。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/stock_window.py" line="621"/>
+        <source>That staff number and PIN do not match (or the till is locked for a while). Nothing was booked.</source>
+        <translation>工号与密码不匹配（或收银机暂时锁定）。未入账。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/stock_window.py" line="638"/>
+        <source>{qty} × {sku} booked out of stock.</source>
+        <translation>{qty} × {sku} 已出库入账。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/stock_window.py" line="643"/>
+        <source>Damage needs a supervisor: they type their staff number and PIN here.</source>
+        <translation>报损需要主管：请主管在此输入工号和密码。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/stock_window.py" line="645"/>
+        <source>A write-off needs a manager: they type their staff number and PIN here.</source>
+        <translation>核销需要店长：请店长在此输入工号和密码。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/stock_window.py" line="650"/>
+        <source>Nothing was booked ({error}). Try again.</source>
+        <translation>未入账（{error}）。请重试。</translation>
+    </message>
+</context>
+<context>
     <name>SyncPanel</name>
     <message>
         <location filename="../../pos_client/ui/sync_panel.py" line="41"/>
@@ -2746,7 +3672,7 @@ The Z report is printing. Enter closes this.</source>
 <context>
     <name>TillApp</name>
     <message>
-        <location filename="../../pos_client/ui/app.py" line="129"/>
+        <location filename="../../pos_client/ui/app.py" line="130"/>
         <source>The till stopped during a sale. It is on hold as #{number}; it comes back when staff {staff} logs in.</source>
         <translation>收银机在交易中途停止。该交易已挂单为 #{number}；员工 {staff} 登录后会自动恢复。</translation>
     </message>
@@ -2812,6 +3738,37 @@ The Z report is printing. Enter closes this.</source>
         <location filename="../../pos_client/ui/top_bar.py" line="101"/>
         <source>Printer fault: {n} waiting</source>
         <translation>打印机故障：{n} 张待打印</translation>
+    </message>
+</context>
+<context>
+    <name>self.window</name>
+    <message>
+        <location filename="../../pos_client/ui/guide_controls.py" line="119"/>
+        <source>Badge {code} is no sales guide of this store: the sale is not attributed.</source>
+        <translation>工牌 {code} 不是本店导购：本单未归属导购。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/guide_controls.py" line="127"/>
+        <source>This sale is attributed to sales guide {name} ({code}).</source>
+        <translation>本单已归属导购 {name}（{code}）。</translation>
+    </message>
+</context>
+<context>
+    <name>window</name>
+    <message>
+        <location filename="../../pos_client/ui/guide_window.py" line="82"/>
+        <source>less than a minute</source>
+        <translation>不到一分钟</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/guide_window.py" line="84"/>
+        <source>{n} min</source>
+        <translation>{n} 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/guide_window.py" line="85"/>
+        <source>{h} h {m} min</source>
+        <translation>{h} 小时 {m} 分钟</translation>
     </message>
 </context>
 </TS>
