@@ -39,8 +39,22 @@ class PaymentError(Exception):
         self.status, self.code, self.message = status, code, message
 
 
-def _request_hash(device_id: str, req: WalletChargeRequest) -> str:
+def _request_hash(device_id: str, req: WalletChargeRequest | WalletRefundRequest) -> str:
     return hashlib.sha256(f"{device_id}|{req.model_dump_json()}".encode()).hexdigest()
+
+
+def _keep_first(session: Session, model, key: str, row, result, replay):
+    """Commit `row` under its Idempotency-Key and answer `result`; when the same key raced in
+    from a retry meanwhile, answer with that first outcome (`replay(seen)`) instead."""
+    session.add(row)
+    try:
+        session.commit()
+    except IntegrityError:
+        session.rollback()
+        seen = session.scalar(select(model).where(model.idempotency_key == key))
+        assert seen is not None
+        return replay(seen)
+    return result
 
 
 def _sandbox(req: WalletChargeRequest, kind: WalletKind, key: str) -> WalletChargeResponse:
@@ -63,18 +77,11 @@ def charge(session: Session, device_id: str, key: str, req: WalletChargeRequest,
     if seen is not None:
         return _replay(seen, digest)
     result = _sandbox(req, kind, key)
-    session.add(WalletPayment(
+    row = WalletPayment(
         idempotency_key=key, device_id=device_id, request_hash=digest, store_code=req.store_code,
         amount=req.amount, provider=kind.value, status=result.status, transaction_id=result.transaction_id,
-        decline_code=result.decline_code, code_last4=req.code[-4:], created_at=now or utcnow()))
-    try:
-        session.commit()
-    except IntegrityError:  # the same key raced in from a retry: answer with the first outcome
-        session.rollback()
-        seen = session.scalar(select(WalletPayment).where(WalletPayment.idempotency_key == key))
-        assert seen is not None
-        return _replay(seen, digest)
-    return result
+        decline_code=result.decline_code, code_last4=req.code[-4:], created_at=now or utcnow())
+    return _keep_first(session, WalletPayment, key, row, result, lambda seen: _replay(seen, digest))
 
 
 def _replay(seen: WalletPayment, digest: str) -> WalletChargeResponse:
@@ -104,7 +111,7 @@ def refund(session: Session, device_id: str, key: str, req: WalletRefundRequest,
 
     The same key answers the first outcome, so a till that lost the answer (or crashed
     before writing its return) asks again and the customer is refunded once."""
-    digest = hashlib.sha256(f"{device_id}|{req.model_dump_json()}".encode()).hexdigest()
+    digest = _request_hash(device_id, req)
     seen = session.scalar(select(WalletRefund).where(WalletRefund.idempotency_key == key))
     if seen is not None:
         return _refund_replay(seen, digest)
@@ -123,18 +130,11 @@ def refund(session: Session, device_id: str, key: str, req: WalletRefundRequest,
         else:
             refund_id = "RFD" + hashlib.sha256(key.encode()).hexdigest()[:20].upper()
             result = WalletRefundResponse(status="refunded", amount=req.amount, refund_id=refund_id)
-    session.add(WalletRefund(idempotency_key=key, device_id=device_id, request_hash=digest,
-                             transaction_id=req.transaction_id, amount=req.amount, status=result.status,
-                             refund_id=result.refund_id, refused_code=result.refused_code,
-                             created_at=now or utcnow()))
-    try:
-        session.commit()
-    except IntegrityError:  # the same key raced in from a retry
-        session.rollback()
-        seen = session.scalar(select(WalletRefund).where(WalletRefund.idempotency_key == key))
-        assert seen is not None
-        return _refund_replay(seen, digest)
-    return result
+    row = WalletRefund(idempotency_key=key, device_id=device_id, request_hash=digest,
+                       transaction_id=req.transaction_id, amount=req.amount, status=result.status,
+                       refund_id=result.refund_id, refused_code=result.refused_code,
+                       created_at=now or utcnow())
+    return _keep_first(session, WalletRefund, key, row, result, lambda seen: _refund_replay(seen, digest))
 
 
 def _refund_replay(seen: WalletRefund, digest: str) -> WalletRefundResponse:
