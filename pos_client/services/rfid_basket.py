@@ -74,6 +74,12 @@ class RfidBasket:
                 out.append((epc, sku))
         return out
 
+    def record_sold(self, conn, sale: Sale) -> int:
+        """Write this sale's tags as sold, inside the sale's own transaction (complete_sale's `also`)."""
+        from pos_client.store.sold_tags import record_sold_tags
+
+        return record_sold_tags(conn, self.sold_tags(sale), sale.sale_id, sale.receipt_no)
+
     def reset(self) -> None:
         """A new sale: tags read from now on are new."""
         self._in_sale.clear()

@@ -35,7 +35,6 @@ from pos_client.services.rfid_count import catalog_lookup
 from pos_client.services.sync_service import sync_health, sync_overview
 from pos_client.services.till import Till
 from pos_client.services.wallet import WalletPayments
-from pos_client.store.sold_tags import record_sold_tags
 from sync.engine import SyncReport
 from sync.errors import AuthRejected, SyncBusy
 from sync.scheduler import STOPPING_ERRORS
@@ -512,12 +511,7 @@ class MainWindow(QMainWindow):
         payment, cashier = dialog.payment, self.session.cashier
         service = self.checkout.checkout
         self.checkout.set_busy(True)
-        basket = self.rfid_basket
-
-        def tags_sold(conn, sale: Sale) -> None:  # in the sale's own transaction
-            record_sold_tags(conn, basket.sold_tags(sale), sale.sale_id, sale.receipt_no)
-
-        self.runner.write(lambda: service.complete_sale(payment, cashier, also=tags_sold),
+        self.runner.write(lambda: service.complete_sale(payment, cashier, also=self.rfid_basket.record_sold),
                           self._committed, self._commit_failed)
 
     def _committed(self, sale: Sale) -> None:
