@@ -41,7 +41,7 @@ class DevicesDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("devicesDialog")
         self.setWindowTitle(self.tr("Devices"))
-        self.setMinimumSize(820, 360)
+        self.setMinimumSize(1000, 360)
         self._run_test = run_test
         self._save = save
         devices = list(devices)
@@ -64,6 +64,7 @@ class DevicesDialog(QDialog):
             QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
             if save is not None else QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.table.setColumnWidth(1, 320)  # the URL is what IT reads and edits: shown whole
         names = {DeviceKind.PRINTER.value: self.tr("Receipt printer"),
                  DeviceKind.SCANNER.value: self.tr("Scanner"),
                  DeviceKind.RFID.value: self.tr("RFID reader"),
