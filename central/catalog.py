@@ -68,9 +68,13 @@ CASH_ROUNDINGS = ("none", "jiao", "jiao_down")
 
 def set_store_policy(session: Session, store_code: str, *, cash_rounding: str | None = None,
                      max_offline_coupon: int | None = None, noncash_lock_after_hours: int | None = None,
-                     autolock_minutes: int | None = None, till_decides_autolock: bool = False) -> dict:
+                     autolock_minutes: int | None = None, till_decides_autolock: bool = False,
+                     currency: str | None = None) -> dict:
     """Change what a store's tills enforce; the tills take it at their next complete pull."""
-    from sqlalchemy import select
+    from babel.numbers import list_currencies
+    from sqlalchemy import func, select
+
+    from .models import Sale
 
     store = session.scalar(select(Store).where(Store.code == store_code).with_for_update())
     if store is None:
@@ -93,6 +97,16 @@ def set_store_policy(session: Session, store_code: str, *, cash_rounding: str | 
         store.autolock_minutes = autolock_minutes
     if till_decides_autolock:
         store.autolock_minutes = None
+    if currency is not None and currency.strip().upper() != store.currency:
+        code = currency.strip().upper()
+        if code not in list_currencies():
+            raise ValueError(f"{currency!r} is not an ISO 4217 currency code (CNY, HKD, JPY, ...)")
+        # Amounts are kept in the currency's minor unit: 100 fen is a yuan, 100 yen is 100 yen.
+        # A store that has sold in one currency cannot be switched to another under its history.
+        if session.scalar(select(func.count()).select_from(Sale).where(Sale.store_id == store.id)):
+            raise ValueError(f"store {store_code} has sales in {store.currency}; its currency can only be "
+                             "set before its first sale")
+        store.currency = code
     data = store_config_data(store)
     log_change(session, entity="store_config", entity_id=store.id, data=data, scope=store.id)
     return data

@@ -57,6 +57,8 @@ def _parser() -> argparse.ArgumentParser:
                         help="largest coupon a till may take while it cannot ask central")
     policy.add_argument("--noncash-lock-hours", type=int, metavar="HOURS",
                         help="hours offline after which card and wallet payments stop")
+    policy.add_argument("--currency", metavar="CODE",
+                        help="ISO 4217 code the store sells in (CNY by default), before its first sale")
     lock = policy.add_mutually_exclusive_group()
     lock.add_argument("--autolock-minutes", type=int, metavar="MINUTES",
                       help="the longest a till may sit untouched before it locks")
@@ -299,25 +301,30 @@ def _notes(factory, args: argparse.Namespace) -> int:
 
 
 def _store_policy(factory, args: argparse.Namespace) -> int:
-    from pos_client.domain.money import parse_amount
+    from sqlalchemy import select
+
+    from pos_client.domain.money import currency_for, format_amount, parse_amount
 
     from .catalog import set_store_policy
+    from .models import Store
 
-    coupon = None
-    if args.max_offline_coupon is not None:
-        try:
-            coupon = parse_amount(args.max_offline_coupon)
-        except ValueError:
-            print(f"error: --max-offline-coupon {args.max_offline_coupon!r} is not an amount "
-                  "like 50 or 49.90", file=sys.stderr)
-            return 2
     with factory() as session:
+        current = session.scalar(select(Store.currency).where(Store.code == args.store))
+        coupon = None
+        if args.max_offline_coupon is not None:
+            try:  # in the currency the store will sell in
+                coupon = parse_amount(args.max_offline_coupon, currency_for(args.currency or current))
+            except ValueError:
+                print(f"error: --max-offline-coupon {args.max_offline_coupon!r} is not an amount "
+                      "like 50 or 49.90", file=sys.stderr)
+                return 2
         try:
             data = set_store_policy(session, args.store, cash_rounding=args.cash_rounding,
                                     max_offline_coupon=coupon,
                                     noncash_lock_after_hours=args.noncash_lock_hours,
                                     autolock_minutes=args.autolock_minutes,
-                                    till_decides_autolock=args.till_decides_autolock)
+                                    till_decides_autolock=args.till_decides_autolock,
+                                    currency=args.currency)
         except LookupError:
             print(f"error: no store {args.store!r}", file=sys.stderr)
             return 2
@@ -326,10 +333,11 @@ def _store_policy(factory, args: argparse.Namespace) -> int:
             return 2
         session.commit()
     limits = data["offline_limits"]
+    currency = currency_for(data["currency"])
     lock = (f"{data['autolock_minutes']:g} minutes at most" if data["autolock_minutes"]
             else "each till's own setting")
-    print(f"{data['store_code']}: cash rounding {data['cash_rounding']}; "
-          f"offline coupons up to {limits['max_offline_coupon'] / 100:.2f}; "
+    print(f"{data['store_code']}: currency {data['currency']}; cash rounding {data['cash_rounding']}; "
+          f"offline coupons up to {format_amount(limits['max_offline_coupon'], currency)}; "
           f"card and wallet stop after {limits['noncash_lock_after_hours']} h offline; auto-lock {lock}")
     return 0
 

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from enum import Enum
 
-from .money import Amount
+from .money import CNY, Amount, Currency
 
 CASH, CARD, WALLET, POINTS, EXCHANGE = "cash", "card", "wallet", "points", "exchange"
 TENDER_KINDS = (CASH, CARD, WALLET, POINTS, EXCHANGE)
@@ -178,10 +178,18 @@ class Payment:
         return {t.kind for t in self.tenders}
 
 
-def quick_cash_amounts(due: Amount) -> list[Amount]:
-    """Exact, then the next round 10, 50 and 100 yuan above the amount due."""
+# Round-up steps for quick cash, in major units: the banknotes shoppers hand over in the
+# currency's home market. Anything not listed uses 10, 50 and 100 of the major unit.
+_NOTE_STEPS = {"JPY": (1000, 5000, 10000), "KRW": (1000, 10000, 50000), "TWD": (100, 500, 1000),
+               "HKD": (20, 50, 100), "MOP": (20, 50, 100)}
+
+
+def quick_cash_amounts(due: Amount, currency: Currency = CNY) -> list[Amount]:
+    """Exact, then the next round banknote amounts above the amount due (10, 50 and 100 yuan;
+    1,000, 5,000 and 10,000 yen): what the cashier would otherwise key in most often."""
     options = [due]
-    for step in (1000, 5000, 10000):
+    for note in _NOTE_STEPS.get(currency.code, (10, 50, 100)):
+        step = note * currency.scale
         rounded = -(-due // step) * step
         if rounded > due and rounded not in options:
             options.append(rounded)

@@ -15,13 +15,13 @@ from typing import Any
 from drivers.interfaces import DisplayContent
 from drivers.worker import DeviceWorker
 from pos_client.domain.cart import Cart
-from pos_client.domain.money import format_amount
+from pos_client.domain.money import CNY, Currency, format_amount
 
 log = logging.getLogger(__name__)
 WELCOME = DisplayContent(line="欢迎光临", line_en="WELCOME")
 
 
-def display_content(cart: Cart) -> DisplayContent:
+def display_content(cart: Cart, currency: Currency = CNY) -> DisplayContent:
     if cart.is_empty:
         return WELCOME
     touched = cart.last_touched
@@ -29,8 +29,8 @@ def display_content(cart: Cart) -> DisplayContent:
     line = cart.lines[index]
     qty = f" x{line.qty}" if line.qty > 1 and line.weight_g is None else ""
     english = line.product.name_en or line.product.sku
-    return DisplayContent(line=line.product.name + qty, amount=format_amount(line.amount),
-                          total=format_amount(cart.total), line_en=english + qty)
+    return DisplayContent(line=line.product.name + qty, amount=format_amount(line.amount, currency),
+                          total=format_amount(cart.total, currency), line_en=english + qty)
 
 
 class CustomerDisplayService:

@@ -32,6 +32,7 @@ from .customer_window import CustomerWindow
 from .fonts import register_shipped_fonts
 from .i18n import install_translators, pick_language
 from .main_window import MainWindow
+from .money_text import store_currency
 from .theme import apply_theme
 from .wedge_filter import WedgeFilter
 
@@ -220,7 +221,7 @@ class TillApp:
                 device.poke()
 
     def _cart_changed(self) -> None:
-        content = display_content(self.window.checkout.checkout.cart)
+        content = display_content(self.window.checkout.checkout.cart, store_currency())
         if self.customer_window is not None:
             self.customer_window.show_content(content)
         if self.displays.displays:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from pos_client.domain.cart import Cart, format_kg
-from pos_client.domain.money import format_amount
+from pos_client.ui.money_text import format_amount
 
 Index = QModelIndex | QPersistentModelIndex
 

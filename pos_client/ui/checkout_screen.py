@@ -22,10 +22,10 @@ from PySide6.QtWidgets import (
 
 from pos_client.domain.cart import format_kg
 from pos_client.domain.coupons import looks_like_coupon
-from pos_client.domain.money import format_amount, format_money
 from pos_client.domain.permissions import Action
 from pos_client.domain.sale import EmptyCart, Sale
 from pos_client.services.checkout import CheckoutService, UnknownCode
+from pos_client.ui.money_text import format_amount, format_money
 
 from .cart_model import CartModel
 from .messages import explain, reserved_stock_text

@@ -12,6 +12,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget
 
 from drivers.interfaces import DisplayContent
+from pos_client.ui.money_text import store_currency
 
 
 class CustomerWindow(QWidget):
@@ -52,7 +53,7 @@ class CustomerWindow(QWidget):
         self.line_label.setText(content.line)
         self.amount_label.setText(content.amount)
         self.total_caption.setVisible(bool(content.total))
-        self.total_label.setText(content.total and "￥" + content.total)
+        self.total_label.setText(content.total and store_currency().receipt_symbol + content.total)
 
     def clear(self) -> None:
         self.show_content(DisplayContent())

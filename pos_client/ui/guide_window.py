@@ -32,11 +32,11 @@ from PySide6.QtWidgets import (
 from drivers.printer.document import Align, Columns, QrCode, ReceiptDocument, Rule, TextLine
 from pos_client.domain.guide_order import DraftLine, OrderDraft
 from pos_client.domain.members import Member
-from pos_client.domain.money import format_amount, format_money
 from pos_client.domain.sale import Cashier
 from pos_client.services.auth import Session
 from pos_client.services.guide import GuideService, NetworkView, OrderProblems
 from pos_client.store.guide import GuideOrderRow
+from pos_client.ui.money_text import format_amount, format_money
 from sync.errors import NotFoundAtCentral
 from sync.protocol import CommissionReport
 

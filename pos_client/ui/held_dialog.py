@@ -13,8 +13,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from pos_client.domain.money import format_money
 from pos_client.store.parked import ParkedSale
+from pos_client.ui.money_text import format_money
 
 
 class HeldSalesDialog(QDialog):

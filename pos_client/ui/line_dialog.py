@@ -18,8 +18,9 @@ from PySide6.QtWidgets import (
 )
 
 from pos_client.domain.cart import CartLine
-from pos_client.domain.money import InvalidAmount, format_money, parse_amount
+from pos_client.domain.money import InvalidAmount
 from pos_client.domain.permissions import REASONS, ROLES, Action, allowed, cut_pct, needs_reason
+from pos_client.ui.money_text import format_money, parse_amount
 
 REASON_TEXT = {
     "scan_error": QT_TRANSLATE_NOOP("LineDialog", "Scanned by mistake"),

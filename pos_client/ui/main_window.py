@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from drivers.interfaces import DeviceEvent, DeviceKind, DeviceStatus, Scan, TagRead
 from drivers.urls import DeviceUrlError
 from pos_client.config import load_config, save_config
-from pos_client.domain.money import format_money
+from pos_client.domain.money import currency_for
 from pos_client.domain.permissions import Action
 from pos_client.domain.returns import Return, ReturnLine
 from pos_client.domain.sale import Sale
@@ -35,6 +35,7 @@ from pos_client.services.rfid_count import catalog_lookup
 from pos_client.services.sync_service import sync_health, sync_overview
 from pos_client.services.till import Till
 from pos_client.services.wallet import WalletPayments
+from pos_client.ui.money_text import format_money, use_currency
 from sync.engine import SyncReport
 from sync.errors import AuthRejected, SyncBusy
 from sync.scheduler import STOPPING_ERRORS
@@ -128,6 +129,7 @@ class MainWindow(QMainWindow):
         self.last_return: Return | None = None
 
         ident = till.identity()
+        use_currency(currency_for(ident.currency))  # every window shows and reads the store's money
         self.store_name = till.store_name()
         self.setWindowTitle(self.tr("{store} — till {till}").format(store=self.store_name,
                                                                      till=ident.terminal_no))

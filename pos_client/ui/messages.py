@@ -14,8 +14,7 @@ from PySide6.QtCore import QCoreApplication
 from pos_client.domain.barcodes import MalformedCode
 from pos_client.domain.cart import CartError
 from pos_client.domain.coupons import CouponRefused
-from pos_client.domain.money import format_money
-from pos_client.domain.permissions import Action
+from pos_client.domain.permissions import ROLES, Action
 from pos_client.domain.returns import ReturnError
 from pos_client.domain.sale import EmptyCart, InsufficientTender
 from pos_client.services.auth import LoginFailed, LoginLocked, NoStaffYet
@@ -30,6 +29,7 @@ from pos_client.services.checkout import (
 )
 from pos_client.services.pickup import ReservedStockBlocked
 from pos_client.services.returns import WalletRefundRefused, WalletRefundUnavailable, WalletRefundUnknown
+from pos_client.ui.money_text import format_money
 
 
 def minutes_text(remaining: timedelta) -> str:
@@ -141,9 +141,10 @@ def explain(error: BaseException, locale: str = "zh_CN") -> str:
     if isinstance(error, ApprovalNeeded):
         if error.action is Action.RETURN_NO_RECEIPT:
             text = QCoreApplication.translate(
-                "Messages", "A refund of {amount} without a receipt needs a supervisor (up to ¥200) or a "
+                "Messages", "A refund of {amount} without a receipt needs a supervisor (up to {limit}) or a "
                             "manager: they enter their staff number and PIN here.")
-            return text.format(amount=format_money(error.cut, locale))
+            return text.format(amount=format_money(error.cut, locale),
+                               limit=format_money(ROLES["supervisor"].max_no_receipt_refund, locale))
         if error.cut:
             text = QCoreApplication.translate(
                 "Messages", "{cut}% off is more than your role may give. A supervisor or manager must "

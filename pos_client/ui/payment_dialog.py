@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from pos_client.domain.members import MemberError
-from pos_client.domain.money import InvalidAmount, format_amount, format_money, parse_amount
+from pos_client.domain.money import InvalidAmount
 from pos_client.domain.sale import InsufficientTender
 from pos_client.domain.tenders import (
     CARD,
@@ -44,6 +44,7 @@ from pos_client.services.wallet import (
     WalletUnavailable,
     new_idempotency_key,
 )
+from pos_client.ui.money_text import format_amount, format_money, parse_amount, store_currency
 
 from .messages import explain
 
@@ -228,7 +229,7 @@ class PaymentDialog(QDialog):
             if item.widget() is not None:
                 item.widget().deleteLater()
         self.quick_buttons = []
-        for i, amount in enumerate(quick_cash_amounts(p.cash_due)):
+        for i, amount in enumerate(quick_cash_amounts(p.cash_due, store_currency())):
             button = QPushButton(self.tr("Exact") if i == 0 else format_money(amount, self._locale))
             button.setObjectName("quickCash")
             button.setAutoDefault(False)

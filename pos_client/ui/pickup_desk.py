@@ -31,7 +31,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from pos_client.domain.money import format_money
 from pos_client.domain.sale import Cashier
 from pos_client.services.pick_list import pick_list_document
 from pos_client.services.pickup import (
@@ -47,6 +46,7 @@ from pos_client.services.pickup import (
     UnknownLine,
     Verified,
 )
+from pos_client.ui.money_text import format_money
 
 STATUS_LABELS = {
     "created": QT_TRANSLATE_NOOP("PickupDesk", "Awaiting payment"),

@@ -27,10 +27,10 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from pos_client.domain.money import format_amount, format_money
 from pos_client.domain.permissions import REASONS, Action
 from pos_client.domain.returns import OriginalSale, ReturnError, ReturnLine, refund_for
 from pos_client.domain.tenders import CARD, CASH, WALLET
+from pos_client.ui.money_text import format_amount, format_money
 
 from .line_dialog import REASON_TEXT
 

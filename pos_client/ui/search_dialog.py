@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from pos_client.domain.money import format_money
 from pos_client.store.catalog import CatalogReader, ProductMatch
+from pos_client.ui.money_text import format_money
 
 ROW_HEIGHT = 48
 _Index = QModelIndex | QPersistentModelIndex

@@ -17,11 +17,11 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut, QWindow
 from PySide6.QtWidgets import QDialog, QPushButton
 
-from pos_client.domain.money import format_money
 from pos_client.domain.shifts import ShiftError, ShiftReport, z_label
 from pos_client.services.auth import Session
 from pos_client.services.shift_reports import float_document, movement_document, report_document
 from pos_client.services.staff_lock import autolock_minutes, remember_hold, store_autolock_limit, take_hold
+from pos_client.ui.money_text import format_money
 
 from .messages import explain
 from .shift_dialogs import CashMoveDialog, CloseShiftDialog, OpenShiftDialog, ShiftMenu

@@ -22,8 +22,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from pos_client.domain.money import Amount, InvalidAmount, format_money, parse_amount
+from pos_client.domain.money import Amount, InvalidAmount
 from pos_client.domain.shifts import CASH_IN, CASH_OUT, REASONS, ShiftReport, needs_approval, z_label
+from pos_client.ui.money_text import format_money, parse_amount
 
 REASON_TEXT = {
     "float_top_up": QT_TRANSLATE_NOOP("ShiftDialogs", "Float top-up"),

@@ -194,12 +194,12 @@ Change {change}</source>
 <context>
     <name>CustomerWindow</name>
     <message>
-        <location filename="../../pos_client/ui/customer_window.py" line="23"/>
+        <location filename="../../pos_client/ui/customer_window.py" line="24"/>
         <source>Customer display</source>
         <translation>顾客显示屏</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/customer_window.py" line="26"/>
+        <location filename="../../pos_client/ui/customer_window.py" line="27"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
@@ -232,108 +232,108 @@ Change {change}</source>
         <translation>已找到</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/devices_dialog.py" line="67"/>
+        <location filename="../../pos_client/ui/devices_dialog.py" line="68"/>
         <source>Receipt printer</source>
         <translation>小票打印机</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/devices_dialog.py" line="68"/>
+        <location filename="../../pos_client/ui/devices_dialog.py" line="69"/>
         <source>Scanner</source>
         <translation>扫码枪</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/devices_dialog.py" line="69"/>
+        <location filename="../../pos_client/ui/devices_dialog.py" line="70"/>
         <source>RFID reader</source>
         <translation>RFID 读写器</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/devices_dialog.py" line="70"/>
+        <location filename="../../pos_client/ui/devices_dialog.py" line="71"/>
         <source>Customer display</source>
         <translation>顾客显示屏</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/devices_dialog.py" line="71"/>
+        <location filename="../../pos_client/ui/devices_dialog.py" line="72"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/devices_dialog.py" line="71"/>
+        <location filename="../../pos_client/ui/devices_dialog.py" line="72"/>
         <source>NOT FOUND</source>
         <translation>未找到</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/devices_dialog.py" line="77"/>
+        <location filename="../../pos_client/ui/devices_dialog.py" line="78"/>
         <source>none: type a URL to add one</source>
         <translation>无：输入 URL 即可添加</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/devices_dialog.py" line="79"/>
+        <location filename="../../pos_client/ui/devices_dialog.py" line="80"/>
         <source>Problem: {problem}</source>
         <translation>问题：{problem}</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/devices_dialog.py" line="86"/>
+        <location filename="../../pos_client/ui/devices_dialog.py" line="87"/>
         <source>Double-click or F2 to change: tcp://HOST:9100, serial:///dev/ttyUSB0?baud=9600, file:///dev/usb/lp0, sim://…</source>
         <translation>双击或按 F2 修改：tcp://主机:9100、serial:///dev/ttyUSB0?baud=9600、file:///dev/usb/lp0、sim://…</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/devices_dialog.py" line="91"/>
+        <location filename="../../pos_client/ui/devices_dialog.py" line="92"/>
         <source>Test</source>
         <translation>测试</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/devices_dialog.py" line="95"/>
+        <location filename="../../pos_client/ui/devices_dialog.py" line="96"/>
         <source>A scan or a tag read proves a scanner or a reader.</source>
         <translation>扫一次码或读一次标签，即可验证扫码枪或读写器。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/devices_dialog.py" line="98"/>
+        <location filename="../../pos_client/ui/devices_dialog.py" line="99"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/devices_dialog.py" line="105"/>
+        <location filename="../../pos_client/ui/devices_dialog.py" line="106"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/devices_dialog.py" line="128"/>
+        <location filename="../../pos_client/ui/devices_dialog.py" line="129"/>
         <source>Nothing changed.</source>
         <translation>没有改动。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/devices_dialog.py" line="132"/>
+        <location filename="../../pos_client/ui/devices_dialog.py" line="133"/>
         <source>Not saved: {problem}</source>
         <translation>未保存：{problem}</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/devices_dialog.py" line="136"/>
+        <location filename="../../pos_client/ui/devices_dialog.py" line="137"/>
         <source>Saved. The till uses the new devices from its next start: close the POS and start it again.</source>
         <translation>已保存。收银机下次启动时使用新设备：请关闭 POS 后重新启动。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/devices_dialog.py" line="140"/>
+        <location filename="../../pos_client/ui/devices_dialog.py" line="141"/>
         <source>Testing {url}…</source>
         <translation>正在测试 {url}…</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/devices_dialog.py" line="149"/>
-        <location filename="../../pos_client/ui/devices_dialog.py" line="161"/>
+        <location filename="../../pos_client/ui/devices_dialog.py" line="150"/>
+        <location filename="../../pos_client/ui/devices_dialog.py" line="162"/>
         <source>The test failed: {error}</source>
         <translation>测试失败：{error}</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/devices_dialog.py" line="151"/>
+        <location filename="../../pos_client/ui/devices_dialog.py" line="152"/>
         <source>Test page sent ({columns} columns, drawer on pin {pin}); the printer said: {status}.</source>
         <translation>测试页已发送（{columns} 列，钱箱针脚 {pin}）；打印机状态：{status}。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/devices_dialog.py" line="156"/>
+        <location filename="../../pos_client/ui/devices_dialog.py" line="157"/>
         <source>Not printed: {detail}</source>
         <translation>未打印：{detail}</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/devices_dialog.py" line="159"/>
+        <location filename="../../pos_client/ui/devices_dialog.py" line="160"/>
         <source>The customer display showed its test pattern.</source>
         <translation>顾客显示屏已显示测试画面。</translation>
     </message>
@@ -1061,147 +1061,147 @@ Change {change}</source>
 <context>
     <name>LineDialog</name>
     <message>
-        <location filename="../../pos_client/ui/line_dialog.py" line="25"/>
+        <location filename="../../pos_client/ui/line_dialog.py" line="26"/>
         <source>Scanned by mistake</source>
         <translation>误扫</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/line_dialog.py" line="26"/>
+        <location filename="../../pos_client/ui/line_dialog.py" line="27"/>
         <source>Customer changed their mind</source>
         <translation>顾客不要了</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/line_dialog.py" line="27"/>
+        <location filename="../../pos_client/ui/line_dialog.py" line="28"/>
         <source>Damaged or faulty</source>
         <translation>破损或故障</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/line_dialog.py" line="28"/>
+        <location filename="../../pos_client/ui/line_dialog.py" line="29"/>
         <source>Past its date</source>
         <translation>已过期</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/line_dialog.py" line="29"/>
+        <location filename="../../pos_client/ui/line_dialog.py" line="30"/>
         <source>Shelf price differs</source>
         <translation>与货架价不符</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/line_dialog.py" line="30"/>
+        <location filename="../../pos_client/ui/line_dialog.py" line="31"/>
         <source>Price match</source>
         <translation>比价调价</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/line_dialog.py" line="31"/>
+        <location filename="../../pos_client/ui/line_dialog.py" line="32"/>
         <source>Regular customer</source>
         <translation>老顾客</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/line_dialog.py" line="32"/>
+        <location filename="../../pos_client/ui/line_dialog.py" line="33"/>
         <source>Making up for poor service</source>
         <translation>服务补偿</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/line_dialog.py" line="33"/>
+        <location filename="../../pos_client/ui/line_dialog.py" line="34"/>
         <source>Customer left without paying</source>
         <translation>顾客未付款离开</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/line_dialog.py" line="34"/>
+        <location filename="../../pos_client/ui/line_dialog.py" line="35"/>
         <source>Customer could not pay</source>
         <translation>顾客无法付款</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/line_dialog.py" line="35"/>
+        <location filename="../../pos_client/ui/line_dialog.py" line="36"/>
         <source>Training or test sale</source>
         <translation>培训或测试</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/line_dialog.py" line="36"/>
+        <location filename="../../pos_client/ui/line_dialog.py" line="37"/>
         <source>Faulty</source>
         <translation>质量问题</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/line_dialog.py" line="37"/>
+        <location filename="../../pos_client/ui/line_dialog.py" line="38"/>
         <source>Wrong item or size</source>
         <translation>商品或尺码不对</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/line_dialog.py" line="40"/>
+        <location filename="../../pos_client/ui/line_dialog.py" line="41"/>
         <source>Change quantity</source>
         <translation>修改数量</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/line_dialog.py" line="41"/>
+        <location filename="../../pos_client/ui/line_dialog.py" line="42"/>
         <source>Void this line</source>
         <translation>删除此行</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/line_dialog.py" line="42"/>
+        <location filename="../../pos_client/ui/line_dialog.py" line="43"/>
         <source>Change the price</source>
         <translation>修改价格</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/line_dialog.py" line="43"/>
+        <location filename="../../pos_client/ui/line_dialog.py" line="44"/>
         <source>Discount this line</source>
         <translation>此行打折</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/line_dialog.py" line="44"/>
+        <location filename="../../pos_client/ui/line_dialog.py" line="45"/>
         <source>Void the whole sale</source>
         <translation>整单作废</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/line_dialog.py" line="68"/>
+        <location filename="../../pos_client/ui/line_dialog.py" line="69"/>
         <source>New quantity</source>
         <translation>新数量</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/line_dialog.py" line="71"/>
+        <location filename="../../pos_client/ui/line_dialog.py" line="72"/>
         <source>New price (per unit, or per kg)</source>
         <translation>新价格（每件或每千克）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/line_dialog.py" line="73"/>
+        <location filename="../../pos_client/ui/line_dialog.py" line="74"/>
         <source>Discount (amount off this line)</source>
         <translation>折扣（本行减免金额）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/line_dialog.py" line="79"/>
+        <location filename="../../pos_client/ui/line_dialog.py" line="80"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/line_dialog.py" line="91"/>
+        <location filename="../../pos_client/ui/line_dialog.py" line="92"/>
         <source>Supervisor number</source>
         <translation>主管工号</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/line_dialog.py" line="92"/>
+        <location filename="../../pos_client/ui/line_dialog.py" line="93"/>
         <source>Supervisor PIN</source>
         <translation>主管密码</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/line_dialog.py" line="100"/>
+        <location filename="../../pos_client/ui/line_dialog.py" line="101"/>
         <source>Confirm (Enter)</source>
         <translation>确认（回车）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/line_dialog.py" line="103"/>
+        <location filename="../../pos_client/ui/line_dialog.py" line="104"/>
         <source>Back (Esc)</source>
         <translation>返回（Esc）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/line_dialog.py" line="161"/>
+        <location filename="../../pos_client/ui/line_dialog.py" line="162"/>
         <source>Above {cap}% off, a supervisor or manager must approve.</source>
         <translation>优惠超过 {cap}% 需主管或店长授权。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/line_dialog.py" line="164"/>
+        <location filename="../../pos_client/ui/line_dialog.py" line="165"/>
         <source>A supervisor must approve this: their staff number and PIN.</source>
         <translation>此操作需主管授权：请输入主管工号和密码。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/line_dialog.py" line="170"/>
+        <location filename="../../pos_client/ui/line_dialog.py" line="171"/>
         <source>Enter a number, like 2 or 12.50.</source>
         <translation>请输入数字，如 2 或 12.50。</translation>
     </message>
@@ -1369,182 +1369,182 @@ Change {change}</source>
         <translation>门店发货：扫码拣货配送订单、打包、凭快递单号发货</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="133"/>
+        <location filename="../../pos_client/ui/main_window.py" line="134"/>
         <source>{store} — till {till}</source>
         <translation>{store} — 收银台 {till}</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="135"/>
+        <location filename="../../pos_client/ui/main_window.py" line="136"/>
         <source>{store} · {code} · Till {till}</source>
         <translation>{store} · {code} · 收银台 {till}</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="199"/>
+        <location filename="../../pos_client/ui/main_window.py" line="200"/>
         <source>Pay for the sale in progress before logging out.</source>
         <translation>请先完成当前交易的收款，再退出登录。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="231"/>
+        <location filename="../../pos_client/ui/main_window.py" line="232"/>
         <source>Sale held as #{number} ({total}). F8 brings it back.</source>
         <translation>已挂单 #{number}（{total}）。按 F8 取回。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="239"/>
+        <location filename="../../pos_client/ui/main_window.py" line="240"/>
         <source>Finish or hold (F7) the sale in progress first.</source>
         <translation>请先完成或挂起（F7）当前订单。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="243"/>
+        <location filename="../../pos_client/ui/main_window.py" line="244"/>
         <source>No sale is on hold at this till.</source>
         <translation>本收银台没有挂起的订单。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="255"/>
+        <location filename="../../pos_client/ui/main_window.py" line="256"/>
         <source>Held sale is back: carry on scanning or pay.</source>
         <translation>已取回挂单：可继续扫描或收款。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="263"/>
+        <location filename="../../pos_client/ui/main_window.py" line="264"/>
         <source>The sale is empty: there is nothing to void.</source>
         <translation>本单为空，无需作废。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="276"/>
+        <location filename="../../pos_client/ui/main_window.py" line="277"/>
         <source>{items} item(s), {total}</source>
         <translation>{items} 件，{total}</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="287"/>
+        <location filename="../../pos_client/ui/main_window.py" line="288"/>
         <source>Sale voided. Nothing was charged.</source>
         <translation>本单已作废，未收取任何款项。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="294"/>
+        <location filename="../../pos_client/ui/main_window.py" line="295"/>
         <source>No receipt to reprint since this till started.</source>
         <translation>本机启动后尚无可重印的小票。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="299"/>
+        <location filename="../../pos_client/ui/main_window.py" line="300"/>
         <source>Reprinting {receipt} as a copy.</source>
         <translation>正在重印 {receipt}（重印联）。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="319"/>
+        <location filename="../../pos_client/ui/main_window.py" line="320"/>
         <source>Coupon {name} is on the sale; it counts once the goods it covers reach {amount}.</source>
         <translation>优惠券“{name}”已加入本单；适用商品满 {amount} 后生效。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="324"/>
+        <location filename="../../pos_client/ui/main_window.py" line="325"/>
         <source>Coupon {name} is on the sale.</source>
         <translation>优惠券“{name}”已加入本单。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="327"/>
+        <location filename="../../pos_client/ui/main_window.py" line="328"/>
         <source>Checking coupon {code}…</source>
         <translation>正在核验优惠券 {code}……</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="351"/>
+        <location filename="../../pos_client/ui/main_window.py" line="352"/>
         <source>Member {phone} is on this sale.</source>
         <translation>会员 {phone} 已加入本单。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="352"/>
+        <location filename="../../pos_client/ui/main_window.py" line="353"/>
         <source>The member was taken off this sale.</source>
         <translation>已从本单移除会员。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="364"/>
+        <location filename="../../pos_client/ui/main_window.py" line="365"/>
         <source>Finish or hold (F7) the sale in progress before a return.</source>
         <translation>请先完成或挂起（F7）当前交易，再办理退货。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="421"/>
+        <location filename="../../pos_client/ui/main_window.py" line="422"/>
         <source>Refund {receipt}: {total} back to the customer. The slip is printing.</source>
         <translation>退货单 {receipt}：已退还顾客 {total}。退货单正在打印。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="433"/>
+        <location filename="../../pos_client/ui/main_window.py" line="434"/>
         <source>The sale is empty: scan an item first.</source>
         <translation>本单为空：请先扫描商品。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="460"/>
+        <location filename="../../pos_client/ui/main_window.py" line="461"/>
         <source>{name} voided.</source>
         <translation>已删除 {name}。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="462"/>
+        <location filename="../../pos_client/ui/main_window.py" line="463"/>
         <source>{name}: now {amount}.</source>
         <translation>{name}：现为 {amount}。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="537"/>
+        <location filename="../../pos_client/ui/main_window.py" line="533"/>
         <source>The sale could not be saved ({error}). Nothing was charged and the cart is kept: try F12 again, and call IT if it keeps failing.</source>
         <translation>交易未能保存（{error}）。未收取任何款项，购物车已保留：请再按 F12 重试，如仍失败请联系 IT。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="547"/>
+        <location filename="../../pos_client/ui/main_window.py" line="543"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="584"/>
+        <location filename="../../pos_client/ui/main_window.py" line="580"/>
         <source>central revoked this till: it keeps selling, but sends nothing until it is enrolled again (F9)</source>
         <translation>中心平台已停用本收银台：仍可继续销售，但重新注册前不会上传任何数据（F9）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="587"/>
+        <location filename="../../pos_client/ui/main_window.py" line="583"/>
         <source>this till was out of touch with central so long that its token expired: it keeps selling; enrol it again (F9)</source>
         <translation>本机与总部失联太久，令牌已过期：仍可继续销售；请重新注册本机（F9）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="590"/>
+        <location filename="../../pos_client/ui/main_window.py" line="586"/>
         <source>central no longer accepts this till&apos;s token: enrol it again (F9)</source>
         <translation>中心平台不再接受本收银台的令牌：请重新注册（F9）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="591"/>
+        <location filename="../../pos_client/ui/main_window.py" line="587"/>
         <source>central needs a newer version of this app: ask IT to update it</source>
         <translation>中心平台需要更新版本的收银软件：请联系 IT 升级</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="685"/>
+        <location filename="../../pos_client/ui/main_window.py" line="681"/>
         <source>enrolment failed: {error}</source>
         <translation>注册失败：{error}</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="707"/>
+        <location filename="../../pos_client/ui/main_window.py" line="703"/>
         <source>Tag {epc} was already sold on receipt {receipt}; it is not added. Put the item aside and call a supervisor.</source>
         <translation>标签 {epc} 已在小票 {receipt} 售出，未加入。请把该商品放到一边并呼叫主管。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="711"/>
+        <location filename="../../pos_client/ui/main_window.py" line="707"/>
         <source>A tag with GTIN {gtin} is no product of this store; scan that item&apos;s barcode.</source>
         <translation>GTIN 为 {gtin} 的标签不是本店商品，请扫描该商品的条码。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="719"/>
+        <location filename="../../pos_client/ui/main_window.py" line="715"/>
         <source>The RFID reader is not connected ({detail}). It is used again as soon as it is back.</source>
         <translation>RFID 读写器未连接（{detail}）。重新连接后即可继续使用。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="745"/>
+        <location filename="../../pos_client/ui/main_window.py" line="741"/>
         <source>The scanner is not connected ({detail}). Scans will work again as soon as it is plugged in.</source>
         <translation>扫码枪未连接（{detail}）。插上后即可继续扫码。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="748"/>
+        <location filename="../../pos_client/ui/main_window.py" line="744"/>
         <source>The scanner sent something unreadable; please scan again.</source>
         <translation>扫码枪发来无法识别的内容，请重新扫码。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="754"/>
+        <location filename="../../pos_client/ui/main_window.py" line="750"/>
         <source>The printer reports: {what}. Fix it before the next receipt; receipts wait until it is fixed.</source>
         <translation>打印机报告：{what}。请在下一张小票前处理；处理好之前小票会排队等待。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="758"/>
+        <location filename="../../pos_client/ui/main_window.py" line="754"/>
         <source>The receipt did not print ({detail}). It is kept and will print when the printer is fixed.</source>
         <translation>小票未能打印（{detail}）。小票已保留，打印机恢复后将自动打印。</translation>
     </message>
@@ -1857,131 +1857,131 @@ Enter puts them on the sale.</source>
     </message>
     <message>
         <location filename="../../pos_client/ui/messages.py" line="143"/>
-        <source>A refund of {amount} without a receipt needs a supervisor (up to ¥200) or a manager: they enter their staff number and PIN here.</source>
-        <translation>无小票退款 {amount} 需要主管（200 元以内）或经理批准：请他们在此输入工号和密码。</translation>
+        <source>A refund of {amount} without a receipt needs a supervisor (up to {limit}) or a manager: they enter their staff number and PIN here.</source>
+        <translation>无小票退款 {amount} 需要主管（{limit} 以内）或经理批准：请他们在此输入工号和密码。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="148"/>
+        <location filename="../../pos_client/ui/messages.py" line="149"/>
         <source>{cut}% off is more than your role may give. A supervisor or manager must enter their number and PIN.</source>
         <translation>优惠 {cut}% 超出您的权限。需主管或店长输入工号和密码。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="152"/>
+        <location filename="../../pos_client/ui/messages.py" line="153"/>
         <source>This needs a supervisor: they enter their staff number and PIN here.</source>
         <translation>此操作需主管授权：请主管在此输入工号和密码。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="155"/>
+        <location filename="../../pos_client/ui/messages.py" line="156"/>
         <source>Finish or hold (F7) the sale in progress first.</source>
         <translation>请先完成或挂起（F7）当前订单。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="157"/>
+        <location filename="../../pos_client/ui/messages.py" line="158"/>
         <source>Choose a reason first.</source>
         <translation>请先选择原因。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="159"/>
+        <location filename="../../pos_client/ui/messages.py" line="160"/>
         <source>{name} is sold by weight. Weigh it at the scale and scan the label it prints.</source>
         <translation>{name} 按重量销售。请在电子秤上称重，再扫描打印出的标签。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="163"/>
+        <location filename="../../pos_client/ui/messages.py" line="164"/>
         <source>{name} expired on {date}: it was not added. Take it off the sale and tell a supervisor.</source>
         <translation>{name} 已于 {date} 过期，未加入。请将其移出本单并告知主管。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="168"/>
+        <location filename="../../pos_client/ui/messages.py" line="169"/>
         <source>{name} has no price at this store yet, so it cannot be sold. Call a supervisor.</source>
         <translation>{name} 在本店尚无售价，暂不能销售。请联系主管。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="173"/>
+        <location filename="../../pos_client/ui/messages.py" line="174"/>
         <source>The sale is empty. Scan an item before paying.</source>
         <translation>当前交易为空。请先扫描商品再收款。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="175"/>
+        <location filename="../../pos_client/ui/messages.py" line="176"/>
         <source>{tendered} is less than the {due} due. Enter the cash received.</source>
         <translation>{tendered} 少于应收的 {due}。请输入实收现金。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="180"/>
+        <location filename="../../pos_client/ui/messages.py" line="181"/>
         <source>Too many wrong PINs. Login is locked for {time}; a supervisor can help.</source>
         <translation>密码错误次数过多，登录已锁定 {time}；可请主管协助。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="184"/>
+        <location filename="../../pos_client/ui/messages.py" line="185"/>
         <source>Staff number or PIN is wrong. {left} attempt(s) left before login locks.</source>
         <translation>工号或密码错误。再错 {left} 次将锁定登录。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="188"/>
+        <location filename="../../pos_client/ui/messages.py" line="189"/>
         <source>{amount} should go back to the customer&apos;s mobile wallet, but central cannot be reached now, so nothing was refunded. Try again when the till is online, or press F5 to refund it in cash instead.</source>
         <translation>{amount} 应退回顾客的移动支付账户，但现在连不上总部，所以尚未退款。请在收银机联网后重试，或按 F5 改为退现金。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="195"/>
+        <location filename="../../pos_client/ui/messages.py" line="196"/>
         <source>No answer from central about the mobile wallet refund. Press F12 again: it asks once more and the customer is never refunded twice.</source>
         <translation>总部没有答复移动支付退款结果。请再按 F12：会再询问一次，顾客绝不会被重复退款。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="201"/>
+        <location filename="../../pos_client/ui/messages.py" line="202"/>
         <source>more than the customer paid with that wallet payment would go back</source>
         <translation>退款金额将超过顾客用该笔移动支付付的钱</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="203"/>
+        <location filename="../../pos_client/ui/messages.py" line="204"/>
         <source>central does not know that wallet payment</source>
         <translation>总部查不到这笔移动支付</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="205"/>
+        <location filename="../../pos_client/ui/messages.py" line="206"/>
         <source>the wallet payment was taken at another store</source>
         <translation>这笔移动支付是在其他门店收的</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="208"/>
+        <location filename="../../pos_client/ui/messages.py" line="209"/>
         <source>The mobile wallet refund was refused: {reason}. Nothing was refunded; press F5 to refund in cash, or call a supervisor.</source>
         <translation>移动支付退款被拒绝：{reason}。尚未退款；可按 F5 改退现金，或请主管处理。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="213"/>
+        <location filename="../../pos_client/ui/messages.py" line="214"/>
         <source>This till has no staff list yet. Connect it to the network and sync, or ask IT to enrol it.</source>
         <translation>本收银台还没有员工名单。请连接网络并同步，或联系 IT 注册本机。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="217"/>
+        <location filename="../../pos_client/ui/messages.py" line="218"/>
         <source>Something went wrong: {detail}. The sale in progress is kept; try again or call IT.</source>
         <translation>出现错误：{detail}。当前交易已保留；请重试或联系 IT。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="226"/>
+        <location filename="../../pos_client/ui/messages.py" line="227"/>
         <source>out of paper</source>
         <translation>缺纸</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="228"/>
+        <location filename="../../pos_client/ui/messages.py" line="229"/>
         <source>cover open</source>
         <translation>纸仓盖未关</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="230"/>
+        <location filename="../../pos_client/ui/messages.py" line="231"/>
         <source>offline</source>
         <translation>脱机</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="232"/>
+        <location filename="../../pos_client/ui/messages.py" line="233"/>
         <source>not reachable</source>
         <translation>无法连接</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="234"/>
+        <location filename="../../pos_client/ui/messages.py" line="235"/>
         <source>paper running low</source>
         <translation>纸将用完</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="235"/>
+        <location filename="../../pos_client/ui/messages.py" line="236"/>
         <source>fault</source>
         <translation>故障</translation>
     </message>
@@ -1989,300 +1989,300 @@ Enter puts them on the sale.</source>
 <context>
     <name>PaymentDialog</name>
     <message>
-        <location filename="../../pos_client/ui/payment_dialog.py" line="64"/>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="65"/>
         <source>Payment</source>
         <translation>收款</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/payment_dialog.py" line="70"/>
-        <location filename="../../pos_client/ui/payment_dialog.py" line="214"/>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="71"/>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="215"/>
         <source>Amount due</source>
         <translation>应收金额</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/payment_dialog.py" line="128"/>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="129"/>
         <source>Cash received</source>
         <translation>实收现金</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/payment_dialog.py" line="129"/>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="130"/>
         <source>Cash received or payment code</source>
         <translation>实收现金或付款码</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/payment_dialog.py" line="232"/>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="233"/>
         <source>Exact</source>
         <translation>刚好</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/payment_dialog.py" line="148"/>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="149"/>
         <source>Delete last digit</source>
         <translation>删除最后一位</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/payment_dialog.py" line="152"/>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="153"/>
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/payment_dialog.py" line="157"/>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="158"/>
         <source>Confirm cash (Enter)</source>
         <translation>确认收款（回车）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/payment_dialog.py" line="96"/>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="97"/>
         <source>Back to sale (Esc)</source>
         <translation>返回交易（Esc）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/payment_dialog.py" line="87"/>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="88"/>
         <source>F2 Cash</source>
         <translation>F2 现金</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/payment_dialog.py" line="89"/>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="90"/>
         <source>F3 Card</source>
         <translation>F3 银行卡</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/payment_dialog.py" line="91"/>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="92"/>
         <source>F4 Remove last tender</source>
         <translation>F4 撤销上一笔</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/payment_dialog.py" line="93"/>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="94"/>
         <source>F5 Points</source>
         <translation>F5 积分</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/payment_dialog.py" line="174"/>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="175"/>
         <source>Take the card on the payment terminal, then type what its slip says.</source>
         <translation>请在刷卡终端上刷卡，然后按签购单填写以下信息。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/payment_dialog.py" line="178"/>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="179"/>
         <source>Amount on the card</source>
         <translation>刷卡金额</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/payment_dialog.py" line="181"/>
         <location filename="../../pos_client/ui/payment_dialog.py" line="182"/>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="183"/>
         <source>Terminal reference (approval code)</source>
         <translation>终端参考号（授权码）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/payment_dialog.py" line="186"/>
         <location filename="../../pos_client/ui/payment_dialog.py" line="187"/>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="188"/>
         <source>Last 4 digits of the card</source>
         <translation>卡号后 4 位</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/payment_dialog.py" line="191"/>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="192"/>
         <source>Record card payment (Enter)</source>
         <translation>记录刷卡付款（Enter）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/payment_dialog.py" line="200"/>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="201"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/payment_dialog.py" line="201"/>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="202"/>
         <source>Reference</source>
         <translation>参考号</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/payment_dialog.py" line="202"/>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="203"/>
         <source>Card ending</source>
         <translation>卡号尾号</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/payment_dialog.py" line="214"/>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="215"/>
         <source>Still due</source>
         <translation>还需支付</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/payment_dialog.py" line="218"/>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="219"/>
         <source>Rounded for cash from {amount}</source>
         <translation>现金抹零前为 {amount}</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/payment_dialog.py" line="225"/>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="226"/>
         <source>Card payments are locked: this till has been offline longer than the store allows.</source>
         <translation>刷卡已锁定：本收银台离线时间超过门店允许的时长。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/payment_dialog.py" line="243"/>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="244"/>
         <source>Cash {amount}</source>
         <translation>现金 {amount}</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/payment_dialog.py" line="245"/>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="246"/>
         <source>Points {amount}</source>
         <translation>积分 {amount}</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/payment_dialog.py" line="247"/>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="248"/>
         <source>Card {amount} (****{last4})</source>
         <translation>银行卡 {amount}（****{last4}）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/payment_dialog.py" line="249"/>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="250"/>
         <source>Mobile pay {amount}</source>
         <translation>移动支付 {amount}</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/payment_dialog.py" line="260"/>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="261"/>
         <source>Card payments are locked because this till has been offline longer than the store allows. Take cash, or bring the till back online (F9 shows why it is offline).</source>
         <translation>本收银台离线时间超过门店允许的时长，刷卡已锁定。请收取现金，或让收银台恢复联网（按 F9 查看离线原因）。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/payment_dialog.py" line="270"/>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="271"/>
         <source>The last tender was taken off the sale.</source>
         <translation>已撤销上一笔付款。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/payment_dialog.py" line="289"/>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="290"/>
         <source>Not an amount</source>
         <translation>不是有效金额</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/payment_dialog.py" line="294"/>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="295"/>
         <source>Still due: {amount}</source>
         <translation>还差：{amount}</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/payment_dialog.py" line="297"/>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="298"/>
         <source>Change: {amount}</source>
         <translation>找零：{amount}</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/payment_dialog.py" line="316"/>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="317"/>
         <source>&quot;{text}&quot; is not an amount of cash. Type the cash received, e.g. 100 or 52.50.</source>
         <translation>“{text}”不是有效的现金金额。请输入实收现金，例如 100 或 52.50。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/payment_dialog.py" line="326"/>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="327"/>
         <source>To take it as part payment and pay the rest by card, press Ctrl+Enter.</source>
         <translation>如要先收这部分现金、其余刷卡，请按 Ctrl+Enter。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/payment_dialog.py" line="345"/>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="346"/>
         <source>Points are already paying part of this sale.</source>
         <translation>本单已使用积分支付部分金额。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/payment_dialog.py" line="351"/>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="352"/>
         <source>The member has no points to spend.</source>
         <translation>该会员没有可用积分。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/payment_dialog.py" line="356"/>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="357"/>
         <source>{points} points pay {amount}.</source>
         <translation>{points} 积分抵扣 {amount}。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/payment_dialog.py" line="366"/>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="367"/>
         <source>Mobile payment is locked because this till has been offline longer than the store allows. Take cash.</source>
         <translation>本收银台离线时间超过门店允许的时长，移动支付已锁定。请收取现金。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/payment_dialog.py" line="371"/>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="372"/>
         <source>Mobile payment is not set up on this till. Take cash or a card.</source>
         <translation>本收银台未开通移动支付。请收取现金或刷卡。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/payment_dialog.py" line="377"/>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="378"/>
         <source>WeChat Pay</source>
         <translation>微信支付</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/payment_dialog.py" line="377"/>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="378"/>
         <source>Alipay</source>
         <translation>支付宝</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/payment_dialog.py" line="378"/>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="379"/>
         <source>Charging {amount} to the customer&apos;s {wallet}…</source>
         <translation>正在通过顾客的{wallet}收款 {amount}……</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/payment_dialog.py" line="400"/>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="401"/>
         <source>the wallet has too little money</source>
         <translation>余额不足</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/payment_dialog.py" line="401"/>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="402"/>
         <source>the payment code has expired</source>
         <translation>付款码已过期</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/payment_dialog.py" line="405"/>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="406"/>
         <source>Mobile payment declined: {reason}. Ask the customer for a fresh code or another way to pay.</source>
         <translation>移动支付被拒绝：{reason}。请顾客刷新付款码或换一种方式付款。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/payment_dialog.py" line="409"/>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="410"/>
         <source>No answer from central: the customer may have been charged. Scan the same code again to ask once more; it is never charged twice.</source>
         <translation>总部没有应答：顾客可能已被扣款。请再次扫描同一付款码重新查询，不会重复扣款。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/payment_dialog.py" line="413"/>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="414"/>
         <source>Mobile payment needs central, which this till cannot reach now. Take cash or a card.</source>
         <translation>移动支付需要连接总部，本收银台目前无法连接。请收取现金或刷卡。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/payment_dialog.py" line="415"/>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="416"/>
         <source>Mobile payment failed ({error}). Take cash or a card.</source>
         <translation>移动支付失败（{error}）。请收取现金或刷卡。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/payment_dialog.py" line="420"/>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="421"/>
         <source>Waiting for the wallet&apos;s answer…</source>
         <translation>正在等待支付结果……</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/payment_dialog.py" line="429"/>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="430"/>
         <source>Type the amount charged on the card, e.g. 52.50.</source>
         <translation>请输入刷卡金额，例如 52.50。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/payment_dialog.py" line="455"/>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="456"/>
         <source>Part paid. Take the rest: cash here, or F3 for a card.</source>
         <translation>已部分付款。请收取剩余金额：在此收现金，或按 F3 刷卡。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/payment_dialog.py" line="460"/>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="461"/>
         <source>The terminal reference is 4 to 32 letters or digits, as printed on the terminal&apos;s slip.</source>
         <translation>终端参考号为 4 到 32 位字母或数字，见刷卡终端的签购单。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/payment_dialog.py" line="462"/>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="463"/>
         <source>Type the last 4 digits of the card, as printed on the terminal&apos;s slip.</source>
         <translation>请输入签购单上印的卡号后 4 位。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/payment_dialog.py" line="463"/>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="464"/>
         <source>A card pays at most what is still due ({amount}).</source>
         <translation>刷卡金额不能超过还需支付的金额（{amount}）。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/payment_dialog.py" line="465"/>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="466"/>
         <source>A sale takes at most {n} tenders. Remove one (F4) or pay the rest in one go.</source>
         <translation>一笔交易最多 {n} 种付款。请撤销一笔（F4），或一次付清剩余金额。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/payment_dialog.py" line="467"/>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="468"/>
         <source>Type the cash received, e.g. 100 or 52.50.</source>
         <translation>请输入收到的现金，例如 100 或 52.50。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/payment_dialog.py" line="468"/>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="469"/>
         <source>The sale is already paid.</source>
         <translation>这笔交易已付清。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/payment_dialog.py" line="470"/>
+        <location filename="../../pos_client/ui/payment_dialog.py" line="471"/>
         <source>This tender cannot be taken ({reason}).</source>
         <translation>无法使用这笔付款（{reason}）。</translation>
     </message>
@@ -2876,166 +2876,166 @@ Enter puts them on the sale.</source>
 <context>
     <name>ShiftDialogs</name>
     <message>
-        <location filename="../../pos_client/ui/shift_dialogs.py" line="29"/>
+        <location filename="../../pos_client/ui/shift_dialogs.py" line="30"/>
         <source>Float top-up</source>
         <translation>补充备用金</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/shift_dialogs.py" line="30"/>
+        <location filename="../../pos_client/ui/shift_dialogs.py" line="31"/>
         <source>Change delivered to the till</source>
         <translation>补充零钱</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/shift_dialogs.py" line="31"/>
+        <location filename="../../pos_client/ui/shift_dialogs.py" line="32"/>
         <source>Correction</source>
         <translation>更正</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/shift_dialogs.py" line="32"/>
+        <location filename="../../pos_client/ui/shift_dialogs.py" line="33"/>
         <source>Drop to the safe</source>
         <translation>存入保险柜</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/shift_dialogs.py" line="33"/>
+        <location filename="../../pos_client/ui/shift_dialogs.py" line="34"/>
         <source>Bank deposit</source>
         <translation>存入银行</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/shift_dialogs.py" line="34"/>
+        <location filename="../../pos_client/ui/shift_dialogs.py" line="35"/>
         <source>Petty expense</source>
         <translation>零星支出</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/shift_dialogs.py" line="35"/>
+        <location filename="../../pos_client/ui/shift_dialogs.py" line="36"/>
         <source>Paid to a supplier</source>
         <translation>支付供应商</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/shift_dialogs.py" line="71"/>
+        <location filename="../../pos_client/ui/shift_dialogs.py" line="72"/>
         <source>Confirm (Enter)</source>
         <translation>确认 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/shift_dialogs.py" line="74"/>
-        <location filename="../../pos_client/ui/shift_dialogs.py" line="329"/>
+        <location filename="../../pos_client/ui/shift_dialogs.py" line="75"/>
+        <location filename="../../pos_client/ui/shift_dialogs.py" line="330"/>
         <source>Back (Esc)</source>
         <translation>返回 (Esc)</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/shift_dialogs.py" line="94"/>
+        <location filename="../../pos_client/ui/shift_dialogs.py" line="95"/>
         <source>Open a shift</source>
         <translation>开班</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/shift_dialogs.py" line="98"/>
+        <location filename="../../pos_client/ui/shift_dialogs.py" line="99"/>
         <source>Count the cash you put in the drawer to start with (0 for none).</source>
         <translation>清点放入钱箱的开班现金（没有则输入 0）。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/shift_dialogs.py" line="104"/>
-        <location filename="../../pos_client/ui/shift_dialogs.py" line="106"/>
+        <location filename="../../pos_client/ui/shift_dialogs.py" line="105"/>
+        <location filename="../../pos_client/ui/shift_dialogs.py" line="107"/>
         <source>Opening float</source>
         <translation>备用金</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/shift_dialogs.py" line="113"/>
+        <location filename="../../pos_client/ui/shift_dialogs.py" line="114"/>
         <source>Enter an amount, like 500 or 500.00.</source>
         <translation>请输入金额，例如 500 或 500.00。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/shift_dialogs.py" line="132"/>
+        <location filename="../../pos_client/ui/shift_dialogs.py" line="133"/>
         <source>Cash in or out</source>
         <translation>存入或取出现金</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/shift_dialogs.py" line="140"/>
+        <location filename="../../pos_client/ui/shift_dialogs.py" line="141"/>
         <source>Cash out of the drawer</source>
         <translation>从钱箱取出现金</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/shift_dialogs.py" line="143"/>
+        <location filename="../../pos_client/ui/shift_dialogs.py" line="144"/>
         <source>Cash into the drawer</source>
         <translation>向钱箱存入现金</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/shift_dialogs.py" line="146"/>
-        <location filename="../../pos_client/ui/shift_dialogs.py" line="172"/>
+        <location filename="../../pos_client/ui/shift_dialogs.py" line="147"/>
+        <location filename="../../pos_client/ui/shift_dialogs.py" line="173"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/shift_dialogs.py" line="164"/>
+        <location filename="../../pos_client/ui/shift_dialogs.py" line="165"/>
         <source>Taking cash out needs a supervisor: their staff number and PIN.</source>
         <translation>取出现金需要主管批准：请主管输入工号和 PIN。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/shift_dialogs.py" line="169"/>
+        <location filename="../../pos_client/ui/shift_dialogs.py" line="170"/>
         <source>Supervisor number</source>
         <translation>主管工号</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/shift_dialogs.py" line="170"/>
+        <location filename="../../pos_client/ui/shift_dialogs.py" line="171"/>
         <source>Supervisor PIN</source>
         <translation>主管 PIN</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/shift_dialogs.py" line="171"/>
+        <location filename="../../pos_client/ui/shift_dialogs.py" line="172"/>
         <source>Direction</source>
         <translation>方向</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/shift_dialogs.py" line="173"/>
+        <location filename="../../pos_client/ui/shift_dialogs.py" line="174"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/shift_dialogs.py" line="174"/>
+        <location filename="../../pos_client/ui/shift_dialogs.py" line="175"/>
         <source>Note (optional)</source>
         <translation>备注（可选）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/shift_dialogs.py" line="201"/>
+        <location filename="../../pos_client/ui/shift_dialogs.py" line="202"/>
         <source>Enter an amount above zero, like 200 or 200.00.</source>
         <translation>请输入大于零的金额，例如 200 或 200.00。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/shift_dialogs.py" line="224"/>
+        <location filename="../../pos_client/ui/shift_dialogs.py" line="225"/>
         <source>Close the shift</source>
         <translation>结班</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/shift_dialogs.py" line="230"/>
+        <location filename="../../pos_client/ui/shift_dialogs.py" line="231"/>
         <source>Count all the cash in the drawer and enter the total. The till shows what it expected only after your count.</source>
         <translation>清点钱箱中的全部现金并输入总额。输入后收银台才会显示应有金额。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/shift_dialogs.py" line="238"/>
-        <location filename="../../pos_client/ui/shift_dialogs.py" line="240"/>
+        <location filename="../../pos_client/ui/shift_dialogs.py" line="239"/>
+        <location filename="../../pos_client/ui/shift_dialogs.py" line="241"/>
         <source>Cash counted</source>
         <translation>实点现金</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/shift_dialogs.py" line="256"/>
+        <location filename="../../pos_client/ui/shift_dialogs.py" line="257"/>
         <source>Enter the amount counted, like 1234.50.</source>
         <translation>请输入清点的金额，例如 1234.50。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/shift_dialogs.py" line="268"/>
+        <location filename="../../pos_client/ui/shift_dialogs.py" line="269"/>
         <source>Over by {amount}</source>
         <translation>长款 {amount}</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/shift_dialogs.py" line="272"/>
+        <location filename="../../pos_client/ui/shift_dialogs.py" line="273"/>
         <source>Short by {amount}</source>
         <translation>短款 {amount}</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/shift_dialogs.py" line="276"/>
+        <location filename="../../pos_client/ui/shift_dialogs.py" line="277"/>
         <source>The drawer balances.</source>
         <translation>钱箱无差异。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/shift_dialogs.py" line="278"/>
+        <location filename="../../pos_client/ui/shift_dialogs.py" line="279"/>
         <source>{z} closed. Expected {expected}, counted {counted}.
 {difference}
 The Z report is printing. Enter closes this.</source>
@@ -3044,42 +3044,42 @@ The Z report is printing. Enter closes this.</source>
 正在打印 Z 报表。按 Enter 关闭。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/shift_dialogs.py" line="291"/>
+        <location filename="../../pos_client/ui/shift_dialogs.py" line="292"/>
         <source>Done (Enter)</source>
         <translation>完成 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/shift_dialogs.py" line="302"/>
+        <location filename="../../pos_client/ui/shift_dialogs.py" line="303"/>
         <source>Ctrl+O  Open shift</source>
         <translation>Ctrl+O  开班</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/shift_dialogs.py" line="303"/>
+        <location filename="../../pos_client/ui/shift_dialogs.py" line="304"/>
         <source>Ctrl+M  Cash in / out</source>
         <translation>Ctrl+M  存入 / 取出现金</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/shift_dialogs.py" line="304"/>
+        <location filename="../../pos_client/ui/shift_dialogs.py" line="305"/>
         <source>Ctrl+T  X report</source>
         <translation>Ctrl+T  X 报表</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/shift_dialogs.py" line="305"/>
+        <location filename="../../pos_client/ui/shift_dialogs.py" line="306"/>
         <source>Ctrl+B  Close shift, Z report</source>
         <translation>Ctrl+B  结班，Z 报表</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/shift_dialogs.py" line="306"/>
+        <location filename="../../pos_client/ui/shift_dialogs.py" line="307"/>
         <source>Ctrl+L  Lock / switch staff</source>
         <translation>Ctrl+L  锁定 / 换人</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/shift_dialogs.py" line="307"/>
+        <location filename="../../pos_client/ui/shift_dialogs.py" line="308"/>
         <source>Reprint the last Z report</source>
         <translation>重印上一张 Z 报表</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/shift_dialogs.py" line="314"/>
+        <location filename="../../pos_client/ui/shift_dialogs.py" line="315"/>
         <source>Shift</source>
         <translation>班次</translation>
     </message>
@@ -3672,7 +3672,7 @@ The Z report is printing. Enter closes this.</source>
 <context>
     <name>TillApp</name>
     <message>
-        <location filename="../../pos_client/ui/app.py" line="130"/>
+        <location filename="../../pos_client/ui/app.py" line="131"/>
         <source>The till stopped during a sale. It is on hold as #{number}; it comes back when staff {staff} logs in.</source>
         <translation>收银机在交易中途停止。该交易已挂单为 #{number}；员工 {staff} 登录后会自动恢复。</translation>
     </message>

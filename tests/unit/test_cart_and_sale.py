@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from pos_client.domain.cart import MAX_LINE_QTY, MAX_LINES, Cart, CartError, CartLine, Product
 from pos_client.domain.identifiers import new_id, receipt_counter_name, receipt_number
+from pos_client.domain.money import currency_for
 from pos_client.domain.sale import (
     Cashier,
     EmptyCart,
@@ -221,6 +222,14 @@ def test_sale_is_immutable():
 )
 def test_quick_cash_amounts(due, expected):
     assert quick_cash_amounts(due) == expected
+
+
+def test_quick_cash_follows_the_store_currency_banknotes():
+    yen = currency_for("JPY")  # no minor unit: 2,640 yen is 2640
+    assert quick_cash_amounts(2640, yen) == [2640, 3000, 5000, 10000]
+    assert quick_cash_amounts(640, yen) == [640, 1000, 5000, 10000]
+    assert quick_cash_amounts(2640, currency_for("USD")) == [2640, 3000, 5000, 10000]
+    assert quick_cash_amounts(3510, currency_for("HKD")) == [3510, 4000, 5000, 10000]
 
 
 @given(st.integers(min_value=0, max_value=10_000_000))
