@@ -35,6 +35,7 @@ from pos_client.services.fulfilment import (
     QueueOrder,
     WrongItem,
 )
+from pos_client.ui.time_text import day_time_text
 
 STAGE_LABELS = {
     "routed": QT_TRANSLATE_NOOP("FulfilmentQueue", "To pick"),
@@ -225,7 +226,7 @@ class FulfilmentDialog(QDialog):
         if not iso:
             return ""
         try:
-            return datetime.fromisoformat(iso).astimezone(self._zone).strftime("%m-%d %H:%M")
+            return day_time_text(datetime.fromisoformat(iso), zone=self._zone)
         except ValueError:
             return iso
 

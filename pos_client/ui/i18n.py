@@ -20,6 +20,7 @@ def pick_language(configured: str) -> str:
 def install_translators(app: QCoreApplication, language: str) -> list[QTranslator]:
     """Load our strings and Qt's own (dialog buttons) for the language; keep the refs alive."""
     installed: list[QTranslator] = []
+    QLocale.setDefault(QLocale("zh_CN" if language == "zh_CN" else "en_US"))  # dates and numbers follow
     if language == "en":
         return installed
     ours = QTranslator(app)
@@ -31,3 +32,8 @@ def install_translators(app: QCoreApplication, language: str) -> list[QTranslato
         app.installTranslator(qt)
         installed.append(qt)
     return installed
+
+
+def ui_language() -> str:
+    """The language the windows are in now (set with the translators), for text Qt does not make."""
+    return "zh_CN" if QLocale().name().startswith("zh") else "en"

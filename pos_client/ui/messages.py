@@ -30,6 +30,7 @@ from pos_client.services.checkout import (
 from pos_client.services.pickup import ReservedStockBlocked
 from pos_client.services.returns import WalletRefundRefused, WalletRefundUnavailable, WalletRefundUnknown
 from pos_client.ui.money_text import format_money
+from pos_client.ui.time_text import date_text
 
 
 def minutes_text(remaining: timedelta) -> str:
@@ -164,7 +165,7 @@ def explain(error: BaseException, locale: str = "zh_CN") -> str:
         text = QCoreApplication.translate(
             "Messages",
             "{name} expired on {date}: it was not added. Take it off the sale and tell a supervisor.")
-        return text.format(name=error.item.name, date=error.expires.isoformat())
+        return text.format(name=error.item.name, date=date_text(error.expires, locale))
     if isinstance(error, NotForSale):
         text = QCoreApplication.translate(
             "Messages",

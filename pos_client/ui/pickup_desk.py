@@ -47,6 +47,7 @@ from pos_client.services.pickup import (
     Verified,
 )
 from pos_client.ui.money_text import format_money
+from pos_client.ui.time_text import day_time_text, time_text, when_text
 
 STATUS_LABELS = {
     "created": QT_TRANSLATE_NOOP("PickupDesk", "Awaiting payment"),
@@ -378,7 +379,7 @@ class PickupDeskDialog(QDialog):
         if not iso:
             return ""
         try:
-            return datetime.fromisoformat(iso).astimezone(self._zone).strftime("%m-%d %H:%M")
+            return day_time_text(datetime.fromisoformat(iso), self.locale, self._zone)
         except ValueError:
             return iso
 
@@ -395,7 +396,7 @@ class PickupDeskDialog(QDialog):
     def explain(self, problem: PickupProblem) -> str:
         """What happened and what to do, in the staff's language."""
         if isinstance(problem, DeskLocked):
-            until = problem.until.astimezone(self._zone).strftime("%H:%M")
+            until = time_text(problem.until, self.locale, self._zone)
             return self.tr(
                 "Too many wrong codes: the desk is locked until {time}. Ask the customer to open the "
                 "order in the app, or call a supervisor."
@@ -414,7 +415,7 @@ class PickupDeskDialog(QDialog):
             return text.format(left=problem.failures_left)
         if isinstance(problem, AlreadyHandedOver):
             h = problem.handover
-            when = datetime.fromisoformat(h.at).astimezone(self._zone).strftime("%Y-%m-%d %H:%M")
+            when = when_text(datetime.fromisoformat(h.at), self.locale, self._zone)
             return self.tr(
                 "Already handed over on {when} by {name} ({code}) at till {till}. Do not hand over "
                 "again; call a supervisor."

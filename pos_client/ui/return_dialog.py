@@ -31,6 +31,7 @@ from pos_client.domain.permissions import REASONS, Action
 from pos_client.domain.returns import OriginalSale, ReturnError, ReturnLine, refund_for
 from pos_client.domain.tenders import CARD, CASH, WALLET
 from pos_client.ui.money_text import format_amount, format_money
+from pos_client.ui.time_text import when_text
 
 from .line_dialog import REASON_TEXT
 
@@ -176,7 +177,7 @@ class ReturnDialog(QDialog):
         self.original, self.counts, self.written_off = sale, {}, set()
         self.error_label.clear()
         self.mode_label.setText(self.tr("Receipt {receipt} of {when}: choose what comes back.").format(
-            receipt=sale.receipt_no, when=sale.occurred_at.astimezone().strftime("%Y-%m-%d %H:%M")))
+            receipt=sale.receipt_no, when=when_text(sale.occurred_at.astimezone(), self._locale)))
         self.table.setRowCount(len(sale.lines))
         for row, line in enumerate(sale.lines):
             for col, text in enumerate((line.name, str(line.qty), str(line.returnable), "0", "")):

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from pos_client.services.sync_service import SyncOverview
+from pos_client.ui.time_text import when_text
 
 
 def _age(seconds: float | None) -> str:
@@ -111,7 +112,7 @@ class SyncPanel(QDialog):
             n=health.pending, age=_age(health.oldest_pending_age_s)) if health.pending
             else self.tr("nothing: every event has reached central"))
         self.last_sync_label.setText(
-            health.last_success_at.astimezone().strftime("%Y-%m-%d %H:%M:%S")
+            when_text(health.last_success_at.astimezone())
             if health.last_success_at else self.tr("never"))
         state = overview.offline
         if state.noncash_locked:
@@ -151,7 +152,7 @@ class SyncPanel(QDialog):
             self.backup_label.setObjectName("")
             return
         try:
-            when = datetime.fromisoformat(last["at"]).astimezone().strftime("%Y-%m-%d %H:%M")
+            when = when_text(datetime.fromisoformat(last["at"]).astimezone())
         except (KeyError, TypeError, ValueError):
             when = "?"
         where = ", ".join(last.get("written") or [])

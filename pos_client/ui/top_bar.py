@@ -7,6 +7,8 @@ from datetime import datetime
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
+from pos_client.ui.time_text import time_text
+
 from .messages import printer_condition_text
 
 
@@ -42,7 +44,7 @@ class TopBar(QWidget):
         self.set_printer(True, 0)
 
     def _tick(self) -> None:
-        self.clock_label.setText(datetime.now().strftime("%H:%M:%S"))
+        self.clock_label.setText(time_text(datetime.now().astimezone(), seconds=True))
 
     def set_staff(self, name: str | None) -> None:
         self.staff_label.setText(self.tr("Staff: {name}").format(name=name) if name else "")
