@@ -93,7 +93,8 @@ def test_a_guide_order_paid_at_the_till_by_card_and_cash_is_in_the_shift_and_pai
     assert paid.status == "paid" and paid.payment_url is None
     assert central_level(central, "S001", "SKU0000012") == level_before  # fulfilment moves stock, not this
     with session_factory(central.app.state.engine)() as s:
-        assert s.scalar(select(func.count()).select_from(StockLevel).where(StockLevel.sku == ORDER_PAYMENT_SKU)) == 0
+        levels = select(func.count()).select_from(StockLevel).where(StockLevel.sku == ORDER_PAYMENT_SKU)
+        assert s.scalar(levels) == 0
     assert till.guide().data.order(order_id).state == "paid"
 
     # The same event again (a lost answer, a retry): answered duplicate, nothing paid again.
