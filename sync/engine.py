@@ -109,8 +109,10 @@ class SyncEngine:
                  *, batch_size: int = MAX_PUSH_EVENTS, page_size: int = 1000,
                  progress: Progress | None = None,
                  exclusive: Callable[[], AbstractContextManager[bool]] | None = None,
-                 before_push: Callable[[], object] | None = None) -> None:
+                 before_push: Callable[[], object] | None = None,
+                 after_pull: Callable[[], object] | None = None) -> None:
         self._client = client
+        self._after_pull = after_pull or (lambda: None)
         self._before_push = before_push or (lambda: None)
         self._device_id = device_id
         self._outbox = outbox
@@ -229,6 +231,7 @@ class SyncEngine:
                 self._before_push()  # e.g. the till's journal entries become audit events
                 self.push(report)
                 self.pull(report)
+                self._after_pull()  # e.g. the network stock snapshot kept for offline use
                 report.finished_at = datetime.now(UTC)
                 self._state.record_success(report.finished_at, report.server_time or report.finished_at)
         except SyncError as exc:

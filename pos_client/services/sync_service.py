@@ -147,7 +147,15 @@ def make_engine(client: CentralClient, device_id: str, outbox: Outbox, settings:
     return SyncEngine(client, device_id, outbox, TillState(settings, applier), progress=progress,
                       exclusive=exclusive,
                       before_push=lambda: (_after_restore(client, applier.engine),
-                                           enqueue_audit(applier.engine, force=flush_journal)))
+                                           enqueue_audit(applier.engine, force=flush_journal)),
+                      after_pull=lambda: refresh_network_snapshot(client, applier.engine))
+
+
+def refresh_network_snapshot(client: CentralClient, engine) -> None:
+    """The nearest locations' stock, kept for the guide screen offline (services/network_snapshot.py)."""
+    from pos_client.services.network_snapshot import refresh
+
+    refresh(client, engine)
 
 
 def _after_restore(client: CentralClient, engine) -> None:

@@ -426,6 +426,17 @@ class GuideWindow(QDialog):
                 )
             )
             self.freshness.setProperty("kind", "error")
+        elif view.snapshot:
+            self.freshness.setText(
+                self.tr(
+                    "OFFLINE: network stock snapshot of the nearest stores, synced {age} ago (at {time}). "
+                    "Figures may have changed."
+                ).format(
+                    age=_age_text(self, view.age_seconds(now)),
+                    time=view.fetched_at.astimezone().strftime("%H:%M"),
+                )
+            )
+            self.freshness.setProperty("kind", "error")
         else:
             self.freshness.setText(
                 self.tr(

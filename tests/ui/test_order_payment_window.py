@@ -1,6 +1,6 @@
 """A guide order paid at this till on screen: placed from the guide screen with "pays at this till",
 the payment dialog opens with the order's amount due, part card and part cash; a second payment of
-the same order is refused with a message."""
+the same order is refused with a message.  Offline, the synced network stock snapshot with its age."""
 
 from __future__ import annotations
 
@@ -10,6 +10,8 @@ from PySide6.QtWidgets import QApplication
 from central.server import EmbeddedCentral
 from pos_client.services.till import Till
 from pos_client.ui.app import TillApp
+from sync.client import CentralClient
+from tests.helpers import central_level
 from tests.ui.test_guide_window import TEE, ctrl, login, sync_now
 from tests.ui.test_keyboard_sale import till_app, type_into_focus  # noqa: F401  (fixture)
 
@@ -57,3 +59,21 @@ def test_a_guide_order_is_paid_at_the_till_with_card_and_cash_and_not_twice(
     qtbot.mouseClick(guide.pay_button, Qt.MouseButton.LeftButton)
     assert "already paid" in guide.message.text() and sale.receipt_no in guide.message.text()
     assert window.checkout.checkout.cart.is_empty and window.payment_dialog is None
+
+
+def test_offline_the_guide_screen_shows_the_synced_snapshot_with_its_age(
+        qtbot, till_app: TillApp, till: Till, central: EmbeddedCentral) -> None:  # noqa: F811
+    window = till_app.window
+    sync_now(qtbot, till)  # the sync keeps the nearest locations' stock
+    login(qtbot, window, "4001", "5678")
+    ctrl(qtbot, Qt.Key.Key_G)
+    qtbot.waitUntil(lambda: window.guide_controls.guide_window is not None)
+    guide = window.guide_controls.guide_window
+    guide.service._client = lambda: CentralClient("http://127.0.0.1:9")  # central is away
+    guide.show_product("SKU0000003")  # never looked up live on this till
+    qtbot.waitUntil(lambda: "OFFLINE" in guide.freshness.text(), timeout=5000)
+    assert "snapshot" in guide.freshness.text() and "ago" in guide.freshness.text()
+    assert [guide.network.item(r, 0).text()[:4] for r in range(guide.network.rowCount())] == [
+        "S001", "W001", "S002", "S003"]
+    s002 = central_level(central, "S002", "SKU0000003")
+    assert guide.network.item(2, 2).text() == str(s002)
