@@ -133,6 +133,8 @@ def _apply_sale(conn: Connection, device_id: str, store: _Store, event: Event,
         # Weighed goods are stocked in grams, everything else in units.
         moved[line.sku] = moved.get(line.sku, 0) - (line.weight_g if line.weight_g is not None else line.qty)
     move_stock_many(conn, store.id, moved, "sale", event.event_id, now)
+    stockwork.sales_after_counts(conn, store.id, device_id, moved, event.occurred_at.astimezone(UTC),
+                                 event.event_id, now)
     priced = _check_pricing(conn, device_id, store, event, sale, now)
     spent = sum(t.points or 0 for t in sale.tenders if t.kind == "points")
     points = move_points(conn, store.id, device_id, event, sale.member_id, sale.points_earned, spent,

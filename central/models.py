@@ -768,6 +768,12 @@ class StockCountPart(Base):
     event_id: Mapped[str] = mapped_column(String(40), unique=True)
     lines: Mapped[list] = mapped_column(JSON)
     received_at: Mapped[datetime]
+    device_id: Mapped[str] = mapped_column(String(36), default="")
+    store_position: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
+    started_at: Mapped[datetime | None] = mapped_column(nullable=True, index=True)
+    finished_at: Mapped[datetime | None] = mapped_column(nullable=True)
+    """A count against a store position: a sale of another till made during it that arrives after it
+    was applied is added back (central/stockwork.py sales_after_counts)."""
 
 
 Index("ix_stock_movements_store_id", StockMovement.store_id, StockMovement.id)

@@ -134,11 +134,13 @@ def apply_counted(
                 "delta": delta,
             }
         )
-    if count.parts > 1:
+    if count.parts > 1 or count.store_position is not None:
         conn.execute(insert(StockCountPart.__table__), {
             "count_id": count.count_id, "part": count.part, "parts": count.parts, "store_id": store_id,
-            "event_id": event.event_id, "lines": kept, "received_at": now})
-    else:
+            "event_id": event.event_id, "lines": kept, "received_at": now, "device_id": device_id,
+            "store_position": count.store_position, "started_at": count.started_at.astimezone(UTC),
+            "finished_at": count.finished_at.astimezone(UTC)})
+    if count.parts == 1:
         conn.execute(
             insert(StockCount.__table__),
             {
@@ -300,3 +302,19 @@ def request_transfer(session: Session, store_id: str, req: TransferRequest, now:
         },
     )
     return log_transfer(conn, req.transfer_id, now)
+
+
+def sales_after_counts(conn: Connection, store_id: str, device_id: str, moved: dict[str, int],
+                       occurred_at: datetime, event_id: str, now: datetime) -> None:
+    """A sale made at another till during a count, arriving after the count was applied: its units
+    are taken as ones the count did not see (as when it arrives before), so they are added back."""
+    parts = StockCountPart.__table__
+    rows = conn.execute(select(parts.c.lines).where(
+        parts.c.store_id == store_id, parts.c.store_position.is_not(None), parts.c.device_id != device_id,
+        parts.c.started_at <= occurred_at, parts.c.finished_at >= occurred_at)).all()
+    if not rows:
+        return
+    counted = {ln["sku"] for (lines,) in rows for ln in lines}
+    back = {sku: -delta for sku, delta in moved.items() if sku in counted and delta < 0}
+    if back:
+        move_stock_many(conn, store_id, back, "count", event_id, now)
