@@ -232,108 +232,108 @@ Change {change}</source>
         <translation>已找到</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/devices_dialog.py" line="67"/>
+        <location filename="../../pos_client/ui/devices_dialog.py" line="68"/>
         <source>Receipt printer</source>
         <translation>小票打印机</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/devices_dialog.py" line="68"/>
+        <location filename="../../pos_client/ui/devices_dialog.py" line="69"/>
         <source>Scanner</source>
         <translation>扫码枪</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/devices_dialog.py" line="69"/>
+        <location filename="../../pos_client/ui/devices_dialog.py" line="70"/>
         <source>RFID reader</source>
         <translation>RFID 读写器</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/devices_dialog.py" line="70"/>
+        <location filename="../../pos_client/ui/devices_dialog.py" line="71"/>
         <source>Customer display</source>
         <translation>顾客显示屏</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/devices_dialog.py" line="71"/>
+        <location filename="../../pos_client/ui/devices_dialog.py" line="72"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/devices_dialog.py" line="71"/>
+        <location filename="../../pos_client/ui/devices_dialog.py" line="72"/>
         <source>NOT FOUND</source>
         <translation>未找到</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/devices_dialog.py" line="77"/>
+        <location filename="../../pos_client/ui/devices_dialog.py" line="78"/>
         <source>none: type a URL to add one</source>
         <translation>无：输入 URL 即可添加</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/devices_dialog.py" line="79"/>
+        <location filename="../../pos_client/ui/devices_dialog.py" line="80"/>
         <source>Problem: {problem}</source>
         <translation>问题：{problem}</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/devices_dialog.py" line="86"/>
+        <location filename="../../pos_client/ui/devices_dialog.py" line="87"/>
         <source>Double-click or F2 to change: tcp://HOST:9100, serial:///dev/ttyUSB0?baud=9600, file:///dev/usb/lp0, sim://…</source>
         <translation>双击或按 F2 修改：tcp://主机:9100、serial:///dev/ttyUSB0?baud=9600、file:///dev/usb/lp0、sim://…</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/devices_dialog.py" line="91"/>
+        <location filename="../../pos_client/ui/devices_dialog.py" line="92"/>
         <source>Test</source>
         <translation>测试</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/devices_dialog.py" line="95"/>
+        <location filename="../../pos_client/ui/devices_dialog.py" line="96"/>
         <source>A scan or a tag read proves a scanner or a reader.</source>
         <translation>扫一次码或读一次标签，即可验证扫码枪或读写器。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/devices_dialog.py" line="98"/>
+        <location filename="../../pos_client/ui/devices_dialog.py" line="99"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/devices_dialog.py" line="105"/>
+        <location filename="../../pos_client/ui/devices_dialog.py" line="106"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/devices_dialog.py" line="128"/>
+        <location filename="../../pos_client/ui/devices_dialog.py" line="129"/>
         <source>Nothing changed.</source>
         <translation>没有改动。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/devices_dialog.py" line="132"/>
+        <location filename="../../pos_client/ui/devices_dialog.py" line="133"/>
         <source>Not saved: {problem}</source>
         <translation>未保存：{problem}</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/devices_dialog.py" line="136"/>
+        <location filename="../../pos_client/ui/devices_dialog.py" line="137"/>
         <source>Saved. The till uses the new devices from its next start: close the POS and start it again.</source>
         <translation>已保存。收银机下次启动时使用新设备：请关闭 POS 后重新启动。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/devices_dialog.py" line="140"/>
+        <location filename="../../pos_client/ui/devices_dialog.py" line="141"/>
         <source>Testing {url}…</source>
         <translation>正在测试 {url}…</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/devices_dialog.py" line="149"/>
-        <location filename="../../pos_client/ui/devices_dialog.py" line="161"/>
+        <location filename="../../pos_client/ui/devices_dialog.py" line="150"/>
+        <location filename="../../pos_client/ui/devices_dialog.py" line="162"/>
         <source>The test failed: {error}</source>
         <translation>测试失败：{error}</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/devices_dialog.py" line="151"/>
+        <location filename="../../pos_client/ui/devices_dialog.py" line="152"/>
         <source>Test page sent ({columns} columns, drawer on pin {pin}); the printer said: {status}.</source>
         <translation>测试页已发送（{columns} 列，钱箱针脚 {pin}）；打印机状态：{status}。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/devices_dialog.py" line="156"/>
+        <location filename="../../pos_client/ui/devices_dialog.py" line="157"/>
         <source>Not printed: {detail}</source>
         <translation>未打印：{detail}</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/devices_dialog.py" line="159"/>
+        <location filename="../../pos_client/ui/devices_dialog.py" line="160"/>
         <source>The customer display showed its test pattern.</source>
         <translation>顾客显示屏已显示测试画面。</translation>
     </message>
@@ -535,17 +535,17 @@ Change {change}</source>
 <context>
     <name>GuidePickDialog</name>
     <message>
-        <location filename="../../pos_client/ui/guide_controls.py" line="49"/>
+        <location filename="../../pos_client/ui/guide_controls.py" line="51"/>
         <source>Sales guide for this sale</source>
         <translation>本单导购</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_controls.py" line="56"/>
+        <location filename="../../pos_client/ui/guide_controls.py" line="58"/>
         <source>Scan the guide&apos;s badge or type their staff number, then Enter</source>
         <translation>扫描导购工牌或输入工号，然后按回车</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_controls.py" line="81"/>
+        <location filename="../../pos_client/ui/guide_controls.py" line="83"/>
         <source>&quot;{code}&quot; is no sales guide of this store. Scan the badge again or press the guide&apos;s name.</source>
         <translation>“{code}”不是本店导购。请重新扫描工牌或点选导购姓名。</translation>
     </message>
@@ -639,393 +639,404 @@ Change {change}</source>
     </message>
     <message>
         <location filename="../../pos_client/ui/guide_window.py" line="75"/>
-        <source>Paid here by card</source>
-        <translation>在本店刷卡付款</translation>
+        <source>Customer pays at this till now (cash, card, wallet…)</source>
+        <translation>顾客现在在本收银台付款（现金、银行卡、钱包…）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="131"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="133"/>
         <source>Sales guide</source>
         <translation>导购</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="148"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="151"/>
         <source>Find and stock</source>
         <translation>查找与库存</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="149"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="152"/>
         <source>Order for a customer</source>
         <translation>为顾客下单</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="150"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="153"/>
         <source>Orders</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="151"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="154"/>
         <source>Sales and commission</source>
         <translation>销售与提成</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="155"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="158"/>
         <source>Close (Esc)</source>
         <translation>关闭 (Esc)</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="194"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="197"/>
         <source>Scan a barcode, or type a name, pinyin or SKU, then Enter</source>
         <translation>扫描条码，或输入名称、拼音或货号，然后按回车</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="199"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="202"/>
         <source>Browse by category…</source>
         <translation>按品类浏览…</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="210"/>
-        <location filename="../../pos_client/ui/guide_window.py" line="255"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="213"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="258"/>
         <source>SKU</source>
         <translation>货号</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="210"/>
-        <location filename="../../pos_client/ui/guide_window.py" line="255"/>
-        <location filename="../../pos_client/ui/guide_window.py" line="280"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="213"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="258"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="283"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="210"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="213"/>
         <source>Colour</source>
         <translation>颜色</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="210"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="213"/>
         <source>Size</source>
         <translation>尺码</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="210"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="213"/>
         <source>Here</source>
         <translation>本店</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="220"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="223"/>
         <source>Store / warehouse</source>
         <translation>门店/仓库</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="221"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="224"/>
         <source>Distance</source>
         <translation>距离</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="222"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="225"/>
         <source>On hand</source>
         <translation>现有库存</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="223"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="226"/>
         <source>Reserved</source>
         <translation>已预留</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="224"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="227"/>
         <source>Available</source>
         <translation>可用</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="225"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="228"/>
         <source>As of</source>
         <translation>数据时间</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="231"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="234"/>
         <source>Add to the customer&apos;s order</source>
         <translation>加入顾客订单</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="239"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="242"/>
         <source>Sizes and colours</source>
         <translation>尺码与颜色</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="244"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="247"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="255"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="258"/>
         <source>Qty</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="255"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="258"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="258"/>
-        <location filename="../../pos_client/ui/guide_window.py" line="519"/>
-        <location filename="../../pos_client/ui/guide_window.py" line="573"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="261"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="536"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="589"/>
         <source>No member chosen (optional).</source>
         <translation>未选择会员（可选）。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="277"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="280"/>
         <source>Customer</source>
         <translation>顾客</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="278"/>
-        <location filename="../../pos_client/ui/guide_window.py" line="303"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="281"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="306"/>
         <source>Delivery</source>
         <translation>配送方式</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="279"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="282"/>
         <source>Pickup store</source>
         <translation>自提门店</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="281"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="284"/>
         <source>Mobile</source>
         <translation>手机</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="282"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="285"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="283"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="286"/>
         <source>Payment</source>
         <translation>收款</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="286"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="289"/>
         <source>Customer: member code or sign-up (Ctrl+I)</source>
         <translation>顾客：会员码或注册 (Ctrl+I)</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="288"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="291"/>
         <source>Remove the chosen line</source>
         <translation>删除所选行</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="289"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="292"/>
         <source>Place the order (Ctrl+Enter)</source>
         <translation>提交订单 (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="303"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="306"/>
         <source>Order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="303"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="306"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="303"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="306"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="303"/>
-        <location filename="../../pos_client/ui/guide_window.py" line="320"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="306"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="326"/>
         <source>Guide</source>
         <translation>导购</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="308"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="311"/>
         <source>Send queued orders now</source>
         <translation>立即发送排队订单</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="309"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="312"/>
         <source>Print the order slip</source>
         <translation>打印订单小票</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="315"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="313"/>
+        <source>Take payment at this till</source>
+        <translation>在本收银台收款</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/guide_window.py" line="321"/>
         <source>Press Refresh: the figures come from central.</source>
         <translation>请按“刷新”：数据来自总部。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="321"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="327"/>
         <source>Today: sales</source>
         <translation>今日销售</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="322"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="328"/>
         <source>Today: commission</source>
         <translation>今日提成</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="323"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="329"/>
         <source>Month: sales</source>
         <translation>本月销售</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="324"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="330"/>
         <source>Month: commission</source>
         <translation>本月提成</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="330"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="336"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="345"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="351"/>
         <source>Nothing matches &quot;{text}&quot;: try fewer words, the pinyin initials, or scan the barcode.</source>
         <translation>没有与“{text}”匹配的商品：请减少关键词、使用拼音首字母或扫描条码。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="376"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="382"/>
         <source>Asking central for the stock in every store…</source>
         <translation>正在向总部查询各门店库存…</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="393"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="399"/>
         <source>Central does not know {sku}: it may be new here. Only this store&apos;s stock is known.</source>
         <translation>总部没有 {sku}：可能是本店新品。只知道本店库存。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="398"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="404"/>
         <source>The network stock could not be read ({error}). Try again.</source>
         <translation>无法读取全网库存（{error}）。请重试。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="410"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="416"/>
         <source>Live from central, {time}.</source>
         <translation>总部实时数据，{time}。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="418"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="424"/>
         <source>OFFLINE: no network stock was kept for this item. Only this store&apos;s stock is shown, as last synced.</source>
         <translation>离线：本机未保存此商品的全网库存。只显示上次同步的本店库存。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="426"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="432"/>
+        <source>OFFLINE: network stock snapshot of the nearest stores, synced {age} ago (at {time}). Figures may have changed.</source>
+        <translation>离线：最近门店的网络库存快照，{age}前同步（{time}）。数字可能已变化。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/guide_window.py" line="443"/>
         <source>OFFLINE: last synced network stock, {age} old (from {time}). Figures may have changed.</source>
         <translation>离线：上次同步的全网库存，已过 {age}（{time}）。数据可能已变化。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="439"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="456"/>
         <source>warehouse</source>
         <translation>仓库</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="439"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="456"/>
         <source>store</source>
         <translation>门店</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="442"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="459"/>
         <source>{km} km</source>
         <translation>{km} 公里</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="445"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="462"/>
         <source>unknown</source>
         <translation>未知</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="447"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="464"/>
         <source>{age} before</source>
         <translation>{age}前</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="472"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="489"/>
         <source>Find a product first.</source>
         <translation>请先查找商品。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="477"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="494"/>
         <source>{sku} has no price at this store and cannot be ordered here.</source>
         <translation>{sku} 在本店没有价格，无法在此下单。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="486"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="503"/>
         <source>{name} × {qty} is on the order.</source>
         <translation>{name} × {qty} 已加入订单。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="502"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="519"/>
         <source>Order total: {total}</source>
         <translation>订单合计：{total}</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="517"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="534"/>
         <source>{phone} · {code}</source>
         <translation>{phone} · {code}</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="549"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="564"/>
         <source>Orders are attributed to a sales guide: log in as the guide (Ctrl+L) to order.</source>
         <translation>订单须归属导购：请以导购身份登录 (Ctrl+L) 后下单。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="563"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="579"/>
         <source>The order could not be saved on this till ({error}). Nothing was sent; try again.</source>
         <translation>订单无法保存在本机（{error}）。未发送任何内容，请重试。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="574"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="590"/>
         <source>Order saved on the till; sending it to central…</source>
         <translation>订单已保存在本机，正在发送至总部…</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="588"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="606"/>
         <source>Central cannot be reached: the order is queued on this till and is placed as soon as the till is online. Its slip can be printed now.</source>
         <translation>无法连接总部：订单已在本机排队，联网后立即下单。现在即可打印订单小票。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="594"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="612"/>
         <source>Central refused the order: {why}</source>
         <translation>总部拒绝了订单：{why}</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="596"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="614"/>
         <source>Order {no} placed.</source>
         <translation>订单 {no} 已下单。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="618"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="636"/>
         <source>(not yet numbered)</source>
         <translation>（尚无单号）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="635"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="653"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="663"/>
         <source>Choose an order in the list first.</source>
         <translation>请先在列表中选择一个订单。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="640"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="658"/>
         <source>The order slip is printing.</source>
         <translation>正在打印订单小票。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="645"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="670"/>
         <source>Asking central…</source>
         <translation>正在询问总部…</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="658"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="683"/>
         <source>OFFLINE ({error}): only this till&apos;s sales and returns, with the commission rules last synced. Orders and other tills&apos; sales are missing until the till is online.</source>
         <translation>离线（{error}）：仅含本机的销售和退货，按上次同步的提成规则计算。联网前不含订单和其他收银机的销售。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="683"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="708"/>
         <source>Every guide of this store (returns deducted).</source>
         <translation>本店所有导购（已扣除退货）。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="685"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="710"/>
         <source>Your attributed sales and commission (returns deducted).</source>
         <translation>您的归属销售与提成（已扣除退货）。</translation>
     </message>
@@ -1239,327 +1250,327 @@ Change {change}</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="66"/>
+        <location filename="../../pos_client/ui/main_window.py" line="65"/>
         <source>Add the scanned or typed barcode; in payment, confirm the cash</source>
         <translation>添加扫描或输入的条码；收款时确认现金</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="68"/>
+        <location filename="../../pos_client/ui/main_window.py" line="67"/>
         <source>Pay</source>
         <translation>收款</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="69"/>
+        <location filename="../../pos_client/ui/main_window.py" line="68"/>
         <source>Choose the cart line F3-F6 act on</source>
         <translation>选择 F3-F6 要操作的商品行</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="70"/>
+        <location filename="../../pos_client/ui/main_window.py" line="69"/>
         <source>Change the chosen line&apos;s quantity (lowering it needs a supervisor)</source>
         <translation>修改所选行数量（减少需主管授权）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="72"/>
+        <location filename="../../pos_client/ui/main_window.py" line="71"/>
         <source>Void the chosen line (supervisor, with a reason)</source>
         <translation>删除所选行（需主管授权并填写原因）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="73"/>
+        <location filename="../../pos_client/ui/main_window.py" line="72"/>
         <source>Change the chosen line&apos;s price (supervisor, with a reason)</source>
         <translation>修改所选行价格（需主管授权并填写原因）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="74"/>
+        <location filename="../../pos_client/ui/main_window.py" line="73"/>
         <source>Discount the chosen line (supervisor, capped per role)</source>
         <translation>所选行打折（需主管授权，按角色限额）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="75"/>
+        <location filename="../../pos_client/ui/main_window.py" line="74"/>
         <source>Put the sale on hold and start another</source>
         <translation>挂起本单，开始新单</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="76"/>
+        <location filename="../../pos_client/ui/main_window.py" line="75"/>
         <source>Bring back a sale on hold (onto an empty sale)</source>
         <translation>取回挂起的订单（当前须为空单）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="77"/>
+        <location filename="../../pos_client/ui/main_window.py" line="76"/>
         <source>Void the whole sale (supervisor, with a reason)</source>
         <translation>整单作废（需主管授权并填写原因）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="78"/>
+        <location filename="../../pos_client/ui/main_window.py" line="77"/>
         <source>Reprint the last receipt, marked as a copy</source>
         <translation>重印上一张小票（标注为重印）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="79"/>
+        <location filename="../../pos_client/ui/main_window.py" line="78"/>
         <source>Member: find by mobile number or member code, or sign up; points</source>
         <translation>会员：按手机号或会员码查找，或现场注册；积分</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="81"/>
+        <location filename="../../pos_client/ui/main_window.py" line="80"/>
         <source>Devices: what is configured and found, with a test button</source>
         <translation>设备：已配置和已找到的设备，每项可测试</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="82"/>
+        <location filename="../../pos_client/ui/main_window.py" line="81"/>
         <source>Return and refund: by receipt number (any store), or without a receipt</source>
         <translation>退货退款：按小票号（任何门店），或无小票退货</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="84"/>
+        <location filename="../../pos_client/ui/main_window.py" line="83"/>
         <source>Find an item by name, pinyin or initials; Up/Down to choose, Enter to add</source>
         <translation>按名称、拼音或首字母查找商品；上下键选择，回车加入</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="86"/>
+        <location filename="../../pos_client/ui/main_window.py" line="85"/>
         <source>Show this help</source>
         <translation>显示本帮助</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="87"/>
+        <location filename="../../pos_client/ui/main_window.py" line="86"/>
         <source>Sync panel: what waits, what needs attention, sync now</source>
         <translation>同步面板：待上传、需处理的事项，立即同步</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="88"/>
+        <location filename="../../pos_client/ui/main_window.py" line="87"/>
         <source>Log out (when the sale is empty)</source>
         <translation>退出登录（当前交易为空时）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="89"/>
+        <location filename="../../pos_client/ui/main_window.py" line="88"/>
         <source>Open a shift with its float</source>
         <translation>开班并放入备用金</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="90"/>
+        <location filename="../../pos_client/ui/main_window.py" line="89"/>
         <source>Cash into or out of the drawer, with a reason</source>
         <translation>向钱箱存入或取出现金（需注明原因）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="91"/>
+        <location filename="../../pos_client/ui/main_window.py" line="90"/>
         <source>X report: the shift so far (it stays open)</source>
         <translation>X 报表：本班至今的汇总（不结班）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="92"/>
+        <location filename="../../pos_client/ui/main_window.py" line="91"/>
         <source>Close the shift: blind count, then over/short and the Z report</source>
         <translation>结班：先盲点现金，再显示长短款并打印 Z 报表</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="94"/>
+        <location filename="../../pos_client/ui/main_window.py" line="93"/>
         <source>Lock the till / switch staff (the sale is kept)</source>
         <translation>锁定收银台 / 换人（当前销售保留）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="95"/>
+        <location filename="../../pos_client/ui/main_window.py" line="94"/>
         <source>Clear the barcode field; in payment, back to the sale</source>
         <translation>清空条码框；收款时返回交易</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="96"/>
+        <location filename="../../pos_client/ui/main_window.py" line="95"/>
         <source>Pickup desk: verify a customer&apos;s pickup code, mark ready, hand over</source>
         <translation>自提台：核验顾客取货码、备货完成、交付</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="98"/>
+        <location filename="../../pos_client/ui/main_window.py" line="97"/>
         <source>Ship from store: pick delivery orders by scan, pack, ship with tracking</source>
         <translation>门店发货：扫码拣货配送订单、打包、凭快递单号发货</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="133"/>
+        <location filename="../../pos_client/ui/main_window.py" line="132"/>
         <source>{store} — till {till}</source>
         <translation>{store} — 收银台 {till}</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="135"/>
+        <location filename="../../pos_client/ui/main_window.py" line="134"/>
         <source>{store} · {code} · Till {till}</source>
         <translation>{store} · {code} · 收银台 {till}</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="199"/>
+        <location filename="../../pos_client/ui/main_window.py" line="198"/>
         <source>Pay for the sale in progress before logging out.</source>
         <translation>请先完成当前交易的收款，再退出登录。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="231"/>
+        <location filename="../../pos_client/ui/main_window.py" line="230"/>
         <source>Sale held as #{number} ({total}). F8 brings it back.</source>
         <translation>已挂单 #{number}（{total}）。按 F8 取回。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="239"/>
+        <location filename="../../pos_client/ui/main_window.py" line="238"/>
         <source>Finish or hold (F7) the sale in progress first.</source>
         <translation>请先完成或挂起（F7）当前订单。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="243"/>
+        <location filename="../../pos_client/ui/main_window.py" line="242"/>
         <source>No sale is on hold at this till.</source>
         <translation>本收银台没有挂起的订单。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="255"/>
+        <location filename="../../pos_client/ui/main_window.py" line="254"/>
         <source>Held sale is back: carry on scanning or pay.</source>
         <translation>已取回挂单：可继续扫描或收款。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="263"/>
+        <location filename="../../pos_client/ui/main_window.py" line="262"/>
         <source>The sale is empty: there is nothing to void.</source>
         <translation>本单为空，无需作废。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="276"/>
+        <location filename="../../pos_client/ui/main_window.py" line="275"/>
         <source>{items} item(s), {total}</source>
         <translation>{items} 件，{total}</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="287"/>
+        <location filename="../../pos_client/ui/main_window.py" line="286"/>
         <source>Sale voided. Nothing was charged.</source>
         <translation>本单已作废，未收取任何款项。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="294"/>
+        <location filename="../../pos_client/ui/main_window.py" line="293"/>
         <source>No receipt to reprint since this till started.</source>
         <translation>本机启动后尚无可重印的小票。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="299"/>
+        <location filename="../../pos_client/ui/main_window.py" line="298"/>
         <source>Reprinting {receipt} as a copy.</source>
         <translation>正在重印 {receipt}（重印联）。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="319"/>
+        <location filename="../../pos_client/ui/main_window.py" line="318"/>
         <source>Coupon {name} is on the sale; it counts once the goods it covers reach {amount}.</source>
         <translation>优惠券“{name}”已加入本单；适用商品满 {amount} 后生效。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="324"/>
+        <location filename="../../pos_client/ui/main_window.py" line="323"/>
         <source>Coupon {name} is on the sale.</source>
         <translation>优惠券“{name}”已加入本单。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="327"/>
+        <location filename="../../pos_client/ui/main_window.py" line="326"/>
         <source>Checking coupon {code}…</source>
         <translation>正在核验优惠券 {code}……</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="351"/>
+        <location filename="../../pos_client/ui/main_window.py" line="350"/>
         <source>Member {phone} is on this sale.</source>
         <translation>会员 {phone} 已加入本单。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="352"/>
+        <location filename="../../pos_client/ui/main_window.py" line="351"/>
         <source>The member was taken off this sale.</source>
         <translation>已从本单移除会员。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="364"/>
+        <location filename="../../pos_client/ui/main_window.py" line="363"/>
         <source>Finish or hold (F7) the sale in progress before a return.</source>
         <translation>请先完成或挂起（F7）当前交易，再办理退货。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="421"/>
+        <location filename="../../pos_client/ui/main_window.py" line="420"/>
         <source>Refund {receipt}: {total} back to the customer. The slip is printing.</source>
         <translation>退货单 {receipt}：已退还顾客 {total}。退货单正在打印。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="433"/>
+        <location filename="../../pos_client/ui/main_window.py" line="432"/>
         <source>The sale is empty: scan an item first.</source>
         <translation>本单为空：请先扫描商品。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="460"/>
+        <location filename="../../pos_client/ui/main_window.py" line="459"/>
         <source>{name} voided.</source>
         <translation>已删除 {name}。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="462"/>
+        <location filename="../../pos_client/ui/main_window.py" line="461"/>
         <source>{name}: now {amount}.</source>
         <translation>{name}：现为 {amount}。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="537"/>
+        <location filename="../../pos_client/ui/main_window.py" line="531"/>
         <source>The sale could not be saved ({error}). Nothing was charged and the cart is kept: try F12 again, and call IT if it keeps failing.</source>
         <translation>交易未能保存（{error}）。未收取任何款项，购物车已保留：请再按 F12 重试，如仍失败请联系 IT。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="547"/>
+        <location filename="../../pos_client/ui/main_window.py" line="541"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="584"/>
+        <location filename="../../pos_client/ui/main_window.py" line="578"/>
         <source>central revoked this till: it keeps selling, but sends nothing until it is enrolled again (F9)</source>
         <translation>中心平台已停用本收银台：仍可继续销售，但重新注册前不会上传任何数据（F9）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="587"/>
+        <location filename="../../pos_client/ui/main_window.py" line="581"/>
         <source>this till was out of touch with central so long that its token expired: it keeps selling; enrol it again (F9)</source>
         <translation>本机与总部失联太久，令牌已过期：仍可继续销售；请重新注册本机（F9）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="590"/>
+        <location filename="../../pos_client/ui/main_window.py" line="584"/>
         <source>central no longer accepts this till&apos;s token: enrol it again (F9)</source>
         <translation>中心平台不再接受本收银台的令牌：请重新注册（F9）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="591"/>
+        <location filename="../../pos_client/ui/main_window.py" line="585"/>
         <source>central needs a newer version of this app: ask IT to update it</source>
         <translation>中心平台需要更新版本的收银软件：请联系 IT 升级</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="685"/>
+        <location filename="../../pos_client/ui/main_window.py" line="679"/>
         <source>enrolment failed: {error}</source>
         <translation>注册失败：{error}</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="707"/>
+        <location filename="../../pos_client/ui/main_window.py" line="701"/>
         <source>Tag {epc} was already sold on receipt {receipt}; it is not added. Put the item aside and call a supervisor.</source>
         <translation>标签 {epc} 已在小票 {receipt} 售出，未加入。请把该商品放到一边并呼叫主管。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="711"/>
+        <location filename="../../pos_client/ui/main_window.py" line="705"/>
         <source>A tag with GTIN {gtin} is no product of this store; scan that item&apos;s barcode.</source>
         <translation>GTIN 为 {gtin} 的标签不是本店商品，请扫描该商品的条码。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="719"/>
+        <location filename="../../pos_client/ui/main_window.py" line="713"/>
         <source>The RFID reader is not connected ({detail}). It is used again as soon as it is back.</source>
         <translation>RFID 读写器未连接（{detail}）。重新连接后即可继续使用。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="745"/>
+        <location filename="../../pos_client/ui/main_window.py" line="739"/>
         <source>The scanner is not connected ({detail}). Scans will work again as soon as it is plugged in.</source>
         <translation>扫码枪未连接（{detail}）。插上后即可继续扫码。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="748"/>
+        <location filename="../../pos_client/ui/main_window.py" line="742"/>
         <source>The scanner sent something unreadable; please scan again.</source>
         <translation>扫码枪发来无法识别的内容，请重新扫码。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="754"/>
+        <location filename="../../pos_client/ui/main_window.py" line="748"/>
         <source>The printer reports: {what}. Fix it before the next receipt; receipts wait until it is fixed.</source>
         <translation>打印机报告：{what}。请在下一张小票前处理；处理好之前小票会排队等待。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="758"/>
+        <location filename="../../pos_client/ui/main_window.py" line="752"/>
         <source>The receipt did not print ({detail}). It is kept and will print when the printer is fixed.</source>
         <translation>小票未能打印（{detail}）。小票已保留，打印机恢复后将自动打印。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_controls.py" line="22"/>
+        <location filename="../../pos_client/ui/guide_controls.py" line="24"/>
         <source>Sales guide: find a product, stock in every store nearest first, order for a customer, orders and commission</source>
         <translation>导购：查找商品、按距离查看各店库存、为顾客下单、订单与提成</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_controls.py" line="30"/>
+        <location filename="../../pos_client/ui/guide_controls.py" line="32"/>
         <source>Stock work: count (RFID or scan), receive, below safety stock, transfers, damage</source>
         <translation>库存作业：盘点（RFID 或扫码）、收货、低于安全库存、调拨、报损</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_controls.py" line="36"/>
+        <location filename="../../pos_client/ui/guide_controls.py" line="38"/>
         <source>The sales guide who helped with this sale (or scan the guide&apos;s badge)</source>
         <translation>本单导购（或扫描导购工牌）</translation>
     </message>
@@ -1851,139 +1862,159 @@ Enter puts them on the sale.</source>
         <translation>此商品仅有 {available} 件可售：{reserved} 件已为线上自提订单预留。请核对货架，或在售出前请示主管。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="132"/>
+        <location filename="../../pos_client/ui/messages.py" line="135"/>
         <source>No product with code {code} at this store. Check the code, or put the item aside and call a supervisor.</source>
         <translation>本店没有编码为 {code} 的商品。请核对编码，或将商品放在一旁并联系主管。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="143"/>
+        <location filename="../../pos_client/ui/messages.py" line="146"/>
         <source>A refund of {amount} without a receipt needs a supervisor (up to ¥200) or a manager: they enter their staff number and PIN here.</source>
         <translation>无小票退款 {amount} 需要主管（200 元以内）或经理批准：请他们在此输入工号和密码。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="148"/>
+        <location filename="../../pos_client/ui/messages.py" line="151"/>
         <source>{cut}% off is more than your role may give. A supervisor or manager must enter their number and PIN.</source>
         <translation>优惠 {cut}% 超出您的权限。需主管或店长输入工号和密码。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="152"/>
+        <location filename="../../pos_client/ui/messages.py" line="155"/>
         <source>This needs a supervisor: they enter their staff number and PIN here.</source>
         <translation>此操作需主管授权：请主管在此输入工号和密码。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="155"/>
+        <location filename="../../pos_client/ui/messages.py" line="158"/>
         <source>Finish or hold (F7) the sale in progress first.</source>
         <translation>请先完成或挂起（F7）当前订单。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="157"/>
+        <location filename="../../pos_client/ui/messages.py" line="160"/>
         <source>Choose a reason first.</source>
         <translation>请先选择原因。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="159"/>
+        <location filename="../../pos_client/ui/messages.py" line="162"/>
         <source>{name} is sold by weight. Weigh it at the scale and scan the label it prints.</source>
         <translation>{name} 按重量销售。请在电子秤上称重，再扫描打印出的标签。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="163"/>
+        <location filename="../../pos_client/ui/messages.py" line="166"/>
         <source>{name} expired on {date}: it was not added. Take it off the sale and tell a supervisor.</source>
         <translation>{name} 已于 {date} 过期，未加入。请将其移出本单并告知主管。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="168"/>
+        <location filename="../../pos_client/ui/messages.py" line="171"/>
         <source>{name} has no price at this store yet, so it cannot be sold. Call a supervisor.</source>
         <translation>{name} 在本店尚无售价，暂不能销售。请联系主管。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="173"/>
+        <location filename="../../pos_client/ui/messages.py" line="176"/>
         <source>The sale is empty. Scan an item before paying.</source>
         <translation>当前交易为空。请先扫描商品再收款。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="175"/>
+        <location filename="../../pos_client/ui/messages.py" line="178"/>
         <source>{tendered} is less than the {due} due. Enter the cash received.</source>
         <translation>{tendered} 少于应收的 {due}。请输入实收现金。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="180"/>
+        <location filename="../../pos_client/ui/messages.py" line="183"/>
         <source>Too many wrong PINs. Login is locked for {time}; a supervisor can help.</source>
         <translation>密码错误次数过多，登录已锁定 {time}；可请主管协助。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="184"/>
+        <location filename="../../pos_client/ui/messages.py" line="187"/>
         <source>Staff number or PIN is wrong. {left} attempt(s) left before login locks.</source>
         <translation>工号或密码错误。再错 {left} 次将锁定登录。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="188"/>
+        <location filename="../../pos_client/ui/messages.py" line="191"/>
         <source>{amount} should go back to the customer&apos;s mobile wallet, but central cannot be reached now, so nothing was refunded. Try again when the till is online, or press F5 to refund it in cash instead.</source>
         <translation>{amount} 应退回顾客的移动支付账户，但现在连不上总部，所以尚未退款。请在收银机联网后重试，或按 F5 改为退现金。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="195"/>
+        <location filename="../../pos_client/ui/messages.py" line="198"/>
         <source>No answer from central about the mobile wallet refund. Press F12 again: it asks once more and the customer is never refunded twice.</source>
         <translation>总部没有答复移动支付退款结果。请再按 F12：会再询问一次，顾客绝不会被重复退款。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="201"/>
+        <location filename="../../pos_client/ui/messages.py" line="204"/>
         <source>more than the customer paid with that wallet payment would go back</source>
         <translation>退款金额将超过顾客用该笔移动支付付的钱</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="203"/>
+        <location filename="../../pos_client/ui/messages.py" line="206"/>
         <source>central does not know that wallet payment</source>
         <translation>总部查不到这笔移动支付</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="205"/>
+        <location filename="../../pos_client/ui/messages.py" line="208"/>
         <source>the wallet payment was taken at another store</source>
         <translation>这笔移动支付是在其他门店收的</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="208"/>
+        <location filename="../../pos_client/ui/messages.py" line="211"/>
         <source>The mobile wallet refund was refused: {reason}. Nothing was refunded; press F5 to refund in cash, or call a supervisor.</source>
         <translation>移动支付退款被拒绝：{reason}。尚未退款；可按 F5 改退现金，或请主管处理。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="213"/>
+        <location filename="../../pos_client/ui/messages.py" line="216"/>
         <source>This till has no staff list yet. Connect it to the network and sync, or ask IT to enrol it.</source>
         <translation>本收银台还没有员工名单。请连接网络并同步，或联系 IT 注册本机。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="217"/>
+        <location filename="../../pos_client/ui/messages.py" line="220"/>
         <source>Something went wrong: {detail}. The sale in progress is kept; try again or call IT.</source>
         <translation>出现错误：{detail}。当前交易已保留；请重试或联系 IT。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="226"/>
+        <location filename="../../pos_client/ui/messages.py" line="229"/>
         <source>out of paper</source>
         <translation>缺纸</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="228"/>
+        <location filename="../../pos_client/ui/messages.py" line="231"/>
         <source>cover open</source>
         <translation>纸仓盖未关</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="230"/>
+        <location filename="../../pos_client/ui/messages.py" line="233"/>
         <source>offline</source>
         <translation>脱机</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="232"/>
+        <location filename="../../pos_client/ui/messages.py" line="235"/>
         <source>not reachable</source>
         <translation>无法连接</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="234"/>
+        <location filename="../../pos_client/ui/messages.py" line="237"/>
         <source>paper running low</source>
         <translation>纸将用完</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="235"/>
+        <location filename="../../pos_client/ui/messages.py" line="238"/>
         <source>fault</source>
         <translation>故障</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/messages.py" line="247"/>
+        <source>Guide order {order} is already paid (receipt {receipt}): nothing was taken. Give the customer the order slip or that receipt.</source>
+        <translation>导购订单 {order} 已付款（小票 {receipt}）：未再收款。请把订单凭条或该小票交给顾客。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/messages.py" line="251"/>
+        <source>Guide order {order} is already paid (central says so): nothing was taken.</source>
+        <translation>导购订单 {order} 已付款（总部确认）：未再收款。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/messages.py" line="255"/>
+        <source>Guide order {order} cannot be paid: central refused it or this till does not know it. Place the order again from the guide screen (Ctrl+G).</source>
+        <translation>导购订单 {order} 无法付款：总部已拒绝或本收银台不认识该订单。请在导购界面（Ctrl+G）重新下单。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/messages.py" line="260"/>
+        <source>This sale pays guide order {order} only: take its payment (F12) or void it, then sell other goods in a sale of their own.</source>
+        <translation>本单只用于支付导购订单 {order}：请收款（F12）或作废，再另开一单销售其他商品。</translation>
     </message>
 </context>
 <context>
@@ -3743,14 +3774,22 @@ The Z report is printing. Enter closes this.</source>
 <context>
     <name>self.window</name>
     <message>
-        <location filename="../../pos_client/ui/guide_controls.py" line="119"/>
+        <location filename="../../pos_client/ui/guide_controls.py" line="121"/>
         <source>Badge {code} is no sales guide of this store: the sale is not attributed.</source>
         <translation>工牌 {code} 不是本店导购：本单未归属导购。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_controls.py" line="127"/>
+        <location filename="../../pos_client/ui/guide_controls.py" line="129"/>
         <source>This sale is attributed to sales guide {name} ({code}).</source>
         <translation>本单已归属导购 {name}（{code}）。</translation>
+    </message>
+</context>
+<context>
+    <name>w</name>
+    <message>
+        <location filename="../../pos_client/ui/guide_controls.py" line="187"/>
+        <source>Guide order {order}: take the payment (F12).</source>
+        <translation>导购订单 {order}：请收款（F12）。</translation>
     </message>
 </context>
 <context>
