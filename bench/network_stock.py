@@ -46,8 +46,9 @@ def seed(db: Path, stores: int, skus: int) -> None:
     for code in codes:
         sid = f"store-{code}"
         con.execute("INSERT INTO stores (id, code, name, name_en, address, currency, timezone, "
-                    "noncash_lock_after_hours, created_at) VALUES (?,?,?,?,?,?,?,?,?)",
-                    (sid, code, f"门店 {code}", code, "", "CNY", "Asia/Shanghai", 72, now))
+                    "noncash_lock_after_hours, created_at, cash_rounding, max_offline_coupon) "
+                    "VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                    (sid, code, f"门店 {code}", code, "", "CNY", "Asia/Shanghai", 72, now, "none", 5000))
         con.execute("INSERT INTO change_scopes (scope, last_seq, min_seq) VALUES (?,0,1)", (sid,))
         con.execute("INSERT INTO sites (store_id, kind, latitude_e6, longitude_e6) VALUES (?,?,?,?)",
                     (sid, "warehouse" if code == "W001" else "store",
