@@ -30,7 +30,7 @@ from common import ROOT, percentile, report, summary
 
 from central.db import init_db, make_engines, session_factory
 from central.devices import create_enrollment_code
-from central.network_stock import network_stock
+from central.network_stock import network_stock_data
 from sync.client import CentralClient
 
 TARGET_P99_MS = 100.0
@@ -92,7 +92,7 @@ def main() -> None:
     with session_factory(engines.read)() as s:
         for _ in range(min(args.lookups, 200)):
             t0 = time.perf_counter()
-            network_stock(s, f"B{rng.randrange(args.skus):07d}", "store-S001")
+            network_stock_data(s, f"B{rng.randrange(args.skus):07d}", "store-S001")
             inside.append((time.perf_counter() - t0) * 1000)
     engines.dispose()
     with socket.socket() as probe:
