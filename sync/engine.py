@@ -231,9 +231,9 @@ class SyncEngine:
                 self._before_push()  # e.g. the till's journal entries become audit events
                 self.push(report)
                 self.pull(report)
-                self._after_pull()  # e.g. the network stock snapshot kept for offline use
                 report.finished_at = datetime.now(UTC)
                 self._state.record_success(report.finished_at, report.server_time or report.finished_at)
+                self._after_pull()  # e.g. the network stock snapshot; after the skew is judged
         except SyncError as exc:
             report.error = exc
             report.finished_at = datetime.now(UTC)  # skew is judged against the last answer's time

@@ -4,7 +4,7 @@ placed exactly once, commission booked and taken back by a return."""
 from __future__ import annotations
 
 import pytest
-from sqlalchemy import func, select, text
+from sqlalchemy import func, select
 
 from central.db import session_factory
 from central.models import CommissionEntry, GuideOrder, Variant
@@ -71,10 +71,7 @@ def test_network_stock_lists_every_store_and_warehouse_nearest_first_with_varian
     kept = offline(till).network("SKU0000026")
     assert isinstance(kept, NetworkView) and not kept.live and kept.fetched_at == view.fetched_at
     assert [loc.store_code for loc in kept.stock.locations] == codes
-    # Offline, never looked up and no network snapshot synced yet (tests/integration/test_network_snapshot.py
-    # covers the snapshot): this store alone, said so.
-    with till.engine.begin() as conn:
-        conn.execute(text("DELETE FROM network_snapshot_row"))
+    # Offline and never looked up: this store alone, said so.
     alone = offline(till).network("SKU0000003")
     assert alone.own_store_only and [loc.store_code for loc in alone.stock.locations] == ["S001"]
 

@@ -64,7 +64,8 @@ def test_a_guide_order_is_paid_at_the_till_with_card_and_cash_and_not_twice(
 def test_offline_the_guide_screen_shows_the_synced_snapshot_with_its_age(
         qtbot, till_app: TillApp, till: Till, central: EmbeddedCentral) -> None:  # noqa: F811
     window = till_app.window
-    sync_now(qtbot, till)  # the sync keeps the nearest locations' stock
+    with till.client() as client:  # a sync as the app runs it keeps the nearest locations' stock
+        qtbot.waitUntil(lambda: till.sync_engine(client, network_snapshot=True).run_once().ok, timeout=5000)
     login(qtbot, window, "4001", "5678")
     ctrl(qtbot, Qt.Key.Key_G)
     qtbot.waitUntil(lambda: window.guide_controls.guide_window is not None)
