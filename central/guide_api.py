@@ -63,7 +63,7 @@ def add_guide_routes(
 
     @api.get("/stock/snapshot", response_model=NetworkSnapshot)
     def stock_snapshot(
-        since: Annotated[int, Query(ge=0)] = 0,
+        since: Annotated[int, Query(ge=0, le=2**62)] = 0,
         limit: Annotated[int, Query(ge=1, le=PAGE)] = PAGE,
         dev: Device = Depends(device),
         s: Session = Depends(read_session),

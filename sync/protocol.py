@@ -546,11 +546,11 @@ class StockCounted(_Strict):
     staff: StaffCode
     started_at: AwareDatetime
     finished_at: AwareDatetime
-    store_position: Annotated[int, Field(ge=0)] | None = None
+    store_position: Annotated[int, Field(ge=0, le=2**62)] | None = None
     """Central's store-level ledger position when the count started (GET /stock/position); when
     set, each line's expected level is the SKU's movements up to it, and the per-line positions
     are ignored."""
-    part: Annotated[int, Field(ge=1)] = 1
+    part: Annotated[int, Field(ge=1, le=10_000)] = 1
     parts: Annotated[int, Field(ge=1, le=10_000)] = 1
     """A large count goes up as several events under one count_id, each with its own SKUs:
     each part is reconciled on its own (deltas per SKU), so the parts commute."""
