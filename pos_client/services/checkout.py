@@ -160,8 +160,10 @@ def sale_event(sale: Sale) -> OutgoingEvent:
         priced_at_local=sale.priced_at_local, rounding=sale.rounding, points_earned=sale.points_earned,
         coupon_codes=list(sale.coupon_codes), guide_id=sale.guide_id, guide_order_id=sale.guide_order_id,
     )
+    # A field newer than central may know goes only when set: an ordinary sale reads as before.
+    newer = {"guide_order_id"} if sale.guide_order_id is None else None
     return OutgoingEvent(event_id=new_id(), type="sale.completed", occurred_at=sale.occurred_at,
-                         payload=payload.model_dump(mode="json"))
+                         payload=payload.model_dump(mode="json", exclude=newer))
 
 
 class CheckoutService:

@@ -183,6 +183,10 @@ class StockWork:
         count_id = new_id()
         size = max(1, self.part_lines)
         chunks = [lines[i : i + size] for i in range(0, len(lines), size)]
+        # Fields newer than central may know go only when used: an offline one-part count reads as before.
+        newer = {"part", "parts"} if len(chunks) == 1 else set()
+        if count.store_position is None:
+            newer.add("store_position")
         payloads = [
             StockCounted(
                 count_id=count_id,
@@ -203,7 +207,7 @@ class StockWork:
                 store_position=count.store_position,
                 part=n,
                 parts=len(chunks),
-            ).model_dump(mode="json")
+            ).model_dump(mode="json", exclude=newer)
             for n, chunk in enumerate(chunks, start=1)
         ]
 
