@@ -30,7 +30,7 @@ from common import ROOT, percentile, report, summary
 
 from central.db import init_db, make_engines, session_factory
 from central.devices import create_enrollment_code
-from central.network_stock import network_stock
+from central.network_stock import network_stock_data
 from sync.client import CentralClient
 
 TARGET_P99_MS = 100.0
@@ -46,8 +46,9 @@ def seed(db: Path, stores: int, skus: int) -> None:
     for code in codes:
         sid = f"store-{code}"
         con.execute("INSERT INTO stores (id, code, name, name_en, address, currency, timezone, "
-                    "noncash_lock_after_hours, created_at) VALUES (?,?,?,?,?,?,?,?,?)",
-                    (sid, code, f"门店 {code}", code, "", "CNY", "Asia/Shanghai", 72, now))
+                    "noncash_lock_after_hours, created_at, cash_rounding, max_offline_coupon) "
+                    "VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                    (sid, code, f"门店 {code}", code, "", "CNY", "Asia/Shanghai", 72, now, "none", 5000))
         con.execute("INSERT INTO change_scopes (scope, last_seq, min_seq) VALUES (?,0,1)", (sid,))
         con.execute("INSERT INTO sites (store_id, kind, latitude_e6, longitude_e6) VALUES (?,?,?,?)",
                     (sid, "warehouse" if code == "W001" else "store",
@@ -91,7 +92,7 @@ def main() -> None:
     with session_factory(engines.read)() as s:
         for _ in range(min(args.lookups, 200)):
             t0 = time.perf_counter()
-            network_stock(s, f"B{rng.randrange(args.skus):07d}", "store-S001")
+            network_stock_data(s, f"B{rng.randrange(args.skus):07d}", "store-S001")
             inside.append((time.perf_counter() - t0) * 1000)
     engines.dispose()
     with socket.socket() as probe:

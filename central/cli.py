@@ -116,6 +116,9 @@ def main(argv: list[str] | None = None) -> int:
         from .app import create_app
 
         app = create_app(args.db, token_idle_limit=timedelta(days=args.token_idle_days))
+        from .heap import settle_heap
+
+        settle_heap()  # the long-lived start-up objects leave the collector's sight (p99 of GET /stock)
         uvicorn.run(app, host=args.host, port=args.port, log_level="info")
         return 0
     engine = make_engine(args.db)

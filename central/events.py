@@ -26,6 +26,7 @@ from sqlalchemy.exc import IntegrityError
 from pos_client.domain.journal import JournalEntry, verify_chain
 from sync.protocol import (
     EVENT_PAYLOADS,
+    ORDER_PAYMENT_SKU,
     AuditRecorded,
     CashMoved,
     ErrorBody,
@@ -54,6 +55,7 @@ from .db import defer_flush, utcnow
 from .guide_orders import OrderRefused, place_order
 from .members import apply_sign_up, move_points
 from .models import AuditEntry, Device, Note, ReceivedEvent, Sale, SaleLine, SalePricing, SaleTender, Store
+from .order_payments import pay_from_sale
 from .promotions import recompute_total
 from .returns import ReturnRejected, apply_return
 from .stock import move_stock_many
@@ -126,9 +128,13 @@ def _apply_sale(conn: Connection, device_id: str, store: _Store, event: Event,
          "change": t.change} for t in sale.tenders])
     moved: dict[str, int] = {}
     for line in sale.lines:
+        if sale.guide_order_id and line.sku == ORDER_PAYMENT_SKU:
+            continue  # money for a guide order: its fulfilment moves the stock
         # Weighed goods are stocked in grams, everything else in units.
         moved[line.sku] = moved.get(line.sku, 0) - (line.weight_g if line.weight_g is not None else line.qty)
     move_stock_many(conn, store.id, moved, "sale", event.event_id, now)
+    stockwork.sales_after_counts(conn, store.id, device_id, moved, event.occurred_at.astimezone(UTC),
+                                 event.event_id, now)
     priced = _check_pricing(conn, device_id, store, event, sale, now)
     spent = sum(t.points or 0 for t in sale.tenders if t.kind == "points")
     points = move_points(conn, store.id, device_id, event, sale.member_id, sale.points_earned, spent,
@@ -136,7 +142,8 @@ def _apply_sale(conn: Connection, device_id: str, store: _Store, event: Event,
     coupons = redeem(conn, store.id, device_id, event, sale, now)
     oversold = pickup.check_oversell(conn, store.id, device_id, sorted(moved), sale.receipt_no, now)
     book_sale(conn, store.id, sale, event.occurred_at.astimezone(UTC))
-    return priced or points or coupons or oversold
+    order = pay_from_sale(conn, store.id, device_id, sale, now) if sale.guide_order_id else None
+    return priced or points or coupons or oversold or order
 
 
 def _check_pricing(conn: Connection, device_id: str, store: _Store, event: Event,
@@ -268,7 +275,7 @@ def _apply_guide_stock(conn: Connection, device_id: str, store: _Store, event: E
             return None
         if isinstance(payload, StockAdjusted):
             return stockwork.apply_adjusted(conn, store.id, store.code, event, payload, now)
-        return stockwork.apply_counted(conn, store.id, store.code, event, payload, now)
+        return stockwork.apply_counted(conn, store.id, store.code, event, payload, now, device_id)
     except OrderRefused as refused:
         raise Rejection(refused.code, refused.message) from refused
     except stockwork.StockRefused as refused:

@@ -15,9 +15,11 @@ from sqlalchemy.orm import Session
 from sync.protocol import (
     IDEMPOTENCY_HEADER,
     CommissionReport,
+    NetworkSnapshot,
     NetworkStockResponse,
     OrderPlaced,
     OrderResponse,
+    StockPosition,
     TransferData,
     TransferRequest,
 )
@@ -26,7 +28,8 @@ from .commission import report
 from .db import utcnow
 from .guide_orders import OrderRefused, place_order
 from .models import Device, Staff, Store
-from .network_stock import UnknownSku, network_stock
+from .network_snapshot import PAGE, snapshot, store_position
+from .network_stock import UnknownSku, network_stock_data
 from .stockwork import StockRefused, request_transfer
 
 SKU_TEXT = r"^[A-Za-z0-9\-_.]+$"
@@ -47,10 +50,26 @@ def add_guide_routes(
     ) -> Response:
         """The SKU and its variants in every store and warehouse, nearest to the asking store first."""
         try:
-            answer = network_stock(s, sku, dev.store_id)
+            answer = network_stock_data(s, sku, dev.store_id)
         except UnknownSku as exc:
             raise api_error(404, "unknown_sku", f"No product {sku} at central.") from exc
-        # 50 locations x 12 variants: serialised once, here, not validated again on the way out.
+        # 50 locations x 12 variants: plain data serialised once, here, not validated on the way out.
+        return Response(orjson.dumps(answer), media_type="application/json")
+
+    @api.get("/stock/position", response_model=StockPosition)
+    def stock_position(dev: Device = Depends(device), s: Session = Depends(read_session)) -> StockPosition:
+        """The store's ledger position now: a count started at it is reconciled against it."""
+        return store_position(s, dev.store_id, utcnow())
+
+    @api.get("/stock/snapshot", response_model=NetworkSnapshot)
+    def stock_snapshot(
+        since: Annotated[int, Query(ge=0, le=2**62)] = 0,
+        limit: Annotated[int, Query(ge=1, le=PAGE)] = PAGE,
+        dev: Device = Depends(device),
+        s: Session = Depends(read_session),
+    ) -> Response:
+        """What moved since the cursor at the store's nearest locations, as current figures."""
+        answer = snapshot(s, dev.store_id, since, utcnow(), page=limit)
         return Response(orjson.dumps(answer.model_dump(mode="json")), media_type="application/json")
 
     @api.post("/orders", response_model=OrderResponse)

@@ -743,3 +743,38 @@ class StockCount(Base):
 
 Index("ix_stock_levels_sku", StockLevel.sku, StockLevel.store_id, StockLevel.on_hand)
 """Network stock (GET /stock) reads one SKU's level in every store: by SKU, not by store first."""
+
+
+class GuideOrderPayment(Base):
+    """A guide order paid at a till: the sale that paid it.  One row per order (the primary key), so
+    a retried or second payment never pays an order twice."""
+
+    __tablename__ = "guide_order_payments"
+    order_id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    store_id: Mapped[str] = mapped_column(ForeignKey("stores.id"), index=True)
+    sale_id: Mapped[str] = mapped_column(String(40), unique=True)
+    amount: Mapped[int] = mapped_column(BigInteger)
+    paid_at: Mapped[datetime]
+
+
+class StockCountPart(Base):
+    """One part of a count sent in several events (a whole store of many SKUs): its lines and deltas."""
+
+    __tablename__ = "stock_count_parts"
+    count_id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    part: Mapped[int] = mapped_column(Integer, primary_key=True)
+    parts: Mapped[int] = mapped_column(Integer)
+    store_id: Mapped[str] = mapped_column(ForeignKey("stores.id"), index=True)
+    event_id: Mapped[str] = mapped_column(String(40), unique=True)
+    lines: Mapped[list] = mapped_column(JSON)
+    received_at: Mapped[datetime]
+    device_id: Mapped[str] = mapped_column(String(36), default="")
+    store_position: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
+    started_at: Mapped[datetime | None] = mapped_column(nullable=True, index=True)
+    finished_at: Mapped[datetime | None] = mapped_column(nullable=True)
+    """A count against a store position: a sale of another till made during it that arrives after it
+    was applied is added back (central/stockwork.py sales_after_counts)."""
+
+
+Index("ix_stock_movements_store_id", StockMovement.store_id, StockMovement.id)
+"""A count against the store's ledger position reads movements of the store after a movement id."""

@@ -20,7 +20,17 @@ from sqlalchemy.orm import Session
 from sync.protocol import ErrorBody, Event, StockAdjusted, StockCounted, TransferRequest
 
 from .changelog import reserve_seqs
-from .models import ChangeLogEntry, Note, StockCount, StockMovement, Store, Transfer
+from .db import as_utc
+from .models import (
+    ChangeLogEntry,
+    Note,
+    ReceivedEvent,
+    StockCount,
+    StockCountPart,
+    StockMovement,
+    Store,
+    Transfer,
+)
 from .stock import move_stock_many
 
 _MOVES = StockMovement.__table__
@@ -47,8 +57,49 @@ def level_at(conn: Connection, store_id: str, sku: str, position: int) -> int:
     return int(conn.execute(select(func.coalesce(func.sum(first.c.delta), 0))).scalar() or 0)
 
 
+def levels_at_store_position(conn: Connection, store_id: str, skus: list[str],
+                             position: int) -> dict[str, int]:
+    """Each SKU's level at the store's ledger position: the sum of its movements numbered up to it."""
+    out: dict[str, int] = {}
+    for i in range(0, len(skus), 500):
+        chunk = skus[i : i + 500]
+        out.update(conn.execute(
+            select(_MOVES.c.sku, func.sum(_MOVES.c.delta))
+            .where(_MOVES.c.store_id == store_id, _MOVES.c.id <= position, _MOVES.c.sku.in_(chunk))
+            .group_by(_MOVES.c.sku)).all())
+    return {k: int(v) for k, v in out.items()}
+
+
+def moved_after(conn: Connection, store_id: str, skus: list[str], position: int, device_id: str,
+                started_at: datetime, finished_at: datetime) -> tuple[dict[str, int], dict[str, int]]:
+    """Movements after the position, judged by when their fact happened (the event's occurred_at):
+
+    - before the count started (a till that sent late): the shelf already showed them, so they belong
+      to the expected level;
+    - other tills' sales during the count: taken, like the counting till's own untagged sales, as
+      units the count did not see (they were there at the start), so they are added to the counted.
+    The counting till's own sales during the count it has added back itself."""
+    events = ReceivedEvent.__table__
+    before: dict[str, int] = {}
+    others: dict[str, int] = {}
+    for i in range(0, len(skus), 500):
+        rows = conn.execute(
+            select(_MOVES.c.sku, _MOVES.c.delta, _MOVES.c.reason, events.c.occurred_at, events.c.device_id)
+            .join(events, events.c.event_id == _MOVES.c.event_id)
+            .where(_MOVES.c.store_id == store_id, _MOVES.c.id > position, _MOVES.c.sku.in_(skus[i : i + 500]))
+        ).all()
+        for sku, delta, reason, occurred, device in rows:
+            at = as_utc(occurred)
+            if at < started_at:
+                before[sku] = before.get(sku, 0) + int(delta)
+            elif reason == "sale" and device != device_id and at <= finished_at and delta < 0:
+                others[sku] = others.get(sku, 0) - int(delta)
+    return before, others
+
+
 def apply_counted(
-    conn: Connection, store_id: str, store_code: str, event: Event, count: StockCounted, now: datetime
+    conn: Connection, store_id: str, store_code: str, event: Event, count: StockCounted, now: datetime,
+    device_id: str = "",
 ) -> ErrorBody | None:
     if count.store_code != store_code:
         raise StockRefused(
@@ -56,34 +107,54 @@ def apply_counted(
         )
     deltas: dict[str, int] = {}
     kept = []
+    skus = sorted({line.sku for line in count.lines})
+    at_store: dict[str, int] = {}
+    before: dict[str, int] = {}
+    others: dict[str, int] = {}
+    if count.store_position is not None:
+        at_store = levels_at_store_position(conn, store_id, skus, count.store_position)
+        before, others = moved_after(conn, store_id, skus, count.store_position, device_id,
+                                     count.started_at.astimezone(UTC), count.finished_at.astimezone(UTC))
     for line in count.lines:
-        expected = level_at(conn, store_id, line.sku, line.position)
-        delta = line.counted - expected
+        if count.store_position is None:
+            expected = level_at(conn, store_id, line.sku, line.position)
+            counted = line.counted
+        else:
+            expected = at_store.get(line.sku, 0) + before.get(line.sku, 0)
+            counted = line.counted + others.get(line.sku, 0)
+        delta = counted - expected
         if delta:
             deltas[line.sku] = deltas.get(line.sku, 0) + delta
         kept.append(
             {
                 "sku": line.sku,
-                "counted": line.counted,
-                "position": line.position,
+                "counted": counted,
+                "position": count.store_position if count.store_position is not None else line.position,
                 "expected_at_position": expected,
                 "delta": delta,
             }
         )
-    conn.execute(
-        insert(StockCount.__table__),
-        {
-            "count_id": count.count_id,
-            "store_id": store_id,
-            "event_id": event.event_id,
-            "scope": count.scope,
-            "area": count.area,
-            "lines": kept,
-            "staff": count.staff,
-            "finished_at": count.finished_at.astimezone(UTC),
-            "received_at": now,
-        },
-    )
+    if count.parts > 1 or count.store_position is not None:
+        conn.execute(insert(StockCountPart.__table__), {
+            "count_id": count.count_id, "part": count.part, "parts": count.parts, "store_id": store_id,
+            "event_id": event.event_id, "lines": kept, "received_at": now, "device_id": device_id,
+            "store_position": count.store_position, "started_at": count.started_at.astimezone(UTC),
+            "finished_at": count.finished_at.astimezone(UTC)})
+    if count.parts == 1:
+        conn.execute(
+            insert(StockCount.__table__),
+            {
+                "count_id": count.count_id,
+                "store_id": store_id,
+                "event_id": event.event_id,
+                "scope": count.scope,
+                "area": count.area,
+                "lines": kept,
+                "staff": count.staff,
+                "finished_at": count.finished_at.astimezone(UTC),
+                "received_at": now,
+            },
+        )
     move_stock_many(conn, store_id, deltas, "count", event.event_id, now)
     return None
 
@@ -231,3 +302,19 @@ def request_transfer(session: Session, store_id: str, req: TransferRequest, now:
         },
     )
     return log_transfer(conn, req.transfer_id, now)
+
+
+def sales_after_counts(conn: Connection, store_id: str, device_id: str, moved: dict[str, int],
+                       occurred_at: datetime, event_id: str, now: datetime) -> None:
+    """A sale made at another till during a count, arriving after the count was applied: its units
+    are taken as ones the count did not see (as when it arrives before), so they are added back."""
+    parts = StockCountPart.__table__
+    rows = conn.execute(select(parts.c.lines).where(
+        parts.c.store_id == store_id, parts.c.store_position.is_not(None), parts.c.device_id != device_id,
+        parts.c.started_at <= occurred_at, parts.c.finished_at >= occurred_at)).all()
+    if not rows:
+        return
+    counted = {ln["sku"] for (lines,) in rows for ln in lines}
+    back = {sku: -delta for sku, delta in moved.items() if sku in counted and delta < 0}
+    if back:
+        move_stock_many(conn, store_id, back, "count", event_id, now)

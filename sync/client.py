@@ -33,6 +33,7 @@ from .protocol import (
     HealthResponse,
     MemberContact,
     MemberContactRequest,
+    NetworkSnapshot,
     NetworkStockResponse,
     OrderPlaced,
     OrderResponse,
@@ -44,6 +45,7 @@ from .protocol import (
     SnapshotHeader,
     SnapshotRow,
     SnapshotTrailer,
+    StockPosition,
     TransferData,
     TransferRequest,
     WalletChargeRequest,
@@ -249,3 +251,14 @@ class CentralClient:
     def request_transfer(self, request: TransferRequest) -> TransferData:
         return self._call("POST", "/transfers", TransferData, body=request,
                           headers={IDEMPOTENCY_HEADER: request.transfer_id})
+
+    def stock_position(self) -> StockPosition:
+        """The store's ledger position now (a count starts against it)."""
+        return self._call("GET", "/stock/position", StockPosition)
+
+    def network_snapshot(self, since: int, limit: int | None = None) -> NetworkSnapshot:
+        """What moved at the store's nearest locations since the cursor (offline network stock)."""
+        params: dict = {"since": since}
+        if limit:
+            params["limit"] = limit
+        return self._call("GET", "/stock/snapshot", NetworkSnapshot, params=params)

@@ -109,8 +109,10 @@ class SyncEngine:
                  *, batch_size: int = MAX_PUSH_EVENTS, page_size: int = 1000,
                  progress: Progress | None = None,
                  exclusive: Callable[[], AbstractContextManager[bool]] | None = None,
-                 before_push: Callable[[], object] | None = None) -> None:
+                 before_push: Callable[[], object] | None = None,
+                 after_pull: Callable[[], object] | None = None) -> None:
         self._client = client
+        self._after_pull = after_pull or (lambda: None)
         self._before_push = before_push or (lambda: None)
         self._device_id = device_id
         self._outbox = outbox
@@ -231,6 +233,7 @@ class SyncEngine:
                 self.pull(report)
                 report.finished_at = datetime.now(UTC)
                 self._state.record_success(report.finished_at, report.server_time or report.finished_at)
+                self._after_pull()  # e.g. the network stock snapshot; after the skew is judged
         except SyncError as exc:
             report.error = exc
             report.finished_at = datetime.now(UTC)  # skew is judged against the last answer's time

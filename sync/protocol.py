@@ -137,6 +137,9 @@ class SaleCompleted(_Strict):
     rounding: Annotated[int, Field(ge=-99, le=99)] = 0
     """Cash rounding: the tenders cover total + rounding."""
     points_earned: Annotated[int, Field(ge=0, le=10**9)] = 0
+    guide_order_id: Annotated[str, Field(min_length=1, max_length=40)] | None = None
+    """A guide order paid at this till: the sale's one line is the order's amount due (sku
+    ORDER_PAYMENT_SKU, no stock moves); central marks that order paid, once."""
 
 
 # ---------------------------------------------------------------- online-only calls
@@ -543,6 +546,14 @@ class StockCounted(_Strict):
     staff: StaffCode
     started_at: AwareDatetime
     finished_at: AwareDatetime
+    store_position: Annotated[int, Field(ge=0, le=2**62)] | None = None
+    """Central's store-level ledger position when the count started (GET /stock/position); when
+    set, each line's expected level is the SKU's movements up to it, and the per-line positions
+    are ignored."""
+    part: Annotated[int, Field(ge=1, le=10_000)] = 1
+    parts: Annotated[int, Field(ge=1, le=10_000)] = 1
+    """A large count goes up as several events under one count_id, each with its own SKUs:
+    each part is reconciled on its own (deltas per SKU), so the parts commute."""
 
 
 EVENT_PAYLOADS: dict[str, type[BaseModel]] = {
@@ -1012,3 +1023,34 @@ class CommissionReport(_Lenient):
 
 ENTITY_DATA.update({"variant": VariantData, "commission_rule": CommissionRuleData,
                     "safety_stock": SafetyStockData, "transfer": TransferData})
+
+
+ORDER_PAYMENT_SKU = "GUIDE-ORDER"
+"""The line a till sells when a guide order is paid at it: money only, the order's fulfilment moves
+the stock."""
+
+
+class StockPosition(_Lenient):
+    """`GET /stock/position`: the store's ledger position (its latest movement's number) now; a count
+    started at it is reconciled against every movement after it, from any till."""
+
+    position: int
+    server_time: datetime
+
+
+class SnapshotLocation(_Lenient):
+    store_code: str
+    name: str
+    kind: str = "store"
+    distance_m: int | None = None
+
+
+class NetworkSnapshot(_Lenient):
+    """`GET /stock/snapshot?since=<cursor>`: the available figure per SKU at the store's nearest
+    locations, only what moved since the cursor.  Rows are [store_code, sku, on_hand, reserved]."""
+
+    locations: list[SnapshotLocation]
+    rows: list[tuple[str, str, int, int]]
+    next_cursor: int
+    has_more: bool
+    server_time: datetime

@@ -103,6 +103,9 @@ class Sale:
     guide_id: str | None = None
     """The sales guide who helped with this sale (badge scanned or picked at checkout): commission."""
     guide_code: str = ""
+    guide_order_id: str | None = None
+    """A guide order this sale paid (its one line is the order's amount due): central marks it paid."""
+    guide_order_no: str = ""
 
     @property
     def subtotal(self) -> Amount:

@@ -158,10 +158,12 @@ def sale_event(sale: Sale) -> OutgoingEvent:
         promotions=[AppliedPromotion(promotion_id=a.promotion_id, version=a.version, kind=a.kind,
                                      name=a.name, amount=a.amount) for a in sale.promotions],
         priced_at_local=sale.priced_at_local, rounding=sale.rounding, points_earned=sale.points_earned,
-        coupon_codes=list(sale.coupon_codes), guide_id=sale.guide_id,
+        coupon_codes=list(sale.coupon_codes), guide_id=sale.guide_id, guide_order_id=sale.guide_order_id,
     )
+    # A field newer than central may know goes only when set: an ordinary sale reads as before.
+    newer = {"guide_order_id"} if sale.guide_order_id is None else None
     return OutgoingEvent(event_id=new_id(), type="sale.completed", occurred_at=sale.occurred_at,
-                         payload=payload.model_dump(mode="json"))
+                         payload=payload.model_dump(mode="json", exclude=newer))
 
 
 class CheckoutService:
@@ -181,6 +183,9 @@ class CheckoutService:
         self.guide: Cashier | None = None
         """The sales guide the sale is attributed to (services/guide.py attribute_guide)."""
         self.cart = self._new_cart()
+        self.guide_order: Any = None
+        """A guide order being paid at this till (services/order_payment.py OrderToPay): the cart is its
+        amount due alone, priced as it is (no promotions), and the sale commit records the payment."""
         self.stock_guard: Callable[[str, int], Any] | None = None
         """Set by the till (services.pickup.ReservedStockGuard): raises when store policy blocks
         selling units reserved for pickup orders, else returns a verdict to warn with."""
@@ -201,6 +206,8 @@ class CheckoutService:
     def _price(self, lines: list[PricingLine]) -> Pricing:
         local = self.store_local_time()
         self._priced_at = local
+        if self.guide_order is not None:  # the order was priced when it was placed
+            return price_cart(lines, [], store_code=self._store.store_code, local_time=local, member=False)
         return price_cart(lines, self._promotions.current(), store_code=self._store.store_code,
                           local_time=local, member=self.member is not None,
                           coupons=[c.terms() for c in self.coupons])
@@ -304,6 +311,7 @@ class CheckoutService:
 
         A scale label or an element string with a weight or a price makes a line of its own;
         a pack whose element string says it has expired is refused."""
+        self._goods_allowed()
         code = self._classify(raw)
         product, item = self._find(code)
         if code.expires is not None and code.expires < self._clock().astimezone().date():
@@ -331,6 +339,7 @@ class CheckoutService:
 
     def add_sku(self, sku: str) -> int:
         """Add one of a product picked by name (search), by its SKU."""
+        self._goods_allowed()
         item = self._catalog.by_sku(sku)
         if item is None:
             raise UnknownCode(sku)
@@ -424,6 +433,7 @@ class CheckoutService:
         applied = self.cart.pricing.applied if self.cart.pricing is not None else ()
         member = self.member
         guide = self.guide
+        order = self.guide_order
         unmet = set(self.cart.pricing.unmet_coupons) if self.cart.pricing is not None else set()
         redeemed = [c.code for c in self.coupons if c.code not in unmet]
         spent = sum(t.points or 0 for t in tenders if t.kind == POINTS)
@@ -449,7 +459,13 @@ class CheckoutService:
                 points_balance=member.points + earned - spent if member else None,
                 coupon_codes=tuple(redeemed),
                 guide_id=guide.staff_id if guide else None, guide_code=guide.code if guide else "",
+                guide_order_id=order.order_id if order is not None else None,
+                guide_order_no=order.order_no if order is not None else "",
             )
+            if order is not None:
+                from .order_payment import record_payment
+
+                record_payment(conn, order, sale)  # refuses an order already paid here
             insert_sale(conn, sale)
             if guide is not None:
                 record_sale_guide(conn, sale.sale_id, guide.staff_id, guide.code)
@@ -469,7 +485,14 @@ class CheckoutService:
 
         return self._writer.run(write)
 
+    def _goods_allowed(self) -> None:
+        if self.guide_order is not None:
+            from .order_payment import GoodsOnOrderPayment
+
+            raise GoodsOnOrderPayment(self.guide_order.order_no or self.guide_order.order_id)
+
     def new_sale(self) -> None:
+        self.guide_order = None
         self.member = None
         self.guide = None
         self.coupons = []
@@ -480,6 +503,7 @@ class CheckoutService:
         """Put the sale in progress aside (the customer fetches something) and start a new one."""
         if self.cart.is_empty:
             raise EmptyCart()
+        self._goods_allowed()  # an order's payment is taken or voided, not held
         cart = self.cart
         extras = {"member_id": self.member.member_id if self.member else None,
                   "coupons": [c.code for c in self.coupons],

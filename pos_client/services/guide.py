@@ -39,6 +39,7 @@ from sync.protocol import (
 )
 
 from .checkout import StoreIdentity
+from .network_snapshot import snapshot_view
 
 BADGE_PREFIX = "GD"
 """A guide's badge barcode: GD + staff number (GD4001)."""
@@ -63,6 +64,8 @@ class NetworkView:
     fetched_at: datetime
     own_store_only: bool = False
     """Offline with nothing kept for this SKU: only this store's level, as last synced."""
+    snapshot: bool = False
+    """Offline: the network stock snapshot the sync keeps (nearest locations), as of `fetched_at`."""
 
     def age_seconds(self, now: datetime) -> float:
         return max(0.0, (now - self.fetched_at).total_seconds())
@@ -138,6 +141,12 @@ class GuideService:
             except (CentralUnreachable, ServerFault, NotCentral, SyncError):
                 pass
         kept = self.data.last_network(sku)
+        variants = [VariantView(sku=v.sku, name=v.name, size=v.size, colour=v.colour)
+                    for v in self.data.variants(sku)]
+        snap = snapshot_view(self.catalog.engine, sku, variants, self._clock())
+        # The fresher of the two: the last live answer for this product, or the synced snapshot.
+        if snap is not None and (kept is None or snap[1] > kept[1]):
+            return NetworkView(snap[0], False, snap[1], snapshot=True)
         if kept is not None:
             return NetworkView(NetworkStockResponse.model_validate(kept[0]), False, kept[1])
         return self._own_store(sku)

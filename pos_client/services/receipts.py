@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from drivers.printer.document import Align, Barcode, Columns, ReceiptDocument, Rule, TextLine
+from drivers.printer.document import Align, Barcode, Columns, QrCode, ReceiptDocument, Rule, TextLine
 from pos_client.domain.cart import format_kg
 from pos_client.domain.money import currency_for, format_amount, format_receipt_money
 from pos_client.domain.returns import Return
@@ -76,6 +76,11 @@ def receipt_document(sale: Sale, store_name: str, *, open_drawer: bool = True,
     if sale.discount_total:
         blocks.append(TextLine(f"本单共节省 You saved {format_receipt_money(sale.discount_total, cur)}",
                                Align.CENTER, bold=True))
+    if sale.guide_order_id:  # a guide order paid here: the customer shows this QR to collect
+        blocks += [Rule(), TextLine(f"导购订单 Guide order {sale.guide_order_no or '(待上传 queued)'}",
+                                    Align.CENTER, bold=True),
+                   TextLine("凭码取货 Show to collect", Align.CENTER),
+                   QrCode(sale.guide_order_no or sale.guide_order_id)]
     blocks += [
         Rule(),
         Barcode(sale.receipt_no),

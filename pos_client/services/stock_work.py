@@ -33,6 +33,7 @@ from pos_client.store.catalog import CatalogReader
 from pos_client.store.guide import GuideStore
 from pos_client.store.sales import OutgoingEvent, UnitOfWork, enqueue
 from sync.client import CentralClient
+from sync.errors import SyncError
 from sync.protocol import (
     StockAdjusted,
     StockAdjustLine,
@@ -70,6 +71,8 @@ class StockCount:
     rfid: RfidCountSession
     scanned: Counter = field(default_factory=Counter)
     _lock: threading.Lock = field(default_factory=threading.Lock)
+    store_position: int | None = None
+    """Central's store-level ledger position at the start (None: offline, per-SKU positions)."""
 
     def add_tag(self, tag: TagRead) -> str | None:
         return self.rfid.add(tag)
@@ -140,10 +143,25 @@ class StockWork:
         return item.sku
 
     # ------------------------------------------------------------ counts
+    part_lines: int = 20_000
+    """Lines per `stock.counted` event: a whole-store count of 100,000 SKUs goes up in parts, each
+    well under the 5 MB push limit (about 80 bytes a line)."""
+
     def start_count(self, scope: str = "shelf", area: str = "") -> StockCount:
-        """Positions are taken now: sync first (the UI does) so they include this till's sales."""
+        """Positions are taken now: sync first (the UI does) so they include this till's sales.
+
+        Online, central's store-level ledger position is taken too: central then reconciles the count
+        against every movement after it, from any till of the store (central/stockwork.py)."""
+        position = None
+        if self._client is not None:
+            try:
+                with self._client() as client:
+                    position = client.stock_position().position
+            except SyncError:
+                position = None  # offline: the per-SKU positions of the last pull
         return StockCount(
-            scope, area, self._clock(), self.data.levels(), RfidCountSession(catalog_lookup(self.catalog))
+            scope, area, self._clock(), self.data.levels(), RfidCountSession(catalog_lookup(self.catalog)),
+            store_position=position,
         )
 
     def count_result(self, count: StockCount) -> list[CountLine]:
@@ -162,22 +180,43 @@ class StockWork:
         if not lines:
             return []
         now = self._clock()
-        payload = StockCounted(
-            count_id=new_id(),
-            store_code=self._store,
-            scope=count.scope,
-            area=count.area[:60],  # type: ignore[arg-type]
-            method="rfid" if count.rfid.summary().tags else "scan",
-            lines=[
-                StockCountLine(sku=ln.sku, counted=ln.at_position, position=ln.position, expected=ln.expected)
-                for ln in lines
-            ],
-            unknown_tags=sum(count.summary().unknown_gtins.values()) + len(count.summary().not_gs1),
-            staff=staff_code,
-            started_at=count.started_at,
-            finished_at=now,
-        )
-        self._enqueue("stock.counted", payload.model_dump(mode="json"), now)
+        count_id = new_id()
+        size = max(1, self.part_lines)
+        chunks = [lines[i : i + size] for i in range(0, len(lines), size)]
+        # Fields newer than central may know go only when used: an offline one-part count reads as before.
+        newer = {"part", "parts"} if len(chunks) == 1 else set()
+        if count.store_position is None:
+            newer.add("store_position")
+        payloads = [
+            StockCounted(
+                count_id=count_id,
+                store_code=self._store,
+                scope=count.scope,
+                area=count.area[:60],  # type: ignore[arg-type]
+                method="rfid" if count.rfid.summary().tags else "scan",
+                lines=[
+                    StockCountLine(
+                        sku=ln.sku, counted=ln.at_position, position=ln.position, expected=ln.expected
+                    )
+                    for ln in chunk
+                ],
+                unknown_tags=sum(count.summary().unknown_gtins.values()) + len(count.summary().not_gs1),
+                staff=staff_code,
+                started_at=count.started_at,
+                finished_at=now,
+                store_position=count.store_position,
+                part=n,
+                parts=len(chunks),
+            ).model_dump(mode="json", exclude=newer)
+            for n, chunk in enumerate(chunks, start=1)
+        ]
+
+        def write(conn: Connection) -> None:  # every part or none: one durable transaction
+            for payload in payloads:
+                enqueue(conn, OutgoingEvent(event_id=new_id(), type="stock.counted", occurred_at=now,
+                                            payload=payload))
+
+        self._writer.run(write)
         return lines
 
     # ------------------------------------------------------------ receiving

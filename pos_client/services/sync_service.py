@@ -141,13 +141,24 @@ def till_sync_lock(lock_file: Path) -> Iterator[bool]:
 
 def make_engine(client: CentralClient, device_id: str, outbox: Outbox, settings: Settings,
                 applier: StateApplier, progress: Progress | None = None,
-                lock_file: Path | None = None, flush_journal: bool = False) -> SyncEngine:
-    """`flush_journal`: send every journal entry now (IT's `pos-client sync`), not in batches."""
+                lock_file: Path | None = None, flush_journal: bool = False,
+                network_snapshot: bool = False) -> SyncEngine:
+    """`flush_journal`: send every journal entry now (IT's `pos-client sync`), not in batches.
+    `network_snapshot`: after each pull, refresh the network stock snapshot (the till app's sync)."""
     exclusive = (lambda: till_sync_lock(lock_file)) if lock_file else None
     return SyncEngine(client, device_id, outbox, TillState(settings, applier), progress=progress,
                       exclusive=exclusive,
                       before_push=lambda: (_after_restore(client, applier.engine),
-                                           enqueue_audit(applier.engine, force=flush_journal)))
+                                           enqueue_audit(applier.engine, force=flush_journal)),
+                      after_pull=(lambda: refresh_network_snapshot(client, applier.engine))
+                      if network_snapshot else None)
+
+
+def refresh_network_snapshot(client: CentralClient, engine) -> None:
+    """The nearest locations' stock, kept for the guide screen offline (services/network_snapshot.py)."""
+    from pos_client.services.network_snapshot import refresh
+
+    refresh(client, engine)
 
 
 def _after_restore(client: CentralClient, engine) -> None:

@@ -176,10 +176,11 @@ class Till:
         return client_for(self.paths, self.config)
 
     def sync_engine(self, client: CentralClient | None = None, progress: Progress | None = None,
-                    *, flush_journal: bool = False) -> SyncEngine:
+                    *, flush_journal: bool = False, network_snapshot: bool = False) -> SyncEngine:
         return make_engine(client or self.client(), self.config.device.device_id, self.outbox,
                            self.settings, self.applier, progress=progress,
-                           lock_file=self.paths.data_dir / "sync.lock", flush_journal=flush_journal)
+                           lock_file=self.paths.data_dir / "sync.lock", flush_journal=flush_journal,
+                           network_snapshot=network_snapshot)
 
     def close(self) -> None:
         self.backups.wait()

@@ -405,3 +405,28 @@ sale_guide = Table(
     Column("guide_id", String, nullable=False),
     Column("guide_code", String, nullable=False),
 )
+
+guide_order_payment = Table(
+    "guide_order_payment", metadata,
+    Column("order_id", String, primary_key=True),
+    Column("sale_id", String, nullable=False),
+    Column("receipt_no", String, nullable=False),
+    Column("paid_at", String, nullable=False),
+)
+
+network_snapshot_row = Table(
+    "network_snapshot_row", metadata,
+    Column("store_code", String, primary_key=True),
+    Column("sku", String, primary_key=True),
+    Column("on_hand", Integer, nullable=False),
+    Column("reserved", Integer, nullable=False),
+)
+
+network_snapshot_location = Table(
+    "network_snapshot_location", metadata,
+    Column("store_code", String, primary_key=True),
+    Column("name", String, nullable=False),
+    Column("kind", String, nullable=False),
+    Column("distance_m", Integer),
+    Column("rank", Integer, nullable=False),
+)

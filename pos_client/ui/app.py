@@ -258,7 +258,7 @@ class TillApp:
         def progress(what: str, done: int, total: int) -> None:
             self.runner.to_ui(lambda: self.window.on_sync_progress(what, done, total))
 
-        return self.till.sync_engine(progress=progress)
+        return self.till.sync_engine(progress=progress, network_snapshot=True)  # the guide screen offline
 
     def _start_sync(self) -> None:
         try:

@@ -12,8 +12,10 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QLineEdit, QPushButt
 from drivers.interfaces import TagRead
 from pos_client.domain.sale import Cashier
 from pos_client.services.guide import BADGE_PREFIX, GuideService, NotAGuide
+from pos_client.services.order_payment import start_order_payment
 
 from .guide_window import GuideWindow
+from .messages import explain
 from .stock_window import StockWindow
 
 SHORTCUTS = (
@@ -154,6 +156,7 @@ class GuideControls:
             self._service(), w.runner, w.session, w.locale, w.till.checkout(), w.store_name, w
         )
         window.slip_requested.connect(w.printing.submit)
+        window.pay_requested.connect(self.pay_order)
         self.guide_window = window
 
         def closed(_result: int) -> None:
@@ -163,6 +166,27 @@ class GuideControls:
 
         window.finished.connect(closed)
         window.open()
+
+    def pay_order(self, order_id: str) -> None:
+        """A guide order paid at this till: its amount due goes on the (empty) sale, and the normal
+        payment dialog opens (any tender; the sale is in this shift and its Z report)."""
+        w = self.window
+        service = w.checkout.checkout
+        try:
+            order = start_order_payment(service, order_id)
+        except Exception as exc:  # already paid, refused, or a sale in progress: said, nothing taken
+            text = explain(exc, w.locale)
+            if self.guide_window is not None:
+                self.guide_window.say(text, "error")
+            else:
+                w.checkout.show_error(text)
+            return
+        if self.guide_window is not None:
+            self.guide_window.accept()
+        w.checkout.model.set_cart(service.cart)
+        w.checkout.refresh_cart(w.tr("Guide order {order}: take the payment (F12).").format(
+            order=order.order_no or order.order_id[:8]))
+        w.pay()
 
     def _sync_once(self) -> None:
         till = self.window.till

@@ -68,11 +68,11 @@ FULFILMENT = (
     ("pickup_other", QT_TRANSLATE_NOOP("GuideWindow", "Pickup at another store")),
     ("pickup_here", QT_TRANSLATE_NOOP("GuideWindow", "Pickup here later")),
 )
-# Paid here: by card on the store's terminal.  Cash is left out until order payments are counted in the
-# shift (the drawer would not match its Z report).
+# Paid here: the order's amount due is sold at this till (any tender, in the shift and Z report) right
+# after the order is placed (services/order_payment.py).
 PAYMENT = (
     ("link", QT_TRANSLATE_NOOP("GuideWindow", "Customer pays later by link / QR")),
-    ("card", QT_TRANSLATE_NOOP("GuideWindow", "Paid here by card")),
+    ("till", QT_TRANSLATE_NOOP("GuideWindow", "Customer pays at this till now (cash, card, wallet…)")),
 )
 
 
@@ -115,6 +115,8 @@ def order_slip(row: GuideOrderRow, store_name: str) -> ReceiptDocument:
 class GuideWindow(QDialog):
     slip_requested = Signal(object)
     """An order slip (ReceiptDocument) for the print queue."""
+    pay_requested = Signal(str)
+    """An order id to take payment for at this till (ui/guide_controls.py puts it on the sale)."""
 
     def __init__(
         self,
@@ -143,6 +145,7 @@ class GuideWindow(QDialog):
         self.report: dict[str, CommissionReport] = {}
         self.member_dialog: MemberDialog | None = None
         self.closed = False
+        self.pay_after = False
 
         self.tabs = QTabWidget()
         self.tabs.addTab(self._find_tab(), self.tr("Find and stock"))
@@ -307,6 +310,9 @@ class GuideWindow(QDialog):
         row = QHBoxLayout()
         row.addWidget(self._button(self.tr("Send queued orders now"), self.retry_orders))
         row.addWidget(self._button(self.tr("Print the order slip"), self.print_slip))
+        self.pay_button = self._button(self.tr("Take payment at this till"), self.pay_chosen)
+        self.pay_button.setObjectName("payOrder")
+        row.addWidget(self.pay_button)
         layout.addLayout(row)
         return page
 
@@ -420,6 +426,17 @@ class GuideWindow(QDialog):
                 )
             )
             self.freshness.setProperty("kind", "error")
+        elif view.snapshot:
+            self.freshness.setText(
+                self.tr(
+                    "OFFLINE: network stock snapshot of the nearest stores, synced {age} ago (at {time}). "
+                    "Figures may have changed."
+                ).format(
+                    age=_age_text(self, view.age_seconds(now)),
+                    time=view.fetched_at.astimezone().strftime("%H:%M"),
+                )
+            )
+            self.freshness.setProperty("kind", "error")
         else:
             self.freshness.setText(
                 self.tr(
@@ -524,7 +541,6 @@ class GuideWindow(QDialog):
 
     def draft(self) -> OrderDraft:
         payment = self.payment.currentData()
-        total = sum(ln.amount for ln in self.order_lines)
         return OrderDraft(
             lines=tuple(self.order_lines),
             fulfilment=self.fulfilment.currentData(),
@@ -536,7 +552,6 @@ class GuideWindow(QDialog):
             phone=self.phone_field.text(),
             address=self.address_field.text(),
             payment="link" if payment == "link" else "till",
-            tenders=() if payment == "link" else ((payment, total),),
         )
 
     def place_order(self) -> None:
@@ -551,6 +566,7 @@ class GuideWindow(QDialog):
             )
             return
         self.place_button.setEnabled(False)
+        self.pay_after = draft.payment == "till"
         self.runner.write(lambda: self.service.place(draft, guide), self._written, self._not_written)
 
     def _not_written(self, error: BaseException) -> None:
@@ -577,6 +593,8 @@ class GuideWindow(QDialog):
         self.runner.network(
             lambda: self.service.submit(order_id), self._submitted, lambda _e: self.refresh_orders()
         )
+        if self.pay_after:  # the order is durable here: its payment is taken now, as a sale at this till
+            self.pay_requested.emit(order_id)
 
     def _submitted(self, row: GuideOrderRow) -> None:
         if self.closed:
@@ -638,6 +656,13 @@ class GuideWindow(QDialog):
         if found is not None:
             self.slip_requested.emit(order_slip(found, self.store_name))
             self.say(self.tr("The order slip is printing."), "success")
+
+    def pay_chosen(self) -> None:
+        row = self.orders_table.currentRow()
+        if row < 0:
+            self.say(self.tr("Choose an order in the list first."), "error")
+            return
+        self.pay_requested.emit(self.orders_table.item(row, 0).data(Qt.ItemDataRole.UserRole))
 
     # ------------------------------------------------------------ commission
     def refresh_commission(self) -> None:

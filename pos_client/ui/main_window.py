@@ -529,6 +529,10 @@ class MainWindow(QMainWindow):
     def _commit_failed(self, error: BaseException) -> None:
         log.error("sale commit failed", exc_info=error)
         self.checkout.set_busy(False)
+        if type(error).__name__ == "OrderAlreadyPaid":  # a guide order paid meanwhile: nothing was taken
+            self.checkout.show_error(explain(error, self.locale))
+            self.checkout.focus_scan()
+            return
         self.checkout.show_error(self.tr(
             "The sale could not be saved ({error}). Nothing was charged and the cart is kept: "
             "try F12 again, and call IT if it keeps failing.").format(error=type(error).__name__))

@@ -123,6 +123,9 @@ def reserved_stock_text(verdict) -> str:
 
 
 def explain(error: BaseException, locale: str = "zh_CN") -> str:
+    order_text = _order_payment_message(error)
+    if order_text is not None:
+        return order_text
     if isinstance(error, ReservedStockBlocked):
         return reserved_stock_text(error.verdict)
     if isinstance(error, MalformedCode):
@@ -235,3 +238,29 @@ def printer_condition_text(condition: str) -> str:
     if condition == "paper_low":
         return QCoreApplication.translate("Messages", "paper running low")
     return QCoreApplication.translate("Messages", "fault")
+
+
+def _order_payment_message(error: BaseException) -> str | None:
+    """Guide orders paid at this till (services/order_payment.py)."""
+    from pos_client.services.order_payment import GoodsOnOrderPayment, OrderAlreadyPaid, OrderNotPayable
+
+    if isinstance(error, OrderAlreadyPaid):
+        if error.receipt_no:
+            text = QCoreApplication.translate(
+                "Messages", "Guide order {order} is already paid (receipt {receipt}): nothing was taken. "
+                            "Give the customer the order slip or that receipt.")
+            return text.format(order=error.order_no, receipt=error.receipt_no)
+        text = QCoreApplication.translate(
+            "Messages", "Guide order {order} is already paid (central says so): nothing was taken.")
+        return text.format(order=error.order_no)
+    if isinstance(error, OrderNotPayable):
+        text = QCoreApplication.translate(
+            "Messages", "Guide order {order} cannot be paid: central refused it or this till does not "
+                        "know it. Place the order again from the guide screen (Ctrl+G).")
+        return text.format(order=error.order_no)
+    if isinstance(error, GoodsOnOrderPayment):
+        text = QCoreApplication.translate(
+            "Messages", "This sale pays guide order {order} only: take its payment (F12) or void it, "
+                        "then sell other goods in a sale of their own.")
+        return text.format(order=error.order_no)
+    return None

@@ -384,122 +384,122 @@ Change {change}</source>
 <context>
     <name>FulfilmentDialog</name>
     <message>
-        <location filename="../../pos_client/ui/fulfilment_queue.py" line="55"/>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="56"/>
         <source>Ship from store</source>
         <translation>门店发货</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/fulfilment_queue.py" line="68"/>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="69"/>
         <source>Order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/fulfilment_queue.py" line="68"/>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="69"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/fulfilment_queue.py" line="68"/>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="69"/>
         <source>Ship by</source>
         <translation>发货截止</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/fulfilment_queue.py" line="68"/>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="69"/>
         <source>Customer</source>
         <translation>顾客</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/fulfilment_queue.py" line="78"/>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="79"/>
         <source>Item</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/fulfilment_queue.py" line="78"/>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="79"/>
         <source>Qty</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/fulfilment_queue.py" line="78"/>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="79"/>
         <source>Picked</source>
         <translation>已拣货</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/fulfilment_queue.py" line="85"/>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="86"/>
         <source>Scan each item into the tote, then Enter</source>
         <translation>逐件扫描商品放入周转箱，然后按回车</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/fulfilment_queue.py" line="90"/>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="91"/>
         <source>Courier&apos;s tracking number</source>
         <translation>快递单号</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/fulfilment_queue.py" line="98"/>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="99"/>
         <source>F2 Pack</source>
         <translation>F2 打包</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/fulfilment_queue.py" line="100"/>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="101"/>
         <source>F4 Reject the chosen line</source>
         <translation>F4 拒绝所选商品</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/fulfilment_queue.py" line="102"/>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="103"/>
         <source>F12 Ship</source>
         <translation>F12 发货</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/fulfilment_queue.py" line="104"/>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="105"/>
         <source>Back (Esc)</source>
         <translation>返回（Esc）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/fulfilment_queue.py" line="148"/>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="149"/>
         <source>rejected</source>
         <translation>已拒绝</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/fulfilment_queue.py" line="154"/>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="155"/>
         <source>Choose an order in the list first.</source>
         <translation>请先在列表中选择一个订单。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/fulfilment_queue.py" line="171"/>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="172"/>
         <source>Item {code} is in the tote.</source>
         <translation>商品 {code} 已放入周转箱。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/fulfilment_queue.py" line="177"/>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="178"/>
         <source>Packed. Scan or type the courier&apos;s tracking number, then F12.</source>
         <translation>已打包。请扫描或输入快递单号，然后按 F12。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/fulfilment_queue.py" line="185"/>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="186"/>
         <source>Shipped with {carrier} {number}.</source>
         <translation>已通过 {carrier} 发货，单号 {number}。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/fulfilment_queue.py" line="193"/>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="194"/>
         <source>Choose the line this store cannot fill first.</source>
         <translation>请先选择本店无法供货的商品。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/fulfilment_queue.py" line="198"/>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="199"/>
         <source>Line rejected: central sends it to another store.</source>
         <translation>已拒绝该商品：总部将把它转给其他门店。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/fulfilment_queue.py" line="204"/>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="205"/>
         <source>{item} is not on this order (or all of it is picked). Put it back; nothing was counted.</source>
         <translation>{item} 不在此订单中（或已全部拣货）。请放回；未计数。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/fulfilment_queue.py" line="208"/>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="209"/>
         <source>That is not a tracking number (4-64 letters, digits or dashes). Scan the courier&apos;s label again.</source>
         <translation>这不是快递单号（4-64 位字母、数字或短横线）。请重新扫描快递面单。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/fulfilment_queue.py" line="213"/>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="214"/>
         <source>Not yet: pick every item, then pack (F2), then ship (F12). Shipped orders cannot ship again.</source>
         <translation>还不行：请拣齐所有商品，然后打包（F2），再发货（F12）。已发货的订单不能再次发货。</translation>
     </message>
@@ -507,27 +507,27 @@ Change {change}</source>
 <context>
     <name>FulfilmentQueue</name>
     <message>
-        <location filename="../../pos_client/ui/fulfilment_queue.py" line="40"/>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="41"/>
         <source>To pick</source>
         <translation>待拣货</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/fulfilment_queue.py" line="41"/>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="42"/>
         <source>Picked</source>
         <translation>已拣货</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/fulfilment_queue.py" line="42"/>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="43"/>
         <source>Packed</source>
         <translation>已打包</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/fulfilment_queue.py" line="43"/>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="44"/>
         <source>Shipped</source>
         <translation>已发货</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/fulfilment_queue.py" line="44"/>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="45"/>
         <source>Rejected</source>
         <translation>已拒绝</translation>
     </message>
@@ -535,17 +535,17 @@ Change {change}</source>
 <context>
     <name>GuidePickDialog</name>
     <message>
-        <location filename="../../pos_client/ui/guide_controls.py" line="49"/>
+        <location filename="../../pos_client/ui/guide_controls.py" line="51"/>
         <source>Sales guide for this sale</source>
         <translation>本单导购</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_controls.py" line="56"/>
+        <location filename="../../pos_client/ui/guide_controls.py" line="58"/>
         <source>Scan the guide&apos;s badge or type their staff number, then Enter</source>
         <translation>扫描导购工牌或输入工号，然后按回车</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_controls.py" line="81"/>
+        <location filename="../../pos_client/ui/guide_controls.py" line="83"/>
         <source>&quot;{code}&quot; is no sales guide of this store. Scan the badge again or press the guide&apos;s name.</source>
         <translation>“{code}”不是本店导购。请重新扫描工牌或点选导购姓名。</translation>
     </message>
@@ -639,393 +639,404 @@ Change {change}</source>
     </message>
     <message>
         <location filename="../../pos_client/ui/guide_window.py" line="75"/>
-        <source>Paid here by card</source>
-        <translation>在本店刷卡付款</translation>
+        <source>Customer pays at this till now (cash, card, wallet…)</source>
+        <translation>顾客现在在本收银台付款（现金、银行卡、钱包…）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="131"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="133"/>
         <source>Sales guide</source>
         <translation>导购</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="148"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="151"/>
         <source>Find and stock</source>
         <translation>查找与库存</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="149"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="152"/>
         <source>Order for a customer</source>
         <translation>为顾客下单</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="150"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="153"/>
         <source>Orders</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="151"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="154"/>
         <source>Sales and commission</source>
         <translation>销售与提成</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="155"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="158"/>
         <source>Close (Esc)</source>
         <translation>关闭 (Esc)</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="194"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="197"/>
         <source>Scan a barcode, or type a name, pinyin or SKU, then Enter</source>
         <translation>扫描条码，或输入名称、拼音或货号，然后按回车</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="199"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="202"/>
         <source>Browse by category…</source>
         <translation>按品类浏览…</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="210"/>
-        <location filename="../../pos_client/ui/guide_window.py" line="255"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="213"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="258"/>
         <source>SKU</source>
         <translation>货号</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="210"/>
-        <location filename="../../pos_client/ui/guide_window.py" line="255"/>
-        <location filename="../../pos_client/ui/guide_window.py" line="280"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="213"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="258"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="283"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="210"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="213"/>
         <source>Colour</source>
         <translation>颜色</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="210"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="213"/>
         <source>Size</source>
         <translation>尺码</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="210"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="213"/>
         <source>Here</source>
         <translation>本店</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="220"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="223"/>
         <source>Store / warehouse</source>
         <translation>门店/仓库</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="221"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="224"/>
         <source>Distance</source>
         <translation>距离</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="222"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="225"/>
         <source>On hand</source>
         <translation>现有库存</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="223"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="226"/>
         <source>Reserved</source>
         <translation>已预留</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="224"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="227"/>
         <source>Available</source>
         <translation>可用</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="225"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="228"/>
         <source>As of</source>
         <translation>数据时间</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="231"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="234"/>
         <source>Add to the customer&apos;s order</source>
         <translation>加入顾客订单</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="239"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="242"/>
         <source>Sizes and colours</source>
         <translation>尺码与颜色</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="244"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="247"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="255"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="258"/>
         <source>Qty</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="255"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="258"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="258"/>
-        <location filename="../../pos_client/ui/guide_window.py" line="519"/>
-        <location filename="../../pos_client/ui/guide_window.py" line="573"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="261"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="536"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="589"/>
         <source>No member chosen (optional).</source>
         <translation>未选择会员（可选）。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="277"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="280"/>
         <source>Customer</source>
         <translation>顾客</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="278"/>
-        <location filename="../../pos_client/ui/guide_window.py" line="303"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="281"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="306"/>
         <source>Delivery</source>
         <translation>配送方式</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="279"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="282"/>
         <source>Pickup store</source>
         <translation>自提门店</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="281"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="284"/>
         <source>Mobile</source>
         <translation>手机</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="282"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="285"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="283"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="286"/>
         <source>Payment</source>
         <translation>收款</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="286"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="289"/>
         <source>Customer: member code or sign-up (Ctrl+I)</source>
         <translation>顾客：会员码或注册 (Ctrl+I)</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="288"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="291"/>
         <source>Remove the chosen line</source>
         <translation>删除所选行</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="289"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="292"/>
         <source>Place the order (Ctrl+Enter)</source>
         <translation>提交订单 (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="303"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="306"/>
         <source>Order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="303"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="306"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="303"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="306"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="303"/>
-        <location filename="../../pos_client/ui/guide_window.py" line="320"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="306"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="326"/>
         <source>Guide</source>
         <translation>导购</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="308"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="311"/>
         <source>Send queued orders now</source>
         <translation>立即发送排队订单</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="309"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="312"/>
         <source>Print the order slip</source>
         <translation>打印订单小票</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="315"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="313"/>
+        <source>Take payment at this till</source>
+        <translation>在本收银台收款</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/guide_window.py" line="321"/>
         <source>Press Refresh: the figures come from central.</source>
         <translation>请按“刷新”：数据来自总部。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="321"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="327"/>
         <source>Today: sales</source>
         <translation>今日销售</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="322"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="328"/>
         <source>Today: commission</source>
         <translation>今日提成</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="323"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="329"/>
         <source>Month: sales</source>
         <translation>本月销售</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="324"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="330"/>
         <source>Month: commission</source>
         <translation>本月提成</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="330"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="336"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="345"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="351"/>
         <source>Nothing matches &quot;{text}&quot;: try fewer words, the pinyin initials, or scan the barcode.</source>
         <translation>没有与“{text}”匹配的商品：请减少关键词、使用拼音首字母或扫描条码。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="376"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="382"/>
         <source>Asking central for the stock in every store…</source>
         <translation>正在向总部查询各门店库存…</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="393"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="399"/>
         <source>Central does not know {sku}: it may be new here. Only this store&apos;s stock is known.</source>
         <translation>总部没有 {sku}：可能是本店新品。只知道本店库存。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="398"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="404"/>
         <source>The network stock could not be read ({error}). Try again.</source>
         <translation>无法读取全网库存（{error}）。请重试。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="410"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="416"/>
         <source>Live from central, {time}.</source>
         <translation>总部实时数据，{time}。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="418"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="424"/>
         <source>OFFLINE: no network stock was kept for this item. Only this store&apos;s stock is shown, as last synced.</source>
         <translation>离线：本机未保存此商品的全网库存。只显示上次同步的本店库存。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="426"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="432"/>
+        <source>OFFLINE: network stock snapshot of the nearest stores, synced {age} ago (at {time}). Figures may have changed.</source>
+        <translation>离线：最近门店的网络库存快照，{age}前同步（{time}）。数字可能已变化。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/guide_window.py" line="443"/>
         <source>OFFLINE: last synced network stock, {age} old (from {time}). Figures may have changed.</source>
         <translation>离线：上次同步的全网库存，已过 {age}（{time}）。数据可能已变化。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="439"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="456"/>
         <source>warehouse</source>
         <translation>仓库</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="439"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="456"/>
         <source>store</source>
         <translation>门店</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="442"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="459"/>
         <source>{km} km</source>
         <translation>{km} 公里</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="445"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="462"/>
         <source>unknown</source>
         <translation>未知</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="447"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="464"/>
         <source>{age} before</source>
         <translation>{age}前</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="472"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="489"/>
         <source>Find a product first.</source>
         <translation>请先查找商品。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="477"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="494"/>
         <source>{sku} has no price at this store and cannot be ordered here.</source>
         <translation>{sku} 在本店没有价格，无法在此下单。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="486"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="503"/>
         <source>{name} × {qty} is on the order.</source>
         <translation>{name} × {qty} 已加入订单。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="502"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="519"/>
         <source>Order total: {total}</source>
         <translation>订单合计：{total}</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="517"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="534"/>
         <source>{phone} · {code}</source>
         <translation>{phone} · {code}</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="549"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="564"/>
         <source>Orders are attributed to a sales guide: log in as the guide (Ctrl+L) to order.</source>
         <translation>订单须归属导购：请以导购身份登录 (Ctrl+L) 后下单。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="563"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="579"/>
         <source>The order could not be saved on this till ({error}). Nothing was sent; try again.</source>
         <translation>订单无法保存在本机（{error}）。未发送任何内容，请重试。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="574"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="590"/>
         <source>Order saved on the till; sending it to central…</source>
         <translation>订单已保存在本机，正在发送至总部…</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="588"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="606"/>
         <source>Central cannot be reached: the order is queued on this till and is placed as soon as the till is online. Its slip can be printed now.</source>
         <translation>无法连接总部：订单已在本机排队，联网后立即下单。现在即可打印订单小票。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="594"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="612"/>
         <source>Central refused the order: {why}</source>
         <translation>总部拒绝了订单：{why}</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="596"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="614"/>
         <source>Order {no} placed.</source>
         <translation>订单 {no} 已下单。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="618"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="636"/>
         <source>(not yet numbered)</source>
         <translation>（尚无单号）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="635"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="653"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="663"/>
         <source>Choose an order in the list first.</source>
         <translation>请先在列表中选择一个订单。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="640"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="658"/>
         <source>The order slip is printing.</source>
         <translation>正在打印订单小票。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="645"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="670"/>
         <source>Asking central…</source>
         <translation>正在询问总部…</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="658"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="683"/>
         <source>OFFLINE ({error}): only this till&apos;s sales and returns, with the commission rules last synced. Orders and other tills&apos; sales are missing until the till is online.</source>
         <translation>离线（{error}）：仅含本机的销售和退货，按上次同步的提成规则计算。联网前不含订单和其他收银机的销售。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="683"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="708"/>
         <source>Every guide of this store (returns deducted).</source>
         <translation>本店所有导购（已扣除退货）。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="685"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="710"/>
         <source>Your attributed sales and commission (returns deducted).</source>
         <translation>您的归属销售与提成（已扣除退货）。</translation>
     </message>
@@ -1479,87 +1490,87 @@ Change {change}</source>
         <translation>{name}：现为 {amount}。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="533"/>
+        <location filename="../../pos_client/ui/main_window.py" line="537"/>
         <source>The sale could not be saved ({error}). Nothing was charged and the cart is kept: try F12 again, and call IT if it keeps failing.</source>
         <translation>交易未能保存（{error}）。未收取任何款项，购物车已保留：请再按 F12 重试，如仍失败请联系 IT。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="543"/>
+        <location filename="../../pos_client/ui/main_window.py" line="547"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="580"/>
+        <location filename="../../pos_client/ui/main_window.py" line="584"/>
         <source>central revoked this till: it keeps selling, but sends nothing until it is enrolled again (F9)</source>
         <translation>中心平台已停用本收银台：仍可继续销售，但重新注册前不会上传任何数据（F9）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="583"/>
+        <location filename="../../pos_client/ui/main_window.py" line="587"/>
         <source>this till was out of touch with central so long that its token expired: it keeps selling; enrol it again (F9)</source>
         <translation>本机与总部失联太久，令牌已过期：仍可继续销售；请重新注册本机（F9）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="586"/>
+        <location filename="../../pos_client/ui/main_window.py" line="590"/>
         <source>central no longer accepts this till&apos;s token: enrol it again (F9)</source>
         <translation>中心平台不再接受本收银台的令牌：请重新注册（F9）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="587"/>
+        <location filename="../../pos_client/ui/main_window.py" line="591"/>
         <source>central needs a newer version of this app: ask IT to update it</source>
         <translation>中心平台需要更新版本的收银软件：请联系 IT 升级</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="681"/>
+        <location filename="../../pos_client/ui/main_window.py" line="685"/>
         <source>enrolment failed: {error}</source>
         <translation>注册失败：{error}</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="703"/>
+        <location filename="../../pos_client/ui/main_window.py" line="707"/>
         <source>Tag {epc} was already sold on receipt {receipt}; it is not added. Put the item aside and call a supervisor.</source>
         <translation>标签 {epc} 已在小票 {receipt} 售出，未加入。请把该商品放到一边并呼叫主管。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="707"/>
+        <location filename="../../pos_client/ui/main_window.py" line="711"/>
         <source>A tag with GTIN {gtin} is no product of this store; scan that item&apos;s barcode.</source>
         <translation>GTIN 为 {gtin} 的标签不是本店商品，请扫描该商品的条码。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="715"/>
+        <location filename="../../pos_client/ui/main_window.py" line="719"/>
         <source>The RFID reader is not connected ({detail}). It is used again as soon as it is back.</source>
         <translation>RFID 读写器未连接（{detail}）。重新连接后即可继续使用。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="741"/>
+        <location filename="../../pos_client/ui/main_window.py" line="745"/>
         <source>The scanner is not connected ({detail}). Scans will work again as soon as it is plugged in.</source>
         <translation>扫码枪未连接（{detail}）。插上后即可继续扫码。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="744"/>
+        <location filename="../../pos_client/ui/main_window.py" line="748"/>
         <source>The scanner sent something unreadable; please scan again.</source>
         <translation>扫码枪发来无法识别的内容，请重新扫码。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="750"/>
+        <location filename="../../pos_client/ui/main_window.py" line="754"/>
         <source>The printer reports: {what}. Fix it before the next receipt; receipts wait until it is fixed.</source>
         <translation>打印机报告：{what}。请在下一张小票前处理；处理好之前小票会排队等待。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="754"/>
+        <location filename="../../pos_client/ui/main_window.py" line="758"/>
         <source>The receipt did not print ({detail}). It is kept and will print when the printer is fixed.</source>
         <translation>小票未能打印（{detail}）。小票已保留，打印机恢复后将自动打印。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_controls.py" line="22"/>
+        <location filename="../../pos_client/ui/guide_controls.py" line="24"/>
         <source>Sales guide: find a product, stock in every store nearest first, order for a customer, orders and commission</source>
         <translation>导购：查找商品、按距离查看各店库存、为顾客下单、订单与提成</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_controls.py" line="30"/>
+        <location filename="../../pos_client/ui/guide_controls.py" line="32"/>
         <source>Stock work: count (RFID or scan), receive, below safety stock, transfers, damage</source>
         <translation>库存作业：盘点（RFID 或扫码）、收货、低于安全库存、调拨、报损</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_controls.py" line="36"/>
+        <location filename="../../pos_client/ui/guide_controls.py" line="38"/>
         <source>The sales guide who helped with this sale (or scan the guide&apos;s badge)</source>
         <translation>本单导购（或扫描导购工牌）</translation>
     </message>
@@ -1741,249 +1752,269 @@ Enter puts them on the sale.</source>
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="37"/>
+        <location filename="../../pos_client/ui/messages.py" line="38"/>
         <source>%n minute(s)</source>
         <translation>%n 分钟</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="42"/>
+        <location filename="../../pos_client/ui/messages.py" line="43"/>
         <source>The weight or price on label {code} cannot be right. Weigh the item and print a new label.</source>
         <translation>标签 {code} 上的重量或价格不正确。请重新称重并打印新标签。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="48"/>
+        <location filename="../../pos_client/ui/messages.py" line="49"/>
         <source>This code carries no product number. Scan the product&apos;s own barcode.</source>
         <translation>此码不含商品编号。请扫描商品本身的条码。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="51"/>
+        <location filename="../../pos_client/ui/messages.py" line="52"/>
         <source>Barcode {code} failed its check digit: it was misread or mistyped. Scan it again or type the digits under the bars.</source>
         <translation>条码 {code} 校验位错误：可能扫描不完整或输入有误。请重新扫描，或输入条码下方的数字。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="56"/>
+        <location filename="../../pos_client/ui/messages.py" line="57"/>
         <source>&quot;{code}&quot; is not a product code. Scan the item&apos;s barcode or type its digits.</source>
         <translation>“{code}”不是商品编码。请扫描商品条码或输入条码数字。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="64"/>
+        <location filename="../../pos_client/ui/messages.py" line="65"/>
         <source>Central cannot be reached to check this coupon, and offline the store takes coupons only up to {amount}. Ask the customer to use it another time, or sell without it.</source>
         <translation>无法连接总部核验这张优惠券，离线时门店只接受面额不超过 {amount} 的优惠券。请顾客下次再用，或不使用优惠券结账。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="69"/>
+        <location filename="../../pos_client/ui/messages.py" line="70"/>
         <source>This coupon has already been used. It cannot be used again.</source>
         <translation>这张优惠券已经使用过，不能再次使用。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="71"/>
+        <location filename="../../pos_client/ui/messages.py" line="72"/>
         <source>This coupon was cancelled and cannot be used.</source>
         <translation>这张优惠券已作废，不能使用。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="72"/>
+        <location filename="../../pos_client/ui/messages.py" line="73"/>
         <source>This coupon has expired.</source>
         <translation>这张优惠券已过期。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="73"/>
+        <location filename="../../pos_client/ui/messages.py" line="74"/>
         <source>This coupon is not valid yet.</source>
         <translation>这张优惠券尚未到使用时间。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="74"/>
+        <location filename="../../pos_client/ui/messages.py" line="75"/>
         <source>This coupon belongs to another member. Put its owner on the sale (Ctrl+I) first.</source>
         <translation>这张优惠券属于其他会员。请先将券的主人加入本单（Ctrl+I）。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="76"/>
+        <location filename="../../pos_client/ui/messages.py" line="77"/>
         <source>This coupon is already on the sale.</source>
         <translation>这张优惠券已在本单中。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="78"/>
+        <location filename="../../pos_client/ui/messages.py" line="79"/>
         <source>No coupon has this code. Check the code, or ask the customer to show it in the app again.</source>
         <translation>没有这个券码的优惠券。请核对券码，或请顾客在 App 中重新出示。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="86"/>
+        <location filename="../../pos_client/ui/messages.py" line="87"/>
         <source>At most {n} unit(s) of this line can still come back: the rest were returned before.</source>
         <translation>此行最多还能退 {n} 件：其余已经退过。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="91"/>
+        <location filename="../../pos_client/ui/messages.py" line="92"/>
         <source>That line is not on this receipt.</source>
         <translation>这张小票上没有该行。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="92"/>
+        <location filename="../../pos_client/ui/messages.py" line="93"/>
         <source>Nothing is chosen to come back. Enter the units per line first.</source>
         <translation>尚未选择退货商品。请先输入每行的退货数量。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="98"/>
+        <location filename="../../pos_client/ui/messages.py" line="99"/>
         <source>A weighed or labelled item has no quantity to change. Void the line and scan another label.</source>
         <translation>称重或标签商品不能改数量。请删除此行并扫描新标签。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="102"/>
+        <location filename="../../pos_client/ui/messages.py" line="103"/>
         <source>A discount must be between 0 and the line&apos;s {amount}.</source>
         <translation>折扣须在 0 到本行金额 {amount} 之间。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="106"/>
+        <location filename="../../pos_client/ui/messages.py" line="107"/>
         <source>A price cannot be below zero.</source>
         <translation>价格不能小于零。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="108"/>
+        <location filename="../../pos_client/ui/messages.py" line="109"/>
         <source>A line can hold at most {limit} units. Start a second sale for more.</source>
         <translation>每行最多 {limit} 件。更多数量请另开一笔交易。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="111"/>
+        <location filename="../../pos_client/ui/messages.py" line="112"/>
         <source>This sale already has {limit} lines. Pay for it and start another.</source>
         <translation>本笔交易已有 {limit} 行。请先收款，再开始新交易。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="118"/>
+        <location filename="../../pos_client/ui/messages.py" line="119"/>
         <source>Only {available} of this item are free to sell: {reserved} are held for online pickup orders. Check the shelf, or ask a supervisor before selling them.</source>
         <translation>此商品仅有 {available} 件可售：{reserved} 件已为线上自提订单预留。请核对货架，或在售出前请示主管。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="132"/>
+        <location filename="../../pos_client/ui/messages.py" line="136"/>
         <source>No product with code {code} at this store. Check the code, or put the item aside and call a supervisor.</source>
         <translation>本店没有编码为 {code} 的商品。请核对编码，或将商品放在一旁并联系主管。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="143"/>
+        <location filename="../../pos_client/ui/messages.py" line="147"/>
         <source>A refund of {amount} without a receipt needs a supervisor (up to {limit}) or a manager: they enter their staff number and PIN here.</source>
         <translation>无小票退款 {amount} 需要主管（{limit} 以内）或经理批准：请他们在此输入工号和密码。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="149"/>
+        <location filename="../../pos_client/ui/messages.py" line="153"/>
         <source>{cut}% off is more than your role may give. A supervisor or manager must enter their number and PIN.</source>
         <translation>优惠 {cut}% 超出您的权限。需主管或店长输入工号和密码。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="153"/>
+        <location filename="../../pos_client/ui/messages.py" line="157"/>
         <source>This needs a supervisor: they enter their staff number and PIN here.</source>
         <translation>此操作需主管授权：请主管在此输入工号和密码。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="156"/>
+        <location filename="../../pos_client/ui/messages.py" line="160"/>
         <source>Finish or hold (F7) the sale in progress first.</source>
         <translation>请先完成或挂起（F7）当前订单。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="158"/>
+        <location filename="../../pos_client/ui/messages.py" line="162"/>
         <source>Choose a reason first.</source>
         <translation>请先选择原因。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="160"/>
+        <location filename="../../pos_client/ui/messages.py" line="164"/>
         <source>{name} is sold by weight. Weigh it at the scale and scan the label it prints.</source>
         <translation>{name} 按重量销售。请在电子秤上称重，再扫描打印出的标签。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="164"/>
+        <location filename="../../pos_client/ui/messages.py" line="168"/>
         <source>{name} expired on {date}: it was not added. Take it off the sale and tell a supervisor.</source>
         <translation>{name} 已于 {date} 过期，未加入。请将其移出本单并告知主管。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="169"/>
+        <location filename="../../pos_client/ui/messages.py" line="173"/>
         <source>{name} has no price at this store yet, so it cannot be sold. Call a supervisor.</source>
         <translation>{name} 在本店尚无售价，暂不能销售。请联系主管。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="174"/>
+        <location filename="../../pos_client/ui/messages.py" line="178"/>
         <source>The sale is empty. Scan an item before paying.</source>
         <translation>当前交易为空。请先扫描商品再收款。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="176"/>
+        <location filename="../../pos_client/ui/messages.py" line="180"/>
         <source>{tendered} is less than the {due} due. Enter the cash received.</source>
         <translation>{tendered} 少于应收的 {due}。请输入实收现金。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="181"/>
+        <location filename="../../pos_client/ui/messages.py" line="185"/>
         <source>Too many wrong PINs. Login is locked for {time}; a supervisor can help.</source>
         <translation>密码错误次数过多，登录已锁定 {time}；可请主管协助。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="185"/>
+        <location filename="../../pos_client/ui/messages.py" line="189"/>
         <source>Staff number or PIN is wrong. {left} attempt(s) left before login locks.</source>
         <translation>工号或密码错误。再错 {left} 次将锁定登录。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="189"/>
+        <location filename="../../pos_client/ui/messages.py" line="193"/>
         <source>{amount} should go back to the customer&apos;s mobile wallet, but central cannot be reached now, so nothing was refunded. Try again when the till is online, or press F5 to refund it in cash instead.</source>
         <translation>{amount} 应退回顾客的移动支付账户，但现在连不上总部，所以尚未退款。请在收银机联网后重试，或按 F5 改为退现金。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="196"/>
+        <location filename="../../pos_client/ui/messages.py" line="200"/>
         <source>No answer from central about the mobile wallet refund. Press F12 again: it asks once more and the customer is never refunded twice.</source>
         <translation>总部没有答复移动支付退款结果。请再按 F12：会再询问一次，顾客绝不会被重复退款。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="202"/>
+        <location filename="../../pos_client/ui/messages.py" line="206"/>
         <source>more than the customer paid with that wallet payment would go back</source>
         <translation>退款金额将超过顾客用该笔移动支付付的钱</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="204"/>
+        <location filename="../../pos_client/ui/messages.py" line="208"/>
         <source>central does not know that wallet payment</source>
         <translation>总部查不到这笔移动支付</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="206"/>
+        <location filename="../../pos_client/ui/messages.py" line="210"/>
         <source>the wallet payment was taken at another store</source>
         <translation>这笔移动支付是在其他门店收的</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="209"/>
+        <location filename="../../pos_client/ui/messages.py" line="213"/>
         <source>The mobile wallet refund was refused: {reason}. Nothing was refunded; press F5 to refund in cash, or call a supervisor.</source>
         <translation>移动支付退款被拒绝：{reason}。尚未退款；可按 F5 改退现金，或请主管处理。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="214"/>
+        <location filename="../../pos_client/ui/messages.py" line="218"/>
         <source>This till has no staff list yet. Connect it to the network and sync, or ask IT to enrol it.</source>
         <translation>本收银台还没有员工名单。请连接网络并同步，或联系 IT 注册本机。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="218"/>
+        <location filename="../../pos_client/ui/messages.py" line="222"/>
         <source>Something went wrong: {detail}. The sale in progress is kept; try again or call IT.</source>
         <translation>出现错误：{detail}。当前交易已保留；请重试或联系 IT。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="227"/>
+        <location filename="../../pos_client/ui/messages.py" line="231"/>
         <source>out of paper</source>
         <translation>缺纸</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="229"/>
+        <location filename="../../pos_client/ui/messages.py" line="233"/>
         <source>cover open</source>
         <translation>纸仓盖未关</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="231"/>
+        <location filename="../../pos_client/ui/messages.py" line="235"/>
         <source>offline</source>
         <translation>脱机</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="233"/>
+        <location filename="../../pos_client/ui/messages.py" line="237"/>
         <source>not reachable</source>
         <translation>无法连接</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="235"/>
+        <location filename="../../pos_client/ui/messages.py" line="239"/>
         <source>paper running low</source>
         <translation>纸将用完</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/messages.py" line="236"/>
+        <location filename="../../pos_client/ui/messages.py" line="240"/>
         <source>fault</source>
         <translation>故障</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/messages.py" line="249"/>
+        <source>Guide order {order} is already paid (receipt {receipt}): nothing was taken. Give the customer the order slip or that receipt.</source>
+        <translation>导购订单 {order} 已付款（小票 {receipt}）：未再收款。请把订单凭条或该小票交给顾客。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/messages.py" line="253"/>
+        <source>Guide order {order} is already paid (central says so): nothing was taken.</source>
+        <translation>导购订单 {order} 已付款（总部确认）：未再收款。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/messages.py" line="257"/>
+        <source>Guide order {order} cannot be paid: central refused it or this till does not know it. Place the order again from the guide screen (Ctrl+G).</source>
+        <translation>导购订单 {order} 无法付款：总部已拒绝或本收银台不认识该订单。请在导购界面（Ctrl+G）重新下单。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/messages.py" line="262"/>
+        <source>This sale pays guide order {order} only: take its payment (F12) or void it, then sell other goods in a sale of their own.</source>
+        <translation>本单只用于支付导购订单 {order}：请收款（F12）或作废，再另开一单销售其他商品。</translation>
     </message>
 </context>
 <context>
@@ -2290,52 +2321,52 @@ Enter puts them on the sale.</source>
 <context>
     <name>PickupDesk</name>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="52"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="53"/>
         <source>Awaiting payment</source>
         <translation>待付款</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="53"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="54"/>
         <source>To pick</source>
         <translation>待拣货</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="54"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="55"/>
         <source>Ready</source>
         <translation>待取货</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="55"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="56"/>
         <source>Handed over</source>
         <translation>已交付</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="56"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="57"/>
         <source>Partly handed over</source>
         <translation>部分交付</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="57"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="58"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="58"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="59"/>
         <source>Expired</source>
         <translation>已过期</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="61"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="62"/>
         <source>Damaged</source>
         <translation>商品破损</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="62"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="63"/>
         <source>Customer does not want it</source>
         <translation>顾客不要了</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="63"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="64"/>
         <source>Not found in stock</source>
         <translation>库存中找不到</translation>
     </message>
@@ -2343,192 +2374,192 @@ Enter puts them on the sale.</source>
 <context>
     <name>PickupDeskDialog</name>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="84"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="85"/>
         <source>Pickup desk</source>
         <translation>自提台</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="96"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="97"/>
         <source>Scan the customer&apos;s QR or type the 8-digit code, then Enter</source>
         <translation>扫描顾客的二维码或输入 8 位取货码，然后按回车</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="103"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="104"/>
         <source>Search: order number, phone last 4, name initial</source>
         <translation>搜索：订单号、手机尾号 4 位、姓氏</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="113"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="114"/>
         <source>Order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="114"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="115"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="115"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="116"/>
         <source>Pick up by</source>
         <translation>取货截止</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="116"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="117"/>
         <source>Customer</source>
         <translation>顾客</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="117"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="118"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="133"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="134"/>
         <source>Item</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="133"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="134"/>
         <source>Qty</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="133"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="134"/>
         <source>Reserved</source>
         <translation>已预留</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="133"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="134"/>
         <source>Refused</source>
         <translation>已拒收</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="140"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="141"/>
         <source>I have checked the customer&apos;s ID (name matches the order)</source>
         <translation>我已核验顾客证件（姓名与订单一致）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="150"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="151"/>
         <source>F2 Mark ready</source>
         <translation>F2 备货完成</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="153"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="154"/>
         <source>F3 Print pick list</source>
         <translation>F3 打印拣货单</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="156"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="157"/>
         <source>F4 Refuse the chosen line</source>
         <translation>F4 拒收所选商品</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="159"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="160"/>
         <source>F12 Hand over</source>
         <translation>F12 交付</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="162"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="163"/>
         <source>Back (Esc)</source>
         <translation>返回（Esc）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="248"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="249"/>
         <source>Code verified: order {order}. Check the goods with the customer, then F12 to hand over.</source>
         <translation>取货码已核验：订单 {order}。请与顾客核对商品，然后按 F12 交付。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="258"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="259"/>
         <source>Order {order} is ready; the customer is told once the till syncs.</source>
         <translation>订单 {order} 已备货；收银台同步后将通知顾客。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="266"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="267"/>
         <source>Choose the line to refuse in the list of items first.</source>
         <translation>请先在商品列表中选择要拒收的商品。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="272"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="273"/>
         <source>{item} refused; its reserved stock is released. Hand over the rest with F12.</source>
         <translation>{item} 已拒收，其预留库存已释放。按 F12 交付其余商品。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="283"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="284"/>
         <source>Scan or type the customer&apos;s pickup code first: an order is handed over only against its code.</source>
         <translation>请先扫描或输入顾客的取货码：订单只能凭取货码交付。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="299"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="300"/>
         <source>Order {order} handed over. The code cannot be used again.</source>
         <translation>订单 {order} 已交付。该取货码不能再次使用。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="308"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="309"/>
         <source>No receipt printer is set up on this till. Set one up in Devices (Ctrl+D).</source>
         <translation>此收银台未设置小票打印机。请在设备（Ctrl+D）中设置。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="311"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="312"/>
         <source>Pick list for {order} sent to the printer.</source>
         <translation>订单 {order} 的拣货单已发送到打印机。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="327"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="328"/>
         <source>Scan the customer&apos;s code, or choose an order in the list, first.</source>
         <translation>请先扫描顾客的取货码，或在列表中选择一个订单。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="335"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="336"/>
         <source>No order open.</source>
         <translation>未打开订单。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="341"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="342"/>
         <source>Order {order} · {status} · pick up by {deadline} · {customer} ****{phone} · {total}</source>
         <translation>订单 {order} · {status} · 取货截止 {deadline} · {customer} ****{phone} · {total}</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="356"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="357"/>
         <source>Central flagged this order ({conflict}); a manager must look at it.</source>
         <translation>总部已标记此订单（{conflict}）；需由店长处理。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="400"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="401"/>
         <source>Too many wrong codes: the desk is locked until {time}. Ask the customer to open the order in the app, or call a supervisor.</source>
         <translation>错误取货码次数过多：自提台锁定至 {time}。请顾客在 App 中打开订单，或请主管处理。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="406"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="407"/>
         <source>That is not a pickup code (8 digits, or the order&apos;s QR). {left} tries left before the desk locks.</source>
         <translation>这不是取货码（8 位数字或订单二维码）。自提台锁定前还可尝试 {left} 次。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="411"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="412"/>
         <source>No order here has this code. Check the digits with the customer; {left} tries left before the desk locks.</source>
         <translation>本店没有此取货码的订单。请与顾客核对数字；自提台锁定前还可尝试 {left} 次。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="419"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="420"/>
         <source>Already handed over on {when} by {name} ({code}) at till {till}. Do not hand over again; call a supervisor.</source>
         <translation>已于 {when} 由 {name}（{code}）在 {till} 号收银台交付。请勿再次交付；请联系主管。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="425"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="426"/>
         <source>This order is worth {total}: check the customer&apos;s ID, tick the box, then F12 again.</source>
         <translation>此订单金额为 {total}：请核验顾客证件，勾选确认框，然后再按 F12。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="429"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="430"/>
         <source>Order {order} is {status}: it cannot be handed over. Ask the customer to contact customer service.</source>
         <translation>订单 {order} 状态为{status}：不能交付。请顾客联系客服。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="433"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="434"/>
         <source>Order {order} is not paid yet ({total}). Ask the customer to pay in the app, then sync (F9) and try again.</source>
         <translation>订单 {order} 尚未付款（{total}）。请顾客在 App 中付款，然后同步（F9）后重试。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="437"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="438"/>
         <source>That line was already refused. Choose another line.</source>
         <translation>该商品已拒收。请选择其他商品。</translation>
     </message>
@@ -2581,182 +2612,182 @@ Enter puts them on the sale.</source>
 <context>
     <name>ReturnDialog</name>
     <message>
-        <location filename="../../pos_client/ui/return_dialog.py" line="55"/>
+        <location filename="../../pos_client/ui/return_dialog.py" line="56"/>
         <source>Return and refund</source>
         <translation>退货退款</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/return_dialog.py" line="68"/>
+        <location filename="../../pos_client/ui/return_dialog.py" line="69"/>
         <source>Scan the receipt&apos;s barcode or type its number, then Enter.</source>
         <translation>扫描小票条码或输入小票号，然后按回车。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/return_dialog.py" line="73"/>
+        <location filename="../../pos_client/ui/return_dialog.py" line="74"/>
         <source>Receipt number</source>
         <translation>小票号</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/return_dialog.py" line="78"/>
+        <location filename="../../pos_client/ui/return_dialog.py" line="79"/>
         <source>Item</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/return_dialog.py" line="78"/>
+        <location filename="../../pos_client/ui/return_dialog.py" line="79"/>
         <source>Sold</source>
         <translation>已售</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/return_dialog.py" line="78"/>
+        <location filename="../../pos_client/ui/return_dialog.py" line="79"/>
         <source>May return</source>
         <translation>可退</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/return_dialog.py" line="79"/>
+        <location filename="../../pos_client/ui/return_dialog.py" line="80"/>
         <source>Returning</source>
         <translation>本次退</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/return_dialog.py" line="79"/>
+        <location filename="../../pos_client/ui/return_dialog.py" line="80"/>
         <source>Refund</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/return_dialog.py" line="93"/>
+        <location filename="../../pos_client/ui/return_dialog.py" line="94"/>
         <source>Units of the chosen line, then Enter</source>
         <translation>所选行的退货数量，然后按回车</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/return_dialog.py" line="108"/>
+        <location filename="../../pos_client/ui/return_dialog.py" line="109"/>
         <source>Units</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/return_dialog.py" line="109"/>
+        <location filename="../../pos_client/ui/return_dialog.py" line="110"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/return_dialog.py" line="110"/>
+        <location filename="../../pos_client/ui/return_dialog.py" line="111"/>
         <source>Supervisor number (if asked)</source>
         <translation>主管工号（需要时）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/return_dialog.py" line="111"/>
+        <location filename="../../pos_client/ui/return_dialog.py" line="112"/>
         <source>Supervisor PIN</source>
         <translation>主管密码</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/return_dialog.py" line="120"/>
+        <location filename="../../pos_client/ui/return_dialog.py" line="121"/>
         <source>F3 No receipt</source>
         <translation>F3 无小票</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/return_dialog.py" line="122"/>
+        <location filename="../../pos_client/ui/return_dialog.py" line="123"/>
         <source>F4 Back on shelf / written off</source>
         <translation>F4 重新上架 / 报损</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/return_dialog.py" line="124"/>
+        <location filename="../../pos_client/ui/return_dialog.py" line="125"/>
         <source>Back (Esc)</source>
         <translation>返回（Esc）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/return_dialog.py" line="126"/>
+        <location filename="../../pos_client/ui/return_dialog.py" line="127"/>
         <source>F12 Refund</source>
         <translation>F12 退款</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/return_dialog.py" line="129"/>
+        <location filename="../../pos_client/ui/return_dialog.py" line="130"/>
         <source>F5 Refund in cash</source>
         <translation>F5 改退现金</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/return_dialog.py" line="171"/>
+        <location filename="../../pos_client/ui/return_dialog.py" line="172"/>
         <source>Looking for receipt {receipt}…</source>
         <translation>正在查找小票 {receipt}……</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/return_dialog.py" line="178"/>
+        <location filename="../../pos_client/ui/return_dialog.py" line="179"/>
         <source>Receipt {receipt} of {when}: choose what comes back.</source>
         <translation>小票 {receipt}（{when}）：请选择退货商品。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/return_dialog.py" line="189"/>
+        <location filename="../../pos_client/ui/return_dialog.py" line="190"/>
         <source>Everything on this receipt has already been returned.</source>
         <translation>这张小票上的商品已全部退过。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/return_dialog.py" line="200"/>
+        <location filename="../../pos_client/ui/return_dialog.py" line="201"/>
         <source>No sale has receipt number {receipt}, here or at central. Check the number on the receipt.</source>
         <translation>本机和总部都没有小票号为 {receipt} 的交易。请核对小票上的号码。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/return_dialog.py" line="204"/>
+        <location filename="../../pos_client/ui/return_dialog.py" line="205"/>
         <source>Receipt {receipt} is not one of this till&apos;s, and central cannot be reached to look it up. Try again when the till is online, or return without a receipt (F3).</source>
         <translation>小票 {receipt} 不是本收银台开出的，且目前无法连接总部查询。请在联网后重试，或按无小票退货（F3）。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/return_dialog.py" line="208"/>
+        <location filename="../../pos_client/ui/return_dialog.py" line="209"/>
         <source>The receipt could not be looked up ({error}).</source>
         <translation>无法查询该小票（{error}）。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/return_dialog.py" line="217"/>
+        <location filename="../../pos_client/ui/return_dialog.py" line="218"/>
         <source>Return without a receipt: scan each item. A supervisor approves; the refund is in cash at today&apos;s price.</source>
         <translation>无小票退货：请逐件扫描商品。需主管批准，按今日售价退现金。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/return_dialog.py" line="219"/>
+        <location filename="../../pos_client/ui/return_dialog.py" line="220"/>
         <source>Barcode of the item coming back</source>
         <translation>退货商品的条码</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/return_dialog.py" line="247"/>
+        <location filename="../../pos_client/ui/return_dialog.py" line="248"/>
         <source>Line {line}: at most {n} unit(s) can come back.</source>
         <translation>第 {line} 行：最多可退 {n} 件。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/return_dialog.py" line="267"/>
+        <location filename="../../pos_client/ui/return_dialog.py" line="268"/>
         <source>  (written off)</source>
         <translation>（报损）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/return_dialog.py" line="291"/>
+        <location filename="../../pos_client/ui/return_dialog.py" line="292"/>
         <source>cash</source>
         <translation>现金</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/return_dialog.py" line="291"/>
+        <location filename="../../pos_client/ui/return_dialog.py" line="292"/>
         <source>card</source>
         <translation>银行卡</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/return_dialog.py" line="291"/>
+        <location filename="../../pos_client/ui/return_dialog.py" line="292"/>
         <source>mobile pay</source>
         <translation>移动支付</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/return_dialog.py" line="292"/>
+        <location filename="../../pos_client/ui/return_dialog.py" line="293"/>
         <source>the online payment (the web shop pays it back)</source>
         <translation>网店支付（由网店原路退回）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/return_dialog.py" line="295"/>
+        <location filename="../../pos_client/ui/return_dialog.py" line="296"/>
         <source>Refund {total}: {how}</source>
         <translation>退款 {total}：{how}</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/return_dialog.py" line="304"/>
+        <location filename="../../pos_client/ui/return_dialog.py" line="305"/>
         <source>Choose what comes back first: units per line, then Enter.</source>
         <translation>请先选择退货商品：输入每行数量，然后按回车。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/return_dialog.py" line="314"/>
+        <location filename="../../pos_client/ui/return_dialog.py" line="315"/>
         <source>Sending the money back to the customer&apos;s mobile wallet…</source>
         <translation>正在退款到顾客的移动支付账户…</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/return_dialog.py" line="335"/>
+        <location filename="../../pos_client/ui/return_dialog.py" line="336"/>
         <source>Waiting for the wallet&apos;s answer…</source>
         <translation>正在等待移动支付的答复…</translation>
     </message>
@@ -3513,158 +3544,158 @@ The Z report is printing. Enter closes this.</source>
 <context>
     <name>SyncPanel</name>
     <message>
-        <location filename="../../pos_client/ui/sync_panel.py" line="41"/>
+        <location filename="../../pos_client/ui/sync_panel.py" line="42"/>
         <source>Sync with central</source>
         <translation>与中心平台同步</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/sync_panel.py" line="59"/>
+        <location filename="../../pos_client/ui/sync_panel.py" line="60"/>
         <source>Connection</source>
         <translation>连接状态</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/sync_panel.py" line="60"/>
+        <location filename="../../pos_client/ui/sync_panel.py" line="61"/>
         <source>Waiting to send</source>
         <translation>待上传</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/sync_panel.py" line="61"/>
+        <location filename="../../pos_client/ui/sync_panel.py" line="62"/>
         <source>Last successful sync</source>
         <translation>上次成功同步</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/sync_panel.py" line="62"/>
+        <location filename="../../pos_client/ui/sync_panel.py" line="63"/>
         <source>Offline limits</source>
         <translation>离线限制</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/sync_panel.py" line="63"/>
-        <location filename="../../pos_client/ui/sync_panel.py" line="150"/>
+        <location filename="../../pos_client/ui/sync_panel.py" line="64"/>
+        <location filename="../../pos_client/ui/sync_panel.py" line="151"/>
         <source>None yet.</source>
         <translation>暂无。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/sync_panel.py" line="65"/>
+        <location filename="../../pos_client/ui/sync_panel.py" line="66"/>
         <source>Last backup</source>
         <translation>最近备份</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/sync_panel.py" line="70"/>
+        <location filename="../../pos_client/ui/sync_panel.py" line="71"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/sync_panel.py" line="70"/>
+        <location filename="../../pos_client/ui/sync_panel.py" line="71"/>
         <source>Event</source>
         <translation>事件</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/sync_panel.py" line="70"/>
+        <location filename="../../pos_client/ui/sync_panel.py" line="71"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/sync_panel.py" line="70"/>
+        <location filename="../../pos_client/ui/sync_panel.py" line="71"/>
         <source>Central&apos;s reason</source>
         <translation>中心平台的原因</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/sync_panel.py" line="76"/>
+        <location filename="../../pos_client/ui/sync_panel.py" line="77"/>
         <source>Sync now</source>
         <translation>立即同步</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/sync_panel.py" line="79"/>
+        <location filename="../../pos_client/ui/sync_panel.py" line="80"/>
         <source>Enrol this till again…</source>
         <translation>重新注册本收银台…</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/sync_panel.py" line="82"/>
+        <location filename="../../pos_client/ui/sync_panel.py" line="83"/>
         <source>A manager or IT can enrol the till again.</source>
         <translation>店长或 IT 可以重新注册本收银台。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/sync_panel.py" line="84"/>
+        <location filename="../../pos_client/ui/sync_panel.py" line="85"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/sync_panel.py" line="104"/>
+        <location filename="../../pos_client/ui/sync_panel.py" line="105"/>
         <source>Online: central answered the last sync.</source>
         <translation>在线：中心平台已响应上次同步。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/sync_panel.py" line="106"/>
+        <location filename="../../pos_client/ui/sync_panel.py" line="107"/>
         <source>Not yet known: the first sync is running.</source>
         <translation>尚未确定：首次同步正在进行。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/sync_panel.py" line="108"/>
+        <location filename="../../pos_client/ui/sync_panel.py" line="109"/>
         <source>Offline: {detail}. Sales go on and are sent later.</source>
         <translation>离线：{detail}。可继续销售，稍后上传。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/sync_panel.py" line="109"/>
+        <location filename="../../pos_client/ui/sync_panel.py" line="110"/>
         <source>central did not answer</source>
         <translation>中心平台没有响应</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/sync_panel.py" line="110"/>
+        <location filename="../../pos_client/ui/sync_panel.py" line="111"/>
         <source>{n} event(s), oldest {age} old</source>
         <translation>{n} 条事件，最早的已等待 {age}</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/sync_panel.py" line="112"/>
+        <location filename="../../pos_client/ui/sync_panel.py" line="113"/>
         <source>nothing: every event has reached central</source>
         <translation>无：所有事件均已到达中心平台</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/sync_panel.py" line="115"/>
+        <location filename="../../pos_client/ui/sync_panel.py" line="116"/>
         <source>never</source>
         <translation>从未</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/sync_panel.py" line="118"/>
+        <location filename="../../pos_client/ui/sync_panel.py" line="119"/>
         <source>Only cash is taken: the till has not synced for {hours} h or more. Card and wallet tenders unlock after the next successful sync.</source>
         <translation>仅收现金：本收银台已 {hours} 小时或更久未同步。下次同步成功后，银行卡和钱包支付将解锁。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/sync_panel.py" line="121"/>
+        <location filename="../../pos_client/ui/sync_panel.py" line="122"/>
         <source>Card and wallet tenders lock after {hours} h without a sync ({left} left). Cash is always taken.</source>
         <translation>超过 {hours} 小时未同步，银行卡和钱包支付将锁定（剩余 {left}）。现金始终可收。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/sync_panel.py" line="128"/>
+        <location filename="../../pos_client/ui/sync_panel.py" line="129"/>
         <source>This till&apos;s clock is {m} min ahead of central. Ask IT to set the time.</source>
         <translation>本收银台时钟比中心平台快 {m} 分钟。请联系 IT 校准时间。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/sync_panel.py" line="130"/>
+        <location filename="../../pos_client/ui/sync_panel.py" line="131"/>
         <source>This till&apos;s clock is {m} min behind central. Ask IT to set the time.</source>
         <translation>本收银台时钟比中心平台慢 {m} 分钟。请联系 IT 校准时间。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/sync_panel.py" line="136"/>
+        <location filename="../../pos_client/ui/sync_panel.py" line="137"/>
         <source>Needs attention: {n} event(s) central could not accept. They are kept here; a manager should report them to central support.</source>
         <translation>需处理：{n} 条事件未被中心平台接受。它们保留在此处；请店长报告给中心平台支持人员。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/sync_panel.py" line="138"/>
+        <location filename="../../pos_client/ui/sync_panel.py" line="139"/>
         <source>Needs attention: nothing.</source>
         <translation>需处理：无。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/sync_panel.py" line="159"/>
+        <location filename="../../pos_client/ui/sync_panel.py" line="160"/>
         <source>{when}: the backup folder failed ({problem}). A copy was kept on this till only: tell IT.</source>
         <translation>{when}：备份文件夹写入失败（{problem}）。备份只保存在本收银机上：请通知 IT。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/sync_panel.py" line="163"/>
+        <location filename="../../pos_client/ui/sync_panel.py" line="164"/>
         <source>{when}, to {where}</source>
         <translation>{when}，保存到 {where}</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/sync_panel.py" line="176"/>
+        <location filename="../../pos_client/ui/sync_panel.py" line="177"/>
         <source>Loading {what} from central: {done} of {total}</source>
         <translation>正在从中心平台加载 {what}：{done} / {total}</translation>
     </message>
@@ -3680,62 +3711,62 @@ The Z report is printing. Enter closes this.</source>
 <context>
     <name>TopBar</name>
     <message>
-        <location filename="../../pos_client/ui/top_bar.py" line="48"/>
+        <location filename="../../pos_client/ui/top_bar.py" line="50"/>
         <source>Staff: {name}</source>
         <translation>收银员：{name}</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/top_bar.py" line="52"/>
+        <location filename="../../pos_client/ui/top_bar.py" line="54"/>
         <source>Connecting…</source>
         <translation>正在连接…</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/top_bar.py" line="54"/>
+        <location filename="../../pos_client/ui/top_bar.py" line="56"/>
         <source>● Online</source>
         <translation>● 在线</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/top_bar.py" line="56"/>
+        <location filename="../../pos_client/ui/top_bar.py" line="58"/>
         <source>● Offline</source>
         <translation>● 离线</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/top_bar.py" line="66"/>
+        <location filename="../../pos_client/ui/top_bar.py" line="68"/>
         <source>Loading {what} {pct}%</source>
         <translation>正在加载 {what} {pct}%</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/top_bar.py" line="71"/>
+        <location filename="../../pos_client/ui/top_bar.py" line="73"/>
         <source>● Sync stopped</source>
         <translation>● 同步已停止</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/top_bar.py" line="79"/>
+        <location filename="../../pos_client/ui/top_bar.py" line="81"/>
         <source>All sent</source>
         <translation>已全部上传</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/top_bar.py" line="83"/>
+        <location filename="../../pos_client/ui/top_bar.py" line="85"/>
         <source>Unsent: {n} (oldest {m} min)</source>
         <translation>待上传：{n}（最早 {m} 分钟前）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/top_bar.py" line="92"/>
+        <location filename="../../pos_client/ui/top_bar.py" line="94"/>
         <source>Printer: paper running low</source>
         <translation>打印机：纸将用完</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/top_bar.py" line="94"/>
+        <location filename="../../pos_client/ui/top_bar.py" line="96"/>
         <source>Printer OK</source>
         <translation>打印机正常</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/top_bar.py" line="98"/>
+        <location filename="../../pos_client/ui/top_bar.py" line="100"/>
         <source>Printer: {what}</source>
         <translation>打印机：{what}</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/top_bar.py" line="101"/>
+        <location filename="../../pos_client/ui/top_bar.py" line="103"/>
         <source>Printer fault: {n} waiting</source>
         <translation>打印机故障：{n} 张待打印</translation>
     </message>
@@ -3743,14 +3774,22 @@ The Z report is printing. Enter closes this.</source>
 <context>
     <name>self.window</name>
     <message>
-        <location filename="../../pos_client/ui/guide_controls.py" line="119"/>
+        <location filename="../../pos_client/ui/guide_controls.py" line="121"/>
         <source>Badge {code} is no sales guide of this store: the sale is not attributed.</source>
         <translation>工牌 {code} 不是本店导购：本单未归属导购。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_controls.py" line="127"/>
+        <location filename="../../pos_client/ui/guide_controls.py" line="129"/>
         <source>This sale is attributed to sales guide {name} ({code}).</source>
         <translation>本单已归属导购 {name}（{code}）。</translation>
+    </message>
+</context>
+<context>
+    <name>w</name>
+    <message>
+        <location filename="../../pos_client/ui/guide_controls.py" line="187"/>
+        <source>Guide order {order}: take the payment (F12).</source>
+        <translation>导购订单 {order}：请收款（F12）。</translation>
     </message>
 </context>
 <context>
