@@ -345,6 +345,8 @@ class OnlineRefund(Base):
     status: Mapped[str] = mapped_column(String(16), default="pending")
     created_at: Mapped[datetime]
     paid_at: Mapped[datetime | None] = mapped_column(default=None)
+    reason: Mapped[str] = mapped_column(String(16), default="return", server_default="return")
+    """`return` (goods brought back to a store) or `refused` (paid lines refused at the pickup desk)."""
 
 
 class ReturnRecord(Base):

@@ -45,6 +45,7 @@ from .models import (
     StockLevel,
     Store,
 )
+from .pickup_refunds import record_refused_refund
 from .stock import move_stock_many
 
 ORDER_ENTITY = "pickup_order"
@@ -663,6 +664,7 @@ def apply_rejected(
     ):
         values.update(status=rules.CANCELLED, closed_at=now)
     conn.execute(update(_ORDERS).where(_ORDERS.c.id == o.id).values(**values))
+    record_refused_refund(conn, o.id, o.status, now)  # a paid line refused: owed back online
     _publish(conn, store_id, [_order_entry(conn, store_id, o.id), *_reservation_entries(conn, o.id)], now)
     return None
 
@@ -722,6 +724,7 @@ def apply_handed_over(
         )
     )
     move_stock_many(conn, store_id, moved, "pickup", event.event_id, now)
+    record_refused_refund(conn, o.id, o.status, now)  # paid lines not taken: owed back online
     _publish(conn, store_id, [_order_entry(conn, store_id, o.id), *_reservation_entries(conn, o.id)], now)
     return conflict
 

@@ -191,6 +191,8 @@ class OnlineRefundView(_Lenient):
     amount: int
     store_code: str
     status: Literal["pending", "paid"]
+    reason: str = "return"
+    """`return` (a store took the goods back) or `refused` (paid lines refused at the pickup desk)."""
 
 
 class SoldLineView(_Lenient):
