@@ -50,7 +50,7 @@ from .held_dialog import HeldSalesDialog
 from .line_dialog import LineDialog
 from .login_screen import LoginScreen
 from .member_dialog import MemberDialog
-from .messages import explain, printer_condition_text
+from .messages import explain, printer_condition_text, reserved_stock_text
 from .payment_dialog import PaymentDialog
 from .pickup_desk import open_pickup_desk
 from .return_dialog import PENDING, ReturnDialog
@@ -460,6 +460,8 @@ class MainWindow(QMainWindow):
             else:
                 message = self.tr("{name}: now {amount}.").format(
                     name=line.product.name, amount=format_money(line.amount, self.locale))
+                if self.checkout.checkout.stock_warning is not None:  # 'warn': the desk will be short
+                    message += " " + reserved_stock_text(self.checkout.checkout.stock_warning)
             self.checkout.line_changed(row, message)
         self.checkout.focus_scan()
 
