@@ -405,3 +405,12 @@ sale_guide = Table(
     Column("guide_id", String, nullable=False),
     Column("guide_code", String, nullable=False),
 )
+
+# ---------------------------------------------------------------- RFID tote picks (b03)
+fulfilment_pick_tag = Table(
+    "fulfilment_pick_tag", metadata,
+    Column("fulfilment_id", String, primary_key=True),
+    Column("epc", String, primary_key=True),
+    Column("line_no", Integer, nullable=False),
+    Column("at", String, nullable=False),
+)

@@ -177,6 +177,8 @@ class MainWindow(QMainWindow):
         self.pickup_dialog = None
         QShortcut(QKeySequence("Ctrl+U"), self, activated=self.open_pickup_desk)
         self.fulfilment_dialog = None
+        self.rfid_reader = None
+        """The till's RFID reader (set by TillApp), None when the till has none."""
         QShortcut(QKeySequence("Ctrl+E"), self, activated=lambda: open_fulfilment(self))
         self.shift_controls = ShiftControls(self)  # shifts, auto-lock, staff switch
         self.guide_controls = GuideControls(self)  # sales guide, stock work, guide attribution
@@ -690,6 +692,8 @@ class MainWindow(QMainWindow):
 
     def on_rfid_tag(self, tag: TagRead) -> None:
         """A de-duplicated tag read from the reader (on the UI thread now): one unit, once."""
+        if self.fulfilment_dialog is not None and self.fulfilment_dialog.take_tag(tag):
+            return  # a ship-from-store tote is being read
         if self.guide_controls.take_tag(tag):
             return  # a stock count or a receipt is reading
         if (self.pages.currentWidget() is not self.checkout or QApplication.activeModalWidget() is not None
