@@ -232,108 +232,108 @@ Change {change}</source>
         <translation>已找到</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/devices_dialog.py" line="67"/>
+        <location filename="../../pos_client/ui/devices_dialog.py" line="68"/>
         <source>Receipt printer</source>
         <translation>小票打印机</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/devices_dialog.py" line="68"/>
+        <location filename="../../pos_client/ui/devices_dialog.py" line="69"/>
         <source>Scanner</source>
         <translation>扫码枪</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/devices_dialog.py" line="69"/>
+        <location filename="../../pos_client/ui/devices_dialog.py" line="70"/>
         <source>RFID reader</source>
         <translation>RFID 读写器</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/devices_dialog.py" line="70"/>
+        <location filename="../../pos_client/ui/devices_dialog.py" line="71"/>
         <source>Customer display</source>
         <translation>顾客显示屏</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/devices_dialog.py" line="71"/>
+        <location filename="../../pos_client/ui/devices_dialog.py" line="72"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/devices_dialog.py" line="71"/>
+        <location filename="../../pos_client/ui/devices_dialog.py" line="72"/>
         <source>NOT FOUND</source>
         <translation>未找到</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/devices_dialog.py" line="77"/>
+        <location filename="../../pos_client/ui/devices_dialog.py" line="78"/>
         <source>none: type a URL to add one</source>
         <translation>无：输入 URL 即可添加</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/devices_dialog.py" line="79"/>
+        <location filename="../../pos_client/ui/devices_dialog.py" line="80"/>
         <source>Problem: {problem}</source>
         <translation>问题：{problem}</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/devices_dialog.py" line="86"/>
+        <location filename="../../pos_client/ui/devices_dialog.py" line="87"/>
         <source>Double-click or F2 to change: tcp://HOST:9100, serial:///dev/ttyUSB0?baud=9600, file:///dev/usb/lp0, sim://…</source>
         <translation>双击或按 F2 修改：tcp://主机:9100、serial:///dev/ttyUSB0?baud=9600、file:///dev/usb/lp0、sim://…</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/devices_dialog.py" line="91"/>
+        <location filename="../../pos_client/ui/devices_dialog.py" line="92"/>
         <source>Test</source>
         <translation>测试</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/devices_dialog.py" line="95"/>
+        <location filename="../../pos_client/ui/devices_dialog.py" line="96"/>
         <source>A scan or a tag read proves a scanner or a reader.</source>
         <translation>扫一次码或读一次标签，即可验证扫码枪或读写器。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/devices_dialog.py" line="98"/>
+        <location filename="../../pos_client/ui/devices_dialog.py" line="99"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/devices_dialog.py" line="105"/>
+        <location filename="../../pos_client/ui/devices_dialog.py" line="106"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/devices_dialog.py" line="128"/>
+        <location filename="../../pos_client/ui/devices_dialog.py" line="129"/>
         <source>Nothing changed.</source>
         <translation>没有改动。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/devices_dialog.py" line="132"/>
+        <location filename="../../pos_client/ui/devices_dialog.py" line="133"/>
         <source>Not saved: {problem}</source>
         <translation>未保存：{problem}</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/devices_dialog.py" line="136"/>
+        <location filename="../../pos_client/ui/devices_dialog.py" line="137"/>
         <source>Saved. The till uses the new devices from its next start: close the POS and start it again.</source>
         <translation>已保存。收银机下次启动时使用新设备：请关闭 POS 后重新启动。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/devices_dialog.py" line="140"/>
+        <location filename="../../pos_client/ui/devices_dialog.py" line="141"/>
         <source>Testing {url}…</source>
         <translation>正在测试 {url}…</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/devices_dialog.py" line="149"/>
-        <location filename="../../pos_client/ui/devices_dialog.py" line="161"/>
+        <location filename="../../pos_client/ui/devices_dialog.py" line="150"/>
+        <location filename="../../pos_client/ui/devices_dialog.py" line="162"/>
         <source>The test failed: {error}</source>
         <translation>测试失败：{error}</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/devices_dialog.py" line="151"/>
+        <location filename="../../pos_client/ui/devices_dialog.py" line="152"/>
         <source>Test page sent ({columns} columns, drawer on pin {pin}); the printer said: {status}.</source>
         <translation>测试页已发送（{columns} 列，钱箱针脚 {pin}）；打印机状态：{status}。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/devices_dialog.py" line="156"/>
+        <location filename="../../pos_client/ui/devices_dialog.py" line="157"/>
         <source>Not printed: {detail}</source>
         <translation>未打印：{detail}</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/devices_dialog.py" line="159"/>
+        <location filename="../../pos_client/ui/devices_dialog.py" line="160"/>
         <source>The customer display showed its test pattern.</source>
         <translation>顾客显示屏已显示测试画面。</translation>
     </message>
@@ -384,122 +384,194 @@ Change {change}</source>
 <context>
     <name>FulfilmentDialog</name>
     <message>
-        <location filename="../../pos_client/ui/fulfilment_queue.py" line="55"/>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="66"/>
         <source>Ship from store</source>
         <translation>门店发货</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/fulfilment_queue.py" line="68"/>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="83"/>
         <source>Order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/fulfilment_queue.py" line="68"/>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="83"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/fulfilment_queue.py" line="68"/>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="83"/>
         <source>Ship by</source>
         <translation>发货截止</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/fulfilment_queue.py" line="68"/>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="83"/>
         <source>Customer</source>
         <translation>顾客</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/fulfilment_queue.py" line="78"/>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="93"/>
         <source>Item</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/fulfilment_queue.py" line="78"/>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="93"/>
         <source>Qty</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/fulfilment_queue.py" line="78"/>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="93"/>
         <source>Picked</source>
         <translation>已拣货</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/fulfilment_queue.py" line="85"/>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="100"/>
         <source>Scan each item into the tote, then Enter</source>
         <translation>逐件扫描商品放入周转箱，然后按回车</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/fulfilment_queue.py" line="90"/>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="105"/>
         <source>Courier&apos;s tracking number</source>
         <translation>快递单号</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/fulfilment_queue.py" line="98"/>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="116"/>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="222"/>
+        <source>F6 Read tote (RFID)</source>
+        <translation>F6 读取周转箱 (RFID)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="121"/>
         <source>F2 Pack</source>
         <translation>F2 打包</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/fulfilment_queue.py" line="100"/>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="123"/>
         <source>F4 Reject the chosen line</source>
         <translation>F4 拒绝所选商品</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/fulfilment_queue.py" line="102"/>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="125"/>
         <source>F12 Ship</source>
         <translation>F12 发货</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/fulfilment_queue.py" line="104"/>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="127"/>
         <source>Back (Esc)</source>
         <translation>返回（Esc）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/fulfilment_queue.py" line="148"/>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="179"/>
         <source>rejected</source>
         <translation>已拒绝</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/fulfilment_queue.py" line="154"/>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="188"/>
+        <source>Everything is in the tote: pack it (F2).</source>
+        <translation>所有商品已入箱：请打包 (F2)。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="189"/>
+        <source>Still missing: {items}</source>
+        <translation>仍缺：{items}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="190"/>
+        <source>{name} × {qty}</source>
+        <translation>{name} × {qty}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="197"/>
+        <source>Stopped reading the tote.</source>
+        <translation>已停止读取周转箱。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="200"/>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="274"/>
         <source>Choose an order in the list first.</source>
         <translation>请先在列表中选择一个订单。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/fulfilment_queue.py" line="171"/>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="205"/>
+        <source>This till has no RFID reader. Set one up in Devices (Ctrl+D), or scan each item into the tote.</source>
+        <translation>本收银机没有 RFID 读写器。请在“设备”(Ctrl+D) 中设置，或逐件扫描商品入箱。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="217"/>
+        <source>F6 Stop reading</source>
+        <translation>F6 停止读取</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="218"/>
+        <source>Reading the tote: hold it to the RFID reader.</source>
+        <translation>正在读取周转箱：请将其靠近 RFID 读写器。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="244"/>
+        <source>{item} is in the tote. Every item is picked: pack it (F2).</source>
+        <translation>{item} 已入箱。所有商品均已拣货：请打包 (F2)。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="247"/>
+        <source>{item} is in the tote.</source>
+        <translation>{item} 已入箱。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="255"/>
+        <source>Wrong item: {item} (tag …{tag}) is not on this order. Take it out of the tote; nothing was counted.</source>
+        <translation>拿错商品：{item}（标签 …{tag}）不在此订单上。请将其从周转箱取出；未计数。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="260"/>
+        <source>One too many: every {item} this order wants is already in the tote (tag …{tag}). Take one out; nothing was counted.</source>
+        <translation>多了一件：此订单所需的 {item} 已全部入箱（标签 …{tag}）。请取出一件；未计数。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="265"/>
+        <source>Tag …{tag} (GTIN {gtin}) is no product of this store. Take that item out and scan its barcode.</source>
+        <translation>标签 …{tag}（GTIN {gtin}）不是本店商品。请取出该商品并扫描其条码。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="269"/>
+        <source>Tag …{tag} is not a product tag. Take that item out of the tote and scan its barcode.</source>
+        <translation>标签 …{tag} 不是商品标签。请将该商品从周转箱取出并扫描其条码。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="291"/>
         <source>Item {code} is in the tote.</source>
         <translation>商品 {code} 已放入周转箱。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/fulfilment_queue.py" line="177"/>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="297"/>
         <source>Packed. Scan or type the courier&apos;s tracking number, then F12.</source>
         <translation>已打包。请扫描或输入快递单号，然后按 F12。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/fulfilment_queue.py" line="185"/>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="305"/>
         <source>Shipped with {carrier} {number}.</source>
         <translation>已通过 {carrier} 发货，单号 {number}。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/fulfilment_queue.py" line="193"/>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="313"/>
         <source>Choose the line this store cannot fill first.</source>
         <translation>请先选择本店无法供货的商品。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/fulfilment_queue.py" line="198"/>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="318"/>
         <source>Line rejected: central sends it to another store.</source>
         <translation>已拒绝该商品：总部将把它转给其他门店。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/fulfilment_queue.py" line="204"/>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="324"/>
         <source>{item} is not on this order (or all of it is picked). Put it back; nothing was counted.</source>
         <translation>{item} 不在此订单中（或已全部拣货）。请放回；未计数。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/fulfilment_queue.py" line="208"/>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="328"/>
         <source>That is not a tracking number (4-64 letters, digits or dashes). Scan the courier&apos;s label again.</source>
         <translation>这不是快递单号（4-64 位字母、数字或短横线）。请重新扫描快递面单。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/fulfilment_queue.py" line="213"/>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="333"/>
         <source>Not yet: pick every item, then pack (F2), then ship (F12). Shipped orders cannot ship again.</source>
         <translation>还不行：请拣齐所有商品，然后打包（F2），再发货（F12）。已发货的订单不能再次发货。</translation>
     </message>
@@ -507,27 +579,27 @@ Change {change}</source>
 <context>
     <name>FulfilmentQueue</name>
     <message>
-        <location filename="../../pos_client/ui/fulfilment_queue.py" line="40"/>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="45"/>
         <source>To pick</source>
         <translation>待拣货</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/fulfilment_queue.py" line="41"/>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="46"/>
         <source>Picked</source>
         <translation>已拣货</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/fulfilment_queue.py" line="42"/>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="47"/>
         <source>Packed</source>
         <translation>已打包</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/fulfilment_queue.py" line="43"/>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="48"/>
         <source>Shipped</source>
         <translation>已发货</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/fulfilment_queue.py" line="44"/>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="49"/>
         <source>Rejected</source>
         <translation>已拒绝</translation>
     </message>
@@ -1239,277 +1311,277 @@ Change {change}</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="66"/>
+        <location filename="../../pos_client/ui/main_window.py" line="65"/>
         <source>Add the scanned or typed barcode; in payment, confirm the cash</source>
         <translation>添加扫描或输入的条码；收款时确认现金</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="68"/>
+        <location filename="../../pos_client/ui/main_window.py" line="67"/>
         <source>Pay</source>
         <translation>收款</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="69"/>
+        <location filename="../../pos_client/ui/main_window.py" line="68"/>
         <source>Choose the cart line F3-F6 act on</source>
         <translation>选择 F3-F6 要操作的商品行</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="70"/>
+        <location filename="../../pos_client/ui/main_window.py" line="69"/>
         <source>Change the chosen line&apos;s quantity (lowering it needs a supervisor)</source>
         <translation>修改所选行数量（减少需主管授权）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="72"/>
+        <location filename="../../pos_client/ui/main_window.py" line="71"/>
         <source>Void the chosen line (supervisor, with a reason)</source>
         <translation>删除所选行（需主管授权并填写原因）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="73"/>
+        <location filename="../../pos_client/ui/main_window.py" line="72"/>
         <source>Change the chosen line&apos;s price (supervisor, with a reason)</source>
         <translation>修改所选行价格（需主管授权并填写原因）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="74"/>
+        <location filename="../../pos_client/ui/main_window.py" line="73"/>
         <source>Discount the chosen line (supervisor, capped per role)</source>
         <translation>所选行打折（需主管授权，按角色限额）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="75"/>
+        <location filename="../../pos_client/ui/main_window.py" line="74"/>
         <source>Put the sale on hold and start another</source>
         <translation>挂起本单，开始新单</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="76"/>
+        <location filename="../../pos_client/ui/main_window.py" line="75"/>
         <source>Bring back a sale on hold (onto an empty sale)</source>
         <translation>取回挂起的订单（当前须为空单）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="77"/>
+        <location filename="../../pos_client/ui/main_window.py" line="76"/>
         <source>Void the whole sale (supervisor, with a reason)</source>
         <translation>整单作废（需主管授权并填写原因）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="78"/>
+        <location filename="../../pos_client/ui/main_window.py" line="77"/>
         <source>Reprint the last receipt, marked as a copy</source>
         <translation>重印上一张小票（标注为重印）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="79"/>
+        <location filename="../../pos_client/ui/main_window.py" line="78"/>
         <source>Member: find by mobile number or member code, or sign up; points</source>
         <translation>会员：按手机号或会员码查找，或现场注册；积分</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="81"/>
+        <location filename="../../pos_client/ui/main_window.py" line="80"/>
         <source>Devices: what is configured and found, with a test button</source>
         <translation>设备：已配置和已找到的设备，每项可测试</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="82"/>
+        <location filename="../../pos_client/ui/main_window.py" line="81"/>
         <source>Return and refund: by receipt number (any store), or without a receipt</source>
         <translation>退货退款：按小票号（任何门店），或无小票退货</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="84"/>
+        <location filename="../../pos_client/ui/main_window.py" line="83"/>
         <source>Find an item by name, pinyin or initials; Up/Down to choose, Enter to add</source>
         <translation>按名称、拼音或首字母查找商品；上下键选择，回车加入</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="86"/>
+        <location filename="../../pos_client/ui/main_window.py" line="85"/>
         <source>Show this help</source>
         <translation>显示本帮助</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="87"/>
+        <location filename="../../pos_client/ui/main_window.py" line="86"/>
         <source>Sync panel: what waits, what needs attention, sync now</source>
         <translation>同步面板：待上传、需处理的事项，立即同步</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="88"/>
+        <location filename="../../pos_client/ui/main_window.py" line="87"/>
         <source>Log out (when the sale is empty)</source>
         <translation>退出登录（当前交易为空时）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="89"/>
+        <location filename="../../pos_client/ui/main_window.py" line="88"/>
         <source>Open a shift with its float</source>
         <translation>开班并放入备用金</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="90"/>
+        <location filename="../../pos_client/ui/main_window.py" line="89"/>
         <source>Cash into or out of the drawer, with a reason</source>
         <translation>向钱箱存入或取出现金（需注明原因）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="91"/>
+        <location filename="../../pos_client/ui/main_window.py" line="90"/>
         <source>X report: the shift so far (it stays open)</source>
         <translation>X 报表：本班至今的汇总（不结班）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="92"/>
+        <location filename="../../pos_client/ui/main_window.py" line="91"/>
         <source>Close the shift: blind count, then over/short and the Z report</source>
         <translation>结班：先盲点现金，再显示长短款并打印 Z 报表</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="94"/>
+        <location filename="../../pos_client/ui/main_window.py" line="93"/>
         <source>Lock the till / switch staff (the sale is kept)</source>
         <translation>锁定收银台 / 换人（当前销售保留）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="95"/>
+        <location filename="../../pos_client/ui/main_window.py" line="94"/>
         <source>Clear the barcode field; in payment, back to the sale</source>
         <translation>清空条码框；收款时返回交易</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="96"/>
+        <location filename="../../pos_client/ui/main_window.py" line="95"/>
         <source>Pickup desk: verify a customer&apos;s pickup code, mark ready, hand over</source>
         <translation>自提台：核验顾客取货码、备货完成、交付</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="98"/>
+        <location filename="../../pos_client/ui/main_window.py" line="97"/>
         <source>Ship from store: pick delivery orders by scan, pack, ship with tracking</source>
         <translation>门店发货：扫码拣货配送订单、打包、凭快递单号发货</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="133"/>
+        <location filename="../../pos_client/ui/main_window.py" line="132"/>
         <source>{store} — till {till}</source>
         <translation>{store} — 收银台 {till}</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="135"/>
+        <location filename="../../pos_client/ui/main_window.py" line="134"/>
         <source>{store} · {code} · Till {till}</source>
         <translation>{store} · {code} · 收银台 {till}</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="199"/>
+        <location filename="../../pos_client/ui/main_window.py" line="200"/>
         <source>Pay for the sale in progress before logging out.</source>
         <translation>请先完成当前交易的收款，再退出登录。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="231"/>
+        <location filename="../../pos_client/ui/main_window.py" line="232"/>
         <source>Sale held as #{number} ({total}). F8 brings it back.</source>
         <translation>已挂单 #{number}（{total}）。按 F8 取回。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="239"/>
+        <location filename="../../pos_client/ui/main_window.py" line="240"/>
         <source>Finish or hold (F7) the sale in progress first.</source>
         <translation>请先完成或挂起（F7）当前订单。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="243"/>
+        <location filename="../../pos_client/ui/main_window.py" line="244"/>
         <source>No sale is on hold at this till.</source>
         <translation>本收银台没有挂起的订单。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="255"/>
+        <location filename="../../pos_client/ui/main_window.py" line="256"/>
         <source>Held sale is back: carry on scanning or pay.</source>
         <translation>已取回挂单：可继续扫描或收款。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="263"/>
+        <location filename="../../pos_client/ui/main_window.py" line="264"/>
         <source>The sale is empty: there is nothing to void.</source>
         <translation>本单为空，无需作废。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="276"/>
+        <location filename="../../pos_client/ui/main_window.py" line="277"/>
         <source>{items} item(s), {total}</source>
         <translation>{items} 件，{total}</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="287"/>
+        <location filename="../../pos_client/ui/main_window.py" line="288"/>
         <source>Sale voided. Nothing was charged.</source>
         <translation>本单已作废，未收取任何款项。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="294"/>
+        <location filename="../../pos_client/ui/main_window.py" line="295"/>
         <source>No receipt to reprint since this till started.</source>
         <translation>本机启动后尚无可重印的小票。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="299"/>
+        <location filename="../../pos_client/ui/main_window.py" line="300"/>
         <source>Reprinting {receipt} as a copy.</source>
         <translation>正在重印 {receipt}（重印联）。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="319"/>
+        <location filename="../../pos_client/ui/main_window.py" line="320"/>
         <source>Coupon {name} is on the sale; it counts once the goods it covers reach {amount}.</source>
         <translation>优惠券“{name}”已加入本单；适用商品满 {amount} 后生效。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="324"/>
+        <location filename="../../pos_client/ui/main_window.py" line="325"/>
         <source>Coupon {name} is on the sale.</source>
         <translation>优惠券“{name}”已加入本单。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="327"/>
+        <location filename="../../pos_client/ui/main_window.py" line="328"/>
         <source>Checking coupon {code}…</source>
         <translation>正在核验优惠券 {code}……</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="351"/>
+        <location filename="../../pos_client/ui/main_window.py" line="352"/>
         <source>Member {phone} is on this sale.</source>
         <translation>会员 {phone} 已加入本单。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="352"/>
+        <location filename="../../pos_client/ui/main_window.py" line="353"/>
         <source>The member was taken off this sale.</source>
         <translation>已从本单移除会员。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="364"/>
+        <location filename="../../pos_client/ui/main_window.py" line="365"/>
         <source>Finish or hold (F7) the sale in progress before a return.</source>
         <translation>请先完成或挂起（F7）当前交易，再办理退货。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="421"/>
+        <location filename="../../pos_client/ui/main_window.py" line="422"/>
         <source>Refund {receipt}: {total} back to the customer. The slip is printing.</source>
         <translation>退货单 {receipt}：已退还顾客 {total}。退货单正在打印。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="433"/>
+        <location filename="../../pos_client/ui/main_window.py" line="434"/>
         <source>The sale is empty: scan an item first.</source>
         <translation>本单为空：请先扫描商品。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="460"/>
+        <location filename="../../pos_client/ui/main_window.py" line="461"/>
         <source>{name} voided.</source>
         <translation>已删除 {name}。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="462"/>
+        <location filename="../../pos_client/ui/main_window.py" line="463"/>
         <source>{name}: now {amount}.</source>
         <translation>{name}：现为 {amount}。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="537"/>
+        <location filename="../../pos_client/ui/main_window.py" line="535"/>
         <source>The sale could not be saved ({error}). Nothing was charged and the cart is kept: try F12 again, and call IT if it keeps failing.</source>
         <translation>交易未能保存（{error}）。未收取任何款项，购物车已保留：请再按 F12 重试，如仍失败请联系 IT。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="547"/>
+        <location filename="../../pos_client/ui/main_window.py" line="545"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="584"/>
+        <location filename="../../pos_client/ui/main_window.py" line="582"/>
         <source>central revoked this till: it keeps selling, but sends nothing until it is enrolled again (F9)</source>
         <translation>中心平台已停用本收银台：仍可继续销售，但重新注册前不会上传任何数据（F9）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="587"/>
+        <location filename="../../pos_client/ui/main_window.py" line="585"/>
         <source>this till was out of touch with central so long that its token expired: it keeps selling; enrol it again (F9)</source>
         <translation>本机与总部失联太久，令牌已过期：仍可继续销售；请重新注册本机（F9）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="590"/>
+        <location filename="../../pos_client/ui/main_window.py" line="588"/>
         <source>central no longer accepts this till&apos;s token: enrol it again (F9)</source>
         <translation>中心平台不再接受本收银台的令牌：请重新注册（F9）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="591"/>
+        <location filename="../../pos_client/ui/main_window.py" line="589"/>
         <source>central needs a newer version of this app: ask IT to update it</source>
         <translation>中心平台需要更新版本的收银软件：请联系 IT 升级</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="685"/>
+        <location filename="../../pos_client/ui/main_window.py" line="683"/>
         <source>enrolment failed: {error}</source>
         <translation>注册失败：{error}</translation>
     </message>
@@ -2290,52 +2362,52 @@ Enter puts them on the sale.</source>
 <context>
     <name>PickupDesk</name>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="52"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="53"/>
         <source>Awaiting payment</source>
         <translation>待付款</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="53"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="54"/>
         <source>To pick</source>
         <translation>待拣货</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="54"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="55"/>
         <source>Ready</source>
         <translation>待取货</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="55"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="56"/>
         <source>Handed over</source>
         <translation>已交付</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="56"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="57"/>
         <source>Partly handed over</source>
         <translation>部分交付</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="57"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="58"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="58"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="59"/>
         <source>Expired</source>
         <translation>已过期</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="61"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="62"/>
         <source>Damaged</source>
         <translation>商品破损</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="62"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="63"/>
         <source>Customer does not want it</source>
         <translation>顾客不要了</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="63"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="64"/>
         <source>Not found in stock</source>
         <translation>库存中找不到</translation>
     </message>
@@ -2343,192 +2415,197 @@ Enter puts them on the sale.</source>
 <context>
     <name>PickupDeskDialog</name>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="84"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="85"/>
         <source>Pickup desk</source>
         <translation>自提台</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="96"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="97"/>
         <source>Scan the customer&apos;s QR or type the 8-digit code, then Enter</source>
         <translation>扫描顾客的二维码或输入 8 位取货码，然后按回车</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="103"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="104"/>
         <source>Search: order number, phone last 4, name initial</source>
         <translation>搜索：订单号、手机尾号 4 位、姓氏</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="113"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="114"/>
         <source>Order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="114"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="115"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="115"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="116"/>
         <source>Pick up by</source>
         <translation>取货截止</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="116"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="117"/>
         <source>Customer</source>
         <translation>顾客</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="117"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="118"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="133"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="134"/>
         <source>Item</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="133"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="134"/>
         <source>Qty</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="133"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="134"/>
         <source>Reserved</source>
         <translation>已预留</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="133"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="134"/>
         <source>Refused</source>
         <translation>已拒收</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="140"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="141"/>
         <source>I have checked the customer&apos;s ID (name matches the order)</source>
         <translation>我已核验顾客证件（姓名与订单一致）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="150"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="151"/>
         <source>F2 Mark ready</source>
         <translation>F2 备货完成</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="153"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="154"/>
         <source>F3 Print pick list</source>
         <translation>F3 打印拣货单</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="156"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="157"/>
         <source>F4 Refuse the chosen line</source>
         <translation>F4 拒收所选商品</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="159"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="160"/>
         <source>F12 Hand over</source>
         <translation>F12 交付</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="162"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="163"/>
         <source>Back (Esc)</source>
         <translation>返回（Esc）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="248"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="249"/>
         <source>Code verified: order {order}. Check the goods with the customer, then F12 to hand over.</source>
         <translation>取货码已核验：订单 {order}。请与顾客核对商品，然后按 F12 交付。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="258"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="259"/>
         <source>Order {order} is ready; the customer is told once the till syncs.</source>
         <translation>订单 {order} 已备货；收银台同步后将通知顾客。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="266"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="267"/>
         <source>Choose the line to refuse in the list of items first.</source>
         <translation>请先在商品列表中选择要拒收的商品。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="272"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="271"/>
         <source>{item} refused; its reserved stock is released. Hand over the rest with F12.</source>
         <translation>{item} 已拒收，其预留库存已释放。按 F12 交付其余商品。</translation>
     </message>
     <message>
         <location filename="../../pos_client/ui/pickup_desk.py" line="283"/>
+        <source>{amount} is refunded online to the customer (paid back by the web shop once the till has synced); take no money at the desk.</source>
+        <translation>{amount} 将在线退还给顾客（收银机同步后由网店退款）；请勿在柜台退款。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="293"/>
         <source>Scan or type the customer&apos;s pickup code first: an order is handed over only against its code.</source>
         <translation>请先扫描或输入顾客的取货码：订单只能凭取货码交付。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="299"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="308"/>
         <source>Order {order} handed over. The code cannot be used again.</source>
         <translation>订单 {order} 已交付。该取货码不能再次使用。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="308"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="323"/>
         <source>No receipt printer is set up on this till. Set one up in Devices (Ctrl+D).</source>
         <translation>此收银台未设置小票打印机。请在设备（Ctrl+D）中设置。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="311"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="326"/>
         <source>Pick list for {order} sent to the printer.</source>
         <translation>订单 {order} 的拣货单已发送到打印机。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="327"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="342"/>
         <source>Scan the customer&apos;s code, or choose an order in the list, first.</source>
         <translation>请先扫描顾客的取货码，或在列表中选择一个订单。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="335"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="350"/>
         <source>No order open.</source>
         <translation>未打开订单。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="341"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="356"/>
         <source>Order {order} · {status} · pick up by {deadline} · {customer} ****{phone} · {total}</source>
         <translation>订单 {order} · {status} · 取货截止 {deadline} · {customer} ****{phone} · {total}</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="356"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="371"/>
         <source>Central flagged this order ({conflict}); a manager must look at it.</source>
         <translation>总部已标记此订单（{conflict}）；需由店长处理。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="400"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="415"/>
         <source>Too many wrong codes: the desk is locked until {time}. Ask the customer to open the order in the app, or call a supervisor.</source>
         <translation>错误取货码次数过多：自提台锁定至 {time}。请顾客在 App 中打开订单，或请主管处理。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="406"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="421"/>
         <source>That is not a pickup code (8 digits, or the order&apos;s QR). {left} tries left before the desk locks.</source>
         <translation>这不是取货码（8 位数字或订单二维码）。自提台锁定前还可尝试 {left} 次。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="411"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="426"/>
         <source>No order here has this code. Check the digits with the customer; {left} tries left before the desk locks.</source>
         <translation>本店没有此取货码的订单。请与顾客核对数字；自提台锁定前还可尝试 {left} 次。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="419"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="434"/>
         <source>Already handed over on {when} by {name} ({code}) at till {till}. Do not hand over again; call a supervisor.</source>
         <translation>已于 {when} 由 {name}（{code}）在 {till} 号收银台交付。请勿再次交付；请联系主管。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="425"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="440"/>
         <source>This order is worth {total}: check the customer&apos;s ID, tick the box, then F12 again.</source>
         <translation>此订单金额为 {total}：请核验顾客证件，勾选确认框，然后再按 F12。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="429"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="444"/>
         <source>Order {order} is {status}: it cannot be handed over. Ask the customer to contact customer service.</source>
         <translation>订单 {order} 状态为{status}：不能交付。请顾客联系客服。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="433"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="448"/>
         <source>Order {order} is not paid yet ({total}). Ask the customer to pay in the app, then sync (F9) and try again.</source>
         <translation>订单 {order} 尚未付款（{total}）。请顾客在 App 中付款，然后同步（F9）后重试。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="437"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="452"/>
         <source>That line was already refused. Choose another line.</source>
         <translation>该商品已拒收。请选择其他商品。</translation>
     </message>
@@ -3672,7 +3749,7 @@ The Z report is printing. Enter closes this.</source>
 <context>
     <name>TillApp</name>
     <message>
-        <location filename="../../pos_client/ui/app.py" line="130"/>
+        <location filename="../../pos_client/ui/app.py" line="131"/>
         <source>The till stopped during a sale. It is on hold as #{number}; it comes back when staff {staff} logs in.</source>
         <translation>收银机在交易中途停止。该交易已挂单为 #{number}；员工 {staff} 登录后会自动恢复。</translation>
     </message>
