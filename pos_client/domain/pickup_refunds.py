@@ -7,6 +7,10 @@ own channel.  Central records it once in `online_refunds`; the desk tells staff.
 The amount is a function of the order's state, not of the event that changed it, so
 recording "owed now minus recorded before" is exactly once over retries, duplicates
 and two tills reporting the same refusal: a repeat finds nothing left to record.
+
+A paid order central expires because the customer never came owes the rest: every unit
+not refused (those are owed as refused) and not handed over (`expired_owed`).  Refused
+plus expired is then exactly what was paid.
 """
 
 from __future__ import annotations
@@ -40,3 +44,18 @@ def refused_owed(lines: Sequence[Mapping], status: str, paid: bool) -> int:
     if not paid:
         return 0
     return sum(line_refund(ln, refused_units(ln, status)) for ln in lines)
+
+
+def expired_owed(lines: Sequence[Mapping], paid: bool) -> int:
+    """What a paid order that expired uncollected owes back beyond its refused lines: each line's
+    amount less the part owed for its refused units and the part handed over; nothing if unpaid."""
+    if not paid:
+        return 0
+    owed = 0
+    for ln in lines:
+        qty = int(ln["qty"])
+        amount = int(ln.get("amount", int(ln.get("unit_price", 0)) * qty))
+        refused = line_refund(ln, refused_units(ln, "expired"))
+        handed = line_refund(ln, min(qty, int(ln.get("handed_qty", 0))))
+        owed += max(0, amount - refused - handed)
+    return owed
