@@ -29,6 +29,7 @@ from pos_client.store.schema import (
     fulfilment_pick,
     fulfilment_pick_tag,
     reservation,
+    sold_tag,
 )
 from sync.protocol import FulfilmentPicked, FulfilmentRejected, FulfilmentShipped, PickupLinePayload
 
@@ -61,6 +62,16 @@ class TagAlreadyPicked(FulfilmentProblem):
     def __init__(self, epc: str) -> None:
         super().__init__(f"tag {epc} is already counted for this order")
         self.epc = epc
+
+
+class TagSold(FulfilmentProblem):
+    """This RFID tag was sold at this till (`sold_tag`): the unit is the customer's, not stock to ship."""
+
+    code = "tag_sold"
+
+    def __init__(self, epc: str, receipt_no: str) -> None:
+        super().__init__(f"tag {epc} was sold on receipt {receipt_no}")
+        self.epc, self.receipt_no = epc, receipt_no
 
 
 class BadTracking(FulfilmentProblem):
@@ -182,8 +193,14 @@ class FulfilmentQueue:
     # ---------------------------------------------------------------- picking
     def scan_item(self, fid: str, code: str, staff: Cashier, *, epc: str | None = None) -> QueueOrder:
         """One item scanned into the tote: counted against its line, or refused at once.  With `epc`
-        (read by RFID) the tag counts once for the order, ever: TagAlreadyPicked otherwise."""
+        (read by RFID) the tag counts once for the order, ever: TagAlreadyPicked otherwise; a tag sold
+        at this till is refused first (TagSold), as the checkout's RFID basket refuses it."""
         o = self._open(fid)
+        if epc is not None:
+            with self._engine.connect() as conn:
+                receipt = conn.scalar(select(sold_tag.c.receipt_no).where(sold_tag.c.epc == epc))
+            if receipt is not None:
+                raise TagSold(epc, receipt)
         item = self._catalog.by_barcode((code.strip(),)) or self._catalog.by_sku(code.strip())
         line = next(
             (ln for ln in o.open_lines if item is not None and ln.sku == item.sku and ln.picked < ln.qty),
@@ -241,7 +258,8 @@ class FulfilmentQueue:
 
     def pick_tote_epcs(self, fid: str, epcs: list[str], staff: Cashier) -> tuple[list[str], list[str]]:
         """The tote read by the RFID reader: each tag (SGTIN-96) counts once for the order, as its GTIN;
-        a tag that is no GS1 item, or an item not on the order, is refused; a tag already counted
+        a tag that is no GS1 item, an item not on the order, or a tag sold at this till is refused; a tag
+        already counted
         (in this read or an earlier one) is neither.  Returns (accepted, refused) EPCs."""
         from .tote_pick import pick_tag
 

@@ -4,9 +4,11 @@ Each tag the reader reports goes through `ToteRead.add`: an SGTIN-96 tag decodes
 GTIN, the GTIN to the product through the local catalog (as the RFID basket and the stock
 count do), and the item is counted against its line at once, in the same transaction as
 the tag itself (`fulfilment_pick_tag`), so a tag counts once for its order however often
-the tote is read.  An item the order does not want, or wants no more of, is refused at
-once with what it is and why; tags that are no product tag are refused as such.  What the
-order still misses is there to show after every tag.
+the tote is read.  A tag already sold at this till (`sold_tag`, as the checkout's RFID
+basket checks) is refused with the receipt it was sold on: that unit is a customer's.  An
+item the order does not want, or wants no more of, is refused at once with what it is and
+why; tags that are no product tag are refused as such.  What the order still misses is
+there to show after every tag.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from drivers.interfaces import TagRead
 from drivers.rfid.epc import decode_epc
 from pos_client.domain.sale import Cashier
 
-from .fulfilment import FulfilmentQueue, QueueLine, QueueOrder, TagAlreadyPicked, WrongItem
+from .fulfilment import FulfilmentQueue, QueueLine, QueueOrder, TagAlreadyPicked, TagSold, WrongItem
 from .rfid_count import gtin_candidates
 
 
@@ -32,6 +34,8 @@ class ToteOutcome(Enum):
     """On the order, but every unit of its line is in the tote already: one too many."""
     UNKNOWN_GTIN = "unknown_gtin"
     NOT_GS1 = "not_gs1"
+    SOLD = "sold"
+    """Sold at this till already (its receipt in `receipt_no`): not stock, take it out of the tote."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +46,8 @@ class TagPick:
     name: str | None = None
     gtin: str | None = None
     order: QueueOrder | None = None
+    receipt_no: str | None = None
+    """For SOLD: the receipt the tag was sold on."""
 
     @property
     def accepted(self) -> bool:
@@ -66,6 +72,9 @@ def pick_tag(queue: FulfilmentQueue, fid: str, epc: str, staff: Cashier) -> TagP
         order = queue.scan_item(fid, item.barcode or item.sku, staff, epc=epc)
     except TagAlreadyPicked:
         return TagPick(ToteOutcome.REPEAT, epc, item.sku, item.name, decoded.gtin)
+    except TagSold as sold:
+        return TagPick(ToteOutcome.SOLD, epc, item.sku, item.name, decoded.gtin, queue.order(fid),
+                       receipt_no=sold.receipt_no)
     except WrongItem:
         o = queue.order(fid)
         wanted = o is not None and any(ln.sku == item.sku for ln in o.open_lines)

@@ -260,6 +260,11 @@ class FulfilmentDialog(QDialog):
                 "One too many: every {item} this order wants is already in the tote (tag …{tag}). Take "
                 "one out; nothing was counted."
             ).format(item=result.name, tag=tag)
+        if result.outcome is ToteOutcome.SOLD:
+            return self.tr(
+                "Already sold: {item} (tag …{tag}) was sold at this till on receipt {receipt}. Take it out "
+                "of the tote and pick another from the shelf; nothing was counted."
+            ).format(item=result.name, tag=tag, receipt=result.receipt_no)
         if result.outcome is ToteOutcome.UNKNOWN_GTIN:
             return self.tr(
                 "Tag …{tag} (GTIN {gtin}) is no product of this store. Take that item out and scan its "

@@ -486,7 +486,7 @@ Change {change}</source>
     </message>
     <message>
         <location filename="../../pos_client/ui/fulfilment_queue.py" line="200"/>
-        <location filename="../../pos_client/ui/fulfilment_queue.py" line="274"/>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="279"/>
         <source>Choose an order in the list first.</source>
         <translation>请先在列表中选择一个订单。</translation>
     </message>
@@ -527,51 +527,56 @@ Change {change}</source>
     </message>
     <message>
         <location filename="../../pos_client/ui/fulfilment_queue.py" line="265"/>
+        <source>Already sold: {item} (tag …{tag}) was sold at this till on receipt {receipt}. Take it out of the tote and pick another from the shelf; nothing was counted.</source>
+        <translation>已售出：{item}（标签 …{tag}）已在本收银机售出，小票号 {receipt}。请将其从周转箱取出，从货架另取一件；未计数。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="270"/>
         <source>Tag …{tag} (GTIN {gtin}) is no product of this store. Take that item out and scan its barcode.</source>
         <translation>标签 …{tag}（GTIN {gtin}）不是本店商品。请取出该商品并扫描其条码。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/fulfilment_queue.py" line="269"/>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="274"/>
         <source>Tag …{tag} is not a product tag. Take that item out of the tote and scan its barcode.</source>
         <translation>标签 …{tag} 不是商品标签。请将该商品从周转箱取出并扫描其条码。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/fulfilment_queue.py" line="291"/>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="296"/>
         <source>Item {code} is in the tote.</source>
         <translation>商品 {code} 已放入周转箱。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/fulfilment_queue.py" line="297"/>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="302"/>
         <source>Packed. Scan or type the courier&apos;s tracking number, then F12.</source>
         <translation>已打包。请扫描或输入快递单号，然后按 F12。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/fulfilment_queue.py" line="305"/>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="310"/>
         <source>Shipped with {carrier} {number}.</source>
         <translation>已通过 {carrier} 发货，单号 {number}。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/fulfilment_queue.py" line="313"/>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="318"/>
         <source>Choose the line this store cannot fill first.</source>
         <translation>请先选择本店无法供货的商品。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/fulfilment_queue.py" line="318"/>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="323"/>
         <source>Line rejected: central sends it to another store.</source>
         <translation>已拒绝该商品：总部将把它转给其他门店。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/fulfilment_queue.py" line="324"/>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="329"/>
         <source>{item} is not on this order (or all of it is picked). Put it back; nothing was counted.</source>
         <translation>{item} 不在此订单中（或已全部拣货）。请放回；未计数。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/fulfilment_queue.py" line="328"/>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="333"/>
         <source>That is not a tracking number (4-64 letters, digits or dashes). Scan the courier&apos;s label again.</source>
         <translation>这不是快递单号（4-64 位字母、数字或短横线）。请重新扫描快递面单。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/fulfilment_queue.py" line="333"/>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="338"/>
         <source>Not yet: pick every item, then pack (F2), then ship (F12). Shipped orders cannot ship again.</source>
         <translation>还不行：请拣齐所有商品，然后打包（F2），再发货（F12）。已发货的订单不能再次发货。</translation>
     </message>
