@@ -164,7 +164,9 @@ def _malformed(raw: object, exc: ValidationError) -> EventResult:
 
 
 def create_app(db_url: str | None = None, *, engines: Engines | None = None,
-               token_idle_limit: timedelta = TOKEN_IDLE_LIMIT) -> FastAPI:
+               token_idle_limit: timedelta = TOKEN_IDLE_LIMIT,
+               expire_every: float | None = None) -> FastAPI:
+    """`expire_every`: seconds between runs of the pickup expiry while served (None: no job)."""
     engines = engines or make_engines(db_url or "sqlite:///central.db")
     init_db(engines.write)
     writes = session_factory(engines.write)
@@ -408,6 +410,10 @@ def create_app(db_url: str | None = None, *, engines: Engines | None = None,
     add_guide_routes(api, device, read_session, write_session, ApiError)
     app.include_router(api)
     app.include_router(pickup_router(writes, ApiError, ERRORS))
+    if expire_every:
+        from .expiry_job import attach_expiry_job
+
+        attach_expiry_job(app, engines.write, expire_every)
     return app
 
 

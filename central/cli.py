@@ -17,6 +17,8 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, default=8600)
     serve.add_argument("--token-idle-days", type=float, default=30.0,
                        help="a till that has not called central for this long must be enrolled again")
+    serve.add_argument("--expire-every", type=float, default=60.0, metavar="SECONDS",
+                       help="run the pickup reservation expiry this often while serving (0: never)")
     seed = sub.add_parser("seed-demo", help="create the demo chain in an empty database")
     seed.add_argument("--db", default=DEFAULT_DB)
     seed.add_argument("--products", type=int, default=2000)
@@ -115,7 +117,8 @@ def main(argv: list[str] | None = None) -> int:
 
         from .app import create_app
 
-        app = create_app(args.db, token_idle_limit=timedelta(days=args.token_idle_days))
+        app = create_app(args.db, token_idle_limit=timedelta(days=args.token_idle_days),
+                         expire_every=args.expire_every or None)
         from .heap import settle_heap
 
         settle_heap()  # the long-lived start-up objects leave the collector's sight (p99 of GET /stock)

@@ -91,6 +91,7 @@ _ADDED_COLUMNS = {  # table: columns added after a database could already exist
     "sale_lines": ("weight_g INTEGER",),
     "stores": ("variable_barcodes JSON", "cash_rounding VARCHAR(16) NOT NULL DEFAULT 'none'",
                "max_offline_coupon INTEGER NOT NULL DEFAULT 5000", "autolock_minutes INTEGER"),
+    "online_refunds": ("reason VARCHAR(16) NOT NULL DEFAULT 'return'",),
 }
 
 

@@ -345,6 +345,9 @@ class OnlineRefund(Base):
     status: Mapped[str] = mapped_column(String(16), default="pending")
     created_at: Mapped[datetime]
     paid_at: Mapped[datetime | None] = mapped_column(default=None)
+    reason: Mapped[str] = mapped_column(String(16), default="return", server_default="return")
+    """`return` (goods brought back to a store), `refused` (paid lines refused at the pickup desk) or
+    `expired` (a paid pickup order central expired because it was never collected)."""
 
 
 class ReturnRecord(Base):

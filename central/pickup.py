@@ -45,6 +45,7 @@ from .models import (
     StockLevel,
     Store,
 )
+from .pickup_refunds import expiry_refund_note, record_expired_refund, record_refused_refund
 from .stock import move_stock_many
 
 ORDER_ENTITY = "pickup_order"
@@ -554,6 +555,7 @@ def _expire_store(conn: Connection, store_id: str, now: datetime) -> int:
         entries.append((RESERVATION_ENTITY, r.id, "delete", None))
     for o in ended:
         conn.execute(update(_ORDERS).where(_ORDERS.c.id == o.id).values(status=rules.EXPIRED, closed_at=now))
+        record_expired_refund(conn, o.id, now)  # paid and never collected: owed back online, once
         for r in conn.execute(select(_RES).where(_RES.c.order_id == o.id, _RES.c.status == "held")).all():
             conn.execute(update(_RES).where(_RES.c.id == r.id).values(status="expired"))
             entries.append((RESERVATION_ENTITY, r.id, "delete", None))
@@ -663,6 +665,7 @@ def apply_rejected(
     ):
         values.update(status=rules.CANCELLED, closed_at=now)
     conn.execute(update(_ORDERS).where(_ORDERS.c.id == o.id).values(**values))
+    record_refused_refund(conn, o.id, o.status, now)  # a paid line refused: owed back online
     _publish(conn, store_id, [_order_entry(conn, store_id, o.id), *_reservation_entries(conn, o.id)], now)
     return None
 
@@ -689,7 +692,7 @@ def apply_handed_over(
         message = (
             f"Order {o.id} was {o.status} at central but handed over by {who} at "
             f"{p.handed_over_at.isoformat()}: the goods left the store; refund or recover them."
-        )
+        ) + expiry_refund_note(conn, o.id)
         conflict = _conflict(
             conn, store_id, device_id, o.id, "pickup_cancelled_then_handed_over", message, now
         )
@@ -722,6 +725,7 @@ def apply_handed_over(
         )
     )
     move_stock_many(conn, store_id, moved, "pickup", event.event_id, now)
+    record_refused_refund(conn, o.id, o.status, now)  # paid lines not taken: owed back online
     _publish(conn, store_id, [_order_entry(conn, store_id, o.id), *_reservation_entries(conn, o.id)], now)
     return conflict
 

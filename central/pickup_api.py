@@ -154,7 +154,8 @@ def pickup_router(writes: Callable[[], Session], api_error: type[Exception], err
         rows = s.scalars(select(OnlineRefund).where(OnlineRefund.status == "pending")
                          .order_by(OnlineRefund.created_at))
         return [OnlineRefundView(return_id=r.return_id, order_id=r.order_id, external_ref=r.external_ref,
-                                 amount=r.amount, store_code=r.store_code, status=r.status) for r in rows]
+                                 amount=r.amount, store_code=r.store_code, status=r.status,
+                                reason=r.reason) for r in rows]
 
     @router.post("/online-refunds/{return_id}/paid", response_model=OnlineRefundView)
     def online_refund_paid(return_id: Annotated[str, Path(pattern=ORDER_ID)],
@@ -167,6 +168,7 @@ def pickup_router(writes: Callable[[], Session], api_error: type[Exception], err
             r.status, r.paid_at = "paid", utcnow()
             s.commit()
         return OnlineRefundView(return_id=r.return_id, order_id=r.order_id, external_ref=r.external_ref,
-                                amount=r.amount, store_code=r.store_code, status=r.status)
+                                amount=r.amount, store_code=r.store_code, status=r.status,
+                                reason=r.reason)
 
     return router

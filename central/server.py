@@ -16,14 +16,16 @@ from .app import create_app
 
 
 class EmbeddedCentral:
-    def __init__(self, db_url: str, host: str = "127.0.0.1", port: int = 0) -> None:
+    def __init__(self, db_url: str, host: str = "127.0.0.1", port: int = 0, *,
+                 expire_every: float | None = None) -> None:
         self.db_url = db_url
-        self.app = create_app(db_url)
+        self.app = create_app(db_url, expire_every=expire_every)
         self._sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
         self._sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         self._sock.bind((host, port))
         self.host, self.port = self._sock.getsockname()[:2]
-        config = uvicorn.Config(self.app, log_level="warning", access_log=False, lifespan="off")
+        config = uvicorn.Config(self.app, log_level="warning", access_log=False,
+                                lifespan="on" if expire_every else "off")
         self._server = uvicorn.Server(config)
         self._thread: threading.Thread | None = None
 

@@ -19,10 +19,10 @@ DEMO_PORT = 8765
 def _start_central(db_url: str):
     from central.server import EmbeddedCentral
 
-    try:
-        return EmbeddedCentral(db_url, port=DEMO_PORT).start()
+    try:  # expiring abandoned pickup orders every minute, as `pos-central serve` does
+        return EmbeddedCentral(db_url, port=DEMO_PORT, expire_every=60.0).start()
     except OSError:  # the usual port is taken: any free one will do
-        return EmbeddedCentral(db_url).start()
+        return EmbeddedCentral(db_url, expire_every=60.0).start()
 
 
 def run_demo(data_dir: str | None) -> int:

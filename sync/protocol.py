@@ -194,6 +194,9 @@ class OnlineRefundView(_Lenient):
     amount: int
     store_code: str
     status: Literal["pending", "paid"]
+    reason: str = "return"
+    """`return` (a store took the goods back), `refused` (paid lines refused at the pickup desk) or
+    `expired` (a paid pickup order central expired uncollected)."""
 
 
 class SoldLineView(_Lenient):

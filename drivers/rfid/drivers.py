@@ -66,6 +66,9 @@ class SimulatedLlrpReader:
     def rejected(self) -> int:
         return self._reader.rejected
 
+    def reread(self) -> None:
+        self._reader.reread()
+
     def start(self, on_tag, on_status=None) -> None:
         self._reader.start(on_tag, on_status)
 

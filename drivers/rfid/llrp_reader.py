@@ -49,6 +49,10 @@ class LlrpReader:
     def rejected(self) -> int:
         return self.bad_messages + self.framer.bad
 
+    def reread(self) -> None:
+        """Report the tags in the field again, as if new (see SerialRfidReader.reread)."""
+        self.window.reset()
+
     def start(self, on_tag: TagHandler, on_status: StatusHandler | None = None) -> None:
         self._on_tag, self._on_status = on_tag, on_status or (lambda s: None)
         self._stop.clear()

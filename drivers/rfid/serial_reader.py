@@ -114,6 +114,11 @@ class SerialRfidReader(SerialDevice):
     def rejected(self) -> int:
         return self.codec.bad_frames
 
+    def reread(self) -> None:
+        """Report the tags in the field again at the next round, as if new (a tote read starting
+        while the tote already lies on the reader, whose tags were reported before)."""
+        self.window.reset()
+
     def start(self, on_tag: TagHandler, on_status: StatusHandler | None = None) -> None:
         self._on_tag = on_tag
         self._start_thread(on_status)

@@ -131,6 +131,10 @@ class Cart:
     """The last reprice, with every promotion applied and what it took off."""
     pricer: Callable[[list[PricingLine]], Pricing] | None = field(default=None, repr=False, compare=False)
     """Set by checkout: the store's promotions at the store's time; the cart reprices itself with it."""
+    stock_check: Callable[[str, int], None] | None = field(default=None, repr=False, compare=False)
+    """Set by checkout: asked before any change that takes more of a SKU from stock (a counted or
+    weighed line added, however it came: scan, search, RFID tag; a quantity raised), with the stock
+    units of that SKU the cart would then hold; it raises to refuse, and the cart stays as it was."""
 
     def pricing_lines(self) -> list[PricingLine]:
         return [line.pricing_line(i) for i, line in enumerate(self.lines)]
@@ -142,6 +146,16 @@ class Cart:
         self.pricing = None
         if self.pricer is not None and self.lines:
             self.apply_pricing(self.pricer(self.pricing_lines()))
+
+    def stock_units(self, sku: str) -> int:
+        """What the cart takes from the SKU's stock ledger: grams for weighed lines, else units
+        (central moves stock the same way for a sale)."""
+        return sum(line.weight_g if line.weight_g is not None else line.qty
+                   for line in self.lines if line.product.sku == sku)
+
+    def _taking(self, sku: str, more: int) -> None:
+        if self.stock_check is not None and more > 0:
+            self.stock_check(sku, self.stock_units(sku) + more)
 
     def reprice(self) -> None:
         """Price again as things stand (promotions changed by sync, the clock passed a window)."""
@@ -160,12 +174,14 @@ class Cart:
             if line.product.sku == product.sku and not line.measured:
                 if line.qty + qty > MAX_LINE_QTY:
                     raise CartError("qty_out_of_range", MAX_LINE_QTY)
+                self._taking(product.sku, qty)
                 line.qty += qty
                 self._stale()
                 self.last_touched = index
                 return index
         if len(self.lines) >= MAX_LINES:
             raise CartError("too_many_lines", MAX_LINES)
+        self._taking(product.sku, qty)
         self.lines.append(CartLine(product=product, qty=qty))
         self._stale()
         self.last_touched = len(self.lines) - 1
@@ -182,6 +198,7 @@ class Cart:
             raise CartError("measured_line")
         if qty < 1 or qty > MAX_LINE_QTY:
             raise CartError("qty_out_of_range", MAX_LINE_QTY)
+        self._taking(line.product.sku, qty - line.qty)
         line.qty = qty
         if line.manual_discount > line.gross:
             line.manual_discount = line.gross  # a discount never makes a line negative
@@ -221,6 +238,7 @@ class Cart:
             raise ValueError("a measured line needs a weight or a label price")
         if len(self.lines) >= MAX_LINES:
             raise CartError("too_many_lines", MAX_LINES)
+        self._taking(product.sku, weight_g if weight_g is not None else 1)
         self.lines.append(CartLine(product=product, qty=1, weight_g=weight_g, label_price=label_price))
         self._stale()
         self.last_touched = len(self.lines) - 1

@@ -196,6 +196,7 @@ class CheckoutService:
     def _new_cart(self, cart: Cart | None = None) -> Cart:
         cart = cart or Cart()
         cart.pricer = self._price
+        cart.stock_check = self._check_stock
         cart.reprice()
         return cart
 
@@ -323,12 +324,15 @@ class CheckoutService:
         return self._add_counted(self._counted(product, item))
 
     def _add_counted(self, product: Product) -> int:
+        return self.cart.add(product)
+
+    def _check_stock(self, sku: str, wanted: int) -> None:
+        """The one reserved-stock check, asked by the cart itself before every change that takes more
+        stock (scanned, typed, searched, RFID-read and weighed lines; raised quantities): raises
+        ReservedStockBlocked under the 'block' policy, else keeps the verdict to warn with."""
         self.stock_warning = None
         if self.stock_guard is not None:
-            wanted = 1 + sum(line.qty for line in self.cart.lines
-                             if line.product.sku == product.sku and line.weight_g is None)
-            self.stock_warning = self.stock_guard(product.sku, wanted)
-        return self.cart.add(product)
+            self.stock_warning = self.stock_guard(sku, wanted)
 
     @staticmethod
     def _counted(product: Product, item: CatalogItem) -> Product:
@@ -355,6 +359,7 @@ class CheckoutService:
         `value`: the new quantity (qty actions), unit price (override) or discount in fen.
         Raises ApprovalNeeded, ReasonNeeded or CartError; on success the change is journaled
         with who did it, who approved it and why."""
+        self.stock_warning = None  # a raised quantity sets it again when it eats into reserved stock
         line = self.cart.line(index)
         if action in (Action.RAISE_QTY, Action.LOWER_QTY):
             assert value is not None

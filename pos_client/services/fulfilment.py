@@ -18,17 +18,22 @@ from datetime import UTC, datetime
 from sqlalchemy import Connection, Engine, delete, select, update
 from sqlalchemy.dialects.sqlite import insert as upsert
 
-from drivers.rfid.epc import decode_epc
 from pos_client.domain.identifiers import new_id
 from pos_client.domain.sale import Cashier
 from pos_client.store import journal
 from pos_client.store.catalog import CatalogReader
 from pos_client.store.sales import OutgoingEvent, UnitOfWork, enqueue
-from pos_client.store.schema import fulfilment_done, fulfilment_order, fulfilment_pick, reservation
+from pos_client.store.schema import (
+    fulfilment_done,
+    fulfilment_order,
+    fulfilment_pick,
+    fulfilment_pick_tag,
+    reservation,
+    sold_tag,
+)
 from sync.protocol import FulfilmentPicked, FulfilmentRejected, FulfilmentShipped, PickupLinePayload
 
 from .checkout import StoreIdentity
-from .rfid_count import gtin_candidates
 
 Clock = Callable[[], datetime]
 
@@ -47,6 +52,26 @@ class WrongItem(FulfilmentProblem):
 
 class NotReady(FulfilmentProblem):
     code = "not_ready"
+
+
+class TagAlreadyPicked(FulfilmentProblem):
+    """This RFID tag was already counted into the order's tote (a tote read again)."""
+
+    code = "tag_repeat"
+
+    def __init__(self, epc: str) -> None:
+        super().__init__(f"tag {epc} is already counted for this order")
+        self.epc = epc
+
+
+class TagSold(FulfilmentProblem):
+    """This RFID tag was sold at this till (`sold_tag`): the unit is the customer's, not stock to ship."""
+
+    code = "tag_sold"
+
+    def __init__(self, epc: str, receipt_no: str) -> None:
+        super().__init__(f"tag {epc} was sold on receipt {receipt_no}")
+        self.epc, self.receipt_no = epc, receipt_no
 
 
 class BadTracking(FulfilmentProblem):
@@ -93,6 +118,7 @@ class FulfilmentQueue:
         self._engine = engine
         self._writer = UnitOfWork(engine)
         self._catalog = catalog
+        self.catalog = catalog
         self.identity = identity
         self._clock = clock or (lambda: datetime.now(UTC))
 
@@ -165,9 +191,16 @@ class FulfilmentQueue:
         return o
 
     # ---------------------------------------------------------------- picking
-    def scan_item(self, fid: str, code: str, staff: Cashier) -> QueueOrder:
-        """One item scanned into the tote: counted against its line, or refused at once."""
+    def scan_item(self, fid: str, code: str, staff: Cashier, *, epc: str | None = None) -> QueueOrder:
+        """One item scanned into the tote: counted against its line, or refused at once.  With `epc`
+        (read by RFID) the tag counts once for the order, ever: TagAlreadyPicked otherwise; a tag sold
+        at this till is refused first (TagSold), as the checkout's RFID basket refuses it."""
         o = self._open(fid)
+        if epc is not None:
+            with self._engine.connect() as conn:
+                receipt = conn.scalar(select(sold_tag.c.receipt_no).where(sold_tag.c.epc == epc))
+            if receipt is not None:
+                raise TagSold(epc, receipt)
         item = self._catalog.by_barcode((code.strip(),)) or self._catalog.by_sku(code.strip())
         line = next(
             (ln for ln in o.open_lines if item is not None and ln.sku == item.sku and ln.picked < ln.qty),
@@ -178,6 +211,14 @@ class FulfilmentQueue:
         now = self._clock()
 
         def write(conn: Connection) -> None:
+            if epc is not None:
+                tagged = conn.execute(
+                    upsert(fulfilment_pick_tag)
+                    .values(fulfilment_id=fid, epc=epc, line_no=line.line_no, at=now.isoformat())
+                    .on_conflict_do_nothing()
+                )
+                if tagged.rowcount != 1:
+                    raise TagAlreadyPicked(epc)
             stmt = upsert(fulfilment_pick).values(fulfilment_id=fid, line_no=line.line_no, picked=1)
             conn.execute(
                 stmt.on_conflict_do_update(
@@ -216,22 +257,18 @@ class FulfilmentQueue:
         return accepted, refused
 
     def pick_tote_epcs(self, fid: str, epcs: list[str], staff: Cashier) -> tuple[list[str], list[str]]:
-        """The tote read by the RFID reader: each tag (SGTIN-96) counts once, as its GTIN; a tag that is
-        no GS1 item, or an item not on the order, is refused.  Returns (accepted, refused) EPCs."""
+        """The tote read by the RFID reader: each tag (SGTIN-96) counts once for the order, as its GTIN;
+        a tag that is no GS1 item, an item not on the order, or a tag sold at this till is refused; a tag
+        already counted
+        (in this read or an earlier one) is neither.  Returns (accepted, refused) EPCs."""
+        from .tote_pick import pick_tag
+
         accepted, refused = [], []
         for epc in dict.fromkeys(e.strip().upper() for e in epcs):  # a tag read twice is one item
-            decoded = decode_epc(epc)
-            code = (
-                next((c for c in gtin_candidates(decoded.gtin) if self._catalog.by_barcode((c,))), None)
-                if decoded.gtin
-                else None
-            )
-            try:
-                if code is None:
-                    raise WrongItem(epc, None)
-                self.scan_item(fid, code, staff)
+            result = pick_tag(self, fid, epc, staff)
+            if result.accepted:
                 accepted.append(epc)
-            except WrongItem:
+            elif result.refused:
                 refused.append(epc)
         return accepted, refused
 

@@ -430,3 +430,12 @@ network_snapshot_location = Table(
     Column("distance_m", Integer),
     Column("rank", Integer, nullable=False),
 )
+
+# ---------------------------------------------------------------- RFID tote picks (b03)
+fulfilment_pick_tag = Table(
+    "fulfilment_pick_tag", metadata,
+    Column("fulfilment_id", String, primary_key=True),
+    Column("epc", String, primary_key=True),
+    Column("line_no", Integer, nullable=False),
+    Column("at", String, nullable=False),
+)

@@ -94,6 +94,7 @@ class TillApp:
         self.camera_windows: list[CameraWindow] = []
         self._start_scanners()
         self.rfid = till.rfid_reader()
+        self.window.rfid_reader = self.rfid  # the fulfilment queue reads a tote with it
         if self.rfid is not None:
             self.rfid.start(lambda tag: self.runner.to_ui(lambda: self.window.on_rfid_tag(tag)),
                             lambda status: self.runner.to_ui(lambda: self.window.on_rfid_status(status)))
@@ -153,6 +154,7 @@ class TillApp:
     def _make_window(self, language: str) -> MainWindow:
         window = MainWindow(self.till, self.runner, self.printing, "zh_CN" if language == "zh_CN" else "en",
                             poke_sync=self.poke_sync, reenrol=self.reenrol)
+        window.rfid_reader = getattr(self, "rfid", None)
         name_unnamed(window)
         window.login.language_requested.connect(self.switch_language)
         return window

@@ -1,7 +1,9 @@
 """Ship-from-store (Ctrl+E): delivery orders central routed to this store, soonest ship-by first.
 
-Choose an order, scan each item into the tote (a wrong item is refused at once), F2 packs,
-scan or type the courier's tracking number and F12 ships.  F4 rejects the chosen line
+Choose an order, scan each item into the tote (a wrong item is refused at once) or read the
+whole tote with the till's RFID reader (F6: each tag counts once; a wrong item is refused
+at once, named, with what is still missing shown), F2 packs, scan or type the courier's
+tracking number and F12 ships.  F4 rejects the chosen line
 when the store cannot fill it: central routes it to another store.
 """
 
@@ -14,6 +16,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QComboBox,
     QDialog,
     QHBoxLayout,
@@ -26,6 +29,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from drivers.interfaces import TagRead
 from pos_client.domain.sale import Cashier
 from pos_client.services.fulfilment import (
     BadTracking,
@@ -35,6 +39,7 @@ from pos_client.services.fulfilment import (
     QueueOrder,
     WrongItem,
 )
+from pos_client.services.tote_pick import TagPick, ToteOutcome, ToteRead, still_missing
 from pos_client.ui.time_text import day_time_text
 
 STAGE_LABELS = {
@@ -49,7 +54,13 @@ CARRIERS = ("SF", "JD", "ZTO", "YTO", "EMS")
 
 class FulfilmentDialog(QDialog):
     def __init__(
-        self, queue: FulfilmentQueue, staff: Cashier, *, timezone: str = "Asia/Shanghai", parent=None
+        self,
+        queue: FulfilmentQueue,
+        staff: Cashier,
+        *,
+        timezone: str = "Asia/Shanghai",
+        reader=None,
+        parent=None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("fulfilmentQueue")
@@ -62,6 +73,10 @@ class FulfilmentDialog(QDialog):
         except Exception:
             self._zone = None
         self.current: QueueOrder | None = None
+        self.reader = reader
+        """The till's RFID reader (None: the till has none); its tags come through take_tag."""
+        self.tote: ToteRead | None = None
+        """The tote being read, while "Read tote" is on."""
 
         self.orders = QTableWidget(0, 4)
         self.orders.setObjectName("fulfilmentOrders")
@@ -96,6 +111,14 @@ class FulfilmentDialog(QDialog):
         self.message = QLabel()
         self.message.setObjectName("fulfilmentMessage")
         self.message.setWordWrap(True)
+        self.missing = QLabel()
+        self.missing.setObjectName("fulfilmentMissing")
+        self.missing.setWordWrap(True)
+        self.tote_button = QPushButton(self.tr("F6 Read tote (RFID)"))
+        self.tote_button.setObjectName("fulfilmentReadTote")
+        self.tote_button.setAutoDefault(False)
+        self.tote_button.setMinimumHeight(44)
+        self.tote_button.clicked.connect(self.toggle_tote)
         pack = QPushButton(self.tr("F2 Pack"))
         pack.clicked.connect(self.pack)
         reject = QPushButton(self.tr("F4 Reject the chosen line"))
@@ -110,13 +133,18 @@ class FulfilmentDialog(QDialog):
                 widget.setAutoDefault(False)
             widget.setMinimumHeight(44)
             row.addWidget(widget)
-        for key, slot in (("F2", self.pack), ("F4", self.reject_line), ("F12", self.ship)):
+        for key, slot in (("F2", self.pack), ("F4", self.reject_line), ("F6", self.toggle_tote),
+                          ("F12", self.ship)):
             QShortcut(QKeySequence(key), self, activated=slot)
         layout = QVBoxLayout(self)
         layout.addWidget(self.orders, 2)
         layout.addWidget(self.lines, 2)
-        layout.addWidget(self.scan_field)
+        pick_row = QHBoxLayout()
+        pick_row.addWidget(self.scan_field, 1)
+        pick_row.addWidget(self.tote_button)
+        layout.addLayout(pick_row)
         layout.addWidget(self.message)
+        layout.addWidget(self.missing)
         layout.addLayout(row)
         self.refresh()
 
@@ -139,7 +167,10 @@ class FulfilmentDialog(QDialog):
     def _chosen(self) -> None:
         items = self.orders.selectedItems()
         if items:
-            self._show(self.queue.order(items[0].data(Qt.ItemDataRole.UserRole)))
+            chosen = self.queue.order(items[0].data(Qt.ItemDataRole.UserRole))
+            if self.tote is not None and (chosen is None or chosen.fulfilment_id != self.tote.fulfilment_id):
+                self.stop_tote()  # another order: its tote is another tote
+            self._show(chosen)
             self.scan_field.setFocus()
 
     def _show(self, o: QueueOrder | None) -> None:
@@ -149,6 +180,100 @@ class FulfilmentDialog(QDialog):
             picked = self.tr("rejected") if ln.rejected else str(ln.picked)
             for c, text in enumerate((ln.name, str(ln.qty), picked)):
                 self.lines.setItem(r, c, QTableWidgetItem(text))
+        self.missing.setText(self.missing_text(o) if o is not None else "")
+
+    def missing_text(self, o: QueueOrder) -> str:
+        """What the tote still lacks, line by line (empty when nothing is)."""
+        gaps = still_missing(o)
+        if not gaps:
+            return self.tr("Everything is in the tote: pack it (F2).") if o.fully_picked else ""
+        return self.tr("Still missing: {items}").format(
+            items=", ".join(self.tr("{name} × {qty}").format(name=ln.name, qty=n) for ln, n in gaps)
+        )
+
+    # ---------------------------------------------------------------- reading the tote (RFID)
+    def toggle_tote(self) -> None:
+        if self.tote is not None:
+            self.stop_tote()
+            self._say(self.tr("Stopped reading the tote."), "info")
+            return
+        if self.current is None:
+            self._say(self.tr("Choose an order in the list first."), "error")
+            return
+        if self.reader is None:
+            self._say(
+                self.tr(
+                    "This till has no RFID reader. Set one up in Devices (Ctrl+D), or scan each item "
+                    "into the tote."
+                ),
+                "error",
+            )
+            return
+        if self.current.status not in ("routed", "picked"):
+            self._say(self.explain(NotReady(self.current.fulfilment_id)), "error")
+            return
+        self.tote = ToteRead(self.queue, self.current.fulfilment_id, self.staff)
+        if hasattr(self.reader, "reread"):
+            self.reader.reread()  # tags of a tote already on the reader are reported again
+        self.tote_button.setText(self.tr("F6 Stop reading"))
+        self._say(self.tr("Reading the tote: hold it to the RFID reader."), "info")
+
+    def stop_tote(self) -> None:
+        self.tote = None
+        self.tote_button.setText(self.tr("F6 Read tote (RFID)"))
+
+    def take_tag(self, tag: TagRead) -> bool:
+        """A tag from the till's reader (UI thread): taken while a tote is being read."""
+        if self.tote is None:
+            return False
+        try:
+            result = self.tote.add(tag)
+        except FulfilmentProblem as problem:  # the order was shipped or rejected meanwhile
+            self.stop_tote()
+            self._say(self.explain(problem), "error")
+            return True
+        if result is None or result.outcome is ToteOutcome.REPEAT:
+            return True
+        order = self.queue.order(self.tote.fulfilment_id)
+        self._show(order)
+        self.refresh()
+        if result.refused:
+            QApplication.beep()
+            self._say(self.tote_refusal(result), "error")
+        elif order is not None and order.fully_picked:
+            self.stop_tote()
+            self._say(self.tr("{item} is in the tote. Every item is picked: pack it (F2).").format(
+                item=result.name), "success")
+        else:
+            self._say(self.tr("{item} is in the tote.").format(item=result.name), "success")
+        return True
+
+    def tote_refusal(self, result: TagPick) -> str:
+        """Which item, why it was refused, what to do."""
+        tag = result.epc[-8:]
+        if result.outcome is ToteOutcome.NOT_ON_ORDER:
+            return self.tr(
+                "Wrong item: {item} (tag …{tag}) is not on this order. Take it out of the tote; nothing "
+                "was counted."
+            ).format(item=result.name, tag=tag)
+        if result.outcome is ToteOutcome.LINE_COMPLETE:
+            return self.tr(
+                "One too many: every {item} this order wants is already in the tote (tag …{tag}). Take "
+                "one out; nothing was counted."
+            ).format(item=result.name, tag=tag)
+        if result.outcome is ToteOutcome.SOLD:
+            return self.tr(
+                "Already sold: {item} (tag …{tag}) was sold at this till on receipt {receipt}. Take it out "
+                "of the tote and pick another from the shelf; nothing was counted."
+            ).format(item=result.name, tag=tag, receipt=result.receipt_no)
+        if result.outcome is ToteOutcome.UNKNOWN_GTIN:
+            return self.tr(
+                "Tag …{tag} (GTIN {gtin}) is no product of this store. Take that item out and scan its "
+                "barcode."
+            ).format(tag=tag, gtin=result.gtin)
+        return self.tr(
+            "Tag …{tag} is not a product tag. Take that item out of the tote and scan its barcode."
+        ).format(tag=tag)
 
     def _run(self, work, done: str) -> None:
         if self.current is None:
@@ -239,6 +364,7 @@ def open_fulfilment(window) -> FulfilmentDialog | None:
         window.till.fulfilment(),
         window.session.cashier,
         timezone=window.till.identity().timezone,
+        reader=getattr(window, "rfid_reader", None),
         parent=window,
     )
     window.fulfilment_dialog = dialog

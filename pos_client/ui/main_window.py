@@ -51,7 +51,7 @@ from .held_dialog import HeldSalesDialog
 from .line_dialog import LineDialog
 from .login_screen import LoginScreen
 from .member_dialog import MemberDialog
-from .messages import explain, printer_condition_text
+from .messages import explain, printer_condition_text, reserved_stock_text
 from .payment_dialog import PaymentDialog
 from .pickup_desk import open_pickup_desk
 from .return_dialog import PENDING, ReturnDialog
@@ -179,6 +179,8 @@ class MainWindow(QMainWindow):
         self.pickup_dialog = None
         QShortcut(QKeySequence("Ctrl+U"), self, activated=self.open_pickup_desk)
         self.fulfilment_dialog = None
+        self.rfid_reader = None
+        """The till's RFID reader (set by TillApp), None when the till has none."""
         QShortcut(QKeySequence("Ctrl+E"), self, activated=lambda: open_fulfilment(self))
         self.shift_controls = ShiftControls(self)  # shifts, auto-lock, staff switch
         self.guide_controls = GuideControls(self)  # sales guide, stock work, guide attribution
@@ -462,6 +464,8 @@ class MainWindow(QMainWindow):
             else:
                 message = self.tr("{name}: now {amount}.").format(
                     name=line.product.name, amount=format_money(line.amount, self.locale))
+                if self.checkout.checkout.stock_warning is not None:  # 'warn': the desk will be short
+                    message += " " + reserved_stock_text(self.checkout.checkout.stock_warning)
             self.checkout.line_changed(row, message)
         self.checkout.focus_scan()
 
@@ -694,6 +698,8 @@ class MainWindow(QMainWindow):
 
     def on_rfid_tag(self, tag: TagRead) -> None:
         """A de-duplicated tag read from the reader (on the UI thread now): one unit, once."""
+        if self.fulfilment_dialog is not None and self.fulfilment_dialog.take_tag(tag):
+            return  # a ship-from-store tote is being read
         if self.guide_controls.take_tag(tag):
             return  # a stock count or a receipt is reading
         if (self.pages.currentWidget() is not self.checkout or QApplication.activeModalWidget() is not None

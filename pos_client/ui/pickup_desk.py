@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from pos_client.domain.pickup_refunds import line_refund
 from pos_client.domain.sale import Cashier
 from pos_client.services.pick_list import pick_list_document
 from pos_client.services.pickup import (
@@ -268,12 +269,21 @@ class PickupDeskDialog(QDialog):
             return
         line = self.current.lines[rows[0].row()]  # type: ignore[union-attr]
         reason = self.reason.currentData()
-        self._act(
-            lambda o: self.desk.refuse_line(o.order_id, line.line_no, reason, self.staff),
-            self.tr("{item} refused; its reserved stock is released. Hand over the rest with F12.").format(
-                item=line.name
-            ),
+        done = self.tr("{item} refused; its reserved stock is released. Hand over the rest with F12.").format(
+            item=line.name
         )
+        if self.current.paid:  # type: ignore[union-attr]
+            done += " " + self.refund_text(
+                line_refund({"qty": line.qty, "unit_price": line.unit_price, "amount": line.amount},
+                            line.qty - line.refused))
+        self._act(lambda o: self.desk.refuse_line(o.order_id, line.line_no, reason, self.staff), done)
+
+    def refund_text(self, amount: int) -> str:
+        """The customer paid online for what they do not take: central has the web shop pay it back."""
+        return self.tr(
+            "{amount} is refunded online to the customer (paid back by the web shop once the till has "
+            "synced); take no money at the desk."
+        ).format(amount=format_money(amount, self.locale))
 
     def hand_over(self) -> None:
         if not self._need_order():
@@ -296,10 +306,15 @@ class PickupDeskDialog(QDialog):
         self.verified = None
         self.refresh_list()
         self._show(self.desk.order(done.order_id))
-        self._info(
-            self.tr("Order {order} handed over. The code cannot be used again.").format(order=done.order_id),
-            "success",
-        )
+        text = self.tr("Order {order} handed over. The code cannot be used again.").format(
+            order=done.order_id)
+        order = self.desk.order(done.order_id)
+        refused = 0 if order is None or not order.paid else sum(
+            line_refund({"qty": ln.qty, "unit_price": ln.unit_price, "amount": ln.amount}, ln.refused)
+            for ln in order.lines)
+        if refused:
+            text += " " + self.refund_text(refused)
+        self._info(text, "success")
         self.code_field.setFocus()
 
     def print_pick_list(self) -> None:

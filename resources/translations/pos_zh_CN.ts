@@ -384,122 +384,199 @@ Change {change}</source>
 <context>
     <name>FulfilmentDialog</name>
     <message>
-        <location filename="../../pos_client/ui/fulfilment_queue.py" line="56"/>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="67"/>
         <source>Ship from store</source>
         <translation>门店发货</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/fulfilment_queue.py" line="69"/>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="84"/>
         <source>Order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/fulfilment_queue.py" line="69"/>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="84"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/fulfilment_queue.py" line="69"/>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="84"/>
         <source>Ship by</source>
         <translation>发货截止</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/fulfilment_queue.py" line="69"/>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="84"/>
         <source>Customer</source>
         <translation>顾客</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/fulfilment_queue.py" line="79"/>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="94"/>
         <source>Item</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/fulfilment_queue.py" line="79"/>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="94"/>
         <source>Qty</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/fulfilment_queue.py" line="79"/>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="94"/>
         <source>Picked</source>
         <translation>已拣货</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/fulfilment_queue.py" line="86"/>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="101"/>
         <source>Scan each item into the tote, then Enter</source>
         <translation>逐件扫描商品放入周转箱，然后按回车</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/fulfilment_queue.py" line="91"/>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="106"/>
         <source>Courier&apos;s tracking number</source>
         <translation>快递单号</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/fulfilment_queue.py" line="99"/>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="117"/>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="223"/>
+        <source>F6 Read tote (RFID)</source>
+        <translation>F6 读取周转箱 (RFID)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="122"/>
         <source>F2 Pack</source>
         <translation>F2 打包</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/fulfilment_queue.py" line="101"/>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="124"/>
         <source>F4 Reject the chosen line</source>
         <translation>F4 拒绝所选商品</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/fulfilment_queue.py" line="103"/>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="126"/>
         <source>F12 Ship</source>
         <translation>F12 发货</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/fulfilment_queue.py" line="105"/>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="128"/>
         <source>Back (Esc)</source>
         <translation>返回（Esc）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/fulfilment_queue.py" line="149"/>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="180"/>
         <source>rejected</source>
         <translation>已拒绝</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/fulfilment_queue.py" line="155"/>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="189"/>
+        <source>Everything is in the tote: pack it (F2).</source>
+        <translation>所有商品已入箱：请打包 (F2)。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="190"/>
+        <source>Still missing: {items}</source>
+        <translation>仍缺：{items}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="191"/>
+        <source>{name} × {qty}</source>
+        <translation>{name} × {qty}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="198"/>
+        <source>Stopped reading the tote.</source>
+        <translation>已停止读取周转箱。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="201"/>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="280"/>
         <source>Choose an order in the list first.</source>
         <translation>请先在列表中选择一个订单。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/fulfilment_queue.py" line="172"/>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="206"/>
+        <source>This till has no RFID reader. Set one up in Devices (Ctrl+D), or scan each item into the tote.</source>
+        <translation>本收银机没有 RFID 读写器。请在“设备”(Ctrl+D) 中设置，或逐件扫描商品入箱。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="218"/>
+        <source>F6 Stop reading</source>
+        <translation>F6 停止读取</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="219"/>
+        <source>Reading the tote: hold it to the RFID reader.</source>
+        <translation>正在读取周转箱：请将其靠近 RFID 读写器。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="245"/>
+        <source>{item} is in the tote. Every item is picked: pack it (F2).</source>
+        <translation>{item} 已入箱。所有商品均已拣货：请打包 (F2)。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="248"/>
+        <source>{item} is in the tote.</source>
+        <translation>{item} 已入箱。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="256"/>
+        <source>Wrong item: {item} (tag …{tag}) is not on this order. Take it out of the tote; nothing was counted.</source>
+        <translation>拿错商品：{item}（标签 …{tag}）不在此订单上。请将其从周转箱取出；未计数。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="261"/>
+        <source>One too many: every {item} this order wants is already in the tote (tag …{tag}). Take one out; nothing was counted.</source>
+        <translation>多了一件：此订单所需的 {item} 已全部入箱（标签 …{tag}）。请取出一件；未计数。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="266"/>
+        <source>Already sold: {item} (tag …{tag}) was sold at this till on receipt {receipt}. Take it out of the tote and pick another from the shelf; nothing was counted.</source>
+        <translation>已售出：{item}（标签 …{tag}）已在本收银机售出，小票号 {receipt}。请将其从周转箱取出，从货架另取一件；未计数。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="271"/>
+        <source>Tag …{tag} (GTIN {gtin}) is no product of this store. Take that item out and scan its barcode.</source>
+        <translation>标签 …{tag}（GTIN {gtin}）不是本店商品。请取出该商品并扫描其条码。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="275"/>
+        <source>Tag …{tag} is not a product tag. Take that item out of the tote and scan its barcode.</source>
+        <translation>标签 …{tag} 不是商品标签。请将该商品从周转箱取出并扫描其条码。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="297"/>
         <source>Item {code} is in the tote.</source>
         <translation>商品 {code} 已放入周转箱。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/fulfilment_queue.py" line="178"/>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="303"/>
         <source>Packed. Scan or type the courier&apos;s tracking number, then F12.</source>
         <translation>已打包。请扫描或输入快递单号，然后按 F12。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/fulfilment_queue.py" line="186"/>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="311"/>
         <source>Shipped with {carrier} {number}.</source>
         <translation>已通过 {carrier} 发货，单号 {number}。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/fulfilment_queue.py" line="194"/>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="319"/>
         <source>Choose the line this store cannot fill first.</source>
         <translation>请先选择本店无法供货的商品。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/fulfilment_queue.py" line="199"/>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="324"/>
         <source>Line rejected: central sends it to another store.</source>
         <translation>已拒绝该商品：总部将把它转给其他门店。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/fulfilment_queue.py" line="205"/>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="330"/>
         <source>{item} is not on this order (or all of it is picked). Put it back; nothing was counted.</source>
         <translation>{item} 不在此订单中（或已全部拣货）。请放回；未计数。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/fulfilment_queue.py" line="209"/>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="334"/>
         <source>That is not a tracking number (4-64 letters, digits or dashes). Scan the courier&apos;s label again.</source>
         <translation>这不是快递单号（4-64 位字母、数字或短横线）。请重新扫描快递面单。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/fulfilment_queue.py" line="214"/>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="339"/>
         <source>Not yet: pick every item, then pack (F2), then ship (F12). Shipped orders cannot ship again.</source>
         <translation>还不行：请拣齐所有商品，然后打包（F2），再发货（F12）。已发货的订单不能再次发货。</translation>
     </message>
@@ -507,27 +584,27 @@ Change {change}</source>
 <context>
     <name>FulfilmentQueue</name>
     <message>
-        <location filename="../../pos_client/ui/fulfilment_queue.py" line="41"/>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="46"/>
         <source>To pick</source>
         <translation>待拣货</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/fulfilment_queue.py" line="42"/>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="47"/>
         <source>Picked</source>
         <translation>已拣货</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/fulfilment_queue.py" line="43"/>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="48"/>
         <source>Packed</source>
         <translation>已打包</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/fulfilment_queue.py" line="44"/>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="49"/>
         <source>Shipped</source>
         <translation>已发货</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/fulfilment_queue.py" line="45"/>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="50"/>
         <source>Rejected</source>
         <translation>已拒绝</translation>
     </message>
@@ -1390,172 +1467,172 @@ Change {change}</source>
         <translation>{store} · {code} · 收银台 {till}</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="200"/>
+        <location filename="../../pos_client/ui/main_window.py" line="202"/>
         <source>Pay for the sale in progress before logging out.</source>
         <translation>请先完成当前交易的收款，再退出登录。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="232"/>
+        <location filename="../../pos_client/ui/main_window.py" line="234"/>
         <source>Sale held as #{number} ({total}). F8 brings it back.</source>
         <translation>已挂单 #{number}（{total}）。按 F8 取回。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="240"/>
+        <location filename="../../pos_client/ui/main_window.py" line="242"/>
         <source>Finish or hold (F7) the sale in progress first.</source>
         <translation>请先完成或挂起（F7）当前订单。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="244"/>
+        <location filename="../../pos_client/ui/main_window.py" line="246"/>
         <source>No sale is on hold at this till.</source>
         <translation>本收银台没有挂起的订单。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="256"/>
+        <location filename="../../pos_client/ui/main_window.py" line="258"/>
         <source>Held sale is back: carry on scanning or pay.</source>
         <translation>已取回挂单：可继续扫描或收款。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="264"/>
+        <location filename="../../pos_client/ui/main_window.py" line="266"/>
         <source>The sale is empty: there is nothing to void.</source>
         <translation>本单为空，无需作废。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="277"/>
+        <location filename="../../pos_client/ui/main_window.py" line="279"/>
         <source>{items} item(s), {total}</source>
         <translation>{items} 件，{total}</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="288"/>
+        <location filename="../../pos_client/ui/main_window.py" line="290"/>
         <source>Sale voided. Nothing was charged.</source>
         <translation>本单已作废，未收取任何款项。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="295"/>
+        <location filename="../../pos_client/ui/main_window.py" line="297"/>
         <source>No receipt to reprint since this till started.</source>
         <translation>本机启动后尚无可重印的小票。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="300"/>
+        <location filename="../../pos_client/ui/main_window.py" line="302"/>
         <source>Reprinting {receipt} as a copy.</source>
         <translation>正在重印 {receipt}（重印联）。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="320"/>
+        <location filename="../../pos_client/ui/main_window.py" line="322"/>
         <source>Coupon {name} is on the sale; it counts once the goods it covers reach {amount}.</source>
         <translation>优惠券“{name}”已加入本单；适用商品满 {amount} 后生效。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="325"/>
+        <location filename="../../pos_client/ui/main_window.py" line="327"/>
         <source>Coupon {name} is on the sale.</source>
         <translation>优惠券“{name}”已加入本单。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="328"/>
+        <location filename="../../pos_client/ui/main_window.py" line="330"/>
         <source>Checking coupon {code}…</source>
         <translation>正在核验优惠券 {code}……</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="352"/>
+        <location filename="../../pos_client/ui/main_window.py" line="354"/>
         <source>Member {phone} is on this sale.</source>
         <translation>会员 {phone} 已加入本单。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="353"/>
+        <location filename="../../pos_client/ui/main_window.py" line="355"/>
         <source>The member was taken off this sale.</source>
         <translation>已从本单移除会员。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="365"/>
+        <location filename="../../pos_client/ui/main_window.py" line="367"/>
         <source>Finish or hold (F7) the sale in progress before a return.</source>
         <translation>请先完成或挂起（F7）当前交易，再办理退货。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="422"/>
+        <location filename="../../pos_client/ui/main_window.py" line="424"/>
         <source>Refund {receipt}: {total} back to the customer. The slip is printing.</source>
         <translation>退货单 {receipt}：已退还顾客 {total}。退货单正在打印。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="434"/>
+        <location filename="../../pos_client/ui/main_window.py" line="436"/>
         <source>The sale is empty: scan an item first.</source>
         <translation>本单为空：请先扫描商品。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="461"/>
+        <location filename="../../pos_client/ui/main_window.py" line="463"/>
         <source>{name} voided.</source>
         <translation>已删除 {name}。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="463"/>
+        <location filename="../../pos_client/ui/main_window.py" line="465"/>
         <source>{name}: now {amount}.</source>
         <translation>{name}：现为 {amount}。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="537"/>
+        <location filename="../../pos_client/ui/main_window.py" line="541"/>
         <source>The sale could not be saved ({error}). Nothing was charged and the cart is kept: try F12 again, and call IT if it keeps failing.</source>
         <translation>交易未能保存（{error}）。未收取任何款项，购物车已保留：请再按 F12 重试，如仍失败请联系 IT。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="547"/>
+        <location filename="../../pos_client/ui/main_window.py" line="551"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="584"/>
+        <location filename="../../pos_client/ui/main_window.py" line="588"/>
         <source>central revoked this till: it keeps selling, but sends nothing until it is enrolled again (F9)</source>
         <translation>中心平台已停用本收银台：仍可继续销售，但重新注册前不会上传任何数据（F9）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="587"/>
+        <location filename="../../pos_client/ui/main_window.py" line="591"/>
         <source>this till was out of touch with central so long that its token expired: it keeps selling; enrol it again (F9)</source>
         <translation>本机与总部失联太久，令牌已过期：仍可继续销售；请重新注册本机（F9）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="590"/>
+        <location filename="../../pos_client/ui/main_window.py" line="594"/>
         <source>central no longer accepts this till&apos;s token: enrol it again (F9)</source>
         <translation>中心平台不再接受本收银台的令牌：请重新注册（F9）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="591"/>
+        <location filename="../../pos_client/ui/main_window.py" line="595"/>
         <source>central needs a newer version of this app: ask IT to update it</source>
         <translation>中心平台需要更新版本的收银软件：请联系 IT 升级</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="685"/>
+        <location filename="../../pos_client/ui/main_window.py" line="689"/>
         <source>enrolment failed: {error}</source>
         <translation>注册失败：{error}</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="707"/>
+        <location filename="../../pos_client/ui/main_window.py" line="713"/>
         <source>Tag {epc} was already sold on receipt {receipt}; it is not added. Put the item aside and call a supervisor.</source>
         <translation>标签 {epc} 已在小票 {receipt} 售出，未加入。请把该商品放到一边并呼叫主管。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="711"/>
+        <location filename="../../pos_client/ui/main_window.py" line="717"/>
         <source>A tag with GTIN {gtin} is no product of this store; scan that item&apos;s barcode.</source>
         <translation>GTIN 为 {gtin} 的标签不是本店商品，请扫描该商品的条码。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="719"/>
+        <location filename="../../pos_client/ui/main_window.py" line="725"/>
         <source>The RFID reader is not connected ({detail}). It is used again as soon as it is back.</source>
         <translation>RFID 读写器未连接（{detail}）。重新连接后即可继续使用。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="745"/>
+        <location filename="../../pos_client/ui/main_window.py" line="751"/>
         <source>The scanner is not connected ({detail}). Scans will work again as soon as it is plugged in.</source>
         <translation>扫码枪未连接（{detail}）。插上后即可继续扫码。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="748"/>
+        <location filename="../../pos_client/ui/main_window.py" line="754"/>
         <source>The scanner sent something unreadable; please scan again.</source>
         <translation>扫码枪发来无法识别的内容，请重新扫码。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="754"/>
+        <location filename="../../pos_client/ui/main_window.py" line="760"/>
         <source>The printer reports: {what}. Fix it before the next receipt; receipts wait until it is fixed.</source>
         <translation>打印机报告：{what}。请在下一张小票前处理；处理好之前小票会排队等待。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="758"/>
+        <location filename="../../pos_client/ui/main_window.py" line="764"/>
         <source>The receipt did not print ({detail}). It is kept and will print when the printer is fixed.</source>
         <translation>小票未能打印（{detail}）。小票已保留，打印机恢复后将自动打印。</translation>
     </message>
@@ -2321,52 +2398,52 @@ Enter puts them on the sale.</source>
 <context>
     <name>PickupDesk</name>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="53"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="54"/>
         <source>Awaiting payment</source>
         <translation>待付款</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="54"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="55"/>
         <source>To pick</source>
         <translation>待拣货</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="55"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="56"/>
         <source>Ready</source>
         <translation>待取货</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="56"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="57"/>
         <source>Handed over</source>
         <translation>已交付</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="57"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="58"/>
         <source>Partly handed over</source>
         <translation>部分交付</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="58"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="59"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="59"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="60"/>
         <source>Expired</source>
         <translation>已过期</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="62"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="63"/>
         <source>Damaged</source>
         <translation>商品破损</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="63"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="64"/>
         <source>Customer does not want it</source>
         <translation>顾客不要了</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="64"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="65"/>
         <source>Not found in stock</source>
         <translation>库存中找不到</translation>
     </message>
@@ -2374,192 +2451,197 @@ Enter puts them on the sale.</source>
 <context>
     <name>PickupDeskDialog</name>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="85"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="86"/>
         <source>Pickup desk</source>
         <translation>自提台</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="97"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="98"/>
         <source>Scan the customer&apos;s QR or type the 8-digit code, then Enter</source>
         <translation>扫描顾客的二维码或输入 8 位取货码，然后按回车</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="104"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="105"/>
         <source>Search: order number, phone last 4, name initial</source>
         <translation>搜索：订单号、手机尾号 4 位、姓氏</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="114"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="115"/>
         <source>Order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="115"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="116"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="116"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="117"/>
         <source>Pick up by</source>
         <translation>取货截止</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="117"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="118"/>
         <source>Customer</source>
         <translation>顾客</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="118"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="119"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="134"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="135"/>
         <source>Item</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="134"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="135"/>
         <source>Qty</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="134"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="135"/>
         <source>Reserved</source>
         <translation>已预留</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="134"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="135"/>
         <source>Refused</source>
         <translation>已拒收</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="141"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="142"/>
         <source>I have checked the customer&apos;s ID (name matches the order)</source>
         <translation>我已核验顾客证件（姓名与订单一致）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="151"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="152"/>
         <source>F2 Mark ready</source>
         <translation>F2 备货完成</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="154"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="155"/>
         <source>F3 Print pick list</source>
         <translation>F3 打印拣货单</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="157"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="158"/>
         <source>F4 Refuse the chosen line</source>
         <translation>F4 拒收所选商品</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="160"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="161"/>
         <source>F12 Hand over</source>
         <translation>F12 交付</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="163"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="164"/>
         <source>Back (Esc)</source>
         <translation>返回（Esc）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="249"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="250"/>
         <source>Code verified: order {order}. Check the goods with the customer, then F12 to hand over.</source>
         <translation>取货码已核验：订单 {order}。请与顾客核对商品，然后按 F12 交付。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="259"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="260"/>
         <source>Order {order} is ready; the customer is told once the till syncs.</source>
         <translation>订单 {order} 已备货；收银台同步后将通知顾客。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="267"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="268"/>
         <source>Choose the line to refuse in the list of items first.</source>
         <translation>请先在商品列表中选择要拒收的商品。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="273"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="272"/>
         <source>{item} refused; its reserved stock is released. Hand over the rest with F12.</source>
         <translation>{item} 已拒收，其预留库存已释放。按 F12 交付其余商品。</translation>
     </message>
     <message>
         <location filename="../../pos_client/ui/pickup_desk.py" line="284"/>
+        <source>{amount} is refunded online to the customer (paid back by the web shop once the till has synced); take no money at the desk.</source>
+        <translation>{amount} 将在线退还给顾客（收银机同步后由网店退款）；请勿在柜台退款。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="294"/>
         <source>Scan or type the customer&apos;s pickup code first: an order is handed over only against its code.</source>
         <translation>请先扫描或输入顾客的取货码：订单只能凭取货码交付。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="300"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="309"/>
         <source>Order {order} handed over. The code cannot be used again.</source>
         <translation>订单 {order} 已交付。该取货码不能再次使用。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="309"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="324"/>
         <source>No receipt printer is set up on this till. Set one up in Devices (Ctrl+D).</source>
         <translation>此收银台未设置小票打印机。请在设备（Ctrl+D）中设置。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="312"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="327"/>
         <source>Pick list for {order} sent to the printer.</source>
         <translation>订单 {order} 的拣货单已发送到打印机。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="328"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="343"/>
         <source>Scan the customer&apos;s code, or choose an order in the list, first.</source>
         <translation>请先扫描顾客的取货码，或在列表中选择一个订单。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="336"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="351"/>
         <source>No order open.</source>
         <translation>未打开订单。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="342"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="357"/>
         <source>Order {order} · {status} · pick up by {deadline} · {customer} ****{phone} · {total}</source>
         <translation>订单 {order} · {status} · 取货截止 {deadline} · {customer} ****{phone} · {total}</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="357"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="372"/>
         <source>Central flagged this order ({conflict}); a manager must look at it.</source>
         <translation>总部已标记此订单（{conflict}）；需由店长处理。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="401"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="416"/>
         <source>Too many wrong codes: the desk is locked until {time}. Ask the customer to open the order in the app, or call a supervisor.</source>
         <translation>错误取货码次数过多：自提台锁定至 {time}。请顾客在 App 中打开订单，或请主管处理。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="407"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="422"/>
         <source>That is not a pickup code (8 digits, or the order&apos;s QR). {left} tries left before the desk locks.</source>
         <translation>这不是取货码（8 位数字或订单二维码）。自提台锁定前还可尝试 {left} 次。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="412"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="427"/>
         <source>No order here has this code. Check the digits with the customer; {left} tries left before the desk locks.</source>
         <translation>本店没有此取货码的订单。请与顾客核对数字；自提台锁定前还可尝试 {left} 次。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="420"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="435"/>
         <source>Already handed over on {when} by {name} ({code}) at till {till}. Do not hand over again; call a supervisor.</source>
         <translation>已于 {when} 由 {name}（{code}）在 {till} 号收银台交付。请勿再次交付；请联系主管。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="426"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="441"/>
         <source>This order is worth {total}: check the customer&apos;s ID, tick the box, then F12 again.</source>
         <translation>此订单金额为 {total}：请核验顾客证件，勾选确认框，然后再按 F12。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="430"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="445"/>
         <source>Order {order} is {status}: it cannot be handed over. Ask the customer to contact customer service.</source>
         <translation>订单 {order} 状态为{status}：不能交付。请顾客联系客服。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="434"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="449"/>
         <source>Order {order} is not paid yet ({total}). Ask the customer to pay in the app, then sync (F9) and try again.</source>
         <translation>订单 {order} 尚未付款（{total}）。请顾客在 App 中付款，然后同步（F9）后重试。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="438"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="453"/>
         <source>That line was already refused. Choose another line.</source>
         <translation>该商品已拒收。请选择其他商品。</translation>
     </message>
@@ -3703,7 +3785,7 @@ The Z report is printing. Enter closes this.</source>
 <context>
     <name>TillApp</name>
     <message>
-        <location filename="../../pos_client/ui/app.py" line="131"/>
+        <location filename="../../pos_client/ui/app.py" line="132"/>
         <source>The till stopped during a sale. It is on hold as #{number}; it comes back when staff {staff} logs in.</source>
         <translation>收银机在交易中途停止。该交易已挂单为 #{number}；员工 {staff} 登录后会自动恢复。</translation>
     </message>
