@@ -11,9 +11,12 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QAbstractSpinBox,
+    QBoxLayout,
     QComboBox,
     QFormLayout,
     QLabel,
+    QLayout,
     QLineEdit,
     QTableView,
     QWidget,
@@ -34,6 +37,39 @@ def _form_label(widget: QWidget) -> str:
     return ""
 
 
+def _label_beside(widget: QWidget) -> str:
+    """A label that says what the field is: its buddy, or the label just before it in a row."""
+    parent = widget.parentWidget()
+    if parent is None:
+        return ""
+    for label in parent.findChildren(QLabel):
+        if label.buddy() is widget and label.text():
+            return label.text()
+    layouts = [parent.layout(), *parent.findChildren(QLayout)]
+    for layout in layouts:
+        if not isinstance(layout, QBoxLayout):
+            continue
+        for i in range(1, layout.count()):
+            if layout.itemAt(i).widget() is widget:
+                before = layout.itemAt(i - 1).widget()
+                if isinstance(before, QLabel) and before.text():
+                    return before.text()
+    return ""
+
+
+def _combo_prompt(combo: QComboBox) -> str:
+    """An unlabelled choice says what it asks by its placeholder or its prompt item ("Browse…")."""
+    if combo.placeholderText():
+        return combo.placeholderText()
+    first = combo.itemText(0) if combo.count() else ""
+    return first if first.endswith(("…", "...")) else ""
+
+
+def _inside_own_editor(widget: QWidget) -> bool:
+    """A combo box's or spin box's own line edit: the screen reader names the box, not it."""
+    return isinstance(widget.parentWidget(), QComboBox | QAbstractSpinBox)
+
+
 def _headings(view: QTableView) -> str:
     model = view.model()
     if model is None:
@@ -52,9 +88,13 @@ def name_unnamed(root: QWidget) -> int:
             continue
         name = ""
         if isinstance(widget, QLineEdit):
-            name = _form_label(widget) or widget.placeholderText()
+            if _inside_own_editor(widget):
+                continue
+            name = _form_label(widget) or _label_beside(widget) or widget.placeholderText()
         elif isinstance(widget, QComboBox):
-            name = _form_label(widget)
+            name = _form_label(widget) or _label_beside(widget) or _combo_prompt(widget)
+        elif isinstance(widget, QAbstractSpinBox):
+            name = _form_label(widget) or _label_beside(widget)
         elif isinstance(widget, QAbstractItemView) and isinstance(widget, QTableView):
             name = _headings(widget)
         if name:
@@ -67,8 +107,9 @@ def unnamed_controls(root: QWidget) -> list[str]:
     """Inputs and tables a screen reader could not name (for tests)."""
     missing = []
     for widget in root.findChildren(QWidget):
-        if isinstance(widget, QLineEdit | QComboBox | QTableView) and not widget.accessibleName():
-            if widget.parentWidget() is not None and isinstance(widget.parentWidget(), QComboBox):
-                continue  # a combo box's own line edit
+        if isinstance(widget, QLineEdit | QComboBox | QAbstractSpinBox | QTableView) \
+                and not widget.accessibleName():
+            if _inside_own_editor(widget):
+                continue
             missing.append(f"{type(widget).__name__} {widget.objectName() or '?'}")
     return missing

@@ -106,6 +106,7 @@ class FulfilmentDialog(QDialog):
         self.tracking.setPlaceholderText(self.tr("Courier's tracking number"))
         self.tracking.returnPressed.connect(self.ship)
         self.carrier = QComboBox()
+        self.carrier.setAccessibleName(self.tr("Courier"))
         self.carrier.setMinimumHeight(44)
         self.carrier.addItems(CARRIERS)
         self.message = QLabel()

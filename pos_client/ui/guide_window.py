@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QSize, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSize, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -37,6 +37,7 @@ from pos_client.services.auth import Session
 from pos_client.services.guide import GuideService, NetworkView, OrderProblems
 from pos_client.store.guide import GuideOrderRow
 from pos_client.ui.money_text import format_amount, format_money
+from pos_client.ui.time_text import time_text
 from sync.errors import NotFoundAtCentral
 from sync.protocol import CommissionReport
 
@@ -76,13 +77,15 @@ PAYMENT = (
 )
 
 
-def _age_text(window: QWidget, seconds: float) -> str:
+def _age_text(_window: QWidget, seconds: float) -> str:
+    # translate() with the context named: lupdate cannot tell a module function's `window.tr`
+    # belongs to GuideWindow, and these strings went untranslated.
     minutes = int(seconds // 60)
     if minutes < 1:
-        return window.tr("less than a minute")
+        return QCoreApplication.translate("GuideWindow", "less than a minute")
     if minutes < 120:
-        return window.tr("{n} min").format(n=minutes)
-    return window.tr("{h} h {m} min").format(h=minutes // 60, m=minutes % 60)
+        return QCoreApplication.translate("GuideWindow", "{n} min").format(n=minutes)
+    return QCoreApplication.translate("GuideWindow", "{h} h {m} min").format(h=minutes // 60, m=minutes % 60)
 
 
 def order_slip(row: GuideOrderRow, store_name: str) -> ReceiptDocument:
@@ -188,6 +191,14 @@ class GuideWindow(QDialog):
         table.verticalHeader().setDefaultSectionSize(TOUCH)
         return table
 
+    @staticmethod
+    def _name_column_stretches(table: QTableWidget, column: int) -> None:
+        """Names get the room, figures just what they need (a few dozen rows: measuring is cheap)."""
+        header = table.horizontalHeader()
+        for c in range(table.columnCount()):
+            header.setSectionResizeMode(
+                c, QHeaderView.ResizeMode.Stretch if c == column else QHeaderView.ResizeMode.ResizeToContents)
+
     def _find_tab(self) -> QWidget:
         page = QWidget()
         self.search_field = QLineEdit()
@@ -228,6 +239,8 @@ class GuideWindow(QDialog):
                 self.tr("As of"),
             ]
         )
+        self._name_column_stretches(self.network, 0)
+        self._name_column_stretches(self.variants, 1)
         self.qty = QSpinBox()
         self.qty.setRange(1, 999)
         self.qty.setMinimumHeight(TOUCH)
@@ -276,14 +289,19 @@ class GuideWindow(QDialog):
         self.payment.setMinimumHeight(TOUCH)
         for key, text in PAYMENT:
             self.payment.addItem(self.tr(text), key)
-        form = QFormLayout()
-        form.addRow(self.tr("Customer"), self.customer_label)
-        form.addRow(self.tr("Delivery"), self.fulfilment)
-        form.addRow(self.tr("Pickup store"), self.pickup_store)
-        form.addRow(self.tr("Name"), self.name_field)
-        form.addRow(self.tr("Mobile"), self.phone_field)
-        form.addRow(self.tr("Address"), self.address_field)
-        form.addRow(self.tr("Payment"), self.payment)
+        # Two columns, how the order goes and who it is for: six rows of touch-sized fields do not
+        # fit under the lines at 1366x768.
+        how, who = QFormLayout(), QFormLayout()
+        how.addRow(self.tr("Delivery"), self.fulfilment)
+        how.addRow(self.tr("Pickup store"), self.pickup_store)
+        how.addRow(self.tr("Payment"), self.payment)
+        who.addRow(self.tr("Customer"), self.customer_label)
+        who.addRow(self.tr("Customer name"), self.name_field)
+        who.addRow(self.tr("Mobile"), self.phone_field)
+        who.addRow(self.tr("Address"), self.address_field)
+        form = QHBoxLayout()
+        form.addLayout(how, 1)
+        form.addLayout(who, 1)
         buttons = QHBoxLayout()
         buttons.addWidget(
             self._button(self.tr("Customer: member code or sign-up (Ctrl+I)"), self.find_customer)
@@ -292,6 +310,7 @@ class GuideWindow(QDialog):
         self.place_button = self._button(self.tr("Place the order (Ctrl+Enter)"), self.place_order)
         self.place_button.setObjectName("placeOrder")
         buttons.addWidget(self.place_button)
+        self.lines_table.setMinimumHeight(4 * TOUCH)  # the header and three lines
         layout = QVBoxLayout(page)
         layout.addWidget(self.lines_table, 1)
         layout.addWidget(self.total_label)
@@ -414,7 +433,7 @@ class GuideWindow(QDialog):
         if view.live:
             self.freshness.setText(
                 self.tr("Live from central, {time}.").format(
-                    time=view.fetched_at.astimezone().strftime("%H:%M:%S")
+                    time=time_text(view.fetched_at.astimezone(), self.locale, seconds=True)
                 )
             )
             self.freshness.setProperty("kind", "success")
@@ -433,7 +452,7 @@ class GuideWindow(QDialog):
                     "Figures may have changed."
                 ).format(
                     age=_age_text(self, view.age_seconds(now)),
-                    time=view.fetched_at.astimezone().strftime("%H:%M"),
+                    time=time_text(view.fetched_at.astimezone(), self.locale),
                 )
             )
             self.freshness.setProperty("kind", "error")
@@ -443,7 +462,7 @@ class GuideWindow(QDialog):
                     "OFFLINE: last synced network stock, {age} old (from {time}). Figures may have changed."
                 ).format(
                     age=_age_text(self, view.age_seconds(now)),
-                    time=view.fetched_at.astimezone().strftime("%H:%M"),
+                    time=time_text(view.fetched_at.astimezone(), self.locale),
                 )
             )
             self.freshness.setProperty("kind", "error")

@@ -145,6 +145,7 @@ class PickupDeskDialog(QDialog):
         self.id_prompt.hide()
         self.reason = QComboBox()
         self.reason.setObjectName("pickupRefuseReason")
+        self.reason.setAccessibleName(self.tr("Why the line is refused"))
         self.reason.setMinimumHeight(44)
         for key, text in REASONS:
             self.reason.addItem(QCoreApplication.translate("PickupDesk", text), key)

@@ -176,6 +176,121 @@ def _open_fulfilment(window) -> None:
     open_fulfilment(window)
 
 
+def _wait(condition: Callable[[], bool], seconds: float = 5.0) -> bool:
+    """Answers from central arrive on worker threads: let them land before the grab."""
+    import time
+
+    deadline = time.monotonic() + seconds
+    while not condition() and time.monotonic() < deadline:
+        QApplication.processEvents()
+        time.sleep(0.02)
+    _settle()
+    return condition()
+
+
+def _guide_skus(ctx: Context, n: int) -> list[str]:
+    """Priced apparel that has sizes and colours, so the variants table has rows."""
+    from sqlalchemy import text
+
+    with ctx.till.engine.connect() as conn:
+        return [r[0] for r in conn.execute(text(
+            "SELECT v.sku FROM variant v JOIN price pr ON pr.sku = v.sku AND pr.scope = 'chain' "
+            "WHERE v.style = (SELECT style FROM variant GROUP BY style ORDER BY count(*) DESC, style "
+            "LIMIT 1) "
+            "ORDER BY v.colour, v.size LIMIT :n"), {"n": n})]
+
+
+def _open_guide(ctx: Context):
+    _login(ctx)
+    controls = ctx.window.guide_controls
+    if controls.guide_window is None:
+        controls.open_guide()
+        _settle()
+    return controls.guide_window
+
+
+def _show_guide_stock(ctx: Context) -> QWidget | None:
+    """The endless aisle: a product found, its variants, and stock across the chain, live."""
+    guide = _open_guide(ctx)
+    skus = _guide_skus(ctx, 1)
+    if guide is None or not skus:
+        return guide
+    item = ctx.till.catalog.by_sku(skus[0])
+    guide.search_field.setText(item.name if item is not None else skus[0])
+    guide.search()
+    _settle()
+    guide.show_product(skus[0])
+    if not _wait(lambda: guide.view is not None and guide.view.live):
+        ctx.notes.append("guide-stock: central did not answer the stock lookup in time")
+    return guide
+
+
+def _show_guide_order(ctx: Context) -> QWidget | None:
+    """An order for a customer: two lines, pickup at another store, name and mobile filled in."""
+    guide = _show_guide_stock(ctx)  # the stock lookup also lists the stores to collect from
+    if guide is None:
+        return guide
+    if not guide.order_lines:
+        for n, sku in enumerate(_guide_skus(ctx, 2), 1):
+            guide.sku = sku
+            guide.qty.setValue(n)
+            guide.add_to_order()
+    guide.tabs.setCurrentIndex(1)
+    index = guide.fulfilment.findData("pickup_other")
+    if index >= 0:
+        guide.fulfilment.setCurrentIndex(index)
+    guide.name_field.setText("王芳" if ctx.language == "zh_CN" else "Wang Fang")
+    guide.phone_field.setText("13800138000")
+    _settle()
+    return guide
+
+
+def _close_guide(ctx: Context) -> None:
+    guide = ctx.window.guide_controls.guide_window
+    if guide is not None:
+        guide.reject()
+    _settle()
+
+
+def _show_stock_count(ctx: Context) -> QWidget | None:
+    """A shelf count under way: scanned items against what the ledger expects, an unknown tag."""
+    from sqlalchemy import text
+
+    from drivers.interfaces import TagRead
+
+    _login(ctx)
+    controls = ctx.window.guide_controls
+    controls.open_stock()
+    _settle()
+    stock = controls.stock_window
+    if stock is None:
+        return None
+    stock.area.setText("A-03")
+    stock.start_count()
+    if not _wait(lambda: stock.count is not None):
+        ctx.notes.append("stock-count: the count did not start in time")
+        return stock
+    with ctx.till.engine.connect() as conn:
+        codes = [r[0] for r in conn.execute(text(
+            "SELECT b.code FROM barcode b JOIN product p ON p.sku = b.sku "
+            "WHERE length(b.code) = 13 AND p.unit NOT IN ('kg', '千克', '公斤') ORDER BY b.code LIMIT 6"))]
+    for n, code in enumerate(codes):
+        for _ in range(n % 3 + 1):
+            stock.count_scan.setText(code)
+            stock.count_scan.returnPressed.emit()
+    stock.take_tag(TagRead(epc="E28011700000020A1B2C3D4E"))  # a tag of no product here
+    _wait(lambda: stock.tags_processed >= 1, 3.0)
+    _wait(lambda: stock.count_table.model().rowCount() > 0, 2.0)
+    return stock
+
+
+def _close_stock(ctx: Context) -> None:
+    stock = ctx.window.guide_controls.stock_window
+    if stock is not None:
+        stock.reject()
+    _settle()
+
+
 SCREENS: list[Screen] = [
     Screen("login", lambda ctx: None),
     Screen("checkout", lambda ctx: _show_checkout(ctx)),
@@ -186,6 +301,9 @@ SCREENS: list[Screen] = [
     Screen("fulfilment-queue", lambda ctx: (_login(ctx), _open_fulfilment(ctx.window), _settle(),
                                             ctx.window.fulfilment_dialog)[-1],
            _close_window_dialog("fulfilment_dialog")),
+    Screen("guide-stock", _show_guide_stock, _close_guide),
+    Screen("guide-order", _show_guide_order, _close_guide),
+    Screen("stock-count", _show_stock_count, _close_stock),
 ]
 
 

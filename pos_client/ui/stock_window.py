@@ -11,6 +11,7 @@ from __future__ import annotations
 import threading
 import time
 from collections import deque
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, Qt, QTimer
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDialog,
+    QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -67,10 +69,14 @@ class RowsModel(QAbstractTableModel):
     """Rows of plain values for a QTableView: replacing them costs a reset, not a widget per cell,
     so a count of thousands of products redraws without stalling the UI thread."""
 
-    def __init__(self, headers: list[str], parent=None) -> None:
+    def __init__(self, headers: list[str], parent=None, name_of: Callable[[str], str] | None = None) -> None:
         super().__init__(parent)
         self.headers = headers
         self.rows: list[tuple] = []
+        # With name_of, column 1 shows the product's name for the row's SKU (rows stay plain values).
+        # Qt asks only for the rows on screen, so a whole-store count looks up a screenful of names.
+        self._name_of = name_of
+        self._names: dict[str, str] = {}
 
     def rowCount(self, parent: QModelIndex | None = None) -> int:
         return 0 if parent is not None and parent.isValid() else len(self.rows)
@@ -79,9 +85,17 @@ class RowsModel(QAbstractTableModel):
         return len(self.headers)
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        if role == Qt.ItemDataRole.DisplayRole and index.isValid():
-            return str(self.rows[index.row()][index.column()])
-        return None
+        if role != Qt.ItemDataRole.DisplayRole or not index.isValid():
+            return None
+        row, column = self.rows[index.row()], index.column()
+        if self._name_of is None:
+            return str(row[column])
+        if column == 1:
+            sku = str(row[0])
+            if sku not in self._names:
+                self._names[sku] = self._name_of(sku)
+            return self._names[sku]
+        return str(row[column - 1 if column > 1 else 0])
 
     def headerData(self, section: int, orientation, role: int = Qt.ItemDataRole.DisplayRole):
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
@@ -96,12 +110,18 @@ class RowsModel(QAbstractTableModel):
         self.endResetModel()
 
 
-def _view(headers: list[str]) -> QTableView:
+def _view(headers: list[str], name_of: Callable[[str], str] | None = None) -> QTableView:
     view = QTableView()
-    view.setModel(RowsModel(headers, view))
+    view.setModel(RowsModel(headers, view, name_of))
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+    if name_of is not None:  # the name gets the room; SKU and figures fixed (no measuring 100,000 rows)
+        header = view.horizontalHeader()
+        for column in range(len(headers)):
+            if column != 1:
+                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
+                header.resizeSection(column, 170 if column == 0 else 120)
     view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
     view.verticalHeader().setDefaultSectionSize(TOUCH)
     return view
@@ -180,9 +200,14 @@ class StockWindow(QDialog):
         self.message.setProperty("kind", kind)
 
     # ------------------------------------------------------------ count
+    def _product_name(self, sku: str) -> str:
+        item = self.work.catalog.by_sku(sku)
+        return item.name if item is not None else "—"
+
     def _count_tab(self) -> QWidget:
         page = QWidget()
         self.scope = QComboBox()
+        self.scope.setAccessibleName(self.tr("What to count"))
         self.scope.setMinimumHeight(TOUCH)
         self.scope.addItem(self.tr("A shelf"), "shelf")
         self.scope.addItem(self.tr("The whole store"), "store")
@@ -197,7 +222,9 @@ class StockWindow(QDialog):
         self.count_status = QLabel(self.tr("Start a count first."))
         self.count_status.setObjectName("countStatus")
         self.count_table = _view(
-            [self.tr("SKU"), self.tr("Expected"), self.tr("Counted"), self.tr("Difference")]
+            [self.tr("SKU"), self.tr("Product"), self.tr("Expected"), self.tr("Counted"),
+             self.tr("Difference")],
+            self._product_name
         )
         self.unknown = QListWidget()
         self.unknown.setMaximumHeight(120)
@@ -375,7 +402,9 @@ class StockWindow(QDialog):
         self.outgoing = QListWidget()
         self.outgoing.setMaximumHeight(140)
         self.receive_table = _view(
-            [self.tr("SKU"), self.tr("Expected"), self.tr("Received"), self.tr("Short"), self.tr("Extra")]
+            [self.tr("SKU"), self.tr("Product"), self.tr("Expected"), self.tr("Received"), self.tr("Short"),
+             self.tr("Extra")],
+            self._product_name
         )
         self.receive_scan = QLineEdit()
         self.receive_scan.setMinimumHeight(TOUCH)
@@ -583,16 +612,15 @@ class StockWindow(QDialog):
         self.approver_pin.setPlaceholderText(self.tr("Approver's PIN"))
         for field in (self.approver_code, self.approver_pin):
             field.setMinimumHeight(TOUCH)
+        form = QFormLayout()  # labelled rows: a bare "1" in a box does not say it is the quantity
+        form.addRow(self.tr("Item"), self.damage_code)
+        form.addRow(self.tr("Quantity"), self.damage_qty)
+        form.addRow(self.tr("Kind"), self.damage_kind)
+        form.addRow(self.tr("Reason"), self.damage_reason)
+        form.addRow(self.tr("Approver"), self.approver_code)
+        form.addRow(self.tr("Approver's PIN"), self.approver_pin)
         layout = QVBoxLayout(page)
-        for widget in (
-            self.damage_code,
-            self.damage_qty,
-            self.damage_kind,
-            self.damage_reason,
-            self.approver_code,
-            self.approver_pin,
-        ):
-            layout.addWidget(widget)
+        layout.addLayout(form)
         layout.addWidget(self._button(self.tr("Book it out of stock"), self.write_down))
         layout.addStretch(1)
         self._reasons()

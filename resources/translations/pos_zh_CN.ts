@@ -434,149 +434,154 @@ Change {change}</source>
         <translation>快递单号</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/fulfilment_queue.py" line="117"/>
-        <location filename="../../pos_client/ui/fulfilment_queue.py" line="223"/>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="109"/>
+        <source>Courier</source>
+        <translation>快递公司</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="118"/>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="224"/>
         <source>F6 Read tote (RFID)</source>
         <translation>F6 读取周转箱 (RFID)</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/fulfilment_queue.py" line="122"/>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="123"/>
         <source>F2 Pack</source>
         <translation>F2 打包</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/fulfilment_queue.py" line="124"/>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="125"/>
         <source>F4 Reject the chosen line</source>
         <translation>F4 拒绝所选商品</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/fulfilment_queue.py" line="126"/>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="127"/>
         <source>F12 Ship</source>
         <translation>F12 发货</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/fulfilment_queue.py" line="128"/>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="129"/>
         <source>Back (Esc)</source>
         <translation>返回（Esc）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/fulfilment_queue.py" line="180"/>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="181"/>
         <source>rejected</source>
         <translation>已拒绝</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/fulfilment_queue.py" line="189"/>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="190"/>
         <source>Everything is in the tote: pack it (F2).</source>
         <translation>所有商品已入箱：请打包 (F2)。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/fulfilment_queue.py" line="190"/>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="191"/>
         <source>Still missing: {items}</source>
         <translation>仍缺：{items}</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/fulfilment_queue.py" line="191"/>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="192"/>
         <source>{name} × {qty}</source>
         <translation>{name} × {qty}</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/fulfilment_queue.py" line="198"/>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="199"/>
         <source>Stopped reading the tote.</source>
         <translation>已停止读取周转箱。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/fulfilment_queue.py" line="201"/>
-        <location filename="../../pos_client/ui/fulfilment_queue.py" line="280"/>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="202"/>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="281"/>
         <source>Choose an order in the list first.</source>
         <translation>请先在列表中选择一个订单。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/fulfilment_queue.py" line="206"/>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="207"/>
         <source>This till has no RFID reader. Set one up in Devices (Ctrl+D), or scan each item into the tote.</source>
         <translation>本收银机没有 RFID 读写器。请在“设备”(Ctrl+D) 中设置，或逐件扫描商品入箱。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/fulfilment_queue.py" line="218"/>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="219"/>
         <source>F6 Stop reading</source>
         <translation>F6 停止读取</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/fulfilment_queue.py" line="219"/>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="220"/>
         <source>Reading the tote: hold it to the RFID reader.</source>
         <translation>正在读取周转箱：请将其靠近 RFID 读写器。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/fulfilment_queue.py" line="245"/>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="246"/>
         <source>{item} is in the tote. Every item is picked: pack it (F2).</source>
         <translation>{item} 已入箱。所有商品均已拣货：请打包 (F2)。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/fulfilment_queue.py" line="248"/>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="249"/>
         <source>{item} is in the tote.</source>
         <translation>{item} 已入箱。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/fulfilment_queue.py" line="256"/>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="257"/>
         <source>Wrong item: {item} (tag …{tag}) is not on this order. Take it out of the tote; nothing was counted.</source>
         <translation>拿错商品：{item}（标签 …{tag}）不在此订单上。请将其从周转箱取出；未计数。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/fulfilment_queue.py" line="261"/>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="262"/>
         <source>One too many: every {item} this order wants is already in the tote (tag …{tag}). Take one out; nothing was counted.</source>
         <translation>多了一件：此订单所需的 {item} 已全部入箱（标签 …{tag}）。请取出一件；未计数。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/fulfilment_queue.py" line="266"/>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="267"/>
         <source>Already sold: {item} (tag …{tag}) was sold at this till on receipt {receipt}. Take it out of the tote and pick another from the shelf; nothing was counted.</source>
         <translation>已售出：{item}（标签 …{tag}）已在本收银机售出，小票号 {receipt}。请将其从周转箱取出，从货架另取一件；未计数。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/fulfilment_queue.py" line="271"/>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="272"/>
         <source>Tag …{tag} (GTIN {gtin}) is no product of this store. Take that item out and scan its barcode.</source>
         <translation>标签 …{tag}（GTIN {gtin}）不是本店商品。请取出该商品并扫描其条码。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/fulfilment_queue.py" line="275"/>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="276"/>
         <source>Tag …{tag} is not a product tag. Take that item out of the tote and scan its barcode.</source>
         <translation>标签 …{tag} 不是商品标签。请将该商品从周转箱取出并扫描其条码。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/fulfilment_queue.py" line="297"/>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="298"/>
         <source>Item {code} is in the tote.</source>
         <translation>商品 {code} 已放入周转箱。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/fulfilment_queue.py" line="303"/>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="304"/>
         <source>Packed. Scan or type the courier&apos;s tracking number, then F12.</source>
         <translation>已打包。请扫描或输入快递单号，然后按 F12。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/fulfilment_queue.py" line="311"/>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="312"/>
         <source>Shipped with {carrier} {number}.</source>
         <translation>已通过 {carrier} 发货，单号 {number}。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/fulfilment_queue.py" line="319"/>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="320"/>
         <source>Choose the line this store cannot fill first.</source>
         <translation>请先选择本店无法供货的商品。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/fulfilment_queue.py" line="324"/>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="325"/>
         <source>Line rejected: central sends it to another store.</source>
         <translation>已拒绝该商品：总部将把它转给其他门店。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/fulfilment_queue.py" line="330"/>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="331"/>
         <source>{item} is not on this order (or all of it is picked). Put it back; nothing was counted.</source>
         <translation>{item} 不在此订单中（或已全部拣货）。请放回；未计数。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/fulfilment_queue.py" line="334"/>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="335"/>
         <source>That is not a tracking number (4-64 letters, digits or dashes). Scan the courier&apos;s label again.</source>
         <translation>这不是快递单号（4-64 位字母、数字或短横线）。请重新扫描快递面单。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/fulfilment_queue.py" line="339"/>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="340"/>
         <source>Not yet: pick every item, then pack (F2), then ship (F12). Shipped orders cannot ship again.</source>
         <translation>还不行：请拣齐所有商品，然后打包（F2），再发货（F12）。已发货的订单不能再次发货。</translation>
     </message>
@@ -630,490 +635,509 @@ Change {change}</source>
 <context>
     <name>GuideWindow</name>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="48"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="49"/>
         <source>Queued: placed as soon as the till is online</source>
         <translation>排队中：收银机联网后立即下单</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="49"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="50"/>
         <source>Placed: waiting for the customer&apos;s payment</source>
         <translation>已下单：等待顾客付款</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="50"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="51"/>
         <source>Placed and paid</source>
         <translation>已下单并已付款</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="51"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="52"/>
         <source>Refused by central</source>
         <translation>总部拒绝</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="54"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="55"/>
         <source>Add at least one item to the order.</source>
         <translation>订单至少需要一件商品。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="55"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="56"/>
         <source>A quantity must be between 1 and 10,000.</source>
         <translation>数量须在 1 到 10,000 之间。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="56"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="57"/>
         <source>Choose how the customer gets the goods.</source>
         <translation>请选择顾客的取货方式。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="57"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="58"/>
         <source>Home delivery needs the customer&apos;s name.</source>
         <translation>送货上门需要顾客姓名。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="58"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="59"/>
         <source>Home delivery needs an 11-digit mobile number.</source>
         <translation>送货上门需要 11 位手机号码。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="59"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="60"/>
         <source>Home delivery needs the delivery address.</source>
         <translation>送货上门需要收货地址。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="60"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="61"/>
         <source>Choose the other store where the customer collects the goods.</source>
         <translation>请选择顾客取货的其他门店。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="63"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="64"/>
         <source>Choose how the customer pays.</source>
         <translation>请选择顾客的付款方式。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="64"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="65"/>
         <source>Paid here: the amount taken must cover the order.</source>
         <translation>在本店付款：收款金额须覆盖订单金额。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="67"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="68"/>
         <source>Home delivery</source>
         <translation>送货上门</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="68"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="69"/>
         <source>Pickup at another store</source>
         <translation>其他门店自提</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="69"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="70"/>
         <source>Pickup here later</source>
         <translation>稍后本店自提</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="74"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="75"/>
         <source>Customer pays later by link / QR</source>
         <translation>顾客稍后通过链接/二维码付款</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="75"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="76"/>
         <source>Customer pays at this till now (cash, card, wallet…)</source>
         <translation>顾客现在在本收银台付款（现金、银行卡、钱包…）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="133"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="136"/>
         <source>Sales guide</source>
         <translation>导购</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="151"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="154"/>
         <source>Find and stock</source>
         <translation>查找与库存</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="152"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="155"/>
         <source>Order for a customer</source>
         <translation>为顾客下单</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="153"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="156"/>
         <source>Orders</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="154"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="157"/>
         <source>Sales and commission</source>
         <translation>销售与提成</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="158"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="161"/>
         <source>Close (Esc)</source>
         <translation>关闭 (Esc)</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="197"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="208"/>
         <source>Scan a barcode, or type a name, pinyin or SKU, then Enter</source>
         <translation>扫描条码，或输入名称、拼音或货号，然后按回车</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="202"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="213"/>
         <source>Browse by category…</source>
         <translation>按品类浏览…</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="213"/>
-        <location filename="../../pos_client/ui/guide_window.py" line="258"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="224"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="271"/>
         <source>SKU</source>
         <translation>货号</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="213"/>
-        <location filename="../../pos_client/ui/guide_window.py" line="258"/>
-        <location filename="../../pos_client/ui/guide_window.py" line="283"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="224"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="271"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="213"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="224"/>
         <source>Colour</source>
         <translation>颜色</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="213"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="224"/>
         <source>Size</source>
         <translation>尺码</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="213"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="224"/>
         <source>Here</source>
         <translation>本店</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="223"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="234"/>
         <source>Store / warehouse</source>
         <translation>门店/仓库</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="224"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="235"/>
         <source>Distance</source>
         <translation>距离</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="225"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="236"/>
         <source>On hand</source>
         <translation>现有库存</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="226"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="237"/>
         <source>Reserved</source>
         <translation>已预留</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="227"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="238"/>
         <source>Available</source>
         <translation>可用</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="228"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="239"/>
         <source>As of</source>
         <translation>数据时间</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="234"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="247"/>
         <source>Add to the customer&apos;s order</source>
         <translation>加入顾客订单</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="242"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="255"/>
         <source>Sizes and colours</source>
         <translation>尺码与颜色</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="247"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="260"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="258"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="271"/>
         <source>Qty</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="258"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="271"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="261"/>
-        <location filename="../../pos_client/ui/guide_window.py" line="536"/>
-        <location filename="../../pos_client/ui/guide_window.py" line="589"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="274"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="555"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="608"/>
         <source>No member chosen (optional).</source>
         <translation>未选择会员（可选）。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="280"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="298"/>
         <source>Customer</source>
         <translation>顾客</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="281"/>
-        <location filename="../../pos_client/ui/guide_window.py" line="306"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="295"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="325"/>
         <source>Delivery</source>
         <translation>配送方式</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="282"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="296"/>
         <source>Pickup store</source>
         <translation>自提门店</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="284"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="300"/>
         <source>Mobile</source>
         <translation>手机</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="285"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="301"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="286"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="297"/>
         <source>Payment</source>
         <translation>收款</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="289"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="85"/>
+        <source>less than a minute</source>
+        <translation>不到一分钟</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/guide_window.py" line="87"/>
+        <source>{n} min</source>
+        <translation>{n} 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/guide_window.py" line="88"/>
+        <source>{h} h {m} min</source>
+        <translation>{h} 小时 {m} 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/guide_window.py" line="299"/>
+        <source>Customer name</source>
+        <translation>顾客姓名</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/guide_window.py" line="307"/>
         <source>Customer: member code or sign-up (Ctrl+I)</source>
         <translation>顾客：会员码或注册 (Ctrl+I)</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="291"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="309"/>
         <source>Remove the chosen line</source>
         <translation>删除所选行</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="292"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="310"/>
         <source>Place the order (Ctrl+Enter)</source>
         <translation>提交订单 (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="306"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="325"/>
         <source>Order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="306"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="325"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="306"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="325"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="306"/>
-        <location filename="../../pos_client/ui/guide_window.py" line="326"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="325"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="345"/>
         <source>Guide</source>
         <translation>导购</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="311"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="330"/>
         <source>Send queued orders now</source>
         <translation>立即发送排队订单</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="312"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="331"/>
         <source>Print the order slip</source>
         <translation>打印订单小票</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="313"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="332"/>
         <source>Take payment at this till</source>
         <translation>在本收银台收款</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="321"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="340"/>
         <source>Press Refresh: the figures come from central.</source>
         <translation>请按“刷新”：数据来自总部。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="327"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="346"/>
         <source>Today: sales</source>
         <translation>今日销售</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="328"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="347"/>
         <source>Today: commission</source>
         <translation>今日提成</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="329"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="348"/>
         <source>Month: sales</source>
         <translation>本月销售</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="330"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="349"/>
         <source>Month: commission</source>
         <translation>本月提成</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="336"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="355"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="351"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="370"/>
         <source>Nothing matches &quot;{text}&quot;: try fewer words, the pinyin initials, or scan the barcode.</source>
         <translation>没有与“{text}”匹配的商品：请减少关键词、使用拼音首字母或扫描条码。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="382"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="401"/>
         <source>Asking central for the stock in every store…</source>
         <translation>正在向总部查询各门店库存…</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="399"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="418"/>
         <source>Central does not know {sku}: it may be new here. Only this store&apos;s stock is known.</source>
         <translation>总部没有 {sku}：可能是本店新品。只知道本店库存。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="404"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="423"/>
         <source>The network stock could not be read ({error}). Try again.</source>
         <translation>无法读取全网库存（{error}）。请重试。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="416"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="435"/>
         <source>Live from central, {time}.</source>
         <translation>总部实时数据，{time}。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="424"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="443"/>
         <source>OFFLINE: no network stock was kept for this item. Only this store&apos;s stock is shown, as last synced.</source>
         <translation>离线：本机未保存此商品的全网库存。只显示上次同步的本店库存。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="432"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="451"/>
         <source>OFFLINE: network stock snapshot of the nearest stores, synced {age} ago (at {time}). Figures may have changed.</source>
         <translation>离线：最近门店的网络库存快照，{age}前同步（{time}）。数字可能已变化。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="443"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="462"/>
         <source>OFFLINE: last synced network stock, {age} old (from {time}). Figures may have changed.</source>
         <translation>离线：上次同步的全网库存，已过 {age}（{time}）。数据可能已变化。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="456"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="475"/>
         <source>warehouse</source>
         <translation>仓库</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="456"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="475"/>
         <source>store</source>
         <translation>门店</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="459"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="478"/>
         <source>{km} km</source>
         <translation>{km} 公里</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="462"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="481"/>
         <source>unknown</source>
         <translation>未知</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="464"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="483"/>
         <source>{age} before</source>
         <translation>{age}前</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="489"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="508"/>
         <source>Find a product first.</source>
         <translation>请先查找商品。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="494"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="513"/>
         <source>{sku} has no price at this store and cannot be ordered here.</source>
         <translation>{sku} 在本店没有价格，无法在此下单。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="503"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="522"/>
         <source>{name} × {qty} is on the order.</source>
         <translation>{name} × {qty} 已加入订单。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="519"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="538"/>
         <source>Order total: {total}</source>
         <translation>订单合计：{total}</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="534"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="553"/>
         <source>{phone} · {code}</source>
         <translation>{phone} · {code}</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="564"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="583"/>
         <source>Orders are attributed to a sales guide: log in as the guide (Ctrl+L) to order.</source>
         <translation>订单须归属导购：请以导购身份登录 (Ctrl+L) 后下单。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="579"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="598"/>
         <source>The order could not be saved on this till ({error}). Nothing was sent; try again.</source>
         <translation>订单无法保存在本机（{error}）。未发送任何内容，请重试。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="590"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="609"/>
         <source>Order saved on the till; sending it to central…</source>
         <translation>订单已保存在本机，正在发送至总部…</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="606"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="625"/>
         <source>Central cannot be reached: the order is queued on this till and is placed as soon as the till is online. Its slip can be printed now.</source>
         <translation>无法连接总部：订单已在本机排队，联网后立即下单。现在即可打印订单小票。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="612"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="631"/>
         <source>Central refused the order: {why}</source>
         <translation>总部拒绝了订单：{why}</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="614"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="633"/>
         <source>Order {no} placed.</source>
         <translation>订单 {no} 已下单。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="636"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="655"/>
         <source>(not yet numbered)</source>
         <translation>（尚无单号）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="653"/>
-        <location filename="../../pos_client/ui/guide_window.py" line="663"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="672"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="682"/>
         <source>Choose an order in the list first.</source>
         <translation>请先在列表中选择一个订单。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="658"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="677"/>
         <source>The order slip is printing.</source>
         <translation>正在打印订单小票。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="670"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="689"/>
         <source>Asking central…</source>
         <translation>正在询问总部…</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="683"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="702"/>
         <source>OFFLINE ({error}): only this till&apos;s sales and returns, with the commission rules last synced. Orders and other tills&apos; sales are missing until the till is online.</source>
         <translation>离线（{error}）：仅含本机的销售和退货，按上次同步的提成规则计算。联网前不含订单和其他收银机的销售。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="708"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="727"/>
         <source>Every guide of this store (returns deducted).</source>
         <translation>本店所有导购（已扣除退货）。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="710"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="729"/>
         <source>Your attributed sales and commission (returns deducted).</source>
         <translation>您的归属销售与提成（已扣除退货）。</translation>
     </message>
@@ -2516,132 +2540,137 @@ Enter puts them on the sale.</source>
         <translation>我已核验顾客证件（姓名与订单一致）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="152"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="148"/>
+        <source>Why the line is refused</source>
+        <translation>拒收原因</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="153"/>
         <source>F2 Mark ready</source>
         <translation>F2 备货完成</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="155"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="156"/>
         <source>F3 Print pick list</source>
         <translation>F3 打印拣货单</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="158"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="159"/>
         <source>F4 Refuse the chosen line</source>
         <translation>F4 拒收所选商品</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="161"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="162"/>
         <source>F12 Hand over</source>
         <translation>F12 交付</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="164"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="165"/>
         <source>Back (Esc)</source>
         <translation>返回（Esc）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="250"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="251"/>
         <source>Code verified: order {order}. Check the goods with the customer, then F12 to hand over.</source>
         <translation>取货码已核验：订单 {order}。请与顾客核对商品，然后按 F12 交付。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="260"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="261"/>
         <source>Order {order} is ready; the customer is told once the till syncs.</source>
         <translation>订单 {order} 已备货；收银台同步后将通知顾客。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="268"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="269"/>
         <source>Choose the line to refuse in the list of items first.</source>
         <translation>请先在商品列表中选择要拒收的商品。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="272"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="273"/>
         <source>{item} refused; its reserved stock is released. Hand over the rest with F12.</source>
         <translation>{item} 已拒收，其预留库存已释放。按 F12 交付其余商品。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="284"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="285"/>
         <source>{amount} is refunded online to the customer (paid back by the web shop once the till has synced); take no money at the desk.</source>
         <translation>{amount} 将在线退还给顾客（收银机同步后由网店退款）；请勿在柜台退款。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="294"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="295"/>
         <source>Scan or type the customer&apos;s pickup code first: an order is handed over only against its code.</source>
         <translation>请先扫描或输入顾客的取货码：订单只能凭取货码交付。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="309"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="310"/>
         <source>Order {order} handed over. The code cannot be used again.</source>
         <translation>订单 {order} 已交付。该取货码不能再次使用。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="324"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="325"/>
         <source>No receipt printer is set up on this till. Set one up in Devices (Ctrl+D).</source>
         <translation>此收银台未设置小票打印机。请在设备（Ctrl+D）中设置。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="327"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="328"/>
         <source>Pick list for {order} sent to the printer.</source>
         <translation>订单 {order} 的拣货单已发送到打印机。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="343"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="344"/>
         <source>Scan the customer&apos;s code, or choose an order in the list, first.</source>
         <translation>请先扫描顾客的取货码，或在列表中选择一个订单。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="351"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="352"/>
         <source>No order open.</source>
         <translation>未打开订单。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="357"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="358"/>
         <source>Order {order} · {status} · pick up by {deadline} · {customer} ****{phone} · {total}</source>
         <translation>订单 {order} · {status} · 取货截止 {deadline} · {customer} ****{phone} · {total}</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="372"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="373"/>
         <source>Central flagged this order ({conflict}); a manager must look at it.</source>
         <translation>总部已标记此订单（{conflict}）；需由店长处理。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="416"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="417"/>
         <source>Too many wrong codes: the desk is locked until {time}. Ask the customer to open the order in the app, or call a supervisor.</source>
         <translation>错误取货码次数过多：自提台锁定至 {time}。请顾客在 App 中打开订单，或请主管处理。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="422"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="423"/>
         <source>That is not a pickup code (8 digits, or the order&apos;s QR). {left} tries left before the desk locks.</source>
         <translation>这不是取货码（8 位数字或订单二维码）。自提台锁定前还可尝试 {left} 次。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="427"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="428"/>
         <source>No order here has this code. Check the digits with the customer; {left} tries left before the desk locks.</source>
         <translation>本店没有此取货码的订单。请与顾客核对数字；自提台锁定前还可尝试 {left} 次。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="435"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="436"/>
         <source>Already handed over on {when} by {name} ({code}) at till {till}. Do not hand over again; call a supervisor.</source>
         <translation>已于 {when} 由 {name}（{code}）在 {till} 号收银台交付。请勿再次交付；请联系主管。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="441"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="442"/>
         <source>This order is worth {total}: check the customer&apos;s ID, tick the box, then F12 again.</source>
         <translation>此订单金额为 {total}：请核验顾客证件，勾选确认框，然后再按 F12。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="445"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="446"/>
         <source>Order {order} is {status}: it cannot be handed over. Ask the customer to contact customer service.</source>
         <translation>订单 {order} 状态为{status}：不能交付。请顾客联系客服。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="449"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="450"/>
         <source>Order {order} is not paid yet ({total}). Ask the customer to pay in the app, then sync (F9) and try again.</source>
         <translation>订单 {order} 尚未付款（{total}）。请顾客在 App 中付款，然后同步（F9）后重试。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="453"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="454"/>
         <source>That line was already refused. Choose another line.</source>
         <translation>该商品已拒收。请选择其他商品。</translation>
     </message>
@@ -3213,412 +3242,449 @@ The Z report is printing. Enter closes this.</source>
 <context>
     <name>StockWindow</name>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="45"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="47"/>
         <source>Broken</source>
         <translation>破损</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="46"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="48"/>
         <source>Water damage</source>
         <translation>水渍</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="47"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="49"/>
         <source>Packaging damaged</source>
         <translation>包装破损</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="48"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="50"/>
         <source>Damaged by a customer</source>
         <translation>顾客损坏</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="49"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="51"/>
         <source>Expired</source>
         <translation>已过期</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="50"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="52"/>
         <source>Lost</source>
         <translation>丢失</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="51"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="53"/>
         <source>Theft</source>
         <translation>被盗</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="52"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="54"/>
         <source>Supplier recall</source>
         <translation>供应商召回</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="135"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="155"/>
         <source>Stock work</source>
         <translation>库存作业</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="155"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="175"/>
         <source>Count</source>
         <translation>盘点</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="156"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="176"/>
         <source>Receive</source>
         <translation>收货</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="157"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="177"/>
         <source>Below safety stock</source>
         <translation>低于安全库存</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="158"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="178"/>
         <source>Damage and write-off</source>
         <translation>报损与核销</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="162"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="182"/>
         <source>Close (Esc)</source>
         <translation>关闭 (Esc)</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="187"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="210"/>
+        <source>What to count</source>
+        <translation>盘点范围</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/stock_window.py" line="212"/>
         <source>A shelf</source>
         <translation>一个货架</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="188"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="213"/>
         <source>The whole store</source>
         <translation>整店</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="191"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="216"/>
         <source>Shelf or area (optional)</source>
         <translation>货架或区域（可选）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="195"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="220"/>
         <source>Scan items here, or hold the RFID reader to the shelf</source>
         <translation>在此扫描商品，或将 RFID 读写器对准货架</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="197"/>
-        <location filename="../../pos_client/ui/stock_window.py" line="341"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="222"/>
         <location filename="../../pos_client/ui/stock_window.py" line="368"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="395"/>
         <source>Start a count first.</source>
         <translation>请先开始盘点。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="200"/>
-        <location filename="../../pos_client/ui/stock_window.py" line="378"/>
-        <location filename="../../pos_client/ui/stock_window.py" line="484"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="225"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="405"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="513"/>
         <source>SKU</source>
         <translation>货号</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="200"/>
-        <location filename="../../pos_client/ui/stock_window.py" line="378"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="225"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="405"/>
         <source>Expected</source>
         <translation>应有</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="200"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="225"/>
         <source>Counted</source>
         <translation>实盘</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="200"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="225"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="405"/>
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/stock_window.py" line="226"/>
         <source>Difference</source>
         <translation>差异</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="207"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="234"/>
         <source>Start the count</source>
         <translation>开始盘点</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="208"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="235"/>
         <source>Send the count</source>
         <translation>提交盘点</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="215"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="242"/>
         <source>Tags that are no product of this store</source>
         <translation>不属于本店商品的标签</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="221"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="248"/>
         <source>Sending this till&apos;s sales first…</source>
         <translation>正在先上传本机销售…</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="228"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="255"/>
         <source>Counting. Tags and scans are counted once each.</source>
         <translation>盘点中。每个标签和扫码只计一次。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="231"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="258"/>
         <source>Counting offline: sales this till has not sent yet may show as differences until it is back online.</source>
         <translation>离线盘点：本机尚未上传的销售在联网前可能显示为差异。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="249"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="276"/>
         <source>Start a count (or choose what you receive) before scanning.</source>
         <translation>扫码前请先开始盘点（或选择要收货的单据）。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="255"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="282"/>
         <source>No product with code {code} at this store: put it aside for a supervisor.</source>
         <translation>本店没有条码为 {code} 的商品：请放在一边交主管处理。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="322"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="349"/>
         <source>GTIN {gtin}: {n} tag(s)</source>
         <translation>GTIN {gtin}：{n} 个标签</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="325"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="352"/>
         <source>Not a product tag: {epc}</source>
         <translation>非商品标签：{epc}</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="330"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="357"/>
         <source>Counting: {tags} tags, {scans} scans, {skus} items.</source>
         <translation>盘点中：{tags} 个标签，{scans} 次扫码，{skus} 种商品。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="344"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="371"/>
         <source>Tags are still being counted: send again in a moment.</source>
         <translation>标签仍在计数：请稍后再提交。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="352"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="379"/>
         <source>The count could not be saved ({error}); nothing was sent. Count again.</source>
         <translation>盘点无法保存（{error}），未发送任何内容。请重新盘点。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="363"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="390"/>
         <source>Count saved: {n} items, {d} with a difference. Central books it against the stock as it was at the start of the count.</source>
         <translation>盘点已保存：{n} 种商品，{d} 种有差异。总部按盘点开始时的库存入账。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="378"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="405"/>
         <source>Received</source>
         <translation>实收</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="378"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="405"/>
         <source>Short</source>
         <translation>短缺</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="378"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="406"/>
         <source>Extra</source>
         <translation>多出</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="383"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="412"/>
         <source>Scan each item of the carton, or read it with the RFID reader</source>
         <translation>逐件扫描箱内商品，或用 RFID 读写器读取</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="387"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="416"/>
         <source>Coming to this store</source>
         <translation>调入本店</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="390"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="419"/>
         <source>Receive the chosen transfer</source>
         <translation>接收所选调拨</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="391"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="420"/>
         <source>Receive a delivery without a list</source>
         <translation>无清单收货</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="392"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="421"/>
         <source>Book what was received</source>
         <translation>确认收货入账</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="396"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="425"/>
         <source>Asked of this store by others</source>
         <translation>其他门店向本店申请</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="398"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="427"/>
         <source>Send the chosen transfer (all of it)</source>
         <translation>发出所选调拨（全部）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="406"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="435"/>
         <source>on its way</source>
         <translation>在途</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="406"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="435"/>
         <source>asked for, not sent yet</source>
         <translation>已申请，尚未发出</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="408"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="437"/>
         <source>{no} from {store}: {n} items, {state}</source>
         <translation>{no} 来自 {store}：{n} 种商品，{state}</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="415"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="444"/>
         <source>{no} for {store}: {n} items</source>
         <translation>{no} 发往 {store}：{n} 种商品</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="429"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="458"/>
         <source>Choose the transfer you are receiving in the list.</source>
         <translation>请在列表中选择要接收的调拨。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="442"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="471"/>
         <source>Choose what you are receiving first.</source>
         <translation>请先选择要收货的单据。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="456"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="485"/>
         <source>Received and booked: {short} short, {extra} extra (recorded for central).</source>
         <translation>已收货入账：短缺 {short}，多出 {extra}（已记录并上报总部）。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="466"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="495"/>
         <source>Choose the transfer you are sending in the list.</source>
         <translation>请在列表中选择要发出的调拨。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="473"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="502"/>
         <source>Transfer {no} is booked as sent.</source>
         <translation>调拨 {no} 已记为发出。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="485"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="514"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="486"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="515"/>
         <source>On hand</source>
         <translation>现有库存</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="487"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="516"/>
         <source>Safety stock</source>
         <translation>安全库存</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="488"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="517"/>
         <source>Suggested</source>
         <translation>建议数量</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="493"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="522"/>
         <source>Store or warehouse to ask (e.g. W001)</source>
         <translation>申请调拨的门店或仓库（如 W001）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="500"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="529"/>
         <source>Ask for the suggested quantities of the chosen lines</source>
         <translation>按建议数量申请所选行</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="516"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="545"/>
         <source>Looking for the nearest store with spare stock…</source>
         <translation>正在查找最近的有富余库存的门店…</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="522"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="551"/>
         <source>Central cannot be reached ({error}): type the store or warehouse to ask.</source>
         <translation>无法连接总部（{error}）：请输入要申请的门店或仓库。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="530"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="559"/>
         <source>Type the store or warehouse to ask, and choose lines with a suggested quantity.</source>
         <translation>请输入要申请的门店或仓库，并选择有建议数量的行。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="538"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="567"/>
         <source>Transfer {no} asked of {store}.</source>
         <translation>已向 {store} 申请调拨 {no}。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="542"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="571"/>
         <source>The transfer could not be asked for ({error}). Asking needs central: try again when the till is online.</source>
         <translation>无法申请调拨（{error}）。申请需要连接总部：请在联网后重试。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="552"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="581"/>
         <source>No other store or warehouse has that much to spare: type the store to ask.</source>
         <translation>没有其他门店或仓库有这么多富余库存：请输入要申请的门店。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="557"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="586"/>
         <source>{store} is the nearest with spare stock: press the button again to ask it.</source>
         <translation>{store} 是最近的有富余库存的地点：再按一次按钮即可申请。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="568"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="597"/>
         <source>Scan the item</source>
         <translation>扫描商品</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="574"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="603"/>
         <source>Damage (supervisor)</source>
         <translation>报损（主管）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="575"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="604"/>
         <source>Write-off (manager)</source>
         <translation>核销（店长）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="580"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="609"/>
         <source>Approver&apos;s staff number (if your role may not)</source>
         <translation>审批人工号（如您无权限）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="583"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="612"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="621"/>
         <source>Approver&apos;s PIN</source>
         <translation>审批人密码</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="596"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="616"/>
+        <source>Item</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/stock_window.py" line="617"/>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/stock_window.py" line="618"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/stock_window.py" line="619"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/stock_window.py" line="620"/>
+        <source>Approver</source>
+        <translation>审批人工号</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/stock_window.py" line="624"/>
         <source>Book it out of stock</source>
         <translation>出库入账</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="610"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="638"/>
         <source>Scan the damaged item first: no product has this code here.</source>
         <translation>请先扫描损坏商品：本店没有此条码的商品。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="621"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="649"/>
         <source>That staff number and PIN do not match (or the till is locked for a while). Nothing was booked.</source>
         <translation>工号与密码不匹配（或收银机暂时锁定）。未入账。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="638"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="666"/>
         <source>{qty} × {sku} booked out of stock.</source>
         <translation>{qty} × {sku} 已出库入账。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="643"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="671"/>
         <source>Damage needs a supervisor: they type their staff number and PIN here.</source>
         <translation>报损需要主管：请主管在此输入工号和密码。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="645"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="673"/>
         <source>A write-off needs a manager: they type their staff number and PIN here.</source>
         <translation>核销需要店长：请店长在此输入工号和密码。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="650"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="678"/>
         <source>Nothing was booked ({error}). Try again.</source>
         <translation>未入账（{error}）。请重试。</translation>
     </message>
@@ -3872,24 +3938,6 @@ The Z report is printing. Enter closes this.</source>
         <location filename="../../pos_client/ui/guide_controls.py" line="187"/>
         <source>Guide order {order}: take the payment (F12).</source>
         <translation>导购订单 {order}：请收款（F12）。</translation>
-    </message>
-</context>
-<context>
-    <name>window</name>
-    <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="82"/>
-        <source>less than a minute</source>
-        <translation>不到一分钟</translation>
-    </message>
-    <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="84"/>
-        <source>{n} min</source>
-        <translation>{n} 分钟</translation>
-    </message>
-    <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="85"/>
-        <source>{h} h {m} min</source>
-        <translation>{h} 小时 {m} 分钟</translation>
     </message>
 </context>
 </TS>

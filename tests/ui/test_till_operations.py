@@ -89,6 +89,8 @@ def test_screenshots_of_the_listed_screens_in_each_language(qapp, tmp_path) -> N
     from pos_client.ui.screenshots import SCREENS, take_screenshots
 
     assert [s.name for s in SCREENS][:3] == ["login", "checkout", "payment"]
+    listed = {"pickup-desk", "guide-order", "stock-count", "sync-panel", "shift-close"}  # the list
+    assert listed <= {s.name for s in SCREENS}
     files = take_screenshots(tmp_path, sizes=[(1366, 768)], languages=["zh_CN", "en"],
                              only=["checkout", "payment"], app=qapp)
     assert sorted(str(f.relative_to(tmp_path)) for f in files) == [
