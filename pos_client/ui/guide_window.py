@@ -105,11 +105,12 @@ def order_slip(row: GuideOrderRow, store_name: str) -> ReceiptDocument:
             Columns(f"  {line['qty']} x {format_amount(line['unit_price'])}", format_amount(line["amount"]))
         )
     blocks += [Rule(), Columns("合计 TOTAL", format_amount(data.get("total", 0)), bold=True)]
-    code = row.payment_url if row.state == "placed" and row.payment_url else (row.order_no or row.order_id)
+    # A link order that waits for payment carries the payment QR; an order paid here (or about to
+    # be, at this till) carries the order's own code, shown to collect or to ask after it.
+    to_pay = row.state == "placed" and bool(row.payment_url) and data.get("payment", "link") == "link"
+    code = row.payment_url if to_pay else (row.order_no or row.order_id)
     blocks += [
-        TextLine(
-            "扫码付款 Scan to pay" if row.state == "placed" else "凭码取货 Show to collect", Align.CENTER
-        ),
+        TextLine("扫码付款 Scan to pay" if to_pay else "凭码取货 Show to collect", Align.CENTER),
         QrCode(code),
     ]
     return ReceiptDocument(job_id=f"order-{row.order_no or row.order_id}", blocks=tuple(blocks))
