@@ -138,6 +138,12 @@ def main(argv: list[str] | None = None) -> int:
         with factory() as session:
             for order in seed_demo_pickups(session):
                 print(f"pickup order {order['order_id']} ({order['status']}): code {order['pickup_code']}")
+        from .fulfilment import seed_demo_deliveries
+
+        with factory() as session:
+            for order in seed_demo_deliveries(session):
+                stores = sorted({ln["store_code"] for ln in order["lines"] if ln.get("store_code")})
+                print(f"delivery order {order['order_id']}: ships from {', '.join(stores)}")
         return 0
     if args.command in ("expire-pickups", "channel-key"):
         return _pickups(factory, args.command)

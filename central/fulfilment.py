@@ -470,3 +470,43 @@ def snapshot_fulfilments(store_id: str):
     return select(FulfilmentOrder).where(
         FulfilmentOrder.store_id == store_id, FulfilmentOrder.status.in_(("routed", "picked"))
     )
+
+
+# Home deliveries the demo's web shop took, to addresses in Shanghai: the nearest store with the
+# stock is S001, so the demo till's fulfilment queue (Ctrl+E) has work on it.
+DEMO_DELIVERIES = (
+    ("DEMO-DEL-001", "陈静", "13900001111", "上海市静安区南京西路 1266 号 12 楼", 31_230_500, 121_452_000),
+    ("DEMO-DEL-002", "Liu Yang", "13900002222", "上海市黄浦区淮海中路 300 号", 31_221_000, 121_472_000),
+)
+
+
+def seed_demo_deliveries(session: Session, now: datetime | None = None) -> list[dict]:
+    """Two delivery orders routed by the real routing (not placed by hand); none if any exist."""
+    from sqlalchemy import func
+
+    from .models import Price, StockLevel
+    from .pickup import OrderLineIn
+
+    if session.scalar(select(func.count()).select_from(DeliveryOrder)):
+        return []
+    s001 = session.scalar(select(Store.id).where(Store.code == "S001"))
+    if s001 is None:
+        return []
+    stocked = session.execute(
+        select(Product.sku, Price.amount).join(Price, Price.sku == Product.sku)
+        .join(StockLevel, StockLevel.sku == Product.sku)
+        .where(Price.scope == "*", StockLevel.store_id == s001, StockLevel.on_hand >= 20,
+               Product.unit != "kg")
+        .order_by(Product.sku.desc()).limit(3)
+    ).all()
+    if len(stocked) < 3:
+        return []
+    made = []
+    for i, (ref, name, phone, address, lat, lon) in enumerate(DEMO_DELIVERIES):
+        lines = [OrderLineIn(sku, qty, amount)
+                 for (sku, amount), qty in zip(stocked[i:i + 2], (1, 2), strict=False)]
+        made.append(create_delivery_order(session, external_ref=ref, customer_name=name,
+                                          customer_phone=phone, address=address, latitude_e6=lat,
+                                          longitude_e6=lon, lines=lines, now=now))
+    session.commit()
+    return made

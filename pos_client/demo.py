@@ -61,6 +61,10 @@ def run_demo(data_dir: str | None) -> int:
         with factory() as session:
             for order in seed_demo_pickups(session):
                 print(f"pickup order {order['order_id']} ({order['status']}): code {order['pickup_code']}")
+        from central.fulfilment import seed_demo_deliveries
+
+        with factory() as session:
+            seed_demo_deliveries(session)  # ship-from-store work for the fulfilment queue (Ctrl+E)
         config = load_config(paths.config_file)
         if not config.enrolled:
             with factory() as session:

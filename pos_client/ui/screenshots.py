@@ -176,6 +176,18 @@ def _open_fulfilment(window) -> None:
     open_fulfilment(window)
 
 
+def _show_fulfilment(ctx: Context) -> QWidget | None:
+    """The ship-from-store queue with the demo's first delivery order chosen and being picked."""
+    _login(ctx)
+    _open_fulfilment(ctx.window)
+    _settle()
+    dialog = ctx.window.fulfilment_dialog
+    if dialog is not None and dialog.orders.rowCount():
+        dialog.orders.selectRow(0)
+        _settle()
+    return dialog
+
+
 def _wait(condition: Callable[[], bool], seconds: float = 5.0) -> bool:
     """Answers from central arrive on worker threads: let them land before the grab."""
     import time
@@ -298,9 +310,7 @@ SCREENS: list[Screen] = [
     Screen("sync-panel", _show_sync_panel, _close_sync_panel),
     Screen("shift-close", _show_shift_close, _close_dialog_of("dialog")),
     Screen("pickup-desk", _show_pickup_desk, _close_window_dialog("pickup_dialog")),
-    Screen("fulfilment-queue", lambda ctx: (_login(ctx), _open_fulfilment(ctx.window), _settle(),
-                                            ctx.window.fulfilment_dialog)[-1],
-           _close_window_dialog("fulfilment_dialog")),
+    Screen("fulfilment-queue", lambda ctx: _show_fulfilment(ctx), _close_window_dialog("fulfilment_dialog")),
     Screen("guide-stock", _show_guide_stock, _close_guide),
     Screen("guide-order", _show_guide_order, _close_guide),
     Screen("stock-count", _show_stock_count, _close_stock),
@@ -344,6 +354,10 @@ def _demo_till(root: Path) -> tuple[object, Till]:
         answers = seed_demo_pickups(session)
     PICKUP_CODES[:] = [a["pickup_code"] for order, a in zip(DEMO_ORDERS, answers, strict=False)
                        if order[0] == "S001" and a["status"] == "ready"]
+    from central.fulfilment import seed_demo_deliveries
+
+    with factory() as session:
+        seed_demo_deliveries(session)
     with factory() as session:
         code = create_enrollment_code(session, "S001")
         session.commit()

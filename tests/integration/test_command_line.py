@@ -87,6 +87,8 @@ def test_central_cli_seeds_and_prints_the_code_last(tmp_path: Path) -> None:
     db = f"sqlite:///{tmp_path / 'c.db'}"
     seeded = run("central.cli", "seed-demo", "--db", db, "--products", "30")
     assert seeded.returncode == 0, seeded.stderr
+    # the demo web shop's home deliveries, routed to the Shanghai store nearest the addresses
+    assert seeded.stdout.count("ships from S001") == 2, seeded.stdout
     code = run("central.cli", "enroll", "--db", db, "--store", "S002")
     assert code.returncode == 0
     last = code.stdout.strip().splitlines()[-1]
