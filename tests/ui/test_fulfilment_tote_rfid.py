@@ -9,11 +9,10 @@ from PySide6.QtWidgets import QApplication
 from sqlalchemy import text
 
 from central.server import EmbeddedCentral
-from drivers.rfid.simulator import PtyRfidReader
 from pos_client.services.till import Till
-from pos_client.ui.app import TillApp
 from tests.integration.test_pickup import CHIPS, TEA, sync
 from tests.integration.test_ship_from_store import CHIPS_CODE, TEA_CODE, deliver
+from tests.support.till_window import till_with_reader
 from tests.ui.test_rfid_basket import epc
 
 YOGHURT_CODE = "6925078961609"
@@ -23,19 +22,8 @@ def test_a_tote_read_by_rfid_picks_the_order_and_refuses_wrong_items(
         qapp, qtbot, till: Till, central: EmbeddedCentral) -> None:
     deliver(central, "UI-T1", [(TEA, 2, 1340), (CHIPS, 1, 1570)])
     sync(till)
-    sim = PtyRfidReader("r2000")
-    till.config.rfid.url = f"serial://{sim.port}?baud=57600&protocol=r2000"
-    app = TillApp(till, app=qapp, sync_enabled=False)
-    try:
-        window = app.window
-        window.show()
-        qtbot.waitExposed(window)
-        qtbot.waitUntil(lambda: QApplication.focusWidget() is window.login.staff_field)
-        window.login.staff_field.setText("1001")
-        window.login.staff_field.returnPressed.emit()
-        window.login.pin_field.setText("1234")
-        window.login.pin_field.returnPressed.emit()
-        qtbot.waitUntil(lambda: window.pages.currentWidget() is window.checkout)
+    with till_with_reader(qapp, qtbot, till) as running:
+        window, sim = running.window, running.reader
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
         qtbot.waitUntil(lambda: window.fulfilment_dialog is not None)
         dialog = window.fulfilment_dialog
@@ -70,9 +58,6 @@ def test_a_tote_read_by_rfid_picks_the_order_and_refuses_wrong_items(
         assert "Packed" in dialog.message.text()
         qtbot.keyClick(dialog.tracking, Qt.Key.Key_Escape)
         qtbot.waitUntil(lambda: window.fulfilment_dialog is None)
-    finally:
-        app.close()
-        sim.close()
 
 
 def test_a_till_without_a_reader_says_how_to_pick(qtbot, till: Till, central: EmbeddedCentral) -> None:

@@ -10,14 +10,13 @@ from sqlalchemy import text
 
 from central.server import EmbeddedCentral
 from drivers.interfaces import TagRead
-from drivers.rfid.simulator import PtyRfidReader
 from pos_client.services.rfid_basket import RfidBasket, TagOutcome
 from pos_client.services.rfid_count import catalog_lookup
 from pos_client.services.till import Till
 from pos_client.services.tote_pick import ToteOutcome, pick_tag
-from pos_client.ui.app import TillApp
 from tests.integration.test_pickup import STAFF, TEA, sync
 from tests.integration.test_ship_from_store import TEA_CODE, deliver
+from tests.support.till_window import till_with_reader
 from tests.ui.test_rfid_basket import epc
 
 
@@ -50,19 +49,8 @@ def test_a_tag_sold_at_this_till_is_refused_from_the_tote_with_its_receipt(
     assert refused.outcome is ToteOutcome.SOLD and refused.refused and refused.receipt_no == receipt
     assert _picked_tags(till) == 0
 
-    sim = PtyRfidReader("r2000")
-    till.config.rfid.url = f"serial://{sim.port}?baud=57600&protocol=r2000"
-    app = TillApp(till, app=qapp, sync_enabled=False)
-    try:
-        window = app.window
-        window.show()
-        qtbot.waitExposed(window)
-        qtbot.waitUntil(lambda: QApplication.focusWidget() is window.login.staff_field)
-        window.login.staff_field.setText("1001")
-        window.login.staff_field.returnPressed.emit()
-        window.login.pin_field.setText("1234")
-        window.login.pin_field.returnPressed.emit()
-        qtbot.waitUntil(lambda: window.pages.currentWidget() is window.checkout)
+    with till_with_reader(qapp, qtbot, till) as running:
+        window, sim = running.window, running.reader
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
         qtbot.waitUntil(lambda: window.fulfilment_dialog is not None)
         dialog = window.fulfilment_dialog
@@ -83,6 +71,3 @@ def test_a_tag_sold_at_this_till_is_refused_from_the_tote_with_its_receipt(
         assert dialog.lines.item(0, 2).text() == "2" and _picked_tags(till) == 2
         qtbot.keyClick(dialog.scan_field, Qt.Key.Key_Escape)
         qtbot.waitUntil(lambda: window.fulfilment_dialog is None)
-    finally:
-        app.close()
-        sim.close()

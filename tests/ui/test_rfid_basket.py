@@ -5,17 +5,15 @@ from __future__ import annotations
 from types import SimpleNamespace
 
 from epcpy.epc_schemes.sgtin import SGTIN, SGTINFilterValue
-from PySide6.QtWidgets import QApplication
 from sqlalchemy import text
 
 from drivers.interfaces import TagRead
-from drivers.rfid.simulator import PtyRfidReader
 from pos_client.domain.cart import Cart, Product
 from pos_client.domain.sale import sold_lines
 from pos_client.services.rfid_basket import RfidBasket, TagOutcome
 from pos_client.services.rfid_count import catalog_lookup
 from pos_client.services.till import Till
-from pos_client.ui.app import TillApp
+from tests.support.till_window import till_with_reader
 
 
 def epc(ean13: str, serial: int) -> str:
@@ -53,28 +51,14 @@ def test_basket_rules_and_sold_tags(till: Till):
 def test_a_bag_on_the_reader_fills_the_cart(qapp, qtbot, till: Till):
     (ean_a, sku_a), (ean_b, sku_b) = two_products(till)
     till.sold_tags.record([(epc(ean_b, 7), sku_b)], "sale-0", "S001-01-20261201-0001")
-    sim = PtyRfidReader("r2000")
-    till.config.rfid.url = f"serial://{sim.port}?baud=57600&protocol=r2000"
-    app = TillApp(till, app=qapp, sync_enabled=False)
-    try:
-        window = app.window
-        window.show()
-        qtbot.waitExposed(window)
-        qtbot.waitUntil(lambda: QApplication.focusWidget() is window.login.staff_field)
-        window.login.staff_field.setText("1001")
-        window.login.staff_field.returnPressed.emit()
-        window.login.pin_field.setText("1234")
-        window.login.pin_field.returnPressed.emit()
-        qtbot.waitUntil(lambda: window.pages.currentWidget() is window.checkout)
+    with till_with_reader(qapp, qtbot, till) as running:
+        window, sim = running.window, running.reader
         sim.tags = [epc(ean_a, 1), epc(ean_a, 2), epc(ean_a, 3), epc(ean_b, 7)]  # the bag goes on the reader
         cart = window.checkout.checkout.cart
         qtbot.waitUntil(lambda: sum(line.qty for line in cart.lines) == 3, timeout=5000)
         qtbot.wait(300)  # the reader keeps reading the same bag: nothing more is added
         assert [(line.product.sku, line.qty) for line in cart.lines] == [(sku_a, 3)]
         assert "S001-01-20261201-0001" in window.checkout.message_label.text()
-    finally:
-        app.close()
-        sim.close()
 
 
 def test_sold_tags_are_written_in_the_sale_s_own_transaction(till: Till):

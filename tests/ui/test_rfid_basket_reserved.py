@@ -3,15 +3,12 @@ fills the cart up to what is free, and the cashier is told why the rest was not 
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QApplication
-
 from central.db import session_factory
 from central.pickup import set_pickup_settings
 from central.server import EmbeddedCentral
-from drivers.rfid.simulator import PtyRfidReader
 from pos_client.services.till import Till
-from pos_client.ui.app import TillApp
 from tests.integration.test_pickup import TEA, place, sync
+from tests.support.till_window import till_with_reader
 from tests.ui.test_rfid_basket import epc
 
 TEA_EAN = "6972718281825"
@@ -24,25 +21,11 @@ def test_a_bag_read_by_rfid_stops_at_the_units_free_to_sell(qapp, qtbot, till: T
         set_pickup_settings(s, "S001", reserved_policy="block")
         s.commit()
     sync(till)
-    sim = PtyRfidReader("r2000")
-    till.config.rfid.url = f"serial://{sim.port}?baud=57600&protocol=r2000"
-    app = TillApp(till, app=qapp, sync_enabled=False)
-    try:
-        window = app.window
-        window.show()
-        qtbot.waitExposed(window)
-        qtbot.waitUntil(lambda: QApplication.focusWidget() is window.login.staff_field)
-        window.login.staff_field.setText("1001")
-        window.login.staff_field.returnPressed.emit()
-        window.login.pin_field.setText("1234")
-        window.login.pin_field.returnPressed.emit()
-        qtbot.waitUntil(lambda: window.pages.currentWidget() is window.checkout)
+    with till_with_reader(qapp, qtbot, till) as running:
+        window, sim = running.window, running.reader
         sim.tags = [epc(TEA_EAN, n) for n in (1, 2, 3)]  # three teas in the bag
         cart = window.checkout.checkout.cart
         qtbot.waitUntil(lambda: "18 are held for online pickup" in window.checkout.message_label.text(),
                         timeout=5000)
         assert [(line.product.sku, line.qty) for line in cart.lines] == [(TEA, 2)]
         assert "Only 2 of this item are free" in window.checkout.message_label.text()
-    finally:
-        app.close()
-        sim.close()
