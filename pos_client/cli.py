@@ -416,7 +416,8 @@ def _cmd_sync(paths: Paths) -> int:
             print(f"error: {exc.message}", file=sys.stderr)
             return 2
         with client:
-            engine = till.sync_engine(client, progress=_progress_printer(), flush_journal=True)
+            engine = till.sync_engine(client, progress=_progress_printer(), flush_journal=True,
+                                     network_snapshot=True)  # as the till window syncs
             report = engine.run_once()
         stats = till.outbox.stats()
         print(f"pushed {report.pushed} events ({report.duplicates} already there, "
