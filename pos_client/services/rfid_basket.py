@@ -1,7 +1,8 @@
 """RFID basket checkout: read a bag, and each tag becomes one unit on its product's line, once.
 
 A tag read again (in this sale) is ignored; a tag already sold at this till
-warns with the receipt it was sold on and adds nothing; a non-GS1 tag or a GTIN
+warns with the receipt it was sold on and adds nothing, and so does a tag picked into the
+tote of a delivery order that has not shipped; a non-GS1 tag or a GTIN
 the store does not sell is reported for the cashier to handle by hand.  After
 the sale is paid, `sold_tags(sale)` gives the tags to record, no more than the
 units of each product the sale really holds (a voided line's tags are not sold).
@@ -25,6 +26,7 @@ class TagOutcome(Enum):
     ADDED = "added"
     REPEAT = "repeat"
     ALREADY_SOLD = "already_sold"
+    PICKED_FOR_DELIVERY = "picked_for_delivery"
     UNKNOWN_GTIN = "unknown_gtin"
     NOT_GS1 = "not_gs1"
 
@@ -36,6 +38,7 @@ class BasketEvent:
     sku: str | None = None
     gtin: str | None = None
     receipt_no: str | None = None
+    order_id: str | None = None
 
 
 @dataclass
@@ -43,6 +46,8 @@ class RfidBasket:
     lookup: Lookup
     sold_on: Callable[[str], str | None]
     """EPC -> receipt number it was sold on, or None."""
+    picked_for: Callable[[str], str | None] = lambda _epc: None
+    """EPC -> the delivery order whose packed tote holds it (not shipped yet), or None."""
     _in_sale: dict[str, str] = field(default_factory=dict)
     _seen: set[str] = field(default_factory=set)
 
@@ -57,6 +62,9 @@ class RfidBasket:
         receipt = self.sold_on(epc)
         if receipt is not None:
             return BasketEvent(TagOutcome.ALREADY_SOLD, epc, gtin=decoded.gtin, receipt_no=receipt)
+        order = self.picked_for(epc)
+        if order is not None:
+            return BasketEvent(TagOutcome.PICKED_FOR_DELIVERY, epc, gtin=decoded.gtin, order_id=order)
         sku = self.lookup(gtin_candidates(decoded.gtin))
         if sku is None:
             return BasketEvent(TagOutcome.UNKNOWN_GTIN, epc, gtin=decoded.gtin)

@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 from sqlalchemy import Connection, Engine, select
 from sqlalchemy.dialects.sqlite import insert
 
-from .schema import sold_tag
+from .schema import fulfilment_done, fulfilment_order, fulfilment_pick_tag, sold_tag
 
 
 class SoldTags:
@@ -19,6 +19,22 @@ class SoldTags:
         """The receipt a tag was sold on, or None (a read: fine on the UI thread)."""
         with self._engine.connect() as conn:
             return conn.scalar(select(sold_tag.c.receipt_no).where(sold_tag.c.epc == epc))
+
+    def picked_for(self, epc: str) -> str | None:
+        """The delivery order whose tote holds this tag and has not shipped yet, or None.
+
+        The goods are reserved for that customer: checkout must not sell them off the packing
+        table (the tote pick refuses sold tags the other way round)."""
+        shipped = select(fulfilment_done.c.fulfilment_id).where(fulfilment_done.c.stage == "shipped")
+        with self._engine.connect() as conn:
+            return conn.scalar(
+                select(fulfilment_order.c.delivery_order_id)
+                .join(fulfilment_pick_tag,
+                      fulfilment_pick_tag.c.fulfilment_id == fulfilment_order.c.fulfilment_id)
+                .where(fulfilment_pick_tag.c.epc == epc,
+                       fulfilment_order.c.status.not_in(("shipped", "rejected", "cancelled")),
+                       fulfilment_order.c.fulfilment_id.not_in(shipped))
+                .limit(1))
 
     def record(self, tags: Iterable[tuple[str, str]], sale_id: str, receipt_no: str) -> int:
         """(epc, sku) pairs sold on one sale; a tag recorded before keeps its first sale."""

@@ -40,6 +40,7 @@ from pos_client.services.fulfilment import (
     WrongItem,
 )
 from pos_client.services.tote_pick import TagPick, ToteOutcome, ToteRead, still_missing
+from pos_client.ui.dialog_size import fit_to_parent
 from pos_client.ui.time_text import day_time_text
 
 STAGE_LABELS = {
@@ -66,7 +67,7 @@ class FulfilmentDialog(QDialog):
         self.setObjectName("fulfilmentQueue")
         self.setWindowTitle(self.tr("Ship from store"))
         self.setModal(True)
-        self.resize(900, 600)
+        fit_to_parent(self, parent, 900, 600)
         self.queue, self.staff = queue, staff
         try:
             self._zone = ZoneInfo(timezone)

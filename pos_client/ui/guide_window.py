@@ -36,6 +36,7 @@ from pos_client.domain.sale import Cashier
 from pos_client.services.auth import Session
 from pos_client.services.guide import GuideService, NetworkView, OrderProblems
 from pos_client.store.guide import GuideOrderRow
+from pos_client.ui.dialog_size import fit_to_parent
 from pos_client.ui.money_text import format_amount, format_money
 from pos_client.ui.time_text import time_text
 from sync.errors import NotFoundAtCentral
@@ -136,6 +137,7 @@ class GuideWindow(QDialog):
         self.setObjectName("guideWindow")
         self.setWindowTitle(self.tr("Sales guide"))
         self.setMinimumSize(1000, 680)
+        fit_to_parent(self, parent, 1000, 680)
         self.service = service
         self.runner = runner
         self.session = session

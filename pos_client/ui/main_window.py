@@ -125,7 +125,8 @@ class MainWindow(QMainWindow):
         self.return_dialog: ReturnDialog | None = None
         self.member_dialog: MemberDialog | None = None
         self.last_sale: Sale | None = None
-        self.rfid_basket = RfidBasket(catalog_lookup(till.catalog), till.sold_tags.receipt_of)
+        self.rfid_basket = RfidBasket(catalog_lookup(till.catalog), till.sold_tags.receipt_of,
+                                      till.sold_tags.picked_for)
         self.last_return: Return | None = None
 
         ident = till.identity()
@@ -712,6 +713,10 @@ class MainWindow(QMainWindow):
             self.checkout.show_error(self.tr(
                 "Tag {epc} was already sold on receipt {receipt}; it is not added. Put the item aside "
                 "and call a supervisor.").format(epc=event.epc[-8:], receipt=event.receipt_no))
+        elif event.outcome is TagOutcome.PICKED_FOR_DELIVERY:
+            self.checkout.show_error(self.tr(
+                "Tag {epc} is picked for delivery order {order} and waits to ship; it is not added. "
+                "Put the item back in that order's tote.").format(epc=event.epc[-8:], order=event.order_id))
         elif event.outcome is TagOutcome.UNKNOWN_GTIN:
             self.checkout.show_error(self.tr(
                 "A tag with GTIN {gtin} is no product of this store; scan that item's barcode.").format(

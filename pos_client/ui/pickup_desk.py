@@ -47,6 +47,7 @@ from pos_client.services.pickup import (
     UnknownLine,
     Verified,
 )
+from pos_client.ui.dialog_size import fit_to_parent
 from pos_client.ui.money_text import format_money
 from pos_client.ui.time_text import day_time_text, time_text, when_text
 
@@ -85,7 +86,7 @@ class PickupDeskDialog(QDialog):
         self.setObjectName("pickupDesk")
         self.setWindowTitle(self.tr("Pickup desk"))
         self.setModal(True)
-        self.resize(900, 640)
+        fit_to_parent(self, parent, 900, 640)
         self.desk, self.staff, self.locale = desk, staff, locale
         self._zone = _zone(timezone)
         self._print = print_pick_list

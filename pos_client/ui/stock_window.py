@@ -39,6 +39,7 @@ from drivers.interfaces import TagRead
 from pos_client.domain.stock_count import ADJUST_REASONS
 from pos_client.services.auth import AuthService, LoginFailed, LoginLocked, Session
 from pos_client.services.stock_work import NeedsApproval, Receiving, StockCount, StockWork, UnknownItem
+from pos_client.ui.dialog_size import fit_to_parent
 
 from .background import TaskRunner
 
@@ -154,6 +155,7 @@ class StockWindow(QDialog):
         self.setObjectName("stockWindow")
         self.setWindowTitle(self.tr("Stock work"))
         self.setMinimumSize(1000, 680)
+        fit_to_parent(self, parent, 1000, 680)
         self.work = work
         self.runner = runner
         self.session = session

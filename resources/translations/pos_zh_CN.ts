@@ -384,204 +384,204 @@ Change {change}</source>
 <context>
     <name>FulfilmentDialog</name>
     <message>
-        <location filename="../../pos_client/ui/fulfilment_queue.py" line="67"/>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="68"/>
         <source>Ship from store</source>
         <translation>门店发货</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/fulfilment_queue.py" line="84"/>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="85"/>
         <source>Order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/fulfilment_queue.py" line="84"/>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="85"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/fulfilment_queue.py" line="84"/>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="85"/>
         <source>Ship by</source>
         <translation>发货截止</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/fulfilment_queue.py" line="84"/>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="85"/>
         <source>Customer</source>
         <translation>顾客</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/fulfilment_queue.py" line="94"/>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="95"/>
         <source>Item</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/fulfilment_queue.py" line="94"/>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="95"/>
         <source>Qty</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/fulfilment_queue.py" line="94"/>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="95"/>
         <source>Picked</source>
         <translation>已拣货</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/fulfilment_queue.py" line="101"/>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="102"/>
         <source>Scan each item into the tote, then Enter</source>
         <translation>逐件扫描商品放入周转箱，然后按回车</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/fulfilment_queue.py" line="106"/>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="108"/>
         <source>Courier&apos;s tracking number</source>
         <translation>快递单号</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/fulfilment_queue.py" line="109"/>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="112"/>
         <source>Courier</source>
         <translation>快递公司</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/fulfilment_queue.py" line="118"/>
-        <location filename="../../pos_client/ui/fulfilment_queue.py" line="224"/>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="121"/>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="227"/>
         <source>F6 Read tote (RFID)</source>
         <translation>F6 读取周转箱 (RFID)</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/fulfilment_queue.py" line="123"/>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="126"/>
         <source>F2 Pack</source>
         <translation>F2 打包</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/fulfilment_queue.py" line="125"/>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="128"/>
         <source>F4 Reject the chosen line</source>
         <translation>F4 拒绝所选商品</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/fulfilment_queue.py" line="127"/>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="130"/>
         <source>F12 Ship</source>
         <translation>F12 发货</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/fulfilment_queue.py" line="129"/>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="132"/>
         <source>Back (Esc)</source>
         <translation>返回（Esc）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/fulfilment_queue.py" line="181"/>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="184"/>
         <source>rejected</source>
         <translation>已拒绝</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/fulfilment_queue.py" line="190"/>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="193"/>
         <source>Everything is in the tote: pack it (F2).</source>
         <translation>所有商品已入箱：请打包 (F2)。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/fulfilment_queue.py" line="191"/>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="194"/>
         <source>Still missing: {items}</source>
         <translation>仍缺：{items}</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/fulfilment_queue.py" line="192"/>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="195"/>
         <source>{name} × {qty}</source>
         <translation>{name} × {qty}</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/fulfilment_queue.py" line="199"/>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="202"/>
         <source>Stopped reading the tote.</source>
         <translation>已停止读取周转箱。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/fulfilment_queue.py" line="202"/>
-        <location filename="../../pos_client/ui/fulfilment_queue.py" line="281"/>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="205"/>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="284"/>
         <source>Choose an order in the list first.</source>
         <translation>请先在列表中选择一个订单。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/fulfilment_queue.py" line="207"/>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="210"/>
         <source>This till has no RFID reader. Set one up in Devices (Ctrl+D), or scan each item into the tote.</source>
         <translation>本收银机没有 RFID 读写器。请在“设备”(Ctrl+D) 中设置，或逐件扫描商品入箱。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/fulfilment_queue.py" line="219"/>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="222"/>
         <source>F6 Stop reading</source>
         <translation>F6 停止读取</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/fulfilment_queue.py" line="220"/>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="223"/>
         <source>Reading the tote: hold it to the RFID reader.</source>
         <translation>正在读取周转箱：请将其靠近 RFID 读写器。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/fulfilment_queue.py" line="246"/>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="249"/>
         <source>{item} is in the tote. Every item is picked: pack it (F2).</source>
         <translation>{item} 已入箱。所有商品均已拣货：请打包 (F2)。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/fulfilment_queue.py" line="249"/>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="252"/>
         <source>{item} is in the tote.</source>
         <translation>{item} 已入箱。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/fulfilment_queue.py" line="257"/>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="260"/>
         <source>Wrong item: {item} (tag …{tag}) is not on this order. Take it out of the tote; nothing was counted.</source>
         <translation>拿错商品：{item}（标签 …{tag}）不在此订单上。请将其从周转箱取出；未计数。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/fulfilment_queue.py" line="262"/>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="265"/>
         <source>One too many: every {item} this order wants is already in the tote (tag …{tag}). Take one out; nothing was counted.</source>
         <translation>多了一件：此订单所需的 {item} 已全部入箱（标签 …{tag}）。请取出一件；未计数。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/fulfilment_queue.py" line="267"/>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="270"/>
         <source>Already sold: {item} (tag …{tag}) was sold at this till on receipt {receipt}. Take it out of the tote and pick another from the shelf; nothing was counted.</source>
         <translation>已售出：{item}（标签 …{tag}）已在本收银机售出，小票号 {receipt}。请将其从周转箱取出，从货架另取一件；未计数。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/fulfilment_queue.py" line="272"/>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="275"/>
         <source>Tag …{tag} (GTIN {gtin}) is no product of this store. Take that item out and scan its barcode.</source>
         <translation>标签 …{tag}（GTIN {gtin}）不是本店商品。请取出该商品并扫描其条码。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/fulfilment_queue.py" line="276"/>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="279"/>
         <source>Tag …{tag} is not a product tag. Take that item out of the tote and scan its barcode.</source>
         <translation>标签 …{tag} 不是商品标签。请将该商品从周转箱取出并扫描其条码。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/fulfilment_queue.py" line="298"/>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="301"/>
         <source>Item {code} is in the tote.</source>
         <translation>商品 {code} 已放入周转箱。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/fulfilment_queue.py" line="304"/>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="307"/>
         <source>Packed. Scan or type the courier&apos;s tracking number, then F12.</source>
         <translation>已打包。请扫描或输入快递单号，然后按 F12。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/fulfilment_queue.py" line="312"/>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="315"/>
         <source>Shipped with {carrier} {number}.</source>
         <translation>已通过 {carrier} 发货，单号 {number}。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/fulfilment_queue.py" line="320"/>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="323"/>
         <source>Choose the line this store cannot fill first.</source>
         <translation>请先选择本店无法供货的商品。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/fulfilment_queue.py" line="325"/>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="328"/>
         <source>Line rejected: central sends it to another store.</source>
         <translation>已拒绝该商品：总部将把它转给其他门店。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/fulfilment_queue.py" line="331"/>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="334"/>
         <source>{item} is not on this order (or all of it is picked). Put it back; nothing was counted.</source>
         <translation>{item} 不在此订单中（或已全部拣货）。请放回；未计数。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/fulfilment_queue.py" line="335"/>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="338"/>
         <source>That is not a tracking number (4-64 letters, digits or dashes). Scan the courier&apos;s label again.</source>
         <translation>这不是快递单号（4-64 位字母、数字或短横线）。请重新扫描快递面单。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/fulfilment_queue.py" line="340"/>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="343"/>
         <source>Not yet: pick every item, then pack (F2), then ship (F12). Shipped orders cannot ship again.</source>
         <translation>还不行：请拣齐所有商品，然后打包（F2），再发货（F12）。已发货的订单不能再次发货。</translation>
     </message>
@@ -589,27 +589,27 @@ Change {change}</source>
 <context>
     <name>FulfilmentQueue</name>
     <message>
-        <location filename="../../pos_client/ui/fulfilment_queue.py" line="46"/>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="47"/>
         <source>To pick</source>
         <translation>待拣货</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/fulfilment_queue.py" line="47"/>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="48"/>
         <source>Picked</source>
         <translation>已拣货</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/fulfilment_queue.py" line="48"/>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="49"/>
         <source>Packed</source>
         <translation>已打包</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/fulfilment_queue.py" line="49"/>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="50"/>
         <source>Shipped</source>
         <translation>已发货</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/fulfilment_queue.py" line="50"/>
+        <location filename="../../pos_client/ui/fulfilment_queue.py" line="51"/>
         <source>Rejected</source>
         <translation>已拒绝</translation>
     </message>
@@ -635,509 +635,509 @@ Change {change}</source>
 <context>
     <name>GuideWindow</name>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="49"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="50"/>
         <source>Queued: placed as soon as the till is online</source>
         <translation>排队中：收银机联网后立即下单</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="50"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="51"/>
         <source>Placed: waiting for the customer&apos;s payment</source>
         <translation>已下单：等待顾客付款</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="51"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="52"/>
         <source>Placed and paid</source>
         <translation>已下单并已付款</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="52"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="53"/>
         <source>Refused by central</source>
         <translation>总部拒绝</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="55"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="56"/>
         <source>Add at least one item to the order.</source>
         <translation>订单至少需要一件商品。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="56"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="57"/>
         <source>A quantity must be between 1 and 10,000.</source>
         <translation>数量须在 1 到 10,000 之间。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="57"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="58"/>
         <source>Choose how the customer gets the goods.</source>
         <translation>请选择顾客的取货方式。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="58"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="59"/>
         <source>Home delivery needs the customer&apos;s name.</source>
         <translation>送货上门需要顾客姓名。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="59"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="60"/>
         <source>Home delivery needs an 11-digit mobile number.</source>
         <translation>送货上门需要 11 位手机号码。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="60"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="61"/>
         <source>Home delivery needs the delivery address.</source>
         <translation>送货上门需要收货地址。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="61"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="62"/>
         <source>Choose the other store where the customer collects the goods.</source>
         <translation>请选择顾客取货的其他门店。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="64"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="65"/>
         <source>Choose how the customer pays.</source>
         <translation>请选择顾客的付款方式。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="65"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="66"/>
         <source>Paid here: the amount taken must cover the order.</source>
         <translation>在本店付款：收款金额须覆盖订单金额。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="68"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="69"/>
         <source>Home delivery</source>
         <translation>送货上门</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="69"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="70"/>
         <source>Pickup at another store</source>
         <translation>其他门店自提</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="70"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="71"/>
         <source>Pickup here later</source>
         <translation>稍后本店自提</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="75"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="76"/>
         <source>Customer pays later by link / QR</source>
         <translation>顾客稍后通过链接/二维码付款</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="76"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="77"/>
         <source>Customer pays at this till now (cash, card, wallet…)</source>
         <translation>顾客现在在本收银台付款（现金、银行卡、钱包…）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="136"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="138"/>
         <source>Sales guide</source>
         <translation>导购</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="154"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="157"/>
         <source>Find and stock</source>
         <translation>查找与库存</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="155"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="158"/>
         <source>Order for a customer</source>
         <translation>为顾客下单</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="156"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="159"/>
         <source>Orders</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="157"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="160"/>
         <source>Sales and commission</source>
         <translation>销售与提成</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="161"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="164"/>
         <source>Close (Esc)</source>
         <translation>关闭 (Esc)</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="208"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="211"/>
         <source>Scan a barcode, or type a name, pinyin or SKU, then Enter</source>
         <translation>扫描条码，或输入名称、拼音或货号，然后按回车</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="213"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="216"/>
         <source>Browse by category…</source>
         <translation>按品类浏览…</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="224"/>
-        <location filename="../../pos_client/ui/guide_window.py" line="271"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="227"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="274"/>
         <source>SKU</source>
         <translation>货号</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="224"/>
-        <location filename="../../pos_client/ui/guide_window.py" line="271"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="227"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="274"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="224"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="227"/>
         <source>Colour</source>
         <translation>颜色</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="224"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="227"/>
         <source>Size</source>
         <translation>尺码</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="224"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="227"/>
         <source>Here</source>
         <translation>本店</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="234"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="237"/>
         <source>Store / warehouse</source>
         <translation>门店/仓库</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="235"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="238"/>
         <source>Distance</source>
         <translation>距离</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="236"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="239"/>
         <source>On hand</source>
         <translation>现有库存</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="237"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="240"/>
         <source>Reserved</source>
         <translation>已预留</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="238"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="241"/>
         <source>Available</source>
         <translation>可用</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="239"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="242"/>
         <source>As of</source>
         <translation>数据时间</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="247"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="250"/>
         <source>Add to the customer&apos;s order</source>
         <translation>加入顾客订单</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="255"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="258"/>
         <source>Sizes and colours</source>
         <translation>尺码与颜色</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="260"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="263"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="271"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="274"/>
         <source>Qty</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="271"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="274"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="274"/>
-        <location filename="../../pos_client/ui/guide_window.py" line="555"/>
-        <location filename="../../pos_client/ui/guide_window.py" line="608"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="277"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="558"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="611"/>
         <source>No member chosen (optional).</source>
         <translation>未选择会员（可选）。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="298"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="301"/>
         <source>Customer</source>
         <translation>顾客</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="295"/>
-        <location filename="../../pos_client/ui/guide_window.py" line="325"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="298"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="328"/>
         <source>Delivery</source>
         <translation>配送方式</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="296"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="299"/>
         <source>Pickup store</source>
         <translation>自提门店</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="300"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="303"/>
         <source>Mobile</source>
         <translation>手机</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="301"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="304"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="297"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="300"/>
         <source>Payment</source>
         <translation>收款</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="85"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="86"/>
         <source>less than a minute</source>
         <translation>不到一分钟</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="87"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="88"/>
         <source>{n} min</source>
         <translation>{n} 分钟</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="88"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="89"/>
         <source>{h} h {m} min</source>
         <translation>{h} 小时 {m} 分钟</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="299"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="302"/>
         <source>Customer name</source>
         <translation>顾客姓名</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="307"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="310"/>
         <source>Customer: member code or sign-up (Ctrl+I)</source>
         <translation>顾客：会员码或注册 (Ctrl+I)</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="309"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="312"/>
         <source>Remove the chosen line</source>
         <translation>删除所选行</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="310"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="313"/>
         <source>Place the order (Ctrl+Enter)</source>
         <translation>提交订单 (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="325"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="328"/>
         <source>Order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="325"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="328"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="325"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="328"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="325"/>
-        <location filename="../../pos_client/ui/guide_window.py" line="345"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="328"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="348"/>
         <source>Guide</source>
         <translation>导购</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="330"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="333"/>
         <source>Send queued orders now</source>
         <translation>立即发送排队订单</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="331"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="334"/>
         <source>Print the order slip</source>
         <translation>打印订单小票</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="332"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="335"/>
         <source>Take payment at this till</source>
         <translation>在本收银台收款</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="340"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="343"/>
         <source>Press Refresh: the figures come from central.</source>
         <translation>请按“刷新”：数据来自总部。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="346"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="349"/>
         <source>Today: sales</source>
         <translation>今日销售</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="347"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="350"/>
         <source>Today: commission</source>
         <translation>今日提成</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="348"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="351"/>
         <source>Month: sales</source>
         <translation>本月销售</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="349"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="352"/>
         <source>Month: commission</source>
         <translation>本月提成</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="355"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="358"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="370"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="373"/>
         <source>Nothing matches &quot;{text}&quot;: try fewer words, the pinyin initials, or scan the barcode.</source>
         <translation>没有与“{text}”匹配的商品：请减少关键词、使用拼音首字母或扫描条码。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="401"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="404"/>
         <source>Asking central for the stock in every store…</source>
         <translation>正在向总部查询各门店库存…</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="418"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="421"/>
         <source>Central does not know {sku}: it may be new here. Only this store&apos;s stock is known.</source>
         <translation>总部没有 {sku}：可能是本店新品。只知道本店库存。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="423"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="426"/>
         <source>The network stock could not be read ({error}). Try again.</source>
         <translation>无法读取全网库存（{error}）。请重试。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="435"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="438"/>
         <source>Live from central, {time}.</source>
         <translation>总部实时数据，{time}。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="443"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="446"/>
         <source>OFFLINE: no network stock was kept for this item. Only this store&apos;s stock is shown, as last synced.</source>
         <translation>离线：本机未保存此商品的全网库存。只显示上次同步的本店库存。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="451"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="454"/>
         <source>OFFLINE: network stock snapshot of the nearest stores, synced {age} ago (at {time}). Figures may have changed.</source>
         <translation>离线：最近门店的网络库存快照，{age}前同步（{time}）。数字可能已变化。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="462"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="465"/>
         <source>OFFLINE: last synced network stock, {age} old (from {time}). Figures may have changed.</source>
         <translation>离线：上次同步的全网库存，已过 {age}（{time}）。数据可能已变化。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="475"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="478"/>
         <source>warehouse</source>
         <translation>仓库</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="475"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="478"/>
         <source>store</source>
         <translation>门店</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="478"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="481"/>
         <source>{km} km</source>
         <translation>{km} 公里</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="481"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="484"/>
         <source>unknown</source>
         <translation>未知</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="483"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="486"/>
         <source>{age} before</source>
         <translation>{age}前</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="508"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="511"/>
         <source>Find a product first.</source>
         <translation>请先查找商品。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="513"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="516"/>
         <source>{sku} has no price at this store and cannot be ordered here.</source>
         <translation>{sku} 在本店没有价格，无法在此下单。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="522"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="525"/>
         <source>{name} × {qty} is on the order.</source>
         <translation>{name} × {qty} 已加入订单。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="538"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="541"/>
         <source>Order total: {total}</source>
         <translation>订单合计：{total}</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="553"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="556"/>
         <source>{phone} · {code}</source>
         <translation>{phone} · {code}</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="583"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="586"/>
         <source>Orders are attributed to a sales guide: log in as the guide (Ctrl+L) to order.</source>
         <translation>订单须归属导购：请以导购身份登录 (Ctrl+L) 后下单。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="598"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="601"/>
         <source>The order could not be saved on this till ({error}). Nothing was sent; try again.</source>
         <translation>订单无法保存在本机（{error}）。未发送任何内容，请重试。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="609"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="612"/>
         <source>Order saved on the till; sending it to central…</source>
         <translation>订单已保存在本机，正在发送至总部…</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="625"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="628"/>
         <source>Central cannot be reached: the order is queued on this till and is placed as soon as the till is online. Its slip can be printed now.</source>
         <translation>无法连接总部：订单已在本机排队，联网后立即下单。现在即可打印订单小票。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="631"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="634"/>
         <source>Central refused the order: {why}</source>
         <translation>总部拒绝了订单：{why}</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="633"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="636"/>
         <source>Order {no} placed.</source>
         <translation>订单 {no} 已下单。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="655"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="658"/>
         <source>(not yet numbered)</source>
         <translation>（尚无单号）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="672"/>
-        <location filename="../../pos_client/ui/guide_window.py" line="682"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="675"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="685"/>
         <source>Choose an order in the list first.</source>
         <translation>请先在列表中选择一个订单。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="677"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="680"/>
         <source>The order slip is printing.</source>
         <translation>正在打印订单小票。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="689"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="692"/>
         <source>Asking central…</source>
         <translation>正在询问总部…</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="702"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="705"/>
         <source>OFFLINE ({error}): only this till&apos;s sales and returns, with the commission rules last synced. Orders and other tills&apos; sales are missing until the till is online.</source>
         <translation>离线（{error}）：仅含本机的销售和退货，按上次同步的提成规则计算。联网前不含订单和其他收银机的销售。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="727"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="730"/>
         <source>Every guide of this store (returns deducted).</source>
         <translation>本店所有导购（已扣除退货）。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/guide_window.py" line="729"/>
+        <location filename="../../pos_client/ui/guide_window.py" line="732"/>
         <source>Your attributed sales and commission (returns deducted).</source>
         <translation>您的归属销售与提成（已扣除退货）。</translation>
     </message>
@@ -1481,182 +1481,187 @@ Change {change}</source>
         <translation>门店发货：扫码拣货配送订单、打包、凭快递单号发货</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="134"/>
+        <location filename="../../pos_client/ui/main_window.py" line="135"/>
         <source>{store} — till {till}</source>
         <translation>{store} — 收银台 {till}</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="136"/>
+        <location filename="../../pos_client/ui/main_window.py" line="137"/>
         <source>{store} · {code} · Till {till}</source>
         <translation>{store} · {code} · 收银台 {till}</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="202"/>
+        <location filename="../../pos_client/ui/main_window.py" line="203"/>
         <source>Pay for the sale in progress before logging out.</source>
         <translation>请先完成当前交易的收款，再退出登录。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="234"/>
+        <location filename="../../pos_client/ui/main_window.py" line="235"/>
         <source>Sale held as #{number} ({total}). F8 brings it back.</source>
         <translation>已挂单 #{number}（{total}）。按 F8 取回。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="242"/>
+        <location filename="../../pos_client/ui/main_window.py" line="243"/>
         <source>Finish or hold (F7) the sale in progress first.</source>
         <translation>请先完成或挂起（F7）当前订单。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="246"/>
+        <location filename="../../pos_client/ui/main_window.py" line="247"/>
         <source>No sale is on hold at this till.</source>
         <translation>本收银台没有挂起的订单。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="258"/>
+        <location filename="../../pos_client/ui/main_window.py" line="259"/>
         <source>Held sale is back: carry on scanning or pay.</source>
         <translation>已取回挂单：可继续扫描或收款。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="266"/>
+        <location filename="../../pos_client/ui/main_window.py" line="267"/>
         <source>The sale is empty: there is nothing to void.</source>
         <translation>本单为空，无需作废。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="279"/>
+        <location filename="../../pos_client/ui/main_window.py" line="280"/>
         <source>{items} item(s), {total}</source>
         <translation>{items} 件，{total}</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="290"/>
+        <location filename="../../pos_client/ui/main_window.py" line="291"/>
         <source>Sale voided. Nothing was charged.</source>
         <translation>本单已作废，未收取任何款项。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="297"/>
+        <location filename="../../pos_client/ui/main_window.py" line="298"/>
         <source>No receipt to reprint since this till started.</source>
         <translation>本机启动后尚无可重印的小票。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="302"/>
+        <location filename="../../pos_client/ui/main_window.py" line="303"/>
         <source>Reprinting {receipt} as a copy.</source>
         <translation>正在重印 {receipt}（重印联）。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="322"/>
+        <location filename="../../pos_client/ui/main_window.py" line="323"/>
         <source>Coupon {name} is on the sale; it counts once the goods it covers reach {amount}.</source>
         <translation>优惠券“{name}”已加入本单；适用商品满 {amount} 后生效。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="327"/>
+        <location filename="../../pos_client/ui/main_window.py" line="328"/>
         <source>Coupon {name} is on the sale.</source>
         <translation>优惠券“{name}”已加入本单。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="330"/>
+        <location filename="../../pos_client/ui/main_window.py" line="331"/>
         <source>Checking coupon {code}…</source>
         <translation>正在核验优惠券 {code}……</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="354"/>
+        <location filename="../../pos_client/ui/main_window.py" line="355"/>
         <source>Member {phone} is on this sale.</source>
         <translation>会员 {phone} 已加入本单。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="355"/>
+        <location filename="../../pos_client/ui/main_window.py" line="356"/>
         <source>The member was taken off this sale.</source>
         <translation>已从本单移除会员。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="367"/>
+        <location filename="../../pos_client/ui/main_window.py" line="368"/>
         <source>Finish or hold (F7) the sale in progress before a return.</source>
         <translation>请先完成或挂起（F7）当前交易，再办理退货。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="424"/>
+        <location filename="../../pos_client/ui/main_window.py" line="425"/>
         <source>Refund {receipt}: {total} back to the customer. The slip is printing.</source>
         <translation>退货单 {receipt}：已退还顾客 {total}。退货单正在打印。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="436"/>
+        <location filename="../../pos_client/ui/main_window.py" line="437"/>
         <source>The sale is empty: scan an item first.</source>
         <translation>本单为空：请先扫描商品。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="463"/>
+        <location filename="../../pos_client/ui/main_window.py" line="464"/>
         <source>{name} voided.</source>
         <translation>已删除 {name}。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="465"/>
+        <location filename="../../pos_client/ui/main_window.py" line="466"/>
         <source>{name}: now {amount}.</source>
         <translation>{name}：现为 {amount}。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="541"/>
+        <location filename="../../pos_client/ui/main_window.py" line="542"/>
         <source>The sale could not be saved ({error}). Nothing was charged and the cart is kept: try F12 again, and call IT if it keeps failing.</source>
         <translation>交易未能保存（{error}）。未收取任何款项，购物车已保留：请再按 F12 重试，如仍失败请联系 IT。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="551"/>
+        <location filename="../../pos_client/ui/main_window.py" line="552"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="588"/>
+        <location filename="../../pos_client/ui/main_window.py" line="589"/>
         <source>central revoked this till: it keeps selling, but sends nothing until it is enrolled again (F9)</source>
         <translation>中心平台已停用本收银台：仍可继续销售，但重新注册前不会上传任何数据（F9）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="591"/>
+        <location filename="../../pos_client/ui/main_window.py" line="592"/>
         <source>this till was out of touch with central so long that its token expired: it keeps selling; enrol it again (F9)</source>
         <translation>本机与总部失联太久，令牌已过期：仍可继续销售；请重新注册本机（F9）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="594"/>
+        <location filename="../../pos_client/ui/main_window.py" line="595"/>
         <source>central no longer accepts this till&apos;s token: enrol it again (F9)</source>
         <translation>中心平台不再接受本收银台的令牌：请重新注册（F9）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="595"/>
+        <location filename="../../pos_client/ui/main_window.py" line="596"/>
         <source>central needs a newer version of this app: ask IT to update it</source>
         <translation>中心平台需要更新版本的收银软件：请联系 IT 升级</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="689"/>
+        <location filename="../../pos_client/ui/main_window.py" line="690"/>
         <source>enrolment failed: {error}</source>
         <translation>注册失败：{error}</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="713"/>
+        <location filename="../../pos_client/ui/main_window.py" line="714"/>
         <source>Tag {epc} was already sold on receipt {receipt}; it is not added. Put the item aside and call a supervisor.</source>
         <translation>标签 {epc} 已在小票 {receipt} 售出，未加入。请把该商品放到一边并呼叫主管。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="717"/>
+        <location filename="../../pos_client/ui/main_window.py" line="718"/>
+        <source>Tag {epc} is picked for delivery order {order} and waits to ship; it is not added. Put the item back in that order&apos;s tote.</source>
+        <translation>标签 {epc} 已拣入配送订单 {order}，等待发货，未加入本单。请把该商品放回那个订单的周转箱。</translation>
+    </message>
+    <message>
+        <location filename="../../pos_client/ui/main_window.py" line="722"/>
         <source>A tag with GTIN {gtin} is no product of this store; scan that item&apos;s barcode.</source>
         <translation>GTIN 为 {gtin} 的标签不是本店商品，请扫描该商品的条码。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="725"/>
+        <location filename="../../pos_client/ui/main_window.py" line="730"/>
         <source>The RFID reader is not connected ({detail}). It is used again as soon as it is back.</source>
         <translation>RFID 读写器未连接（{detail}）。重新连接后即可继续使用。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="751"/>
+        <location filename="../../pos_client/ui/main_window.py" line="756"/>
         <source>The scanner is not connected ({detail}). Scans will work again as soon as it is plugged in.</source>
         <translation>扫码枪未连接（{detail}）。插上后即可继续扫码。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="754"/>
+        <location filename="../../pos_client/ui/main_window.py" line="759"/>
         <source>The scanner sent something unreadable; please scan again.</source>
         <translation>扫码枪发来无法识别的内容，请重新扫码。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="760"/>
+        <location filename="../../pos_client/ui/main_window.py" line="765"/>
         <source>The printer reports: {what}. Fix it before the next receipt; receipts wait until it is fixed.</source>
         <translation>打印机报告：{what}。请在下一张小票前处理；处理好之前小票会排队等待。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/main_window.py" line="764"/>
+        <location filename="../../pos_client/ui/main_window.py" line="769"/>
         <source>The receipt did not print ({detail}). It is kept and will print when the printer is fixed.</source>
         <translation>小票未能打印（{detail}）。小票已保留，打印机恢复后将自动打印。</translation>
     </message>
@@ -2422,52 +2427,52 @@ Enter puts them on the sale.</source>
 <context>
     <name>PickupDesk</name>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="54"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="55"/>
         <source>Awaiting payment</source>
         <translation>待付款</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="55"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="56"/>
         <source>To pick</source>
         <translation>待拣货</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="56"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="57"/>
         <source>Ready</source>
         <translation>待取货</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="57"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="58"/>
         <source>Handed over</source>
         <translation>已交付</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="58"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="59"/>
         <source>Partly handed over</source>
         <translation>部分交付</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="59"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="60"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="60"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="61"/>
         <source>Expired</source>
         <translation>已过期</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="63"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="64"/>
         <source>Damaged</source>
         <translation>商品破损</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="64"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="65"/>
         <source>Customer does not want it</source>
         <translation>顾客不要了</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="65"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="66"/>
         <source>Not found in stock</source>
         <translation>库存中找不到</translation>
     </message>
@@ -2475,202 +2480,202 @@ Enter puts them on the sale.</source>
 <context>
     <name>PickupDeskDialog</name>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="86"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="87"/>
         <source>Pickup desk</source>
         <translation>自提台</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="98"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="99"/>
         <source>Scan the customer&apos;s QR or type the 8-digit code, then Enter</source>
         <translation>扫描顾客的二维码或输入 8 位取货码，然后按回车</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="105"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="106"/>
         <source>Search: order number, phone last 4, name initial</source>
         <translation>搜索：订单号、手机尾号 4 位、姓氏</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="115"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="116"/>
         <source>Order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="116"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="117"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="117"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="118"/>
         <source>Pick up by</source>
         <translation>取货截止</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="118"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="119"/>
         <source>Customer</source>
         <translation>顾客</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="119"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="120"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="135"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="136"/>
         <source>Item</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="135"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="136"/>
         <source>Qty</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="135"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="136"/>
         <source>Reserved</source>
         <translation>已预留</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="135"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="136"/>
         <source>Refused</source>
         <translation>已拒收</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="142"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="143"/>
         <source>I have checked the customer&apos;s ID (name matches the order)</source>
         <translation>我已核验顾客证件（姓名与订单一致）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="148"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="149"/>
         <source>Why the line is refused</source>
         <translation>拒收原因</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="153"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="154"/>
         <source>F2 Mark ready</source>
         <translation>F2 备货完成</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="156"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="157"/>
         <source>F3 Print pick list</source>
         <translation>F3 打印拣货单</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="159"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="160"/>
         <source>F4 Refuse the chosen line</source>
         <translation>F4 拒收所选商品</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="162"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="163"/>
         <source>F12 Hand over</source>
         <translation>F12 交付</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="165"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="166"/>
         <source>Back (Esc)</source>
         <translation>返回（Esc）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="251"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="252"/>
         <source>Code verified: order {order}. Check the goods with the customer, then F12 to hand over.</source>
         <translation>取货码已核验：订单 {order}。请与顾客核对商品，然后按 F12 交付。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="261"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="262"/>
         <source>Order {order} is ready; the customer is told once the till syncs.</source>
         <translation>订单 {order} 已备货；收银台同步后将通知顾客。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="269"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="270"/>
         <source>Choose the line to refuse in the list of items first.</source>
         <translation>请先在商品列表中选择要拒收的商品。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="273"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="274"/>
         <source>{item} refused; its reserved stock is released. Hand over the rest with F12.</source>
         <translation>{item} 已拒收，其预留库存已释放。按 F12 交付其余商品。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="285"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="286"/>
         <source>{amount} is refunded online to the customer (paid back by the web shop once the till has synced); take no money at the desk.</source>
         <translation>{amount} 将在线退还给顾客（收银机同步后由网店退款）；请勿在柜台退款。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="295"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="296"/>
         <source>Scan or type the customer&apos;s pickup code first: an order is handed over only against its code.</source>
         <translation>请先扫描或输入顾客的取货码：订单只能凭取货码交付。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="310"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="311"/>
         <source>Order {order} handed over. The code cannot be used again.</source>
         <translation>订单 {order} 已交付。该取货码不能再次使用。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="325"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="326"/>
         <source>No receipt printer is set up on this till. Set one up in Devices (Ctrl+D).</source>
         <translation>此收银台未设置小票打印机。请在设备（Ctrl+D）中设置。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="328"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="329"/>
         <source>Pick list for {order} sent to the printer.</source>
         <translation>订单 {order} 的拣货单已发送到打印机。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="344"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="345"/>
         <source>Scan the customer&apos;s code, or choose an order in the list, first.</source>
         <translation>请先扫描顾客的取货码，或在列表中选择一个订单。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="352"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="353"/>
         <source>No order open.</source>
         <translation>未打开订单。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="358"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="359"/>
         <source>Order {order} · {status} · pick up by {deadline} · {customer} ****{phone} · {total}</source>
         <translation>订单 {order} · {status} · 取货截止 {deadline} · {customer} ****{phone} · {total}</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="373"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="374"/>
         <source>Central flagged this order ({conflict}); a manager must look at it.</source>
         <translation>总部已标记此订单（{conflict}）；需由店长处理。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="417"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="418"/>
         <source>Too many wrong codes: the desk is locked until {time}. Ask the customer to open the order in the app, or call a supervisor.</source>
         <translation>错误取货码次数过多：自提台锁定至 {time}。请顾客在 App 中打开订单，或请主管处理。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="423"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="424"/>
         <source>That is not a pickup code (8 digits, or the order&apos;s QR). {left} tries left before the desk locks.</source>
         <translation>这不是取货码（8 位数字或订单二维码）。自提台锁定前还可尝试 {left} 次。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="428"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="429"/>
         <source>No order here has this code. Check the digits with the customer; {left} tries left before the desk locks.</source>
         <translation>本店没有此取货码的订单。请与顾客核对数字；自提台锁定前还可尝试 {left} 次。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="436"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="437"/>
         <source>Already handed over on {when} by {name} ({code}) at till {till}. Do not hand over again; call a supervisor.</source>
         <translation>已于 {when} 由 {name}（{code}）在 {till} 号收银台交付。请勿再次交付；请联系主管。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="442"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="443"/>
         <source>This order is worth {total}: check the customer&apos;s ID, tick the box, then F12 again.</source>
         <translation>此订单金额为 {total}：请核验顾客证件，勾选确认框，然后再按 F12。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="446"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="447"/>
         <source>Order {order} is {status}: it cannot be handed over. Ask the customer to contact customer service.</source>
         <translation>订单 {order} 状态为{status}：不能交付。请顾客联系客服。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="450"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="451"/>
         <source>Order {order} is not paid yet ({total}). Ask the customer to pay in the app, then sync (F9) and try again.</source>
         <translation>订单 {order} 尚未付款（{total}）。请顾客在 App 中付款，然后同步（F9）后重试。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/pickup_desk.py" line="454"/>
+        <location filename="../../pos_client/ui/pickup_desk.py" line="455"/>
         <source>That line was already refused. Choose another line.</source>
         <translation>该商品已拒收。请选择其他商品。</translation>
     </message>
@@ -3242,449 +3247,449 @@ The Z report is printing. Enter closes this.</source>
 <context>
     <name>StockWindow</name>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="47"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="48"/>
         <source>Broken</source>
         <translation>破损</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="48"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="49"/>
         <source>Water damage</source>
         <translation>水渍</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="49"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="50"/>
         <source>Packaging damaged</source>
         <translation>包装破损</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="50"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="51"/>
         <source>Damaged by a customer</source>
         <translation>顾客损坏</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="51"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="52"/>
         <source>Expired</source>
         <translation>已过期</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="52"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="53"/>
         <source>Lost</source>
         <translation>丢失</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="53"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="54"/>
         <source>Theft</source>
         <translation>被盗</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="54"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="55"/>
         <source>Supplier recall</source>
         <translation>供应商召回</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="155"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="156"/>
         <source>Stock work</source>
         <translation>库存作业</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="175"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="177"/>
         <source>Count</source>
         <translation>盘点</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="176"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="178"/>
         <source>Receive</source>
         <translation>收货</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="177"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="179"/>
         <source>Below safety stock</source>
         <translation>低于安全库存</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="178"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="180"/>
         <source>Damage and write-off</source>
         <translation>报损与核销</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="182"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="184"/>
         <source>Close (Esc)</source>
         <translation>关闭 (Esc)</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="210"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="212"/>
         <source>What to count</source>
         <translation>盘点范围</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="212"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="214"/>
         <source>A shelf</source>
         <translation>一个货架</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="213"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="215"/>
         <source>The whole store</source>
         <translation>整店</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="216"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="218"/>
         <source>Shelf or area (optional)</source>
         <translation>货架或区域（可选）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="220"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="222"/>
         <source>Scan items here, or hold the RFID reader to the shelf</source>
         <translation>在此扫描商品，或将 RFID 读写器对准货架</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="222"/>
-        <location filename="../../pos_client/ui/stock_window.py" line="368"/>
-        <location filename="../../pos_client/ui/stock_window.py" line="395"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="224"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="370"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="397"/>
         <source>Start a count first.</source>
         <translation>请先开始盘点。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="225"/>
-        <location filename="../../pos_client/ui/stock_window.py" line="405"/>
-        <location filename="../../pos_client/ui/stock_window.py" line="513"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="227"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="407"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="515"/>
         <source>SKU</source>
         <translation>货号</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="225"/>
-        <location filename="../../pos_client/ui/stock_window.py" line="405"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="227"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="407"/>
         <source>Expected</source>
         <translation>应有</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="225"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="227"/>
         <source>Counted</source>
         <translation>实盘</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="225"/>
-        <location filename="../../pos_client/ui/stock_window.py" line="405"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="227"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="407"/>
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="226"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="228"/>
         <source>Difference</source>
         <translation>差异</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="234"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="236"/>
         <source>Start the count</source>
         <translation>开始盘点</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="235"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="237"/>
         <source>Send the count</source>
         <translation>提交盘点</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="242"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="244"/>
         <source>Tags that are no product of this store</source>
         <translation>不属于本店商品的标签</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="248"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="250"/>
         <source>Sending this till&apos;s sales first…</source>
         <translation>正在先上传本机销售…</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="255"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="257"/>
         <source>Counting. Tags and scans are counted once each.</source>
         <translation>盘点中。每个标签和扫码只计一次。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="258"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="260"/>
         <source>Counting offline: sales this till has not sent yet may show as differences until it is back online.</source>
         <translation>离线盘点：本机尚未上传的销售在联网前可能显示为差异。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="276"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="278"/>
         <source>Start a count (or choose what you receive) before scanning.</source>
         <translation>扫码前请先开始盘点（或选择要收货的单据）。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="282"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="284"/>
         <source>No product with code {code} at this store: put it aside for a supervisor.</source>
         <translation>本店没有条码为 {code} 的商品：请放在一边交主管处理。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="349"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="351"/>
         <source>GTIN {gtin}: {n} tag(s)</source>
         <translation>GTIN {gtin}：{n} 个标签</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="352"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="354"/>
         <source>Not a product tag: {epc}</source>
         <translation>非商品标签：{epc}</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="357"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="359"/>
         <source>Counting: {tags} tags, {scans} scans, {skus} items.</source>
         <translation>盘点中：{tags} 个标签，{scans} 次扫码，{skus} 种商品。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="371"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="373"/>
         <source>Tags are still being counted: send again in a moment.</source>
         <translation>标签仍在计数：请稍后再提交。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="379"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="381"/>
         <source>The count could not be saved ({error}); nothing was sent. Count again.</source>
         <translation>盘点无法保存（{error}），未发送任何内容。请重新盘点。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="390"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="392"/>
         <source>Count saved: {n} items, {d} with a difference. Central books it against the stock as it was at the start of the count.</source>
         <translation>盘点已保存：{n} 种商品，{d} 种有差异。总部按盘点开始时的库存入账。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="405"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="407"/>
         <source>Received</source>
         <translation>实收</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="405"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="407"/>
         <source>Short</source>
         <translation>短缺</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="406"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="408"/>
         <source>Extra</source>
         <translation>多出</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="412"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="414"/>
         <source>Scan each item of the carton, or read it with the RFID reader</source>
         <translation>逐件扫描箱内商品，或用 RFID 读写器读取</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="416"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="418"/>
         <source>Coming to this store</source>
         <translation>调入本店</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="419"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="421"/>
         <source>Receive the chosen transfer</source>
         <translation>接收所选调拨</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="420"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="422"/>
         <source>Receive a delivery without a list</source>
         <translation>无清单收货</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="421"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="423"/>
         <source>Book what was received</source>
         <translation>确认收货入账</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="425"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="427"/>
         <source>Asked of this store by others</source>
         <translation>其他门店向本店申请</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="427"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="429"/>
         <source>Send the chosen transfer (all of it)</source>
         <translation>发出所选调拨（全部）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="435"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="437"/>
         <source>on its way</source>
         <translation>在途</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="435"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="437"/>
         <source>asked for, not sent yet</source>
         <translation>已申请，尚未发出</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="437"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="439"/>
         <source>{no} from {store}: {n} items, {state}</source>
         <translation>{no} 来自 {store}：{n} 种商品，{state}</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="444"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="446"/>
         <source>{no} for {store}: {n} items</source>
         <translation>{no} 发往 {store}：{n} 种商品</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="458"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="460"/>
         <source>Choose the transfer you are receiving in the list.</source>
         <translation>请在列表中选择要接收的调拨。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="471"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="473"/>
         <source>Choose what you are receiving first.</source>
         <translation>请先选择要收货的单据。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="485"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="487"/>
         <source>Received and booked: {short} short, {extra} extra (recorded for central).</source>
         <translation>已收货入账：短缺 {short}，多出 {extra}（已记录并上报总部）。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="495"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="497"/>
         <source>Choose the transfer you are sending in the list.</source>
         <translation>请在列表中选择要发出的调拨。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="502"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="504"/>
         <source>Transfer {no} is booked as sent.</source>
         <translation>调拨 {no} 已记为发出。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="514"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="516"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="515"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="517"/>
         <source>On hand</source>
         <translation>现有库存</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="516"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="518"/>
         <source>Safety stock</source>
         <translation>安全库存</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="517"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="519"/>
         <source>Suggested</source>
         <translation>建议数量</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="522"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="524"/>
         <source>Store or warehouse to ask (e.g. W001)</source>
         <translation>申请调拨的门店或仓库（如 W001）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="529"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="531"/>
         <source>Ask for the suggested quantities of the chosen lines</source>
         <translation>按建议数量申请所选行</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="545"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="547"/>
         <source>Looking for the nearest store with spare stock…</source>
         <translation>正在查找最近的有富余库存的门店…</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="551"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="553"/>
         <source>Central cannot be reached ({error}): type the store or warehouse to ask.</source>
         <translation>无法连接总部（{error}）：请输入要申请的门店或仓库。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="559"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="561"/>
         <source>Type the store or warehouse to ask, and choose lines with a suggested quantity.</source>
         <translation>请输入要申请的门店或仓库，并选择有建议数量的行。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="567"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="569"/>
         <source>Transfer {no} asked of {store}.</source>
         <translation>已向 {store} 申请调拨 {no}。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="571"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="573"/>
         <source>The transfer could not be asked for ({error}). Asking needs central: try again when the till is online.</source>
         <translation>无法申请调拨（{error}）。申请需要连接总部：请在联网后重试。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="581"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="583"/>
         <source>No other store or warehouse has that much to spare: type the store to ask.</source>
         <translation>没有其他门店或仓库有这么多富余库存：请输入要申请的门店。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="586"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="588"/>
         <source>{store} is the nearest with spare stock: press the button again to ask it.</source>
         <translation>{store} 是最近的有富余库存的地点：再按一次按钮即可申请。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="597"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="599"/>
         <source>Scan the item</source>
         <translation>扫描商品</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="603"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="605"/>
         <source>Damage (supervisor)</source>
         <translation>报损（主管）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="604"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="606"/>
         <source>Write-off (manager)</source>
         <translation>核销（店长）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="609"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="611"/>
         <source>Approver&apos;s staff number (if your role may not)</source>
         <translation>审批人工号（如您无权限）</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="612"/>
-        <location filename="../../pos_client/ui/stock_window.py" line="621"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="614"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="623"/>
         <source>Approver&apos;s PIN</source>
         <translation>审批人密码</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="616"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="618"/>
         <source>Item</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="617"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="619"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="618"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="620"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="619"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="621"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="620"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="622"/>
         <source>Approver</source>
         <translation>审批人工号</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="624"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="626"/>
         <source>Book it out of stock</source>
         <translation>出库入账</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="638"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="640"/>
         <source>Scan the damaged item first: no product has this code here.</source>
         <translation>请先扫描损坏商品：本店没有此条码的商品。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="649"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="651"/>
         <source>That staff number and PIN do not match (or the till is locked for a while). Nothing was booked.</source>
         <translation>工号与密码不匹配（或收银机暂时锁定）。未入账。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="666"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="668"/>
         <source>{qty} × {sku} booked out of stock.</source>
         <translation>{qty} × {sku} 已出库入账。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="671"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="673"/>
         <source>Damage needs a supervisor: they type their staff number and PIN here.</source>
         <translation>报损需要主管：请主管在此输入工号和密码。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="673"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="675"/>
         <source>A write-off needs a manager: they type their staff number and PIN here.</source>
         <translation>核销需要店长：请店长在此输入工号和密码。</translation>
     </message>
     <message>
-        <location filename="../../pos_client/ui/stock_window.py" line="678"/>
+        <location filename="../../pos_client/ui/stock_window.py" line="680"/>
         <source>Nothing was booked ({error}). Try again.</source>
         <translation>未入账（{error}）。请重试。</translation>
     </message>

@@ -71,3 +71,12 @@ def test_a_tag_sold_at_this_till_is_refused_from_the_tote_with_its_receipt(
         assert dialog.lines.item(0, 2).text() == "2" and _picked_tags(till) == 2
         qtbot.keyClick(dialog.scan_field, Qt.Key.Key_Escape)
         qtbot.waitUntil(lambda: window.fulfilment_dialog is None)
+
+        # The other way round: a tea picked into the tote cannot be sold at checkout before it ships.
+        sim.tags = []
+        window.on_rfid_tag(TagRead(epc(TEA_CODE, 1)))
+        assert window.checkout.checkout.cart.is_empty
+        assert order.delivery_order_id in window.checkout.message_label.text()
+        assert "tote" in window.checkout.message_label.text()
+        window.on_rfid_tag(TagRead(epc(TEA_CODE, 9)))  # one still on the shelf sells as usual
+        assert [ln.qty for ln in window.checkout.checkout.cart.lines] == [1]
