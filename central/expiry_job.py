@@ -3,7 +3,7 @@
 `pos-central expire-pickups` and the lazy expiry at each new reservation leave a store's
 stock held by an abandoned unpaid order until somebody happens to call them; the tills
 then keep showing those units as reserved.  `pos-central serve` therefore runs
-`pickup.expire` itself every `interval` seconds (60 by default, `--expire-every`), on a
+`pickup.expire` itself at start and then every `interval` seconds (60 by default, `--expire-every`), on a
 thread of its own started and stopped with the app's lifespan.  Each run is one
 transaction, taking the stores' scope locks in the same order every writer does, so
 several central processes behind a load balancer may all run it: the second finds
@@ -53,17 +53,24 @@ class ExpiryJob:
         return count
 
     def _loop(self) -> None:
-        while not self._stop.wait(self.interval):
-            try:
-                count = self.run_once()
-            except Exception:  # the database may be restarting: say so, try again next tick
-                self.failures += 1
-                log.exception("pickup expiry failed; it runs again in %.0f s", self.interval)
-                continue
-            self.runs += 1
-            self.expired += count
-            if count:
-                log.info("%d pickup orders expired", count)
+        # First at once: a central restarted after a night down has orders overdue now, and
+        # should not keep their stock held for another interval.
+        while True:
+            self._tick()
+            if self._stop.wait(self.interval):
+                return
+
+    def _tick(self) -> None:
+        try:
+            count = self.run_once()
+        except Exception:  # the database may be restarting: say so, try again next tick
+            self.failures += 1
+            log.exception("pickup expiry failed; it runs again in %.0f s", self.interval)
+            return
+        self.runs += 1
+        self.expired += count
+        if count:
+            log.info("%d pickup orders expired", count)
 
     def start(self) -> ExpiryJob:
         if self._thread is None:

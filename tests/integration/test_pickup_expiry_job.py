@@ -61,3 +61,22 @@ def test_a_served_central_expires_an_abandoned_order_by_itself(till: Till, centr
 def test_serve_runs_the_expiry_every_minute_unless_told_otherwise() -> None:
     assert _parser().parse_args(["serve"]).expire_every == 60.0
     assert _parser().parse_args(["serve", "--expire-every", "0"]).expire_every == 0.0
+
+
+def test_the_job_expires_what_is_overdue_as_soon_as_central_starts(central: EmbeddedCentral) -> None:
+    """A central restarted after hours down does not hold overdue stock for another interval."""
+    from central.expiry_job import ExpiryJob
+
+    central.app.state.expiry_job.stop()  # the served one, every 50 ms, would get there anyway
+    with session_factory(central.app.state.engine)() as s:
+        overdue = create_order(s, store_code="S001", external_ref="WEB-J9", customer_name="王小明",
+                               customer_phone="13800001234", paid=False, lines=[OrderLineIn(TEA, 1, 1340)],
+                               now=utcnow() - timedelta(hours=3))
+        s.commit()
+    job = ExpiryJob(central.app.state.engine, interval=3600).start()  # an hour before its next pass
+    try:
+        _wait(lambda: job.runs == 1, timeout=3.0)
+        assert job.expired == 1
+        assert central_order(central, overdue["order_id"]).status == "expired"
+    finally:
+        job.stop()
