@@ -40,8 +40,8 @@ from pos_client.services.fulfilment import (
     WrongItem,
 )
 from pos_client.services.tote_pick import TagPick, ToteOutcome, ToteRead, still_missing
-from pos_client.ui.dialog_size import fit_to_parent
 from pos_client.ui.time_text import day_time_text
+from pos_client.ui.work_windows import fit_to_parent, open_over_checkout
 
 STAGE_LABELS = {
     "routed": QT_TRANSLATE_NOOP("FulfilmentQueue", "To pick"),
@@ -371,14 +371,4 @@ def open_fulfilment(window) -> FulfilmentDialog | None:
         reader=getattr(window, "rfid_reader", None),
         parent=window,
     )
-    window.fulfilment_dialog = dialog
-
-    def closed(_result: int) -> None:
-        window.fulfilment_dialog = None
-        dialog.deleteLater()
-        window.checkout.focus_scan()
-
-    dialog.finished.connect(closed)
-    dialog.open()
-    dialog.scan_field.setFocus()
-    return dialog
+    return open_over_checkout(window, window, "fulfilment_dialog", dialog, dialog.scan_field)

@@ -17,6 +17,7 @@ from pos_client.services.order_payment import start_order_payment
 from .guide_window import GuideWindow
 from .messages import explain
 from .stock_window import StockWindow
+from .work_windows import open_over_checkout
 
 SHORTCUTS = (
     (
@@ -157,15 +158,7 @@ class GuideControls:
         )
         window.slip_requested.connect(w.printing.submit)
         window.pay_requested.connect(self.pay_order)
-        self.guide_window = window
-
-        def closed(_result: int) -> None:
-            self.guide_window = None
-            window.deleteLater()
-            w.checkout.focus_scan()
-
-        window.finished.connect(closed)
-        window.open()
+        open_over_checkout(w, self, "guide_window", window)
 
     def pay_order(self, order_id: str) -> None:
         """A guide order paid at this till: its amount due goes on the (empty) sale, and the normal
@@ -207,15 +200,7 @@ class GuideControls:
             self._sync_once if w.till.config.enrolled else None,
             w,
         )
-        self.stock_window = window
-
-        def closed(_result: int) -> None:
-            self.stock_window = None
-            window.deleteLater()
-            w.checkout.focus_scan()
-
-        window.finished.connect(closed)
-        window.open()
+        open_over_checkout(w, self, "stock_window", window)
 
     # ------------------------------------------------------------ forwarded by the main window
     def on_sync(self) -> None:

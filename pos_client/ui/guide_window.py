@@ -36,9 +36,9 @@ from pos_client.domain.sale import Cashier
 from pos_client.services.auth import Session
 from pos_client.services.guide import GuideService, NetworkView, OrderProblems
 from pos_client.store.guide import GuideOrderRow
-from pos_client.ui.dialog_size import fit_to_parent
 from pos_client.ui.money_text import format_amount, format_money
 from pos_client.ui.time_text import time_text
+from pos_client.ui.work_windows import fit_to_parent
 from sync.errors import NotFoundAtCentral
 from sync.protocol import CommissionReport
 

@@ -47,9 +47,9 @@ from pos_client.services.pickup import (
     UnknownLine,
     Verified,
 )
-from pos_client.ui.dialog_size import fit_to_parent
 from pos_client.ui.money_text import format_money
 from pos_client.ui.time_text import day_time_text, time_text, when_text
+from pos_client.ui.work_windows import fit_to_parent, open_over_checkout
 
 STATUS_LABELS = {
     "created": QT_TRANSLATE_NOOP("PickupDesk", "Awaiting payment"),
@@ -484,14 +484,4 @@ def open_pickup_desk(window) -> PickupDeskDialog | None:
         print_pick_list=print_list,
         parent=window,
     )
-    window.pickup_dialog = dialog
-
-    def closed(_result: int) -> None:
-        window.pickup_dialog = None
-        dialog.deleteLater()
-        window.checkout.focus_scan()
-
-    dialog.finished.connect(closed)
-    dialog.open()
-    dialog.code_field.setFocus()
-    return dialog
+    return open_over_checkout(window, window, "pickup_dialog", dialog, dialog.code_field)

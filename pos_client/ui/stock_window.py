@@ -39,7 +39,7 @@ from drivers.interfaces import TagRead
 from pos_client.domain.stock_count import ADJUST_REASONS
 from pos_client.services.auth import AuthService, LoginFailed, LoginLocked, Session
 from pos_client.services.stock_work import NeedsApproval, Receiving, StockCount, StockWork, UnknownItem
-from pos_client.ui.dialog_size import fit_to_parent
+from pos_client.ui.work_windows import fit_to_parent
 
 from .background import TaskRunner
 
