@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication
 from drivers.rfid.simulator import PtyRfidReader
 from pos_client.services.till import Till
 from pos_client.ui.app import TillApp
+from sync.errors import SyncBusy
 
 
 @dataclass
@@ -48,3 +49,19 @@ def till_with_reader(qapp, qtbot, till: Till, *, protocol: str = "r2000", staff:
     finally:
         app.close()
         reader.close()
+
+
+def sync_beside_the_app(qtbot, till: Till) -> None:
+    """A sync of the test's own while a TillApp is running: the app syncs on its own thread (at
+    start and when poked), and the till's sync lock refuses a second one at once, so this waits
+    its turn; the sync it then makes must succeed."""
+    reports = []
+
+    def attempt() -> bool:
+        with till.client() as client:
+            report = till.sync_engine(client).run_once()
+        reports.append(report)
+        return not isinstance(report.error, SyncBusy)
+
+    qtbot.waitUntil(attempt, timeout=10000)
+    assert reports[-1].ok, reports[-1].error

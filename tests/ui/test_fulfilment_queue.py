@@ -10,15 +10,16 @@ from central.models import FulfilmentOrder
 from central.server import EmbeddedCentral
 from pos_client.services.till import Till
 from pos_client.ui.app import TillApp
-from tests.integration.test_pickup import TEA, sync
+from tests.integration.test_pickup import TEA
 from tests.integration.test_ship_from_store import TEA_CODE, deliver
+from tests.support.till_window import sync_beside_the_app
 from tests.ui.test_keyboard_sale import till_app, type_into_focus  # noqa: F401  (fixture)
 
 
 def test_a_delivery_order_is_picked_packed_and_shipped_from_the_queue(
         qtbot, till_app: TillApp, till: Till, central: EmbeddedCentral) -> None:  # noqa: F811
     deliver(central, "UI-D1", [(TEA, 2, 1340)])
-    sync(till)
+    sync_beside_the_app(qtbot, till)
     window = till_app.window
     qtbot.waitExposed(window)
     qtbot.waitUntil(lambda: QApplication.focusWidget() is window.login.staff_field)
@@ -42,6 +43,6 @@ def test_a_delivery_order_is_picked_packed_and_shipped_from_the_queue(
     fid = dialog.current.fulfilment_id
     qtbot.keyClick(dialog.tracking, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: window.fulfilment_dialog is None)
-    sync(till)
+    sync_beside_the_app(qtbot, till)
     with session_factory(central.app.state.engine)() as s:
         assert s.get(FulfilmentOrder, fid).tracking_no == "SF0001112223"

@@ -13,7 +13,8 @@ from central.server import EmbeddedCentral
 from pos_client.services.till import Till
 from pos_client.ui.app import TillApp
 from tests.helpers import escpos_text
-from tests.integration.test_pickup import CHIPS, TEA, central_order, place, sync
+from tests.integration.test_pickup import CHIPS, TEA, central_order, place
+from tests.support.till_window import sync_beside_the_app
 from tests.ui.test_keyboard_sale import till_app, type_into_focus  # noqa: F401  (fixture)
 
 
@@ -24,7 +25,7 @@ def test_the_desk_verifies_a_code_prints_the_pick_list_and_hands_over_once(
         s.commit()
     order = place(central, "UI-1", [(TEA, 2, 1340), (CHIPS, 1, 1570)]).json()
     place(central, "UI-2", [(TEA, 1, 1340)])
-    sync(till)
+    sync_beside_the_app(qtbot, till)
     window = till_app.window
     qtbot.waitExposed(window)
     qtbot.waitUntil(lambda: QApplication.focusWidget() is window.login.staff_field)
@@ -74,7 +75,7 @@ def test_the_desk_verifies_a_code_prints_the_pick_list_and_hands_over_once(
     assert "Already handed over" in desk.message.text() and "李娜" in desk.message.text()
     qtbot.keyClick(desk.code_field, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: window.pickup_dialog is None)
-    sync(till)
+    sync_beside_the_app(qtbot, till)
     with till.engine.connect() as conn:
         types = conn.exec_driver_sql("SELECT type FROM outbox").scalars().all()
     assert "pickup.handed_over" not in types  # central took them all

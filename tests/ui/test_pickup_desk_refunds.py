@@ -9,7 +9,8 @@ from PySide6.QtWidgets import QApplication
 from central.server import EmbeddedCentral
 from pos_client.services.till import Till
 from pos_client.ui.app import TillApp
-from tests.integration.test_pickup import CHIPS, TEA, place, sync
+from tests.integration.test_pickup import CHIPS, TEA, place
+from tests.support.till_window import sync_beside_the_app
 from tests.ui.test_keyboard_sale import till_app, type_into_focus  # noqa: F401  (fixture)
 
 
@@ -17,7 +18,7 @@ def test_refusing_a_paid_line_says_it_is_refunded_online(
         qtbot, till_app: TillApp, till: Till, central: EmbeddedCentral) -> None:  # noqa: F811
     paid = place(central, "UI-F1", [(TEA, 2, 1340), (CHIPS, 1, 1570)]).json()
     unpaid = place(central, "UI-F2", [(TEA, 1, 1340)], paid=False).json()
-    sync(till)
+    sync_beside_the_app(qtbot, till)
     window = till_app.window
     qtbot.waitExposed(window)
     qtbot.waitUntil(lambda: QApplication.focusWidget() is window.login.staff_field)
